@@ -1,0 +1,182 @@
+"""The command line on the same services as the GUI. Exit codes: 0 ok, 1 refused by a rule, 2 bad input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ipdesk import __version__
+from ipdesk.config import AppConfig
+from ipdesk.domain.problems import DomainError
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def emit(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ipdesk", description="知识产权质押登记与处置工作站 / IP pledge workstation")
+    p.add_argument("--version", action="version", version=f"ipdesk {__version__}")
+    p.add_argument("--database", help="SQLAlchemy URL (default: IPDESK_DATABASE_URL or SQLite in the data folder)")
+    p.add_argument("--data-dir", type=Path, help="data folder (default: IPDESK_DATA_DIR or the user data folder)")
+    p.add_argument("--lang", choices=["zh", "en"], help="message language (default zh)")
+    p.add_argument("--self-check", action="store_true", help="open the database and the main window offscreen, then exit")
+    sub = p.add_subparsers(dest="command")
+
+    gui = sub.add_parser("gui", help="start the workstation (default)")
+    gui.add_argument("--demo-if-empty", action="store_true", help="load demo data when the register is empty")
+    gui.add_argument("--self-check", action="store_true", dest="self_check_gui")
+
+    db = sub.add_parser("db", help="database: upgrade | current | backup")
+    db.add_argument("action", choices=["upgrade", "current", "backup"])
+
+    demo = sub.add_parser("demo-data", help="load a deterministic demo data set into an empty register")
+    demo.add_argument("--rights", type=int, default=2000)
+    demo.add_argument("--seed", type=int, default=2026)
+
+    number = sub.add_parser("number", help="identifiers")
+    number_sub = number.add_subparsers(dest="number_command", required=True)
+    check = number_sub.add_parser("check", help="validate and normalise a right number (JSON)")
+    check.add_argument("value")
+    check.add_argument("--kind", help="invention | utility_model | design | trademark | copyright | software")
+
+    right = sub.add_parser("right", help="rights register")
+    right_sub = right.add_subparsers(dest="right_command", required=True)
+    show = right_sub.add_parser("show", help="a right as JSON")
+    show.add_argument("number")
+
+    audit = sub.add_parser("audit", help="audit log")
+    audit.add_argument("action", choices=["verify"])
+
+    imp = sub.add_parser("import", help="import parties or rights from CSV / XLSX (all or nothing)")
+    imp.add_argument("kind", choices=["parties", "rights"])
+    imp.add_argument("file", type=Path)
+    return p
+
+
+def config_from(args: argparse.Namespace) -> AppConfig:
+    base = AppConfig.from_env(database_url=args.database, data_dir=args.data_dir)
+    if args.lang:
+        return AppConfig(base.data_dir, base.database_url, args.lang)
+    return base
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    config = config_from(args)
+    try:
+        return dispatch(args, config)
+    except DomainError as err:
+        emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
+        return err.exit_code
+
+
+def dispatch(args: argparse.Namespace, config: AppConfig) -> int:
+    command = args.command
+    if command == "number":
+        from ipdesk.domain.identifiers import describe_number
+        from ipdesk.domain.rights import RightKind
+
+        kind = None
+        if args.kind:
+            try:
+                kind = RightKind(args.kind)
+            except ValueError:
+                emit({"valid": False, "input": args.value, "error": f"unknown kind: {args.kind}"})
+                return EXIT_BAD_INPUT
+        result = describe_number(args.value, kind, config.lang)
+        emit(result)
+        return EXIT_OK if result.get("valid") else EXIT_BAD_INPUT
+
+    from ipdesk.services.workstation import open_workstation
+
+    if command in (None, "gui"):
+        from ipdesk.gui.app import run_gui
+
+        self_check = bool(args.self_check or getattr(args, "self_check_gui", False))
+        return run_gui(config, self_check=self_check, demo_if_empty=getattr(args, "demo_if_empty", False))
+
+    if command == "db":
+        from ipdesk.storage import migrate
+        from ipdesk.storage.engine import describe, make_engine
+
+        engine = make_engine(config.database_url)
+        if args.action == "current":
+            emit({"database": describe(engine), "current": migrate.current_revision(engine),
+                  "head": migrate.head_revision()})
+        elif args.action == "upgrade":
+            before = migrate.current_revision(engine)
+            copy = migrate.upgrade_to_head(engine, config.backup_dir)
+            emit({"database": describe(engine), "from": before, "to": migrate.current_revision(engine),
+                  "backup": str(copy) if copy else None})
+        else:
+            copy = migrate.backup(engine, config.backup_dir)
+            emit({"database": describe(engine), "backup": str(copy)})
+        engine.dispose()
+        return EXIT_OK
+
+    ws = open_workstation(config)
+    try:
+        if command == "demo-data":
+            from ipdesk.services.demo_data import load_demo_data
+
+            summary = load_demo_data(ws.engine, ws.actor, rights=args.rights, seed=args.seed)
+            emit(summary.to_json() if hasattr(summary, "to_json") else summary.__dict__)
+            return EXIT_OK
+        if command == "right":
+            right = ws.rights.get_by_number(args.number)
+            emit(right_json(right))
+            return EXIT_OK
+        if command == "audit":
+            report = ws.audit.verify()
+            emit(report.to_json())
+            return EXIT_OK if report.ok else EXIT_REFUSED
+        if command == "import":
+            from ipdesk.services.imports import ImportService
+
+            report = ImportService(ws.engine).import_file(ws.actor, args.kind, args.file)
+            emit(report.to_json(config.lang))
+            return EXIT_OK if report.ok else EXIT_BAD_INPUT
+    finally:
+        ws.close()
+    return EXIT_BAD_INPUT
+
+
+def right_json(right: Any) -> dict[str, Any]:
+    from ipdesk.domain.rights import KIND_LABELS, STATUS_LABELS
+
+    return {
+        "id": right.id,
+        "kind": right.kind.value,
+        "kind_label": KIND_LABELS[right.kind][0],
+        "number": right.number,
+        "display_number": right.display_number,
+        "title": right.title,
+        "legal_status": right.legal_status.value,
+        "legal_status_label": STATUS_LABELS[right.legal_status][0],
+        "filing_date": right.filing_date,
+        "grant_date": right.grant_date,
+        "registration_date": right.registration_date,
+        "publication_date": right.publication_date,
+        "expiry_date": right.expiry_date,
+        "term_extension_days": right.term_extension_days,
+        "flags": {
+            "invalidation_requested": right.invalidation_requested,
+            "ownership_dispute": right.ownership_dispute,
+            "court_preservation": right.court_preservation,
+        },
+        "nice_classes": list(right.nice_classes),
+        "ipc_main": right.ipc_main,
+        "product": right.product,
+        "owners": [{"party_id": o.party_id, "name": o.name, "share": str(o.share)} for o in right.owners],
+        "version": right.version,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure rules of IP pledge registration: identifiers, rights, terms, examination (stdlib only)."""

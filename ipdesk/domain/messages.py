@@ -1,0 +1,49 @@
+"""The catalogue of problem messages in Chinese (primary) and English, keyed by problem code.
+
+Modules that define problem codes register their templates here with :func:`register`, so each rule's
+wording sits next to the rule and the catalogue stays one lookup. Templates use ``str.format`` fields
+named after the problem's params.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_CATALOGUE: dict[str, tuple[str, str]] = {}
+
+
+def register(templates: dict[str, tuple[str, str]]) -> None:
+    """Add ``{code: (zh, en)}`` templates; a code registered twice with different text is a bug."""
+    for code, pair in templates.items():
+        old = _CATALOGUE.get(code)
+        if old is not None and old != pair:
+            raise ValueError(f"message code {code!r} registered twice with different text")
+        _CATALOGUE[code] = pair
+
+
+def render(code: str, params: dict[str, Any], lang: str = "zh") -> str:
+    """The message for ``code`` in ``lang`` ("zh" or "en"); unknown codes show the code itself."""
+    pair = _CATALOGUE.get(code)
+    if pair is None:
+        return code + (" " + repr(params) if params else "")
+    template = pair[1] if lang.startswith("en") else pair[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def known_codes() -> set[str]:
+    return set(_CATALOGUE)
+
+
+register(
+    {
+        "required": ("{label}不能为空", "{label} is required"),
+        "not_found": ("未找到{what}：{key}", "{what} not found: {key}"),
+        "bad_date": ("日期格式应为 yyyy-MM-dd：{value}", "date must be yyyy-MM-dd: {value}"),
+        "bad_decimal": ("金额应为数字，最多两位小数：{value}", "amount must be a number with at most 2 decimals: {value}"),
+        "permission": ("用户 {user}（{role}）无权执行：{action}", "user {user} ({role}) may not: {action}"),
+        "stale": ("记录已被他人修改，请刷新后重试", "the record was changed by someone else; refresh and retry"),
+    }
+)

@@ -1,0 +1,1 @@
+"""PDF notices and certificates rendered with ReportLab (no Qt)."""

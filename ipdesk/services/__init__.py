@@ -1,0 +1,1 @@
+"""Use cases: one transaction each, permission check and audit entry (no Qt)."""

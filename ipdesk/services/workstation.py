@@ -1,0 +1,63 @@
+"""The composition root of the core: engine → migrations → services, shared by the GUI and the CLI."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from ipdesk.config import AppConfig
+from ipdesk.domain.permissions import Actor, Role
+from ipdesk.services.audit import AuditService
+from ipdesk.services.parties import PartyService
+from ipdesk.services.rights import RightService
+from ipdesk.storage import migrate
+from ipdesk.storage.engine import describe, make_engine
+
+
+def default_actor() -> Actor:
+    """The OS user until sign-in arrives (roadmap); role from IPDESK_ROLE (default admin: a single-user desk)."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user database in some containers
+        name = "clerk"
+    role = os.environ.get("IPDESK_ROLE", Role.ADMIN.value)
+    return Actor(name, Role(role) if role in Role.__members__.values() else Role.CLERK)
+
+
+@dataclass
+class Workstation:
+    """Everything a front end needs: configuration, the acting user and the services."""
+
+    config: AppConfig
+    engine: Engine
+    actor: Actor
+    lang: str = "zh"
+    migration_backup: Path | None = None
+    rights: RightService = field(init=False)
+    parties: PartyService = field(init=False)
+    audit: AuditService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rights = RightService(self.engine, self.lang)
+        self.parties = PartyService(self.engine, self.lang)
+        self.audit = AuditService(self.engine)
+
+    @property
+    def database_description(self) -> str:
+        return describe(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workstation(config: AppConfig, actor: Actor | None = None, *, migrate_now: bool = True) -> Workstation:
+    """Build the engine, bring the schema up to date (backing the SQLite file up first) and wire services."""
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(config.database_url)
+    copy = migrate.upgrade_to_head(engine, config.backup_dir) if migrate_now else None
+    return Workstation(config=config, engine=engine, actor=actor or default_actor(), lang=config.lang,
+                       migration_backup=copy)

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 persistence: engine factory, schema, migrations, repositories (no Qt)."""

@@ -1,0 +1,60 @@
+"""Column types that behave the same on SQLite and PostgreSQL: aware UTC timestamps, exact money."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import DateTime, Numeric
+from sqlalchemy.types import TypeDecorator
+
+CENT = Decimal("0.01")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in and out; SQLite stores naive UTC text, PostgreSQL timestamptz."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where an aware UTC timestamp is required")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Money(TypeDecorator[Decimal]):
+    """Yuan with two decimals as NUMERIC(18, 2); values are quantised so SQLite's REAL affinity
+    round-trips exactly (amounts below 10^13 yuan keep every cent)."""
+
+    impl = Numeric(18, 2, asdecimal=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+class Percent(Money):
+    """A percentage with two decimals, e.g. a co-owner's share (NUMERIC(5, 2))."""
+
+    impl = Numeric(5, 2, asdecimal=True)
+    cache_ok = True
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,155 @@
+"""The command line: JSON output and exit codes (0 ok, 1 refused, 2 bad input), on a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from ipdesk.cli import main
+from ipdesk.storage.engine import make_engine
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
+    code = main(list(args))
+    out = capsys.readouterr().out
+    return code, json.loads(out)
+
+
+@pytest.fixture
+def db_args(tmp_path: Path) -> list[str]:
+    return ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
+
+
+def test_number_check_valid_forms(capsys: pytest.CaptureFixture[str]) -> None:
+    for form in ("ZL 201710601862.3", "2017106018623", "CN201710601862.3", "zl201710601862·3"):
+        code, out = run(capsys, "number", "check", form)
+        assert code == 0
+        assert out["valid"] is True
+        assert out["kind"] == "invention"
+        assert out["display"] == "ZL 201710601862.3"
+        assert out["list_form"] == "2017106018623"
+
+
+def test_number_check_old_and_utility_model(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "number", "check", "95115608.X")
+    assert code == 0 and out["list_form"] == "95115608X"
+    code, out = run(capsys, "number", "check", "ZL 201220687633.0")
+    assert code == 0 and out["kind"] == "utility_model"
+
+
+def test_number_check_invalid_says_expected_digit(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "number", "check", "ZL 201710601862.5")
+    assert code == 2
+    assert out["valid"] is False
+    assert "3" in out["error"]
+    code, out = run(capsys, "--lang", "en", "number", "check", "ZL 201710601862.5")
+    assert "check digit" in out["error"].lower()
+
+
+def test_db_current_upgrade_backup(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    code, out = run(capsys, *db_args, "db", "upgrade")
+    assert code == 0 and out["to"] == out["to"] and out["from"] is None
+    code, out = run(capsys, *db_args, "db", "current")
+    assert code == 0 and out["current"] == out["head"]
+    code, out = run(capsys, *db_args, "db", "backup")
+    assert code == 0 and Path(out["backup"]).exists()
+
+
+def test_import_right_show_audit_verify(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    parties = tmp_path / "parties.csv"
+    parties.write_text(
+        "名称,类型,统一社会信用代码,地址\n"
+        "江苏恒顺新材料科技有限公司,企业,91110000600037341L,镇江市\n"
+        "镇江高新研究院,高校/科研院所,91512081MA62K0260E,镇江市\n",
+        encoding="utf-8-sig",
+    )
+    code, out = run(capsys, *db_args, "import", "parties", str(parties))
+    assert code == 0 and out["written"] == 2
+    rights = tmp_path / "rights.csv"
+    rights.write_text(
+        "专利号,名称,申请日,授权公告日,权利人,份额\n"
+        "2017106018623,一种图像处理装置及方法,2017-07-25,2020-03-10,91110000600037341L；镇江高新研究院,70；30\n",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, *db_args, "import", "rights", str(rights))
+    assert code == 0, out
+    code, out = run(capsys, *db_args, "right", "show", "ZL 201710601862.3")
+    assert code == 0
+    assert out["title"] == "一种图像处理装置及方法"
+    assert out["kind"] == "invention"
+    assert out["expiry_date"] == "2037-07-24"
+    assert [o["share"] for o in out["owners"]] == ["70.00", "30.00"]
+    code, out = run(capsys, *db_args, "audit", "verify")
+    assert code == 0 and out["ok"] and out["entries"] >= 5
+
+    engine = make_engine(db_args[3])
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2"))
+    engine.dispose()
+    code, out = run(capsys, *db_args, "audit", "verify")
+    assert code == 1 and not out["ok"] and out["first_bad_seq"] == 2
+
+
+def test_import_with_bad_rows_reports_all_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "名称,类型,统一社会信用代码\n"
+        "甲公司,企业,91110000600037341L\n"
+        ",企业,91512081MA62K0260E\n"
+        "丙公司,企业,91350100M000100Y4Z\n"
+        "丁公司,企业,91110000600037341L\n",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, *db_args, "import", "parties", str(bad))
+    assert code == 2
+    assert out["written"] == 0
+    rows = sorted({p["row"] for p in out["problems"]})
+    assert rows == [3, 4, 5]
+    assert any(p["field"] == "统一社会信用代码" and "3" in p["message"] for p in out["problems"] if p["row"] == 4)
+    code, out = run(capsys, *db_args, "right", "show", "2017106018623")
+    assert code == 2  # nothing there
+    engine = make_engine(db_args[3])
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM parties")).scalar() == 0
+    engine.dispose()
+
+
+def test_import_xlsx_with_13_char_numbers(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "kind", "uscc"])
+    sheet.append(["江苏恒顺新材料科技有限公司", "enterprise", "91110000600037341L"])
+    book.save(tmp_path / "p.xlsx")
+    assert run(capsys, *db_args, "import", "parties", str(tmp_path / "p.xlsx"))[0] == 0
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["number", "title", "filing_date", "grant_date", "owners"])
+    sheet.append([2014103620773, "一种钢结构连接件", "2014-07-30", "2017-01-04", "江苏恒顺新材料科技有限公司"])
+    book.save(tmp_path / "r.xlsx")
+    code, out = run(capsys, *db_args, "import", "rights", str(tmp_path / "r.xlsx"))
+    assert code == 0, out
+    code, out = run(capsys, *db_args, "right", "show", "201410362077.3")
+    assert out["owners"][0]["share"] == "100.00"
+
+
+def test_unreadable_file_is_bad_input(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    f = tmp_path / "x.pdf"
+    f.write_bytes(b"%PDF")
+    code, out = run(capsys, *db_args, "import", "rights", str(f))
+    assert code == 2 and out["errors"][0]["code"] == "import.file_type"
+
+
+def test_module_entry_point_runs() -> None:
+    result = subprocess.run([sys.executable, "-m", "ipdesk", "number", "check", "2017106018623"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["valid"] is True

@@ -1,0 +1,41 @@
+"""Small builders of valid inputs for service tests (real numbers from DOMAIN.md, valid USCCs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ipdesk.domain.parties import Party
+from ipdesk.domain.permissions import Actor, Role
+from ipdesk.domain.uscc import uscc_check_char
+from ipdesk.services.workstation import Workstation
+
+ADMIN = Actor("admin", Role.ADMIN)
+
+
+def make_uscc(serial: int, region: str = "321100") -> str:
+    body = f"91{region}MA{serial:07d}"[:17]
+    return body + uscc_check_char(body)
+
+
+def party_data(name: str = "江苏恒顺新材料科技有限公司", serial: int = 1, **extra: Any) -> dict[str, Any]:
+    data = {"kind": "enterprise", "name": name, "uscc": make_uscc(serial), "address": "江苏省镇江市京口区学府路 88 号"}
+    data.update(extra)
+    return data
+
+
+def add_party(ws: Workstation, name: str = "江苏恒顺新材料科技有限公司", serial: int = 1, **extra: Any) -> Party:
+    return ws.parties.create(ADMIN, party_data(name, serial, **extra))
+
+
+def invention_data(owner_ids: list[int], number: str = "ZL 201710601862.3", **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": "invention",
+        "number": number,
+        "title": "一种图像处理装置及方法",
+        "filing_date": "2017-07-25",
+        "grant_date": "2020-03-10",
+        "legal_status": "in_force",
+        "owners": [{"party_id": pid, "share": ""} for pid in owner_ids],
+    }
+    data.update(extra)
+    return data

@@ -1,0 +1,102 @@
+"""Migrations on both engines: upgrade an empty database to head, no autogenerate diff, downgrade to base."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+
+from ipdesk.storage import migrate
+from ipdesk.storage.engine import make_engine
+from ipdesk.storage.schema import Base
+from ipdesk.storage.search import include_object
+from tests.conftest import PG_URL, REQUIRE_PG
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_engine(request: pytest.FixtureRequest, tmp_path: Path):
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+    else:
+        if not PG_URL:
+            if REQUIRE_PG:
+                pytest.fail("PostgreSQL required")
+            pytest.skip("PostgreSQL not configured")
+        eng = make_engine(PG_URL)
+        with eng.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    yield eng
+    if request.param == "postgres":
+        with eng.begin() as conn:  # leave the shared test database for the session fixture to rebuild
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    eng.dispose()
+
+
+def test_upgrade_to_head_then_no_diff_then_downgrade(empty_engine: Engine) -> None:
+    assert migrate.current_revision(empty_engine) is None
+    migrate.upgrade_to_head(empty_engine)
+    assert migrate.current_revision(empty_engine) == migrate.head_revision()
+    tables = set(inspect(empty_engine).get_table_names())
+    assert {"rights", "parties", "right_owners", "audit_log", "audit_head", "right_search"} <= tables
+
+    with empty_engine.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn, opts={"include_object": include_object, "compare_type": True}
+        )
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == [], f"models and migrations disagree: {diff}"
+
+    migrate.downgrade(empty_engine, "base")
+    remaining = set(inspect(empty_engine).get_table_names()) - {"alembic_version"}
+    assert remaining == set()
+    # and up again: the chain is re-runnable
+    migrate.upgrade_to_head(empty_engine)
+    assert migrate.current_revision(empty_engine) == migrate.head_revision()
+
+
+def test_revision_chain_is_linear() -> None:
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    heads = script.get_heads()
+    assert len(heads) == 1
+    revisions = list(script.walk_revisions())
+    assert sum(1 for r in revisions if r.down_revision is None) == 1
+
+
+def test_sqlite_file_is_copied_before_migrating(tmp_path: Path, sqlite_template: Path) -> None:
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(sqlite_template, db)
+    eng = make_engine(f"sqlite:///{db}")
+    with eng.begin() as conn:  # pretend the file is one revision behind
+        conn.execute(text("UPDATE alembic_version SET version_num = 'older'"))
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    head = script.get_revision(migrate.head_revision())
+    if head.down_revision is None:
+        # only one revision so far: simulate "behind" by stamping base then re-upgrading is destructive,
+        # so check the copy path directly instead
+        with eng.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :h"), {"h": head.revision})
+        copy = migrate.backup(eng, tmp_path / "backups", reason="pre-migrate-test")
+    else:
+        with eng.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :d"), {"d": head.down_revision})
+        migrate.downgrade(eng, head.down_revision)  # type: ignore[arg-type]
+        copy = migrate.upgrade_to_head(eng, tmp_path / "backups")
+    assert copy is not None and copy.exists() and copy.stat().st_size > 0
+    check = make_engine(f"sqlite:///{copy}")
+    assert "rights" in inspect(check).get_table_names()
+    check.dispose()
+    eng.dispose()
+
+
+def test_sqlite_pragmas(sqlite_engine: Engine) -> None:
+    with sqlite_engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
