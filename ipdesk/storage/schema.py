@@ -158,14 +158,124 @@ class SettingRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
-__all__ = [
-    "AuditHeadRow",
-    "AuditRow",
-    "Base",
-    "Money",
-    "PartyRow",
-    "RightOwnerRow",
-    "RightRow",
-    "RightSearchRow",
-    "SettingRow",
-]
+
+# --- pledges (issue 3) ---------------------------------------------------------------------------
+
+
+class PledgeRow(Timestamped, Base):
+    """A pledge from application to cancellation. The application's sets are stored as
+    comma-separated enum values, waivers and hand-added grounds as canonical JSON."""
+
+    __tablename__ = "pledges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_no: Mapped[str] = mapped_column(String(40), unique=True)
+    registration_no: Mapped[str | None] = mapped_column(String(40), unique=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    family: Mapped[str] = mapped_column(String(20), index=True)  # patent / trademark / copyright / mixed
+    application_date: Mapped[date] = mapped_column(Date, index=True)
+    clock_start: Mapped[date] = mapped_column(Date)  # restarts when defects are cured
+    sla_deadline: Mapped[date | None] = mapped_column(Date, index=True)
+    correction_deadline: Mapped[date | None] = mapped_column(Date)
+    pledgee_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"), index=True)
+    debtor_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"))
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"))
+    debt_type: Mapped[str] = mapped_column(String(20))
+    secured_amount: Mapped[Decimal] = mapped_column(Money)
+    performance_deadline: Mapped[date] = mapped_column(Date)
+    pledge_term_end: Mapped[date | None] = mapped_column(Date)
+    guarantee_scope: Mapped[str] = mapped_column(String(200), default="")
+    documents: Mapped[str] = mapped_column(String(400), default="")
+    clauses: Mapped[str] = mapped_column(String(400), default="")
+    valuation_declared: Mapped[bool] = mapped_column(Boolean, default=False)
+    foreign_language_id: Mapped[bool] = mapped_column(Boolean, default=False)
+    licensed_before: Mapped[bool] = mapped_column(Boolean, default=False)
+    waivers: Mapped[str] = mapped_column(Text, default="")
+    other_grounds: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    registered_on: Mapped[date | None] = mapped_column(Date, index=True)  # effect date (登记生效日)
+    refused_on: Mapped[date | None] = mapped_column(Date)
+    cancelled_on: Mapped[date | None] = mapped_column(Date)
+    cancellation_trigger: Mapped[str] = mapped_column(String(40), default="")
+    # Denormalised for the list and search: pledgor names joined with "；", pledgee name.
+    pledgor_names: Mapped[str] = mapped_column(String(600), default="")
+    pledgee_name: Mapped[str] = mapped_column(String(200), default="", index=True)
+
+    pledgors: Mapped[list[PledgePledgorRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PledgePledgorRow.position"
+    )
+    rights: Mapped[list[PledgeRightRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PledgeRightRow.position"
+    )
+
+
+class PledgePledgorRow(Base):
+    __tablename__ = "pledge_pledgors"
+
+    pledge_id: Mapped[int] = mapped_column(ForeignKey("pledges.id", ondelete="CASCADE"), primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_pledge_pledgors_party_id", "party_id"),)
+
+
+class PledgeRightRow(Base):
+    """A right in a pledge. ``active_right_id`` equals ``right_id`` while the pledge is registered and
+    not cancelled, else NULL; its UNIQUE constraint is what makes a second registered pledge of the
+    same right impossible, on both engines and under concurrency (NULLs never collide)."""
+
+    __tablename__ = "pledge_rights"
+
+    pledge_id: Mapped[int] = mapped_column(ForeignKey("pledges.id", ondelete="CASCADE"), primary_key=True)
+    right_id: Mapped[int] = mapped_column(ForeignKey("rights.id", ondelete="RESTRICT"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active_right_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rights.id", ondelete="RESTRICT"), unique=True
+    )
+
+    __table_args__ = (Index("ix_pledge_rights_right_id", "right_id"),)
+
+
+class PledgeEventRow(Base):
+    """The pledge's own history: application, examination runs (findings JSON), correction notices,
+    cures, registration, refusal, changes, extensions, cancellation, consents."""
+
+    __tablename__ = "pledge_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pledge_id: Mapped[int] = mapped_column(ForeignKey("pledges.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    on_date: Mapped[date] = mapped_column(Date)  # the legal date of the event (e.g. effect date)
+    kind: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(80))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[str] = mapped_column(Text, default="")  # canonical JSON
+
+
+class RightTransactionRow(Base):
+    """A transfer or licence recorded against a right; while it is pledged (Civil Code 444) the pledgee's
+    consent is required and the proceeds go to early repayment or escrow."""
+
+    __tablename__ = "right_transactions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    right_id: Mapped[int] = mapped_column(ForeignKey("rights.id", ondelete="RESTRICT"), index=True)
+    pledge_id: Mapped[int | None] = mapped_column(ForeignKey("pledges.id", ondelete="RESTRICT"))
+    kind: Mapped[str] = mapped_column(String(20))  # transfer / licence
+    counterparty: Mapped[str] = mapped_column(String(200))
+    recorded_on: Mapped[date] = mapped_column(Date)
+    pledgee_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    proceeds: Mapped[Decimal | None] = mapped_column(Money)
+    proceeds_handling: Mapped[str] = mapped_column(String(20), default="")  # early_repayment / escrow
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CounterRow(Base):
+    """Per-year sequences (registration numbers, application numbers, notice serials)."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)

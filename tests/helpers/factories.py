@@ -39,3 +39,30 @@ def invention_data(owner_ids: list[int], number: str = "ZL 201710601862.3", **ex
     }
     data.update(extra)
     return data
+
+
+BANK = "中国银行股份有限公司镇江分行"
+FULL_DOCS = ["application_form", "pledge_contract", "id_or_commitment"]
+FULL_CLAUSES = ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]
+
+
+def pledge_world(ws: Workstation) -> dict[str, Any]:
+    """A pledgor firm with an invention, a bank as pledgee: the usual single-patent pledge."""
+    firm = add_party(ws, "江苏恒顺新材料科技有限公司", 1)
+    bank = ws.parties.create(ADMIN, {"kind": "bank", "name": BANK, "uscc": make_uscc(900)})
+    right = ws.rights.create(ADMIN, invention_data([firm.id]))  # type: ignore[list-item]
+    return {"firm": firm, "bank": bank, "right": right}
+
+
+def application_data(world: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "application_date": "2026-11-16",
+        "pledgors": [world["firm"].uscc],
+        "pledgee": world["bank"].uscc,
+        "debt": {"type": "loan", "amount": "5000000.00", "performance_deadline": "2028-11-15"},
+        "rights": [world["right"].display_number],
+        "documents": list(FULL_DOCS),
+        "clauses": list(FULL_CLAUSES),
+    }
+    data.update(extra)
+    return data

@@ -73,24 +73,16 @@ def test_sqlite_file_is_copied_before_migrating(tmp_path: Path, sqlite_template:
     db = tmp_path / "old.sqlite3"
     shutil.copy(sqlite_template, db)
     eng = make_engine(f"sqlite:///{db}")
-    with eng.begin() as conn:  # pretend the file is one revision behind
-        conn.execute(text("UPDATE alembic_version SET version_num = 'older'"))
-    script = ScriptDirectory.from_config(migrate.alembic_config())
-    head = script.get_revision(migrate.head_revision())
-    if head.down_revision is None:
-        # only one revision so far: simulate "behind" by stamping base then re-upgrading is destructive,
-        # so check the copy path directly instead
-        with eng.begin() as conn:
-            conn.execute(text("UPDATE alembic_version SET version_num = :h"), {"h": head.revision})
-        copy = migrate.backup(eng, tmp_path / "backups", reason="pre-migrate-test")
-    else:
-        with eng.begin() as conn:
-            conn.execute(text("UPDATE alembic_version SET version_num = :d"), {"d": head.down_revision})
-        migrate.downgrade(eng, head.down_revision)  # type: ignore[arg-type]
-        copy = migrate.upgrade_to_head(eng, tmp_path / "backups")
-    assert copy is not None and copy.exists() and copy.stat().st_size > 0
+    head = ScriptDirectory.from_config(migrate.alembic_config()).get_revision(migrate.head_revision())
+    assert head.down_revision is not None
+    migrate.downgrade(eng, head.down_revision)  # an older file, as a previous release left it
+    copy = migrate.upgrade_to_head(eng, tmp_path / "backups")
+    assert migrate.current_revision(eng) == head.revision
+    assert copy is not None and copy.exists()
     check = make_engine(f"sqlite:///{copy}")
-    assert "rights" in inspect(check).get_table_names()
+    with check.connect() as conn:  # the copy is the database as it was before migrating
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head.down_revision
+    assert "pledges" not in inspect(check).get_table_names()
     check.dispose()
     eng.dispose()
 
