@@ -12,7 +12,9 @@ from sqlalchemy import Engine
 from ipdesk.config import AppConfig
 from ipdesk.domain.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
+from ipdesk.services.office import OfficeService
 from ipdesk.services.parties import PartyService
+from ipdesk.services.pledges import PledgeService
 from ipdesk.services.rights import RightService
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import describe, make_engine
@@ -40,11 +42,15 @@ class Workstation:
     rights: RightService = field(init=False)
     parties: PartyService = field(init=False)
     audit: AuditService = field(init=False)
+    pledges: PledgeService = field(init=False)
+    office: OfficeService = field(init=False)
 
     def __post_init__(self) -> None:
         self.rights = RightService(self.engine, self.lang)
         self.parties = PartyService(self.engine, self.lang)
         self.audit = AuditService(self.engine)
+        self.pledges = PledgeService(self.engine, self.lang)
+        self.office = OfficeService(self.engine)
 
     @property
     def database_description(self) -> str:

@@ -52,6 +52,23 @@ def rebuild_fulltext(conn: Connection) -> None:
         conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
 
 
+def suspend_fulltext_sync(conn: Connection) -> None:
+    """Bulk loads: stop the SQLite triggers that keep the FTS index in step row by row (inside the
+    caller's transaction, so a failed load restores them); :func:`resume_fulltext_sync` rebuilds."""
+    if conn.dialect.name == "sqlite":
+        for stmt in SQLITE_DROP[:3]:
+            conn.execute(text(stmt))
+
+
+def resume_fulltext_sync(conn: Connection, *, rebuild: bool = True) -> None:
+    """Recreate the triggers dropped by :func:`suspend_fulltext_sync` and rebuild the FTS index."""
+    if conn.dialect.name == "sqlite":
+        for stmt in SQLITE_DDL[1:]:
+            conn.execute(text(stmt))
+        if rebuild:
+            rebuild_fulltext(conn)
+
+
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
     """Alembic autogenerate filter: the FTS5 shadow tables and the expression index are not in the
     ORM metadata on purpose (dialect-specific), so autogenerate must not try to drop them."""
@@ -110,4 +127,7 @@ def where_matches(id_column: ColumnElement[int], dialect: str, query: str) -> Co
     return id_column.in_(text(sql).bindparams(**params).columns(literal_column("id")))  # type: ignore[arg-type]
 
 
-__all__ = ["Select", "create_fulltext", "drop_fulltext", "include_object", "rebuild_fulltext", "where_matches"]
+__all__ = [
+    "Select", "create_fulltext", "drop_fulltext", "include_object", "rebuild_fulltext", "resume_fulltext_sync",
+    "suspend_fulltext_sync", "where_matches",
+]
