@@ -14,6 +14,7 @@ from ipdesk.domain.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
 from ipdesk.services.office import OfficeService
 from ipdesk.services.parties import PartyService
+from ipdesk.services.pledge_queries import PledgeListSource
 from ipdesk.services.pledges import PledgeService
 from ipdesk.services.rights import RightService
 from ipdesk.storage import migrate
@@ -44,6 +45,7 @@ class Workstation:
     audit: AuditService = field(init=False)
     pledges: PledgeService = field(init=False)
     office: OfficeService = field(init=False)
+    pledge_list: PledgeListSource = field(init=False)
 
     def __post_init__(self) -> None:
         self.rights = RightService(self.engine, self.lang)
@@ -51,6 +53,7 @@ class Workstation:
         self.audit = AuditService(self.engine)
         self.pledges = PledgeService(self.engine, self.lang)
         self.office = OfficeService(self.engine)
+        self.pledge_list = PledgeListSource(self.engine, self.lang)
 
     @property
     def database_description(self) -> str:

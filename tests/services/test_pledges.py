@@ -182,3 +182,23 @@ def test_mixed_application_patent_and_mark(workstation: Workstation, svc: Pledge
     codes = {f.code for f in result.findings}
     assert {"P1", "TM1", "TM4"} <= codes
     assert result.outcome is Outcome.REGISTER, [f.to_json() for f in result.failed + result.corrections]
+
+
+def test_pledge_list_filters_and_days_left(workstation: Workstation, svc: PledgeService) -> None:
+    from ipdesk.services.paging import Query
+    from ipdesk.services.pledge_queries import PledgeListSource, workbench
+
+    world = pledge_world(workstation)
+    a = svc.file(ADMIN, application_data(world), received=D)
+    b = svc.file(ADMIN, application_data(world), received=D)
+    svc.register(ADMIN, b.id, on=D)
+    src = PledgeListSource(workstation.engine, clock=lambda: date(2026, 11, 18))
+    assert src.count(Query()) == 2
+    pending = src.page(Query(filters={"pending": "1"}), 0, 10)
+    assert [r["id"] for r in pending] == [a.id]
+    assert pending[0]["days_left"] == 3  # due Mon 23 Nov; Wed 18 Nov → Thu, Fri, Mon
+    assert src.count(Query(search="恒顺")) == 2
+    assert src.count(Query(search="ZL 201710601862.3")) == 2
+    assert [r["registration_no"] for r in src.page(Query(filters={"status": "registered"}), 0, 10)] == ["Y2026980000001"]
+    board = workbench(workstation.engine, on=date(2026, 11, 24))
+    assert [p["id"] for p in board["overdue"]] == [a.id]
