@@ -153,3 +153,87 @@ def test_module_entry_point_runs() -> None:
                             capture_output=True, text=True)
     assert result.returncode == 0
     assert json.loads(result.stdout)["valid"] is True
+
+
+def _seed_world(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    parties = tmp_path / "parties.csv"
+    parties.write_text(
+        "名称,类型,统一社会信用代码\n"
+        "江苏恒顺新材料科技有限公司,企业,91110000600037341L\n"
+        "中国银行股份有限公司镇江分行,银行,91512081MA62K0260E\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, *db_args, "import", "parties", str(parties))[0] == 0
+    rights = tmp_path / "rights.csv"
+    rights.write_text(
+        "专利号,名称,申请日,授权公告日,权利人\n"
+        "2017106018623,一种图像处理装置及方法,2017-07-25,2020-03-10,91110000600037341L\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, *db_args, "import", "rights", str(rights))[0] == 0
+
+
+def _application(tmp_path: Path, **extra) -> Path:  # type: ignore[no-untyped-def]
+    data = {
+        "application_date": "2026-11-16",
+        "pledgors": ["91110000600037341L"],
+        "pledgee": "中国银行股份有限公司镇江分行",
+        "debt": {"type": "loan", "amount": "5000000.00", "performance_deadline": "2028-11-15"},
+        "rights": ["ZL 201710601862.3"],
+        "documents": ["application_form", "pledge_contract", "id_or_commitment"],
+        "clauses": ["parties", "debt", "deadline", "rights_list", "guarantee_scope"],
+    }
+    data.update(extra)
+    path = tmp_path / "application.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_examine_register_show_cancel(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    _seed_world(capsys, db_args, tmp_path)
+    app = _application(tmp_path)
+    code, out = run(capsys, *db_args, "examine", str(app), "--on", "2026-11-16")
+    assert code == 0 and out["outcome"] == "register"
+    assert any(f["code"] == "P1" and f["status"] == "passed" for f in out["findings"])
+
+    code, out = run(capsys, *db_args, "register", str(app), "--on", "2026-11-16")
+    assert code == 0 and out["registered"] and out["registration_no"] == "Y2026980000001"
+    assert out["effective_date"] == "2026-11-16"
+
+    code, out = run(capsys, *db_args, "examine", str(app), "--on", "2026-11-17")  # now pledged: P9
+    assert code == 1 and out["outcome"] == "refuse"
+    assert [f["code"] for f in out["findings"] if f["status"] == "failed"] == ["P9"]
+    code, out = run(capsys, *db_args, "register", str(app), "--on", "2026-11-17")
+    assert code == 1 and out["registered"] is False
+
+    code, out = run(capsys, *db_args, "pledge", "show", "Y2026980000001")
+    assert code == 0 and out["status"] == "registered"
+    assert out["rights"][0]["display_number"] == "ZL 201710601862.3"
+    assert [e["kind"] for e in out["events"]] == ["applied", "registered"]
+
+    code, out = run(capsys, *db_args, "pledge", "cancel", "Y2026980000001", "--trigger", "repaid", "--on", "2026-12-01")
+    assert code == 0 and out["status"] == "cancelled"
+    code, out = run(capsys, *db_args, "pledge", "cancel", "Y2026980000001", "--trigger", "repaid")
+    assert code == 1 and out["errors"][0]["code"] == "pledge.read_only"
+
+
+def test_examine_malformed_application(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    _seed_world(capsys, db_args, tmp_path)
+    app = _application(tmp_path, debt={"amount": "-3", "performance_deadline": "2020-01-01"},
+                       rights=["ZL 201710601862.5"], pledgee="nobody")
+    code, out = run(capsys, *db_args, "examine", str(app))
+    assert code == 2
+    codes = {e["code"] for e in out["errors"]}
+    assert {"pledge.bad_right_number", "pledge.party_unknown"} <= codes
+    bad = tmp_path / "broken.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, out = run(capsys, *db_args, "examine", str(bad))
+    assert code == 2 and out["errors"][0]["code"] == "import.unreadable"
+
+
+def test_examine_correction_exit_1(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    _seed_world(capsys, db_args, tmp_path)
+    app = _application(tmp_path, documents=["application_form", "pledge_contract"])
+    code, out = run(capsys, *db_args, "examine", str(app), "--on", "2026-11-16")
+    assert code == 1 and out["outcome"] == "correction"
+    assert [f["code"] for f in out["findings"] if f["status"] == "correction"] == ["DOC"]
