@@ -25,7 +25,6 @@ from ipdesk.domain.right_input import check_right
 from ipdesk.services import audit
 from ipdesk.services.parties import PartyService
 from ipdesk.services.rights import RightService
-from ipdesk.services.uow import transaction
 from ipdesk.storage.schema import PartyRow, RightRow
 
 register(

@@ -7,7 +7,6 @@ import json
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
