@@ -71,6 +71,47 @@ def build_parser() -> argparse.ArgumentParser:
                          choices=["repaid", "realised", "waived", "main_contract_void", "extinguished_by_law"])
     pcancel.add_argument("--on", help="cancellation date (default today)")
 
+    ver = sub.add_parser("verify", help="verify a notice offline: a PDF file or the QR text")
+    ver.add_argument("value", help="path of a notice PDF, or the QR payload text (IPD1|…)")
+
+    notice = sub.add_parser("notice", help="notices: print, reprint, revoke")
+    notice_sub = notice.add_subparsers(dest="notice_command", required=True)
+    nprint = notice_sub.add_parser("print", help="print the notice of a pledge to a PDF file")
+    nprint.add_argument("number", help="registration or application number")
+    nprint.add_argument("--kind", required=True,
+                        choices=["registration", "refusal", "correction", "change", "cancellation"])
+    nprint.add_argument("--out", type=Path, required=True)
+    nre = notice_sub.add_parser("reprint", help="reprint an issued notice (same content and serial)")
+    nre.add_argument("serial")
+    nre.add_argument("--out", type=Path, required=True)
+    nrev = notice_sub.add_parser("revoke", help="revoke an issued notice")
+    nrev.add_argument("serial")
+    nrev.add_argument("--reason", required=True)
+
+    key = sub.add_parser("key", help="the office signing key")
+    key.add_argument("action", choices=["export"])
+    key.add_argument("file", type=Path)
+
+    srch = sub.add_parser("search", help="search the pledge register (JSON; optional Excel and certificate)")
+    srch.add_argument("--name", default="", help="pledgor or pledgee name")
+    srch.add_argument("--exact", action="store_true", help="exact name only (default: similar names too)")
+    srch.add_argument("--role", choices=["pledgor", "pledgee"], default="")
+    srch.add_argument("--uscc", default="")
+    srch.add_argument("--right", default="", help="right number in any form")
+    srch.add_argument("--registration-no", default="")
+    srch.add_argument("--from", dest="date_from")
+    srch.add_argument("--to", dest="date_to")
+    srch.add_argument("--status", choices=["in_force", "cancelled"], default="")
+    srch.add_argument("--as-of", help="the register as it stood at the end of this date")
+    srch.add_argument("--export", type=Path, help="write the results to this .xlsx file")
+    srch.add_argument("--certificate", type=Path, help="issue a search certificate PDF to this file")
+
+    gaz = sub.add_parser("gazette", help="export gazette lines of registrations/changes/cancellations")
+    gaz.add_argument("--from", dest="date_from", required=True)
+    gaz.add_argument("--to", dest="date_to", required=True)
+    gaz.add_argument("--out", type=Path, required=True, help=".csv or .xlsx")
+    gaz.add_argument("--patents-only", action="store_true")
+
     imp = sub.add_parser("import", help="import parties or rights from CSV / XLSX (all or nothing)")
     imp.add_argument("kind", choices=["parties", "rights"])
     imp.add_argument("file", type=Path)
@@ -156,6 +197,8 @@ def dispatch(args: argparse.Namespace, config: AppConfig) -> int:
             return EXIT_OK if report.ok else EXIT_REFUSED
         if command in ("examine", "register", "pledge"):
             return pledge_command(ws, args, config)
+        if command in ("verify", "notice", "key", "search", "gazette"):
+            return notice_command(ws, args, config)
         if command == "import":
             from ipdesk.services.imports import ImportService
 
@@ -221,6 +264,60 @@ def pledge_command(ws: Any, args: argparse.Namespace, config: AppConfig) -> int:
     record = ws.pledges.find(args.number)
     record = ws.pledges.cancel(ws.actor, record.id, args.trigger, on=_date_arg(args.on))
     emit({"ok": True, **pledge_json(ws, record)})
+    return EXIT_OK
+
+
+def notice_command(ws: Any, args: argparse.Namespace, config: AppConfig) -> int:
+    lang = config.lang
+    if args.command == "verify":
+        value = args.value.strip()
+        path = Path(value)
+        result = ws.notices.verify_file(path) if not value.startswith("IPD1|") and path.exists() else ws.notices.verify_text(value)
+        emit({"status": result.status.value, "serial": result.serial, "reason": result.reason(lang),
+              "content_checked": result.content_checked})
+        return EXIT_OK if result.ok else EXIT_REFUSED
+    if args.command == "key":
+        key_id = ws.notices.export_public_key(args.file)
+        emit({"key_id": key_id, "file": str(args.file)})
+        return EXIT_OK
+    if args.command == "gazette":
+        from ipdesk.services.gazette import export_gazette
+
+        n = export_gazette(ws.engine, _date_arg(args.date_from), _date_arg(args.date_to), args.out,
+                           patents_only=args.patents_only, lang=lang)
+        emit({"ok": True, "lines": n, "file": str(args.out)})
+        return EXIT_OK
+    if args.command == "search":
+        from ipdesk.services.register_search import SearchCriteria
+
+        criteria = SearchCriteria(
+            name=args.name, similar=not args.exact, role=args.role, uscc=args.uscc, right_number=args.right,
+            registration_no=args.registration_no,
+            registered_from=_date_arg(args.date_from) if args.date_from else None,
+            registered_to=_date_arg(args.date_to) if args.date_to else None,
+            status=args.status, as_of=_date_arg(args.as_of) if args.as_of else None)
+        rows = ws.register_search.search(criteria, 0, 100_000)
+        out: dict[str, Any] = {"query": criteria.describe(), "count": len(rows),
+                               "results": [{k: v for k, v in r.items() if k not in ("id", "rights")} for r in rows]}
+        if args.export:
+            ws.register_search.export_xlsx(criteria, args.export)
+            out["export"] = str(args.export)
+        if args.certificate:
+            cert = ws.register_search.certificate(ws.actor, criteria)
+            ws.notices.reprint(ws.actor, cert.serial, args.certificate)
+            out["certificate"] = {"serial": cert.serial, "file": str(args.certificate)}
+        emit(out)
+        return EXIT_OK
+    if args.notice_command == "print":
+        record = ws.pledges.find(args.number)
+        issued = ws.notices.print_notice(ws.actor, record.id, args.kind, args.out)
+    elif args.notice_command == "reprint":
+        issued = ws.notices.reprint(ws.actor, args.serial, args.out)
+    else:
+        ws.notices.revoke(ws.actor, args.serial, args.reason)
+        emit({"ok": True, "serial": args.serial, "revoked": True})
+        return EXIT_OK
+    emit({"ok": True, "serial": issued.serial, "kind": issued.kind.value, "file": str(args.out), "payload": issued.payload})
     return EXIT_OK
 
 

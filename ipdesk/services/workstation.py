@@ -12,10 +12,12 @@ from sqlalchemy import Engine
 from ipdesk.config import AppConfig
 from ipdesk.domain.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
+from ipdesk.services.notices import NoticeService
 from ipdesk.services.office import OfficeService
 from ipdesk.services.parties import PartyService
 from ipdesk.services.pledge_queries import PledgeListSource
 from ipdesk.services.pledges import PledgeService
+from ipdesk.services.register_search import RegisterSearch
 from ipdesk.services.rights import RightService
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import describe, make_engine
@@ -46,6 +48,8 @@ class Workstation:
     pledges: PledgeService = field(init=False)
     office: OfficeService = field(init=False)
     pledge_list: PledgeListSource = field(init=False)
+    notices: NoticeService = field(init=False)
+    register_search: RegisterSearch = field(init=False)
 
     def __post_init__(self) -> None:
         self.rights = RightService(self.engine, self.lang)
@@ -54,6 +58,8 @@ class Workstation:
         self.pledges = PledgeService(self.engine, self.lang)
         self.office = OfficeService(self.engine)
         self.pledge_list = PledgeListSource(self.engine, self.lang)
+        self.notices = NoticeService(self.engine, self.config.keys_dir, self.lang)
+        self.register_search = RegisterSearch(self.engine, self.notices, self.lang)
 
     @property
     def database_description(self) -> str:

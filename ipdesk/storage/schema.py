@@ -279,3 +279,53 @@ class CounterRow(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- notices and certificates (issue 4) ----------------------------------------------------------
+
+
+class NoticeRow(Base):
+    """The issue log: one row per serial with the exact canonical content that was signed, so a
+    reprint is the identical document and verification can check a serial against the register."""
+
+    __tablename__ = "notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    pledge_id: Mapped[int | None] = mapped_column(ForeignKey("pledges.id", ondelete="RESTRICT"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("pledge_events.id", ondelete="RESTRICT"))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    issued_by: Mapped[str] = mapped_column(String(80))
+    content: Mapped[str] = mapped_column(Text)  # canonical JSON (UTF-8 text of the signed bytes)
+    digest: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(String(400))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by: Mapped[str] = mapped_column(String(80), default="")
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class NoticePrintRow(Base):
+    """Every printing of a notice; all but the first are reprints."""
+
+    __tablename__ = "notice_prints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    printed_by: Mapped[str] = mapped_column(String(80))
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    destination: Mapped[str] = mapped_column(String(500), default="")
+
+
+class TrustedKeyRow(Base):
+    """Public keys accepted when verifying (the office's own, kept across key rotation, and imported
+    keys of other offices). The private key never enters the database."""
+
+    __tablename__ = "trusted_keys"
+
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_pem: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -237,3 +237,36 @@ def test_examine_correction_exit_1(capsys: pytest.CaptureFixture[str], db_args: 
     code, out = run(capsys, *db_args, "examine", str(app), "--on", "2026-11-16")
     assert code == 1 and out["outcome"] == "correction"
     assert [f["code"] for f in out["findings"] if f["status"] == "correction"] == ["DOC"]
+
+
+def test_notice_print_verify_revoke_search_gazette(capsys: pytest.CaptureFixture[str], db_args: list[str],
+                                                   tmp_path: Path) -> None:
+    _seed_world(capsys, db_args, tmp_path)
+    app = _application(tmp_path)
+    assert run(capsys, *db_args, "register", str(app), "--on", "2026-11-16")[0] == 0
+    pdf = tmp_path / "notice.pdf"
+    code, out = run(capsys, *db_args, "notice", "print", "Y2026980000001", "--kind", "registration", "--out", str(pdf))
+    assert code == 0 and pdf.exists()
+    serial, payload = out["serial"], out["payload"]
+    code, out = run(capsys, *db_args, "verify", str(pdf))
+    assert code == 0 and out["status"] == "genuine" and out["serial"] == serial
+    code, out = run(capsys, *db_args, "verify", payload)
+    assert code == 0 and out["status"] == "genuine"
+    code, out = run(capsys, *db_args, "notice", "print", "Y2026980000001", "--kind", "cancellation", "--out",
+                    str(tmp_path / "c.pdf"))
+    assert code == 1 and "尚未注销" in out["errors"][0]["message"]
+    code, out = run(capsys, *db_args, "notice", "revoke", serial, "--reason", "误发")
+    assert code == 0
+    code, out = run(capsys, *db_args, "verify", payload)
+    assert code == 1 and out["status"] == "revoked"
+
+    cert = tmp_path / "cert.pdf"
+    code, out = run(capsys, *db_args, "search", "--name", "江苏恒顺新材料科技股份有限公司", "--as-of", "2026-11-20",
+                    "--export", str(tmp_path / "s.xlsx"), "--certificate", str(cert))
+    assert code == 0 and out["count"] == 1 and cert.exists() and (tmp_path / "s.xlsx").exists()
+    assert out["results"][0]["registration_no"] == "Y2026980000001"
+    code, out = run(capsys, *db_args, "gazette", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(tmp_path / "g.csv"))
+    assert code == 0 and out["lines"] == 1
+    key = tmp_path / "office.pem"
+    code, out = run(capsys, *db_args, "key", "export", str(key))
+    assert code == 0 and key.read_text().startswith("-----BEGIN PUBLIC KEY-----")
