@@ -10,6 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 _CATALOGUE: dict[str, tuple[str, str]] = {}
+# Chinese field labels → English, so a problem built with the Chinese label reads well in English too.
+_LABELS_EN: dict[str, str] = {}
+
+
+def register_labels(pairs: dict[str, tuple[str, str]] | dict[str, str]) -> None:
+    """Register field labels: ``{key: (zh, en)}`` or ``{zh: en}``."""
+    for key, value in pairs.items():
+        if isinstance(value, tuple):
+            _LABELS_EN[value[0]] = value[1]
+        else:
+            _LABELS_EN[key] = value
 
 
 def register(templates: dict[str, tuple[str, str]]) -> None:
@@ -26,7 +37,11 @@ def render(code: str, params: dict[str, Any], lang: str = "zh") -> str:
     pair = _CATALOGUE.get(code)
     if pair is None:
         return code + (" " + repr(params) if params else "")
-    template = pair[1] if lang.startswith("en") else pair[0]
+    english = lang.startswith("en")
+    template = pair[1] if english else pair[0]
+    if english and params:
+        params = {k: (params.get(f"{k}_en") or _LABELS_EN.get(v, v) if isinstance(v, str) else v)
+                  for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipdesk.domain.fields import check_length, choice_map, clean, parse_choice, required
-from ipdesk.domain.messages import register
+from ipdesk.domain.messages import register, register_labels
 from ipdesk.domain.parties import PARTY_KIND_LABELS, USCC_KINDS, PartyKind
 from ipdesk.domain.problems import Problem, ValidationError
 
@@ -23,6 +23,7 @@ PARTY_FIELDS: dict[str, tuple[str, str]] = {
     "notes": ("备注", "Notes"),
 }
 
+register_labels(PARTY_FIELDS)
 register(
     {
         "party.uscc_not_for_kind": (

@@ -17,7 +17,7 @@ from ipdesk.domain.fields import (
     parse_int,
     required,
 )
-from ipdesk.domain.messages import register
+from ipdesk.domain.messages import register, register_labels
 from ipdesk.domain.problems import Problem, ValidationError
 from ipdesk.domain.rights import KIND_LABELS, STATUS_LABELS, LegalStatus, RightKind
 
@@ -45,6 +45,7 @@ RIGHT_FIELDS: dict[str, tuple[str, str]] = {
     "notes": ("备注", "Notes"),
 }
 
+register_labels(RIGHT_FIELDS)
 register(
     {
         "right.date_order": ("{label}不能早于{other}", "{label} must not be before {other}"),

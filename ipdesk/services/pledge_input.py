@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.fields import clean, parse_date, parse_flag, parse_money
 from ipdesk.domain.identifiers import parse_right_number
-from ipdesk.domain.messages import register
+from ipdesk.domain.messages import register, register_labels
 from ipdesk.domain.pledges import (
     DEFAULT_SCOPE,
     Clause,
@@ -54,6 +54,14 @@ LABELS = {
     "waivers": "放弃声明",
     "other_grounds": "其他不予登记理由",
 }
+register_labels({
+    "申请日": "application date", "出质人": "pledgor", "质权人": "pledgee", "债务人": "debtor", "代理人": "agent",
+    "债权种类": "debt type", "担保债权数额": "secured amount", "债务履行期限": "performance deadline",
+    "担保范围": "guarantee scope", "质押期限届满日": "pledge term end", "出质权利": "pledged rights",
+    "已收材料": "documents received", "合同条款": "contract clauses", "放弃声明": "waivers",
+    "其他不予登记理由": "other refusal grounds", "申请": "application", "债权": "debt", "列表": "a list",
+    "JSON 对象": "a JSON object", "日期": "date", "注销原因": "cancellation trigger",
+})
 
 
 def resolve_party(session: Session, key: Any) -> int | None:
@@ -176,6 +184,14 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
         else:
             others.append(OtherGround(clean(g)))
     if problems or app_date is None or amount is None or deadline is None or pledgee is None:
+        # Also report the value checks validate_application would make, so every problem shows at once.
+        if amount is not None and amount <= 0:
+            problems.append(Problem("pledge.amount_not_positive", "debt.amount", {"value": amount}))
+        if app_date is not None and deadline is not None and deadline < app_date:
+            problems.append(Problem("pledge.deadline_before_application", "debt.performance_deadline",
+                                    {"deadline": deadline, "date": app_date}))
+        if app_date is not None and app_date > today:
+            problems.append(Problem("pledge.application_in_future", "application_date", {"date": app_date, "today": today}))
         raise ValidationError(problems)
     app = PledgeApplication(
         application_date=app_date,

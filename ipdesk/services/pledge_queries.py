@@ -74,6 +74,8 @@ class PledgeListSource:
             stmt = stmt.where(PledgeRow.pledgee_id == int(f["pledgee"]))
         if f.get("pending"):
             stmt = stmt.where(PledgeRow.status.in_(PENDING))
+        if f.get("overdue"):
+            stmt = stmt.where(PledgeRow.status.in_(PENDING), PledgeRow.sla_deadline < self.clock())
         if f.get("due_within"):
             limit = self.office.calendar().add_workdays(self.clock(), int(f["due_within"]))
             stmt = stmt.where(PledgeRow.status.in_(PENDING), PledgeRow.sla_deadline <= limit)

@@ -142,7 +142,8 @@ def test_malformed_application_lists_every_problem_and_writes_nothing(workstatio
     with pytest.raises(ValidationError) as err:
         svc.file(ADMIN, data, received=D)
     codes = {p.code for p in err.value.problems}
-    assert {"pledge.party_unknown", "pledge.bad_right_number", "pledge.unknown_right"} <= codes
+    assert {"pledge.party_unknown", "pledge.bad_right_number", "pledge.unknown_right", "pledge.amount_not_positive",
+            "pledge.deadline_before_application"} <= codes
     data = application_data(world, debt={"type": "loan", "amount": "abc", "performance_deadline": "2020-01-01"})
     with pytest.raises(ValidationError) as err:
         svc.file(ADMIN, data, received=D)
@@ -200,5 +201,8 @@ def test_pledge_list_filters_and_days_left(workstation: Workstation, svc: Pledge
     assert src.count(Query(search="恒顺")) == 2
     assert src.count(Query(search="ZL 201710601862.3")) == 2
     assert [r["registration_no"] for r in src.page(Query(filters={"status": "registered"}), 0, 10)] == ["Y2026980000001"]
+    assert src.count(Query(filters={"overdue": "1"})) == 0
+    late = PledgeListSource(workstation.engine, clock=lambda: date(2026, 11, 24))
+    assert [r["id"] for r in late.page(Query(filters={"overdue": "1"}), 0, 10)] == [a.id]
     board = workbench(workstation.engine, on=date(2026, 11, 24))
     assert [p["id"] for p in board["overdue"]] == [a.id]
