@@ -1,0 +1,262 @@
+"""Starting the GUI: ``run`` (the workstation window), ``self_check`` (packaging smoke test), ``run_gui``
+(what the ``ipdesk`` command calls: opens the database first and explains failures in a dialog).
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import logging.handlers
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ipdesk.gui import i18n
+from ipdesk.gui.application import create_application
+from ipdesk.gui.errors import log_file_path
+from ipdesk.gui.mainwindow import MainWindow
+from ipdesk.gui.settings import DATABASE_URL, Settings, settings, use_settings
+from ipdesk.gui.tasks import run_with_progress_dialog, runner
+
+log = logging.getLogger(__name__)
+
+DEMO_RIGHTS = 2000
+
+
+def apply_language(workstation: Any, lang: str) -> None:
+    """Make the services speak the UI language (labels in page rows, problem messages)."""
+    for obj in (workstation, getattr(workstation, "rights", None), getattr(workstation, "parties", None)):
+        if obj is not None and hasattr(obj, "lang"):
+            try:
+                obj.lang = lang
+            except (AttributeError, TypeError):  # a frozen object keeps its language
+                pass
+
+
+def ensure_log_file(workstation: Any) -> None:
+    """Log to ``<data_dir>/logs/ipdesk.log`` unless the command line already set up a log file."""
+    if log_file_path():
+        return
+    config = getattr(workstation, "config", None)
+    data_dir = getattr(config, "data_dir", None)
+    if data_dir is None:
+        return
+    try:
+        folder = Path(data_dir) / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / "ipdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+
+
+class WindowHost(QObject):
+    """Owns the main window; switching language rebuilds it in the new language (state is kept)."""
+
+    def __init__(self, workstation: Any):
+        super().__init__()
+        self.workstation = workstation
+        self.window: MainWindow | None = None
+
+    def open(self) -> MainWindow:
+        self.window = MainWindow(self.workstation, on_language=self.switch_language)
+        self.window.show()
+        return self.window
+
+    def switch_language(self, locale: str) -> None:
+        QTimer.singleShot(0, lambda: self._rebuild(locale))  # not from inside the old window's menu slot
+
+    def _rebuild(self, locale: str) -> None:
+        old = self.window
+        area = old.current_area() if old else "rights"
+        if old is not None:
+            old.save_state()
+        apply_language(self.workstation, i18n.install_translators(locale))
+        new = self.open()
+        new.show_area(area)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+
+def run(workstation: Any, argv: Sequence[str] | None = None) -> int:
+    """Open the workstation window and run the event loop; returns the exit code."""
+    app = create_application(argv)
+    ensure_log_file(workstation)
+    apply_language(workstation, i18n.current_lang())
+    host = WindowHost(workstation)
+    host.open()
+    code = app.exec()
+    runner().wait(30_000)
+    return code
+
+
+def self_check(workstation: Any) -> int:
+    """Open the main window offscreen with the rights and parties pages, close it; 0 if all went well.
+
+    Settings go to a throwaway file so the smoke test never changes the user's layout.
+    """
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = tempfile.TemporaryDirectory(prefix="ipdesk-selfcheck-")
+    previous = settings()
+    try:
+        use_settings(Settings(QSettings(str(Path(tmp.name) / "ipdesk.ini"), QSettings.Format.IniFormat)))
+        app = create_application([], excepthook=False)
+        apply_language(workstation, i18n.current_lang())
+        window = MainWindow(workstation, remember=False)
+        window.show()
+        for key in ("rights", "parties", "audit", "settings"):
+            if key in window.area_keys():
+                window.show_area(key)
+                app.processEvents()
+        runner().wait(30_000)
+        app.processEvents()
+        window.close()
+        app.processEvents()
+        print("self-check ok: main window opened and closed", file=sys.stderr)
+        return 0
+    except Exception:  # noqa: BLE001 - the smoke test reports any failure as exit code 1
+        traceback.print_exc()
+        return 1
+    finally:
+        use_settings(previous)
+        tmp.cleanup()
+
+
+def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = False) -> int:
+    """The ``ipdesk`` / ``ipdesk gui`` command: open the database, then the window.
+
+    A database that cannot be opened (server down, wrong URL, newer schema) is explained in a dialog
+    (what happened, why, what to do) instead of a traceback.
+    """
+    from ipdesk.services.workstation import open_workstation
+
+    config = _with_database_override(config)
+    if self_check:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application(sys.argv[:1], excepthook=not self_check)
+    try:
+        workstation = open_workstation(config)
+    except Exception as exc:  # noqa: BLE001 - shown to the user, with the log for the administrator
+        log.exception("cannot open the database %s", getattr(config, "database_url", ""))
+        if self_check:
+            traceback.print_exc()
+            return 1
+        _database_failed(config, exc)
+        return 2
+    if self_check:
+        return globals()["self_check"](workstation)
+    ensure_log_file(workstation)
+    apply_language(workstation, i18n.current_lang())
+    host = WindowHost(workstation)
+    window = host.open()
+    QTimer.singleShot(0, lambda: offer_demo_data(window, workstation, load_without_asking=demo_if_empty))
+    code = app.exec()
+    runner().wait(30_000)
+    close = getattr(workstation, "close", None)
+    if callable(close):
+        close()
+    return code
+
+
+def _with_database_override(config: Any) -> Any:
+    """Use the URL from the settings page unless the environment or the command line chose one."""
+    try:
+        from ipdesk.config import AppConfig, sqlite_url
+
+        override = Settings().get(DATABASE_URL)
+        default = sqlite_url(Path(config.data_dir) / "ipdesk.sqlite3")
+        if override and not os.environ.get("IPDESK_DATABASE_URL") and config.database_url == default:
+            return AppConfig(config.data_dir, override, config.lang)
+    except Exception:  # noqa: BLE001 - a broken settings file must not stop the start
+        log.exception("reading the database override failed")
+    return config
+
+
+def _database_failed(config: Any, exc: BaseException) -> None:
+    from ipdesk.gui.mainwindow import describe_database
+
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("app", "无法打开数据库"),
+        QCoreApplication.translate("app", "ipdesk 无法打开数据库 {db}。").format(
+            db=describe_database(config.database_url)
+        ),
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "app",
+            "原因：{reason}\n\n请检查数据库服务器是否运行、地址和密码是否正确；"
+            "如需改用本机数据库，请清除 IPDESK_DATABASE_URL 或设置中的共享数据库地址。",
+        ).format(reason=str(exc) or type(exc).__name__)
+    )
+    box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    box.exec()
+
+
+def offer_demo_data(window: MainWindow, workstation: Any, *, load_without_asking: bool = False) -> None:
+    """On an empty register: load the demo data set (asked first unless ``load_without_asking``)."""
+    try:
+        from ipdesk.services.demo_data import load_demo_data
+        from ipdesk.services.paging import Query
+
+        empty = workstation.rights.count(Query()) == 0 and workstation.parties.count(Query()) == 0
+    except Exception:  # noqa: BLE001 - no demo data module yet, or the count failed: just do not offer
+        log.info("demo data not offered", exc_info=True)
+        return
+    if not empty:
+        return
+    if not load_without_asking:
+        answer = QMessageBox.question(
+            window,
+            QCoreApplication.translate("app", "数据库是空的"),
+            QCoreApplication.translate(
+                "app",
+                "当前数据库中还没有任何知识产权或当事人。\n要载入一套演示数据（{n} 件权利及相关当事人）吗？"
+                "\n\n演示数据可用于熟悉操作；正式使用请使用单独的数据库。",
+            ).format(n=DEMO_RIGHTS),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+    params = inspect.signature(load_demo_data).parameters
+
+    def work(progress: Any) -> Any:
+        kwargs: dict[str, Any] = {"rights": DEMO_RIGHTS}
+        if "progress" in params:
+            kwargs["progress"] = lambda done, total=0, *_a: progress.report(done, total)
+        progress.report(0, 0, QCoreApplication.translate("app", "正在载入演示数据…"))
+        return load_demo_data(workstation.engine, workstation.actor, **kwargs)
+
+    def done(_summary: Any) -> None:
+        window.refresh_pages("rights", "parties", "audit")
+        window.statusBar().showMessage(QCoreApplication.translate("app", "演示数据已载入"), 8000)
+
+    run_with_progress_dialog(
+        window,
+        QCoreApplication.translate("app", "载入演示数据"),
+        work,
+        on_result=done,
+        write=True,
+        cancellable=False,
+        on_error=lambda exc, tb: _show(window, exc, tb),
+    )
+
+
+def _show(window: MainWindow, exc: BaseException, tb: str) -> None:
+    from ipdesk.gui.errors import show_error
+
+    show_error(window, exc, tb)

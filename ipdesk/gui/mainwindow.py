@@ -1,0 +1,486 @@
+"""MainWindow: left navigation (icons + labels), the pages in a stack, menus and the status bar.
+
+Pages are built the first time their area is shown, so start-up touches only the area the clerk left
+open last. Keyboard: Alt+1…Alt+9, Alt+0 switch areas; Ctrl+N / Ctrl+F / F5 go to the current page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from ipdesk import __version__
+from ipdesk.gui.i18n import LANGUAGES, current_lang
+from ipdesk.gui.icons import icon
+from ipdesk.gui.pages.base import Page
+from ipdesk.gui.pages.coming_page import ComingPage
+from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
+from ipdesk.gui.tasks import TaskRunner, runner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    icon: str
+
+
+AREAS: tuple[Area, ...] = (
+    Area("workbench", "workbench"),
+    Area("rights", "rights"),
+    Area("parties", "parties"),
+    Area("pledges", "pledge"),
+    Area("register_search", "search"),
+    Area("custody", "custody"),
+    Area("insurance", "insurance"),
+    Area("risk", "risk"),
+    Area("disposal", "disposal"),
+    Area("market", "market"),
+    Area("pools", "pool"),
+    Area("statistics", "stats"),
+    Area("audit", "audit"),
+    Area("settings", "settings"),
+)
+
+
+def describe_database(url: str) -> str:
+    """``SQLite /path/ipdesk.sqlite3`` or ``PostgreSQL host:5432/db`` (never the password)."""
+    if not url:
+        return "-"
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[1] if ":///" in url else url
+        return f"SQLite {path or ':memory:'}"
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    return f"PostgreSQL {host}{port}{parts.path or ''}"
+
+
+class MainWindow(QMainWindow):
+    """The workstation window.
+
+    Args:
+        workstation: config, actor and services (``ipdesk.services.workstation.Workstation``).
+        on_language: called with ``"zh_CN"``/``"en"`` when the user switches language; the app rebuilds
+            the window in the new language. Without it the choice is saved for the next start.
+        remember: restore and save window geometry and layout (False for the self-check).
+
+    Signals:
+        closed(): after the window saved its state and closed.
+    """
+
+    closed = Signal()
+
+    def __init__(self, workstation: Any, *, on_language: Callable[[str], None] | None = None,
+                 remember: bool = True, settings_: Settings | None = None,
+                 task_runner: TaskRunner | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workstation = workstation
+        self.lang = current_lang()
+        self._settings = settings_ or settings()
+        self._runner = task_runner or runner()
+        self._on_language = on_language
+        self._remember = remember
+        self._pages: dict[str, QWidget] = {}
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("ipdesk — 知识产权质押登记工作站"))
+        self.setMinimumSize(QSize(960, 600))
+
+        self.areas = [a for a in AREAS if a.key in self.visible_areas()]
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(1)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: #eef2f5; padding-top: 6px; }"
+            "QListWidget#navigation::item { padding: 7px 6px; border-radius: 4px; margin: 0 4px;"
+            " color: #263238; }"
+            "QListWidget#navigation::item:selected { background: #d6e4f3; color: #0d3c6e;"
+            " font-weight: bold; }"
+            "QListWidget#navigation::item:hover:!selected { background: #e2e9ef; }"
+        )
+        self.stack = QStackedWidget()
+        for i, area in enumerate(self.areas):
+            item = QListWidgetItem(icon(area.icon), self.area_title(area.key))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            shortcut = self._area_shortcut(i)
+            if shortcut:
+                item.setToolTip(f"{self.area_title(area.key)}（{shortcut}）" if self.lang == "zh"
+                                else f"{self.area_title(area.key)} ({shortcut})")
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # replaced by the real page on first show
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        if remember:
+            geometry = self._settings.get(WINDOW_GEOMETRY)
+            if geometry.isEmpty() or not self.restoreGeometry(geometry):
+                self.resize(1360, 840)
+            state = self._settings.get(WINDOW_STATE)
+            if not state.isEmpty():
+                self.restoreState(state)
+        else:
+            self.resize(1360, 840)
+        start = self._settings.get(CURRENT_AREA) if remember else "rights"
+        self.show_area(start if start in self.area_keys() else "rights")
+
+    # ---- areas ----------------------------------------------------------------------------------
+
+    def visible_areas(self) -> list[str]:
+        """The areas the actor's role may use (all of them until roles restrict any, see ROADMAP 3)."""
+        return [a.key for a in AREAS]
+
+    def area_keys(self) -> list[str]:
+        return [a.key for a in self.areas]
+
+    def area_title(self, key: str) -> str:
+        titles = {
+            "workbench": self.tr("工作台"),
+            "rights": self.tr("知识产权"),
+            "parties": self.tr("当事人"),
+            "pledges": self.tr("质押登记"),
+            "register_search": self.tr("登记查询"),
+            "custody": self.tr("托管"),
+            "insurance": self.tr("保险"),
+            "risk": self.tr("风险预警"),
+            "disposal": self.tr("处置"),
+            "market": self.tr("流转市场"),
+            "pools": self.tr("专利池"),
+            "statistics": self.tr("统计"),
+            "audit": self.tr("审计"),
+            "settings": self.tr("设置"),
+        }
+        return titles.get(key, key)
+
+    def area_description(self, key: str) -> str:
+        texts = {
+            "workbench": self.tr(
+                "今天要处理的事项：按时限排列的申请、待补正材料、本周到期年费、风险信号、处置案件和今日截止的拍卖。"
+            ),
+            "pledges": self.tr("专利、商标、著作权质押登记的受理、审查、变更与注销。"),
+            "custody": self.tr("维权托管与维持托管：年费缴纳清单、监测与维权案件。"),
+            "insurance": self.tr("知识产权保险保单与理赔、保费补贴。"),
+            "risk": self.tr("质押知识产权的风险预警规则、信号与处置措施。"),
+            "disposal": self.tr("违约后质押物的处置流程：从违约到注销的案件办理。"),
+            "market": self.tr("专利流转市场：挂牌、拍卖、招标、协议转让与许可。"),
+            "pools": self.tr("专利池信托融资。"),
+            "statistics": self.tr("按年度、类型、银行、地区统计质押金额和件数，并可导出。"),
+            "audit": self.tr("审计日志浏览与校验。"),
+        }
+        return texts.get(key, "")
+
+    def current_area(self) -> str:
+        row = self.nav.currentRow()
+        return self.areas[row].key if 0 <= row < len(self.areas) else ""
+
+    def show_area(self, key: str) -> None:
+        keys = self.area_keys()
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
+
+    def page(self, key: str) -> QWidget:
+        """The page of an area, built on first use."""
+        page = self._pages.get(key)
+        if page is None:
+            page = self._make_page(key)
+            if isinstance(page, Page):
+                page.status_message.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+            index = self.area_keys().index(key)
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._pages[key] = page
+        return page
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_area()
+        return self._pages.get(key) if key else None
+
+    def _make_page(self, key: str) -> QWidget:
+        from ipdesk.gui.pages.factory import make_page
+        from ipdesk.gui.pages.pledges_page import make_pledge_page
+
+        try:
+            page = make_pledge_page(self, key) or make_page(self, key)
+        except Exception:  # noqa: BLE001 - one broken area must not take the window down
+            log.exception("building the %s page failed", key)
+            page = None
+            message = self.tr("无法打开“{area}”，详情见日志").format(area=self.area_title(key))
+            self.statusBar().showMessage(message, 8000)
+        if page is None:
+            page = ComingPage(self.area_title(key), self.area_description(key), AREAS_BY_KEY[key].icon)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.areas):
+            return
+        key = self.areas[row].key
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        if isinstance(page, Page):
+            page.page_shown()
+        self._update_page_actions()
+        if self._remember:
+            self._settings.set(CURRENT_AREA, key)
+
+    # ---- actions and menus ----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def act(text: str, icon_name: str = "", shortcut: QKeySequence | str | None = None,
+                slot: Callable[[], Any] | None = None, name: str = "") -> QAction:
+            action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            if slot is not None:
+                action.triggered.connect(lambda _c=False: slot())
+            if name:
+                action.setObjectName(name)
+            self.addAction(action)
+            return action
+
+        self.import_action = act(self.tr("导入…"), "import", "Ctrl+I", self.import_file, "action_import")
+        self.verify_action = act(self.tr("验证通知书…"), "verify", None, self.verify_notice, "action_verify")
+        self.gazette_action = act(self.tr("导出公告…"), "export", None, self.export_gazette, "action_gazette")
+        keys = QKeySequence.StandardKey
+        self.quit_action = act(self.tr("退出"), "quit", keys.Quit, self.close, "action_quit")
+        self.new_action = act(self.tr("新建"), "add", keys.New, self._page_new, "action_new")
+        self.find_action = act(self.tr("查找"), "search", keys.Find, self._page_find, "action_find")
+        self.refresh_action = act(self.tr("刷新"), "refresh", keys.Refresh, self._page_refresh, 
+                                  "action_refresh")
+        if self.refresh_action.shortcut() != QKeySequence("F5"):
+            self.refresh_action.setShortcuts([QKeySequence("F5"), *self.refresh_action.shortcuts()])
+        self.copy_action = act(self.tr("复制选中行"), "copy", None, self._page_copy, "action_copy_rows")
+        self.area_actions: list[QAction] = []
+        for i, area in enumerate(self.areas):
+            action = act(self.area_title(area.key), area.icon, self._area_shortcut(i) or None,
+                         lambda k=area.key: self.show_area(k), f"action_area_{area.key}")
+            self.area_actions.append(action)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for locale, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(locale == self._settings.get(LANGUAGE))
+            action.triggered.connect(lambda _c=False, loc=locale: self.set_language(loc))
+            self.language_group.addAction(action)
+            self.language_actions[locale] = action
+        self.about_action = QAction(icon("help"), self.tr("关于 ipdesk"), self)
+        self.about_action.triggered.connect(self.show_about)
+        self.keys_action = QAction(self.tr("快捷键"), self)
+        self.keys_action.triggered.connect(self.show_shortcuts)
+
+    @staticmethod
+    def _area_shortcut(i: int) -> str:
+        return f"Alt+{(i + 1) % 10}" if i < 10 else ""
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.verify_action)
+        file_menu.addAction(self.gazette_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        edit.addAction(self.new_action)
+        edit.addAction(self.find_action)
+        edit.addAction(self.copy_action)
+        edit.addSeparator()
+        edit.addAction(self.refresh_action)
+        view = bar.addMenu(self.tr("视图(&V)"))
+        for action in self.area_actions:
+            view.addAction(action)
+        view.addSeparator()
+        lang_menu = view.addMenu(icon("language"), self.tr("语言 / Language"))
+        for action in self.language_actions.values():
+            lang_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.keys_action)
+        help_menu.addAction(self.about_action)
+        self.menus = {"file": file_menu, "edit": edit, "view": view, "help": help_menu, "language": lang_menu}
+
+    def _update_page_actions(self) -> None:
+        page = self.current_page()
+        is_page = isinstance(page, Page)
+        self.new_action.setEnabled(is_page and page.can_create())  # type: ignore[union-attr]
+        self.find_action.setEnabled(is_page)
+        self.refresh_action.setEnabled(is_page)
+        self.copy_action.setEnabled(is_page)
+        self.import_action.setVisible(self.import_available())
+
+    def import_available(self) -> bool:
+        from ipdesk.gui.import_dialog import import_supported
+
+        return import_supported(self.workstation)
+
+    def _page_new(self) -> None:
+        page = self.current_page()
+        if isinstance(page, Page) and page.can_create():
+            page.new_record()
+
+    def _page_find(self) -> None:
+        page = self.current_page()
+        if isinstance(page, Page):
+            page.focus_search()
+
+    def _page_refresh(self) -> None:
+        page = self.current_page()
+        if isinstance(page, Page):
+            page.refresh()
+
+    def _page_copy(self) -> None:
+        page = self.current_page()
+        if isinstance(page, Page):
+            page.copy_selection()
+
+    def verify_notice(self) -> None:
+        from ipdesk.gui.dialogs.verify_dialog import open_verify_dialog
+
+        open_verify_dialog(self, self.workstation, lang=self.lang)
+
+    def export_gazette(self) -> None:
+        from ipdesk.gui.dialogs.print_dialogs import export_gazette_dialog
+
+        export_gazette_dialog(self, self.workstation, lang=self.lang)
+
+    def import_file(self) -> None:
+        from ipdesk.gui.import_dialog import start_import
+
+        start_import(self)
+
+    def refresh_pages(self, *keys: str) -> None:
+        """Refresh the named pages that exist (after a write elsewhere changed them)."""
+        for key in keys:
+            page = self._pages.get(key)
+            if isinstance(page, Page):
+                page.refresh()
+
+    # ---- status bar -----------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        config = getattr(self.workstation, "config", None)
+        url = getattr(config, "database_url", "") if config is not None else ""
+        described = getattr(self.workstation, "database_description", None)
+        db = described if isinstance(described, str) else describe_database(url)
+        self.db_label = QLabel(self.tr("数据库：{db}").format(db=db))
+        self.db_label.setToolTip(self.tr("数据目录：{path}").format(path=getattr(config, "data_dir", "-")))
+        actor = getattr(self.workstation, "actor", None)
+        role = getattr(actor, "role", "")
+        self.user_label = QLabel(self.tr("用户：{user}（{role}）").format(
+            user=getattr(actor, "username", "-"), role=self.role_title(str(getattr(role, "value", role)))))
+        self.work_label = QLabel()
+        self.work_bar = QProgressBar()
+        self.work_bar.setRange(0, 0)
+        self.work_bar.setMaximumWidth(120)
+        self.work_bar.setMaximumHeight(14)
+        self.work_bar.setTextVisible(False)
+        for w in (self.work_label, self.work_bar):
+            w.hide()
+            bar.addPermanentWidget(w)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.db_label)
+        self._runner.active_changed.connect(self._work_changed)
+        self._work_changed(self._runner.active_count)
+
+    def role_title(self, role: str) -> str:
+        titles = {
+            "clerk": self.tr("登记员"),
+            "approver": self.tr("审核员"),
+            "agency": self.tr("处置机构"),
+            "custodian": self.tr("托管员"),
+            "auditor": self.tr("审计员"),
+            "admin": self.tr("管理员"),
+        }
+        return titles.get(role, role)
+
+    def _work_changed(self, count: int) -> None:
+        self.work_label.setText(self.tr("后台任务：{n}").format(n=count))
+        self.work_label.setVisible(count > 0)
+        self.work_bar.setVisible(count > 0)
+
+    # ---- language, help, closing ----------------------------------------------------------------
+
+    def set_language(self, locale: str) -> None:
+        if locale not in LANGUAGES or locale == self._settings.get(LANGUAGE):
+            return
+        self._settings.set(LANGUAGE, locale)
+        if self._on_language is not None:
+            self._on_language(locale)
+            return
+        QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在下次启动 ipdesk 时切换。")
+                                + "\n" + "The interface language changes the next time ipdesk starts.")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("关于 ipdesk"), self.tr(
+            "<b>ipdesk {version}</b><br>知识产权质押登记与处置工作站。<br>数据库：{db}").format(
+                version=__version__, db=self.db_label.text()))
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+N", self.tr("新建当前页面的记录")), ("Ctrl+F", self.tr("搜索")), ("F5", self.tr("刷新")),
+            ("Ctrl+C", self.tr("复制选中行（制表符分隔）")), ("Enter", self.tr("编辑选中的记录")),
+            ("Ctrl+S", self.tr("在表单中保存")), ("Esc", self.tr("关闭对话框")),
+            ("Alt+1 … Alt+0", self.tr("切换导航区域")),
+            ("Ctrl+I", self.tr("导入")),
+            ("Ctrl+Q", self.tr("退出")),
+        ]
+        cells = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        html = f"<table>{cells}</table>"
+        QMessageBox.information(self, self.tr("快捷键"), html)
+
+    def save_state(self) -> None:
+        for page in self._pages.values():
+            if isinstance(page, Page):
+                page.save_state()
+        if self._remember:
+            self._settings.set(WINDOW_GEOMETRY, QByteArray(self.saveGeometry()))
+            self._settings.set(WINDOW_STATE, QByteArray(self.saveState()))
+            self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+        self.closed.emit()
+
+
+AREAS_BY_KEY = {a.key: a for a in AREAS}
+
+
+def app_window() -> MainWindow | None:
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.isVisible():
+            return w
+    return None

@@ -1,0 +1,110 @@
+"""Detail panes beside a register table: load a record off the GUI thread, then show it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from ipdesk.services.paging import Column
+
+MUTED = "#607d8b"
+
+
+class DetailPane(QStackedWidget):
+    """Three states: nothing selected / loading or failed (a message) / the record.
+
+    Subclasses implement :meth:`load` (runs in a worker thread: service calls only, no widgets) and
+    :meth:`present` (GUI thread: fill the widgets from what ``load`` returned).
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {MUTED}; padding: 24px;")
+        self.addWidget(self.message)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.scroll.setWidget(self.body)
+        self.addWidget(self.scroll)
+        self.record_id: Any = None
+        self.clear()
+
+    def load(self, record_id: Any) -> Any:  # worker thread
+        raise NotImplementedError
+
+    def present(self, data: Any) -> None:  # GUI thread
+        raise NotImplementedError
+
+    def needs_load(self) -> bool:
+        """False for panes that show only the table row (no service call)."""
+        return True
+
+    def clear(self, several: int = 0) -> None:
+        self.record_id = None
+        self.message.setText(
+            self.tr("已选择 {n} 条记录").format(n=several) if several > 1 else self.tr("选择一条记录查看详情")
+        )
+        self.setCurrentWidget(self.message)
+
+    def show_loading(self) -> None:
+        self.message.setText(self.tr("正在读取…"))
+        self.setCurrentWidget(self.message)
+
+    def show_failure(self, text: str) -> None:
+        self.message.setText(self.tr("无法读取这条记录：{error}").format(error=text))
+        self.setCurrentWidget(self.message)
+
+    def show_body(self) -> None:
+        self.setCurrentWidget(self.scroll)
+
+
+class RowDetailPane(DetailPane):
+    """The default pane: the selected row's columns as label/value pairs (no extra query)."""
+
+    def __init__(self, columns: Sequence[Column], lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._lang = lang
+        self._form = QFormLayout(self.body)
+        self._values: list[QLabel] = []
+        for col in self._columns:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._values.append(value)
+            self._form.addRow(QLabel(colon(col.header_en if lang == "en" else col.header_zh, lang)), value)
+
+    def needs_load(self) -> bool:
+        return False
+
+    def present(self, data: Any) -> None:
+        texts: list[str] = data
+        for label, text in zip(self._values, texts, strict=False):
+            label.setText(text)
+        self.show_body()
+
+
+def colon(label: str, lang: str) -> str:
+    """``名称：`` in Chinese, ``Name:`` in English."""
+    return label + ("：" if lang == "zh" else ":")
+
+
+def section_title(text: str) -> QLabel:
+    """A bold heading inside a detail pane."""
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold; font-size: 11pt; padding-top: 8px;")
+    return label
+
+
+def vbox(widget: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(8, 8, 8, 8)
+    layout.setSpacing(6)
+    return layout

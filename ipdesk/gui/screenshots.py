@@ -1,0 +1,104 @@
+"""Screenshots of the main screens for the docs: ``python -m ipdesk.gui.screenshots docs/screenshots [en]``.
+
+Builds a throwaway SQLite database with the demo data set, opens the window offscreen (no display or
+system CJK font needed: the shipped font renders the Chinese), and saves PNGs with ``widget.grab()``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots")
+    locale = args[1] if len(args) > 1 else "zh_CN"
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ipdesk.config import AppConfig, sqlite_url
+    from ipdesk.domain.permissions import Actor, Role
+    from ipdesk.gui import i18n
+    from ipdesk.gui.app import apply_language
+    from ipdesk.gui.application import create_application
+    from ipdesk.gui.mainwindow import MainWindow
+    from ipdesk.gui.settings import Settings, use_settings
+    from ipdesk.gui.tasks import runner
+    from ipdesk.services.demo_data import load_demo_data
+    from ipdesk.services.workstation import open_workstation
+
+    tmp = Path(tempfile.mkdtemp(prefix="ipdesk-shots-"))
+    use_settings(Settings(QSettings(str(tmp / "ipdesk.ini"), QSettings.Format.IniFormat)))
+    app = create_application([], locale=locale, excepthook=False)
+    suffix = "" if locale.startswith("zh") else "-en"
+    ws = open_workstation(AppConfig(tmp, sqlite_url(tmp / "ipdesk.sqlite3")), Actor("wangli", Role.CLERK))
+    load_demo_data(ws.engine, Actor("system", Role.ADMIN), rights=3000)
+    apply_language(ws, i18n.current_lang())
+
+    def settle(ms: int = 400) -> None:
+        runner().wait(10_000)
+        deadline = 0
+        while deadline < ms:
+            app.processEvents()
+            QApplication.processEvents()
+            import time
+
+            time.sleep(0.02)
+            deadline += 20
+
+    window = MainWindow(ws, remember=False)
+    window.resize(1440, 860)
+    window.show()
+    window.show_area("rights")
+    page = window.page("rights")
+    settle()
+    window.grab().save(str(out / f"main-window{suffix}.png"))
+
+    page.search.setText("图像")
+    page.search.flush()
+    coowned = next(
+        (
+            r
+            for r in range(min(page.model.rowCount(), 200))
+            if "；" in str((page.model.row_data(r) or {}).get("owner_names", ""))
+        ),
+        0,
+    )
+    page.select_row(coowned)
+    settle(800)
+    window.grab().save(str(out / f"rights-list{suffix}.png"))
+    page.detail.grab().save(str(out / f"right-detail{suffix}.png"))
+
+    parties = window.page("parties")
+    window.show_area("parties")
+    settle()
+    form = parties.open_form(None)
+    form.fields["kind"].editor.setCurrentIndex(0)
+    form.edits["name"].setText("镇江恒顺新材料科技有限公司")
+    form.edits["uscc"].setText("91321100MA1MXXXX4Z")
+    form.edits["region"].setText("3211")
+    form.edited("uscc")
+    form.edited("region")
+    form.validate_now()
+    form.resize(640, 560)
+    settle()
+    form.grab().save(str(out / f"party-form-error{suffix}.png"))
+    form.submit()
+    settle()
+    form.grab().save(str(out / f"party-form-save-refused{suffix}.png"))
+    form.mark_clean()
+    form.close()
+    window.close()
+    ws.close()
+    print(f"screenshots written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

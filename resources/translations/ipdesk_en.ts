@@ -1,0 +1,2726 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>搜索摘要或用户名…</source>
+        <translation>Search summary or user name…</translation>
+    </message>
+    <message>
+        <source>校验审计链</source>
+        <translation>Verify audit chain</translation>
+    </message>
+    <message>
+        <source>重新计算每条记录的哈希，检查日志是否被改动</source>
+        <translation>Recompute every entry&apos;s hash to check that the log has not been altered</translation>
+    </message>
+    <message>
+        <source>审计链完好</source>
+        <translation>Audit chain intact</translation>
+    </message>
+    <message>
+        <source>已校验 {n} 条审计记录，未发现改动。</source>
+        <translation>Verified {n} audit entries; no alterations found.</translation>
+    </message>
+    <message>
+        <source>审计链被破坏</source>
+        <translation>Audit chain broken</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条记录起审计链不一致：{reason}
+请立即联系系统管理员，并保留数据库备份。</source>
+        <translation>The audit chain is inconsistent from entry {seq} on: {reason}
+Contact the system administrator at once and keep the database backups.</translation>
+    </message>
+    <message>
+        <source>正在校验审计链…</source>
+        <translation>Verifying the audit chain…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <source>批量打印通知书</source>
+        <translation>Print notices in bulk</translation>
+    </message>
+    <message>
+        <source>已选择 {n} 件质押</source>
+        <translation>{n} pledges selected</translation>
+    </message>
+    <message>
+        <source>范围：</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>通知书：</source>
+        <translation>Notice:</translation>
+    </message>
+    <message>
+        <source>没有这种通知书的质押会跳过，并在结束时列出。</source>
+        <translation>Pledges without this kind of notice are skipped and listed at the end.</translation>
+    </message>
+    <message>
+        <source>每件一个 PDF 文件，存入文件夹</source>
+        <translation>One PDF file per pledge, into a folder</translation>
+    </message>
+    <message>
+        <source>合并为一个 PDF 文件</source>
+        <translation>Merge into one PDF file</translation>
+    </message>
+    <message>
+        <source>输出：</source>
+        <translation>Output:</translation>
+    </message>
+    <message>
+        <source>选择文件夹</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>开始打印</source>
+        <translation>Start printing</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保存合并的 PDF</source>
+        <translation>Save merged PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>请选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <source>合并文件的名字应以 .pdf 结尾：{path}</source>
+        <translation>The merged file&apos;s name must end in .pdf: {path}</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>注销登记</source>
+        <translation>Cancel registration</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>注销原因 *</source>
+        <translation>Reason for cancellation *</translation>
+    </message>
+    <message>
+        <source>注销日期 *</source>
+        <translation>Cancellation date *</translation>
+    </message>
+    <message>
+        <source>注销后该质押登记为只读，不能再变更或延期；出质权利可以再次出质。</source>
+        <translation>After cancellation the pledge registration is read-only and can no longer be changed or extended; the pledged rights may be pledged again.</translation>
+    </message>
+    <message>
+        <source>注销日期</source>
+        <translation>Cancellation date</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>变更登记</source>
+        <translation>Change registration</translation>
+    </message>
+    <message>
+        <source>担保债权数额（元）：</source>
+        <translation>Secured amount (yuan):</translation>
+    </message>
+    <message>
+        <source>债权种类：</source>
+        <translation>Type of claim:</translation>
+    </message>
+    <message>
+        <source>担保范围：</source>
+        <translation>Scope of security:</translation>
+    </message>
+    <message>
+        <source>现为 {name}；不变更则留空</source>
+        <translation>Currently {name}; leave empty to keep</translation>
+    </message>
+    <message>
+        <source>新的质权人：</source>
+        <translation>New pledgee:</translation>
+    </message>
+    <message>
+        <source>担保债权数额</source>
+        <translation>Secured amount</translation>
+    </message>
+</context>
+<context>
+    <name>ClausesChecklist</name>
+    <message>
+        <source>合同约定债务人到期不履行时质押财产归质权人所有：民法典第四百二十八条，不予登记</source>
+        <translation>The contract lets the pledgee own the pledged property if the debtor defaults (forfeiture clause): Civil Code Art. 428, registration refused</translation>
+    </message>
+    <message>
+        <source>（必备）</source>
+        <translation>(required)</translation>
+    </message>
+    <message>
+        <source>（不予登记事由）</source>
+        <translation>(ground for refusal)</translation>
+    </message>
+</context>
+<context>
+    <name>ComingPage</name>
+    <message>
+        <source>“{area}”将在后续版本中提供。</source>
+        <translation>“{area}” comes in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>ipdesk 出错了</source>
+        <translation>ipdesk ran into an error</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;发生了一个意外错误。&lt;/b&gt;&lt;br&gt;当前操作没有完成；已保存的数据保持一致，未完成的修改没有写入。&lt;br&gt;请复制下面的报告发给系统管理员，然后可以继续工作；如果问题反复出现，请重启 ipdesk。</source>
+        <translation>&lt;b&gt;An unexpected error occurred.&lt;/b&gt;&lt;br&gt;The current operation did not complete; saved data is consistent and unfinished changes were not written.&lt;br&gt;Copy the report below and send it to your system administrator; you can keep working. If the problem repeats, restart ipdesk.</translation>
+    </message>
+    <message>
+        <source>日志文件：{path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+    <message>
+        <source>未配置日志文件。</source>
+        <translation>No log file is configured.</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
+</context>
+<context>
+    <name>CureDialog</name>
+    <message>
+        <source>收到补正材料</source>
+        <translation>Correction documents received</translation>
+    </message>
+    <message>
+        <source>补正期限：{date}</source>
+        <translation>Correction deadline: {date}</translation>
+    </message>
+    <message>
+        <source>收到的材料：</source>
+        <translation>Documents received:</translation>
+    </message>
+    <message>
+        <source>合同已删除流质条款</source>
+        <translation>Forfeiture clause removed from the contract</translation>
+    </message>
+    <message>
+        <source>合同已补正：</source>
+        <translation>Contract corrected:</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>选择日期（Alt+↓）</source>
+        <translation>Pick a date (Alt+Down)</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>已选择 {n} 条记录</source>
+        <translation>{n} records selected</translation>
+    </message>
+    <message>
+        <source>选择一条记录查看详情</source>
+        <translation>Select a record to see its details</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>无法读取这条记录：{error}</source>
+        <translation>Cannot read this record: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsChecklist</name>
+    <message>
+        <source>（本案不需要）</source>
+        <translation>(not needed here)</translation>
+    </message>
+    <message>
+        <source>还缺 {n} 份材料；缺少的材料在审查时会列入补正通知。</source>
+        <translation>{n} documents still missing; examination lists them in the correction notice.</translation>
+    </message>
+    <message>
+        <source>本案需要的材料已全部收到。</source>
+        <translation>All documents this case needs have been received.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>延期登记</source>
+        <translation>Extend registration</translation>
+    </message>
+    <message>
+        <source>现债务履行期限：</source>
+        <translation>Current performance deadline:</translation>
+    </message>
+    <message>
+        <source>现质押期限届满日：</source>
+        <translation>Current pledge term ends:</translation>
+    </message>
+    <message>
+        <source>新的债务履行期限 *</source>
+        <translation>New performance deadline *</translation>
+    </message>
+    <message>
+        <source>新的质押期限届满日</source>
+        <translation>New end of pledge term</translation>
+    </message>
+    <message>
+        <source>延期将重新审查：新的期限不得超过出质权利的有效期。</source>
+        <translation>An extension is examined again: the new term may not run past the pledged rights&apos; validity.</translation>
+    </message>
+    <message>
+        <source>新的债务履行期限</source>
+        <translation>New performance deadline</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>审查结果</source>
+        <translation>Examination result</translation>
+    </message>
+    <message>
+        <source>增加其他理由…</source>
+        <translation>Add another ground…</translation>
+    </message>
+    <message>
+        <source>增加一项其他不予登记理由（P12 等），需写明理由</source>
+        <translation>Add another ground for refusal (P12 etc.), with the reason written out</translation>
+    </message>
+    <message>
+        <source>补正…</source>
+        <translation>Correction…</translation>
+    </message>
+    <message>
+        <source>记录收到的补正材料或补正后的合同条款，然后重新审查</source>
+        <translation>Record the correction documents or corrected contract clauses received, then examine again</translation>
+    </message>
+    <message>
+        <source>重新审查</source>
+        <translation>Examine again</translation>
+    </message>
+    <message>
+        <source>准予登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>不予登记</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>登记号 {no}，生效日 {date}</source>
+        <translation>Registration no. {no}, effective {date}</translation>
+    </message>
+    <message>
+        <source>预审：按表单内容审查，尚未受理、未保存。</source>
+        <translation>Preliminary check of the form as entered: not filed, nothing saved.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <source>只显示未通过的项</source>
+        <translation>Show only items that did not pass</translation>
+    </message>
+    <message>
+        <source>（审查日 {date}）</source>
+        <translation>(examined {date})</translation>
+    </message>
+    <message>
+        <source>共 {n} 项：通过 {passed}，不符合 {failed}，已声明放弃 {waived}，需补正 {correction}</source>
+        <translation>{n} items: {passed} passed, {failed} failed, {waived} waived by declaration, {correction} need correction</translation>
+    </message>
+    <message>
+        <source>补正通知：请当事人在 {date} 前补正以下事项（逾期未补正的视为撤回申请）：</source>
+        <translation>Correction notice: the parties must correct the following by {date} (otherwise the application is deemed withdrawn):</translation>
+    </message>
+    <message>
+        <source>将发出补正通知，请当事人补正以下事项：</source>
+        <translation>A correction notice will ask the parties to correct the following:</translation>
+    </message>
+    <message>
+        <source>记录声明…</source>
+        <translation>Record declaration…</translation>
+    </message>
+    <message>
+        <source>记录当事人“仍要求办理登记”的声明，此项即视为放弃</source>
+        <translation>Record the parties&apos; declaration that they still want the registration; this item then counts as waived</translation>
+    </message>
+    <message>
+        <source>审查结论：</source>
+        <translation>Examination outcome: </translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>还有 {n} 处问题需要修改，修改后才能保存：</source>
+        <translation>{n} problems remain; fix them before saving:</translation>
+    </message>
+    <message>
+        <source>有未保存的修改。要放弃这些修改吗？</source>
+        <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>GazetteExportDialog</name>
+    <message>
+        <source>导出公告</source>
+        <translation>Export gazette</translation>
+    </message>
+    <message>
+        <source>只导出专利（发明、实用新型、外观设计）</source>
+        <translation>Patents only (inventions, utility models, designs)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV（UTF-8，Excel 可直接打开）(.csv)</source>
+        <translation>CSV (UTF-8, opens directly in Excel) (.csv)</translation>
+    </message>
+    <message>
+        <source>Excel 或 CSV (*.xlsx *.csv)</source>
+        <translation>Excel or CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>登记、变更或注销日期 自：</source>
+        <translation>Registration, change or cancellation date from:</translation>
+    </message>
+    <message>
+        <source>至：</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>每件质押的每项权利一行：事项、日期、登记号、出质人、质权人、主分类号、专利号、授权公告日、登记日。</source>
+        <translation>One row per right of each pledge: event, date, registration no., pledgor, pledgee, main IPC class, patent no., grant date, registration date.</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>开始日期不能晚于结束日期</source>
+        <translation>The start date may not be after the end date</translation>
+    </message>
+    <message>
+        <source>请选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <source>文件名应以 .xlsx 或 .csv 结尾：{path}</source>
+        <translation>The file name must end in .xlsx or .csv: {path}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}</source>
+        <translation>Exported {n} rows to {path}</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>没有历史记录</source>
+        <translation>No history</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>导入：</source>
+        <translation>Import:</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>知识产权</source>
+        <translation>IP rights</translation>
+    </message>
+    <message>
+        <source>选择 .csv 或 .xlsx 文件</source>
+        <translation>Choose a .csv or .xlsx file</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>先检查全部行：只要有一行有问题，就不写入任何数据，并列出每一处问题（行号、列名、原因）。导入知识产权前请先导入其权利人。列名说明见 docs/import.md。</source>
+        <translation>Every row is checked first: if any row has a problem, nothing is written and every problem is listed (row, column, reason). Import the owners before their IP rights. The columns are described in docs/import.md.</translation>
+    </message>
+    <message>
+        <source>开始导入</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>表格文件 (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>当事人</source>
+        <translation>parties</translation>
+    </message>
+    <message>
+        <source>知识产权</source>
+        <translation>IP rights</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>已从 {file} 导入 {n} 条{what}。</source>
+        <translation>Imported {n} {what} from {file}.</translation>
+    </message>
+    <message>
+        <source>{file} 中有 {k} 处问题，没有写入任何数据。请修改文件后重新导入：</source>
+        <translation>{file} has {k} problems; nothing was written. Fix the file and import it again:</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>复制问题清单</source>
+        <translation>Copy problem list</translation>
+    </message>
+</context>
+<context>
+    <name>LazyTableModel</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>读取失败</source>
+        <translation>Could not load</translation>
+    </message>
+    <message>
+        <source>读取数据失败：{error}</source>
+        <translation>Could not read the data: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ipdesk — 知识产权质押登记工作站</source>
+        <translation>ipdesk — IP pledge registration workstation</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Workbench</translation>
+    </message>
+    <message>
+        <source>知识产权</source>
+        <translation>IP rights</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>质押登记</source>
+        <translation>Pledges</translation>
+    </message>
+    <message>
+        <source>登记查询</source>
+        <translation>Register search</translation>
+    </message>
+    <message>
+        <source>托管</source>
+        <translation>Custody</translation>
+    </message>
+    <message>
+        <source>保险</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>风险预警</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>处置</source>
+        <translation>Disposal</translation>
+    </message>
+    <message>
+        <source>流转市场</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>专利池</source>
+        <translation>Patent pools</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>今天要处理的事项：按时限排列的申请、待补正材料、本周到期年费、风险信号、处置案件和今日截止的拍卖。</source>
+        <translation>What needs doing today: applications by time left, corrections awaiting documents, annual fees due this week, risk signals, disposal cases and auctions closing today.</translation>
+    </message>
+    <message>
+        <source>专利、商标、著作权质押登记的受理、审查、变更与注销。</source>
+        <translation>Receiving, examining, changing and cancelling pledge registrations of patents, trademarks and copyrights.</translation>
+    </message>
+    <message>
+        <source>维权托管与维持托管：年费缴纳清单、监测与维权案件。</source>
+        <translation>Rights-protection and maintenance custody: annual fees due, monitoring and enforcement cases.</translation>
+    </message>
+    <message>
+        <source>知识产权保险保单与理赔、保费补贴。</source>
+        <translation>IP insurance policies, claims and premium subsidies.</translation>
+    </message>
+    <message>
+        <source>质押知识产权的风险预警规则、信号与处置措施。</source>
+        <translation>Early-warning rules, signals and measures for pledged IP.</translation>
+    </message>
+    <message>
+        <source>违约后质押物的处置流程：从违约到注销的案件办理。</source>
+        <translation>Disposal of pledged IP after default: cases from default to cancellation.</translation>
+    </message>
+    <message>
+        <source>专利流转市场：挂牌、拍卖、招标、协议转让与许可。</source>
+        <translation>Patent marketplace: listings, auctions, tenders, negotiated sales and licences.</translation>
+    </message>
+    <message>
+        <source>专利池信托融资。</source>
+        <translation>Patent-pool trust financing.</translation>
+    </message>
+    <message>
+        <source>按年度、类型、银行、地区统计质押金额和件数，并可导出。</source>
+        <translation>Pledge amounts and counts by year, kind, bank and region, with export.</translation>
+    </message>
+    <message>
+        <source>审计日志浏览与校验。</source>
+        <translation>Browse and verify the audit log.</translation>
+    </message>
+    <message>
+        <source>无法打开“{area}”，详情见日志</source>
+        <translation>Cannot open “{area}”; see the log for details</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>验证通知书…</source>
+        <translation>Verify notice…</translation>
+    </message>
+    <message>
+        <source>导出公告…</source>
+        <translation>Export gazette…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>复制选中行</source>
+        <translation>Copy selected rows</translation>
+    </message>
+    <message>
+        <source>关于 ipdesk</source>
+        <translation>About ipdesk</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>数据库：{db}</source>
+        <translation>Database: {db}</translation>
+    </message>
+    <message>
+        <source>数据目录：{path}</source>
+        <translation>Data folder: {path}</translation>
+    </message>
+    <message>
+        <source>用户：{user}（{role}）</source>
+        <translation>User: {user} ({role})</translation>
+    </message>
+    <message>
+        <source>登记员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>审核员</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <source>处置机构</source>
+        <translation>Agency officer</translation>
+    </message>
+    <message>
+        <source>托管员</source>
+        <translation>Custodian</translation>
+    </message>
+    <message>
+        <source>审计员</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>后台任务：{n}</source>
+        <translation>Background tasks: {n}</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在下次启动 ipdesk 时切换。</source>
+        <translation>The interface language changes the next time ipdesk starts.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ipdesk {version}&lt;/b&gt;&lt;br&gt;知识产权质押登记与处置工作站。&lt;br&gt;数据库：{db}</source>
+        <translation>&lt;b&gt;ipdesk {version}&lt;/b&gt;&lt;br&gt;IP pledge registration and disposal workstation.&lt;br&gt;{db}</translation>
+    </message>
+    <message>
+        <source>新建当前页面的记录</source>
+        <translation>New record on the current page</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>复制选中行（制表符分隔）</source>
+        <translation>Copy selected rows (tab-separated)</translation>
+    </message>
+    <message>
+        <source>编辑选中的记录</source>
+        <translation>Edit the selected record</translation>
+    </message>
+    <message>
+        <source>在表单中保存</source>
+        <translation>Save in a form</translation>
+    </message>
+    <message>
+        <source>关闭对话框</source>
+        <translation>Close a dialog</translation>
+    </message>
+    <message>
+        <source>切换导航区域</source>
+        <translation>Switch navigation area</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeListDialog</name>
+    <message>
+        <source>通知书记录</source>
+        <translation>Notices issued</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <source>通知书</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>出具时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>这件质押还没有出具过通知书。</source>
+        <translation>No notice has been issued for this pledge yet.</translation>
+    </message>
+    <message>
+        <source>预览 / 重印…</source>
+        <translation>Preview / reprint…</translation>
+    </message>
+    <message>
+        <source>验证</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>撤销…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>只有审核员或管理员可以撤销通知书</source>
+        <translation>Only an approver or an administrator may revoke a notice</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePreviewDialog</name>
+    <message>
+        <source>通知书预览</source>
+        <translation>Notice preview</translation>
+    </message>
+    <message>
+        <source>通知书：</source>
+        <translation>Notice:</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存为 PDF 文件（Ctrl+S），记入打印记录</source>
+        <translation>Save as a PDF file (Ctrl+S); recorded in the print log</translation>
+    </message>
+    <message>
+        <source>在系统查看器中打开</source>
+        <translation>Open in the system viewer</translation>
+    </message>
+    <message>
+        <source>用系统的 PDF 查看器打开，可从那里打印</source>
+        <translation>Open with the system&apos;s PDF viewer and print from there</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在生成通知书…</source>
+        <translation>Generating the notice…</translation>
+    </message>
+    <message>
+        <source>通知书预览 — {title}</source>
+        <translation>Notice preview — {title}</translation>
+    </message>
+    <message>
+        <source>编号 {serial}</source>
+        <translation>Serial no. {serial}</translation>
+    </message>
+    <message>
+        <source>出具于 {at}</source>
+        <translation>Issued {at}</translation>
+    </message>
+    <message>
+        <source>共 {n} 页</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>该通知书已撤销：重印件验证时显示“已撤销”</source>
+        <translation>This notice was revoked: a reprint verifies as “revoked”</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在保存到 {path}…</source>
+        <translation>Saving to {path}…</translation>
+    </message>
+    <message>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>已保存到 {path}，但系统没有可打开 PDF 的程序</source>
+        <translation>Saved to {path}, but the system has no program to open PDFs</translation>
+    </message>
+    <message>
+        <source>无法保存通知书</source>
+        <translation>Cannot save the notice</translation>
+    </message>
+</context>
+<context>
+    <name>OtherGroundDialog</name>
+    <message>
+        <source>增加其他不予登记理由</source>
+        <translation>Add another ground for refusal</translation>
+    </message>
+    <message>
+        <source>整个申请</source>
+        <translation>The whole application</translation>
+    </message>
+    <message>
+        <source>涉及的权利：</source>
+        <translation>Rights concerned:</translation>
+    </message>
+    <message>
+        <source>用平实的语言写明理由，它将写入不予登记通知书</source>
+        <translation>State the reason in plain words; it goes into the refusal notice</translation>
+    </message>
+    <message>
+        <source>理由 *</source>
+        <translation>Reason *</translation>
+    </message>
+</context>
+<context>
+    <name>OwnersEditor</name>
+    <message>
+        <source>权利人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>份额（%）</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>添加权利人…</source>
+        <translation>Add owner…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>平均分配</source>
+        <translation>Split equally</translation>
+    </message>
+    <message>
+        <source>按共有人数平均分配份额（份额留空时保存也会平均分配）</source>
+        <translation>Give every co-owner an equal share (blank shares are also split equally on saving)</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>搜索名称、简称或统一社会信用代码…</source>
+        <translation>Search name, short name or USCC…</translation>
+    </message>
+    <message>
+        <source>查看其知识产权</source>
+        <translation>Show their IP rights</translation>
+    </message>
+    <message>
+        <source>在知识产权页面列出这个当事人名下的权利</source>
+        <translation>List this party&apos;s rights on the IP rights page</translation>
+    </message>
+    <message>
+        <source>已保存 {name}</source>
+        <translation>Saved {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDetailPane</name>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>名下知识产权</source>
+        <translation>IP rights held</translation>
+    </message>
+    <message>
+        <source>{n} 件</source>
+        <translation>{n}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyField</name>
+    <message>
+        <source>输入名称或统一社会信用代码查找</source>
+        <translation>Type a name or USCC to find</translation>
+    </message>
+    <message>
+        <source>打开当事人选择窗口（可新建当事人）</source>
+        <translation>Open the party picker (where you can also add a party)</translation>
+    </message>
+</context>
+<context>
+    <name>PartyForm</name>
+    <message>
+        <source>新建当事人</source>
+        <translation>New party</translation>
+    </message>
+    <message>
+        <source>编辑当事人</source>
+        <translation>Edit party</translation>
+    </message>
+    <message>
+        <source>与营业执照或证件一致的全称</source>
+        <translation>Full name as on the business licence or ID</translation>
+    </message>
+    <message>
+        <source>18 位，如 91321100MA1MXXXXXX（字母不区分大小写）</source>
+        <translation>18 characters, e.g. 91321100MA1MXXXXXX (letters in any case)</translation>
+    </message>
+    <message>
+        <source>身份证或护照号码</source>
+        <translation>ID card or passport number</translation>
+    </message>
+    <message>
+        <source>6 位行政区划代码，如 321100</source>
+        <translation>6-digit administrative division code, e.g. 321100</translation>
+    </message>
+    <message>
+        <source>编辑当事人 {name}</source>
+        <translation>Edit party {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyListEdit</name>
+    <message>
+        <source>名称或信用代码，选中即添加</source>
+        <translation>Name or credit code; choosing adds it</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>移除选中的出质人</source>
+        <translation>Remove the selected pledgor</translation>
+    </message>
+</context>
+<context>
+    <name>PartyPicker</name>
+    <message>
+        <source>选择当事人</source>
+        <translation>Choose a party</translation>
+    </message>
+    <message>
+        <source>输入名称或统一社会信用代码…</source>
+        <translation>Type a name or USCC…</translation>
+    </message>
+    <message>
+        <source>选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新建当事人…</source>
+        <translation>New party…</translation>
+    </message>
+    <message>
+        <source>输入至少一个字开始查找</source>
+        <translation>Type at least one character to search</translation>
+    </message>
+    <message>
+        <source>找到 {n} 个当事人</source>
+        <translation>{n} parties found</translation>
+    </message>
+    <message>
+        <source>没有找到“{text}”，可以新建这个当事人</source>
+        <translation>“{text}” not found; you can add this party</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>编号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <source>出具时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>查询条件</source>
+        <translation>Search criteria</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>{n} 条登记</source>
+        <translation>{n} registrations</translation>
+    </message>
+    <message>
+        <source>登记号</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>申请号</source>
+        <translation>Application no.</translation>
+    </message>
+    <message>
+        <source>出质人</source>
+        <translation>Pledgor</translation>
+    </message>
+    <message>
+        <source>质权人</source>
+        <translation>Pledgee</translation>
+    </message>
+    <message>
+        <source>债务人</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <source>权利</source>
+        <translation>Rights</translation>
+    </message>
+    <message>
+        <source>担保债权数额（元）</source>
+        <translation>Secured amount (yuan)</translation>
+    </message>
+    <message>
+        <source>申请日</source>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <source>登记生效日</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>变更登记日</source>
+        <translation>Change registered on</translation>
+    </message>
+    <message>
+        <source>债务履行期限届满日</source>
+        <translation>Debt performance deadline</translation>
+    </message>
+    <message>
+        <source>注销日</source>
+        <translation>Cancelled on</translation>
+    </message>
+    <message>
+        <source>注销登记日</source>
+        <translation>Cancellation registered on</translation>
+    </message>
+    <message>
+        <source>注销原因</source>
+        <translation>Cancellation trigger</translation>
+    </message>
+    <message>
+        <source>补正期限</source>
+        <translation>Correction deadline</translation>
+    </message>
+    <message>
+        <source>质押的权利</source>
+        <translation>Pledged rights</translation>
+    </message>
+    <message>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>授权/注册日</source>
+        <translation>Grant/registration date</translation>
+    </message>
+    <message>
+        <source>不予登记的理由</source>
+        <translation>Grounds of refusal</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>需补正的事项</source>
+        <translation>Items to correct</translation>
+    </message>
+    <message>
+        <source>变更事项</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>变更前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>变更后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>没有可预览的文件</source>
+        <translation>Nothing to preview</translation>
+    </message>
+    <message>
+        <source>本机的 Qt 没有 PDF 预览组件，下面显示通知书记载的内容（PDF 共 {n} 页）；要查看版式，请点“在系统查看器中打开”。</source>
+        <translation>This Qt has no PDF preview component; below is what the notice states (the PDF has {n} pages). To see the layout, click “Open in the system viewer”.</translation>
+    </message>
+    <message>
+        <source>（没有内容摘要）</source>
+        <translation>(no content summary)</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeActions</name>
+    <message>
+        <source>确定</source>
+        <extracomment>events after which the last examination no longer describes the application</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>审查</source>
+        <translation>Examine</translation>
+    </message>
+    <message>
+        <source>准予登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>对申请 {no} 准予登记？</source>
+        <translation>Register application {no}?</translation>
+    </message>
+    <message>
+        <source>登记后质权自登记之日起设立（民法典第四百四十四条）。</source>
+        <translation>The pledge is created on the day it is registered (Civil Code Art. 444).</translation>
+    </message>
+    <message>
+        <source>已准予登记。
+登记号：{no}
+生效日：{date}</source>
+        <translation>Registered.
+Registration no.: {no}
+Effective: {date}</translation>
+    </message>
+    <message>
+        <source>不予登记</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>对申请 {no} 作出不予登记决定？</source>
+        <translation>Refuse application {no}?</translation>
+    </message>
+    <message>
+        <source>理由：
+{grounds}
+
+决定后该申请为只读，不能再修改。</source>
+        <translation>Reasons:
+{grounds}
+
+After the decision the application is read-only and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>已作出不予登记决定：{no}
+理由：
+{grounds}</source>
+        <translation>Registration refused: {no}
+Reasons:
+{grounds}</translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation>Withdraw application</translation>
+    </message>
+    <message>
+        <source>撤回申请 {no}？撤回后不能再办理。</source>
+        <translation>Withdraw application {no}? A withdrawn application cannot be processed further.</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeApplicationForm</name>
+    <message>
+        <source>新建质押登记申请</source>
+        <translation>New pledge registration application</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>申请日 *</source>
+        <translation>Application date *</translation>
+    </message>
+    <message>
+        <source>出质人 *</source>
+        <translation>Pledgors *</translation>
+    </message>
+    <message>
+        <source>银行等质权人：输入名称或信用代码</source>
+        <translation>Pledgee such as a bank: type the name or credit code</translation>
+    </message>
+    <message>
+        <source>质权人 *</source>
+        <translation>Pledgee *</translation>
+    </message>
+    <message>
+        <source>与出质人相同则留空</source>
+        <translation>Leave empty if the same as the pledgor</translation>
+    </message>
+    <message>
+        <source>债务人</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <source>没有代理人则留空</source>
+        <translation>Leave empty if there is no agent</translation>
+    </message>
+    <message>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>一方使用外文身份证明</source>
+        <translation>A party uses a foreign-language identity document</translation>
+    </message>
+    <message>
+        <source>被担保债权</source>
+        <translation>Secured claim</translation>
+    </message>
+    <message>
+        <source>债权种类 *</source>
+        <translation>Type of claim *</translation>
+    </message>
+    <message>
+        <source>担保债权数额（元）*</source>
+        <translation>Secured amount (yuan) *</translation>
+    </message>
+    <message>
+        <source>债务履行期限 *</source>
+        <translation>Performance deadline *</translation>
+    </message>
+    <message>
+        <source>担保范围 *</source>
+        <translation>Scope of security *</translation>
+    </message>
+    <message>
+        <source>质押期限届满日</source>
+        <translation>End of pledge term</translation>
+    </message>
+    <message>
+        <source>申报了质押物评估价值</source>
+        <translation>A valuation of the pledged property was declared</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>出质权利（专利、商标、著作权可以混合）</source>
+        <translation>Pledged rights (patents, marks and copyrights may be mixed)</translation>
+    </message>
+    <message>
+        <source>著作权出质前已许可他人使用</source>
+        <translation>The copyright was licensed to others before the pledge</translation>
+    </message>
+    <message>
+        <source>已收材料（按本案情况列出）</source>
+        <translation>Documents received (as this case requires)</translation>
+    </message>
+    <message>
+        <source>质押合同包含的条款</source>
+        <translation>Clauses in the pledge contract</translation>
+    </message>
+    <message>
+        <source>预审…</source>
+        <translation>Pre-check…</translation>
+    </message>
+    <message>
+        <source>按当前填写的内容审查一遍（不保存），查看是否可以登记</source>
+        <translation>Examine what is filled in now (without saving) to see whether it can be registered</translation>
+    </message>
+    <message>
+        <source>受理并保存</source>
+        <translation>Receive and save</translation>
+    </message>
+    <message>
+        <source>预审结果（未保存）</source>
+        <translation>Pre-check result (not saved)</translation>
+    </message>
+    <message>
+        <source>预审</source>
+        <translation>Pre-check</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeDetailPane</name>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>被担保债权</source>
+        <translation>Secured claim</translation>
+    </message>
+    <message>
+        <source>出质权利</source>
+        <translation>Pledged rights</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>材料与合同条款</source>
+        <translation>Documents and contract clauses</translation>
+    </message>
+    <message>
+        <source>办理过程</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>最近审查：{o}</source>
+        <translation>Last examination: {o}</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>出质人</source>
+        <translation>Pledgor</translation>
+    </message>
+    <message>
+        <source>质权人</source>
+        <translation>Pledgee</translation>
+    </message>
+    <message>
+        <source>债务人</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <source>同出质人</source>
+        <translation>Same as pledgor</translation>
+    </message>
+    <message>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>债权种类</source>
+        <translation>Type of claim</translation>
+    </message>
+    <message>
+        <source>担保债权数额</source>
+        <translation>Secured amount</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
+        <source>债务履行期限</source>
+        <translation>Performance deadline</translation>
+    </message>
+    <message>
+        <source>质押期限届满日</source>
+        <translation>End of pledge term</translation>
+    </message>
+    <message>
+        <source>担保范围</source>
+        <translation>Scope of security</translation>
+    </message>
+    <message>
+        <source>申请号</source>
+        <translation>Application no.</translation>
+    </message>
+    <message>
+        <source>申请日</source>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>补正期限</source>
+        <translation>Correction deadline</translation>
+    </message>
+    <message>
+        <source>登记号</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>登记日（生效日）</source>
+        <translation>Registration (effective) date</translation>
+    </message>
+    <message>
+        <source>不予登记日</source>
+        <translation>Refusal date</translation>
+    </message>
+    <message>
+        <source>注销日</source>
+        <translation>Cancellation date</translation>
+    </message>
+    <message>
+        <source>注销原因</source>
+        <translation>Reason for cancellation</translation>
+    </message>
+    <message>
+        <source>合同含流质条款</source>
+        <translation>Contract has a forfeiture clause</translation>
+    </message>
+    <message>
+        <source>没有记录</source>
+        <translation>Nothing recorded</translation>
+    </message>
+    <message>
+        <source>补正期限：{date}</source>
+        <translation>Correction deadline: {date}</translation>
+    </message>
+    <message>
+        <source>登记号 {no}，自 {date} 起生效</source>
+        <translation>Registration no. {no}, effective from {date}</translation>
+    </message>
+    <message>
+        <source>另有 {n} 项通过</source>
+        <translation>{n} more items passed</translation>
+    </message>
+    <message>
+        <source>当事人声明：</source>
+        <translation>Parties&apos; declarations: </translation>
+    </message>
+    <message>
+        <source>已收材料：</source>
+        <translation>Documents received: </translation>
+    </message>
+    <message>
+        <source>合同条款：</source>
+        <translation>Contract clauses: </translation>
+    </message>
+</context>
+<context>
+    <name>PledgesPage</name>
+    <message>
+        <source>已逾期或今天到期</source>
+        <extracomment>which permission each page action needs the narrowest first-start width of each column (an empty list would fit the headers only) filters that are not combos: shown as removable chips</extracomment>
+        <translation>Overdue or due today</translation>
+    </message>
+    <message>
+        <source>2 个工作日内</source>
+        <translation>Within 2 working days</translation>
+    </message>
+    <message>
+        <source>5 个工作日内</source>
+        <translation>Within 5 working days</translation>
+    </message>
+    <message>
+        <source>质押登记</source>
+        <translation>Pledges</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>搜索出质人、质权人、申请号、登记号或权利号…</source>
+        <translation>Search pledgor, pledgee, application no., registration no. or right number…</translation>
+    </message>
+    <message>
+        <source>审查</source>
+        <translation>Examine</translation>
+    </message>
+    <message>
+        <source>按不予登记事由逐项审查，并记录结果</source>
+        <translation>Examine each ground for refusal in turn and record the result</translation>
+    </message>
+    <message>
+        <source>审查结果</source>
+        <translation>Examination result</translation>
+    </message>
+    <message>
+        <source>查看最近一次审查的结果</source>
+        <translation>Show the result of the last examination</translation>
+    </message>
+    <message>
+        <source>补正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>记录收到的补正材料（办结期限重新起算）</source>
+        <translation>Record the correction documents received (the time limit restarts)</translation>
+    </message>
+    <message>
+        <source>准予登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>审查通过后准予登记：给出登记号和生效日</source>
+        <translation>Register after a passed examination: assigns the registration number and effective date</translation>
+    </message>
+    <message>
+        <source>不予登记</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>审查有不符合的事由：不予登记并记录理由</source>
+        <translation>The examination found grounds: refuse and record the reasons</translation>
+    </message>
+    <message>
+        <source>增加其他理由…</source>
+        <translation>Add another ground…</translation>
+    </message>
+    <message>
+        <source>增加一项其他不予登记理由（P12 等）</source>
+        <translation>Add another ground for refusal (P12 etc.)</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>申请人撤回申请</source>
+        <translation>The applicant withdraws the application</translation>
+    </message>
+    <message>
+        <source>变更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>变更登记：数额、债权种类、担保范围、质权人</source>
+        <translation>Change registration: amount, type of claim, scope of security, pledgee</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>延期登记（重新审查）</source>
+        <translation>Extend registration (examined again)</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>注销登记（五种注销原因之一）</source>
+        <translation>Cancel registration (one of the five reasons)</translation>
+    </message>
+    <message>
+        <source>按质权人…</source>
+        <translation>By pledgee…</translation>
+    </message>
+    <message>
+        <source>只显示某一质权人的质押</source>
+        <translation>Show only one pledgee&apos;s pledges</translation>
+    </message>
+    <message>
+        <source>新建申请</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>新建质押登记申请（Ctrl+N）</source>
+        <translation>New pledge registration application (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>已受理 {no}，可以审查</source>
+        <translation>Received {no}; ready for examination</translation>
+    </message>
+    <message>
+        <source>{no}：{status}</source>
+        <translation>{no}: {status}</translation>
+    </message>
+    <message>
+        <source>质权人：{name}</source>
+        <translation>Pledgee: {name}</translation>
+    </message>
+    <message>
+        <source>待办（未办结）</source>
+        <translation>Open (not yet concluded)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialogs</name>
+    <message>
+        <source>这是一个文件夹</source>
+        <extracomment>the kinds a pledge notice can be (the search certificate comes from the register search) which notice the print action offers first: the latest decision a pledge normally has</extracomment>
+        <translation>this is a folder</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>打印通知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>这件质押还没有可出具的通知书。</source>
+        <translation>This pledge has no notice to issue yet.</translation>
+    </message>
+    <message>
+        <source>通知书在作出决定后才能出具：准予登记、不予登记、补正通知、变更或延期登记、注销登记。</source>
+        <translation>A notice is issued once a decision is made: registration, refusal, correction notice, change or extension, cancellation.</translation>
+    </message>
+    <message>
+        <source>合并文件：{path}</source>
+        <translation>Merged file: {path}</translation>
+    </message>
+    <message>
+        <source>文件夹：{path}</source>
+        <translation>Folder: {path}</translation>
+    </message>
+    <message>
+        <source>失败：{file}：{reason}</source>
+        <translation>Failed: {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>跳过：{reason}</source>
+        <translation>Skipped: {reason}</translation>
+    </message>
+    <message>
+        <source>已取消：其余的没有打印；已写好的文件完整保留。</source>
+        <translation>Cancelled: the rest were not printed; files already written are complete.</translation>
+    </message>
+    <message>
+        <source>正在打印第 {i} / {n} 份…</source>
+        <translation>Printing {i} of {n}…</translation>
+    </message>
+    <message>
+        <source>批量打印通知书</source>
+        <translation>Print notices in bulk</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择要打印的质押（可按住 Ctrl 或 Shift 多选）。</source>
+        <translation>First select the pledges to print in the list (hold Ctrl or Shift to select several).</translation>
+    </message>
+    <message>
+        <source>打印通知书…</source>
+        <translation>Print notice…</translation>
+    </message>
+    <message>
+        <source>预览并打印选中质押的通知书（Ctrl+P）</source>
+        <translation>Preview and print the selected pledge&apos;s notice (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>批量打印…</source>
+        <translation>Print in bulk…</translation>
+    </message>
+    <message>
+        <source>把选中的各件质押的通知书打印到一个文件夹或一个合并的 PDF</source>
+        <translation>Print the notices of the selected pledges into a folder or one merged PDF</translation>
+    </message>
+    <message>
+        <source>通知书记录…</source>
+        <translation>Notices issued…</translation>
+    </message>
+    <message>
+        <source>这件质押出具过的通知书：重印、验证、撤销</source>
+        <translation>Notices issued for this pledge: reprint, verify, revoke</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>{label}：全部</source>
+        <translation>{label}: all</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>新建记录（Ctrl+N）</source>
+        <translation>New record (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>编辑选中的记录（Enter）</source>
+        <translation>Edit the selected record (Enter)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>重新读取（F5）</source>
+        <translation>Read again (F5)</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>把选中的行复制为制表符分隔文本（Ctrl+C）</source>
+        <translation>Copy the selected rows as tab-separated text (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>复制（含表头）</source>
+        <translation>Copy with headers</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>显示或隐藏列（拖动表头可调整顺序）</source>
+        <translation>Show or hide columns (drag a header to reorder)</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>把当前查询的全部结果（不只是当前屏）导出为 Excel</source>
+        <translation>Export every result of the current query (not just this screen) to Excel</translation>
+    </message>
+    <message>
+        <source>取消这个筛选条件</source>
+        <translation>Remove this filter</translation>
+    </message>
+    <message>
+        <source>已复制 {n} 行</source>
+        <translation>Copied {n} rows</translation>
+    </message>
+    <message>
+        <source>（最多复制 {max} 行）</source>
+        <translation> (at most {max} rows are copied)</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}</source>
+        <translation>Exported {n} rows to {path}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>这一列不能排序</source>
+        <translation>This column cannot be sorted</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <source>请检查数据库连接后重试。</source>
+        <translation>Check the database connection and retry.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>撤销通知书</source>
+        <translation>Revoke notice</translation>
+    </message>
+    <message>
+        <source>例如：登记事项填写错误，已重新出具</source>
+        <translation>e.g. the registration details were wrong and a new notice was issued</translation>
+    </message>
+    <message>
+        <source>撤销理由 *</source>
+        <translation>Reason for revocation *</translation>
+    </message>
+    <message>
+        <source>撤销后，这份通知书（含已打印的纸件）验证时显示“已撤销”。撤销不能恢复。</source>
+        <translation>Once revoked, this notice (including printed copies) verifies as “revoked”. Revocation cannot be undone.</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+</context>
+<context>
+    <name>RightDetailPane</name>
+    <message>
+        <source>权利人</source>
+        <translation>Owners</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>已提起无效宣告</source>
+        <translation>Invalidation requested</translation>
+    </message>
+    <message>
+        <source>权属纠纷中止</source>
+        <translation>Ownership-dispute suspension</translation>
+    </message>
+    <message>
+        <source>法院保全</source>
+        <translation>Court preservation</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>权利限制</source>
+        <translation>Restrictions</translation>
+    </message>
+    <message>
+        <source>未确定</source>
+        <translation>Not determined</translation>
+    </message>
+    <message>
+        <source>已届满</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>还有约 {y} 年 {d} 天</source>
+        <translation>about {y} years {d} days left</translation>
+    </message>
+    <message>
+        <source>还有 {d} 天</source>
+        <translation>{d} days left</translation>
+    </message>
+</context>
+<context>
+    <name>RightEntry</name>
+    <message>
+        <source>如 ZL 201710601862.3、12345678、2023SR0123456</source>
+        <extracomment>the problem fields of ``parse_application`` / ``validate_application`` → this form&apos;s fields why a document is on this case&apos;s checklist (shown next to it; the rule is ``required_documents``)</extracomment>
+        <translation>e.g. ZL 201710601862.3, 12345678, 2023SR0123456</translation>
+    </message>
+    <message>
+        <source>从申请中移除这项权利</source>
+        <translation>Remove this right from the application</translation>
+    </message>
+    <message>
+        <source>登记该权利…</source>
+        <translation>Register this right…</translation>
+    </message>
+    <message>
+        <source>登记簿中还没有这项权利：现在录入它，然后继续填写申请</source>
+        <translation>This right is not in the register yet: enter it now, then continue with the application</translation>
+    </message>
+    <message>
+        <source>（共有）</source>
+        <translation>(co-owned)</translation>
+    </message>
+    <message>
+        <source>登记簿中没有 {number}（{kind}），可先登记该权利</source>
+        <translation>{number} ({kind}) is not in the register; you can register the right first</translation>
+    </message>
+    <message>
+        <source>{kind} {number}，正在查找…</source>
+        <translation>{kind} {number}, looking it up…</translation>
+    </message>
+    <message>
+        <source>权利人：</source>
+        <translation>Owners: </translation>
+    </message>
+</context>
+<context>
+    <name>RightForm</name>
+    <message>
+        <source>新建知识产权</source>
+        <extracomment>which kinds show which optional field (fields not listed are always shown)</extracomment>
+        <translation>New IP right</translation>
+    </message>
+    <message>
+        <source>编辑知识产权</source>
+        <translation>Edit IP right</translation>
+    </message>
+    <message>
+        <source>（按编号识别）</source>
+        <translation>(from the number)</translation>
+    </message>
+    <message>
+        <source>如 ZL 201710601862.3、2017106018623、12345678、2023SR0123456</source>
+        <translation>e.g. ZL 201710601862.3, 2017106018623, 12345678, 2023SR0123456</translation>
+    </message>
+    <message>
+        <source>届满日（计算）：</source>
+        <translation>Expiry (computed):</translation>
+    </message>
+    <message>
+        <source>专利权期限补偿的天数，没有则留空</source>
+        <translation>Days of patent term adjustment; leave empty if none</translation>
+    </message>
+    <message>
+        <source>商标续展次数，没有则留空</source>
+        <translation>Number of trademark renewals; leave empty if none</translation>
+    </message>
+    <message>
+        <source>如 9, 42（1–45，用逗号或顿号分隔）</source>
+        <translation>e.g. 9, 42 (1–45, separated by commas)</translation>
+    </message>
+    <message>
+        <source>如 G06T 7/00</source>
+        <translation>e.g. G06T 7/00</translation>
+    </message>
+    <message>
+        <source>专利绑定的产品（项目式质押）</source>
+        <translation>Product the patent is bound to (project-based pledge)</translation>
+    </message>
+    <message>
+        <source>同日申请的发明或实用新型的编号</source>
+        <translation>Number of the same-day invention or utility model</translation>
+    </message>
+    <message>
+        <source>权利限制：</source>
+        <translation>Restrictions:</translation>
+    </message>
+    <message>
+        <source>编辑知识产权 {number}</source>
+        <translation>Edit IP right {number}</translation>
+    </message>
+    <message>
+        <source>填写完整后自动计算</source>
+        <translation>Computed once the form is complete</translation>
+    </message>
+</context>
+<context>
+    <name>RightsEditor</name>
+    <message>
+        <source>再添加一项权利</source>
+        <translation>Add another right</translation>
+    </message>
+</context>
+<context>
+    <name>RightsPage</name>
+    <message>
+        <source>权利人：{name}</source>
+        <translation>Owner: {name}</translation>
+    </message>
+    <message>
+        <source>知识产权</source>
+        <translation>IP rights</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>法律状态</source>
+        <translation>Legal status</translation>
+    </message>
+    <message>
+        <source>权利限制</source>
+        <translation>Restrictions</translation>
+    </message>
+    <message>
+        <source>有无效/纠纷/保全标记</source>
+        <translation>Invalidation / dispute / preservation flagged</translation>
+    </message>
+    <message>
+        <source>搜索编号（任何写法）、名称或权利人…</source>
+        <translation>Search number (any form), title or owner…</translation>
+    </message>
+    <message>
+        <source>已保存 {number}</source>
+        <translation>Saved {number}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>搜索…</source>
+        <translation>Search…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>登记查询</source>
+        <extracomment>the filters this page owns (the combos &quot;role&quot; and &quot;status&quot; belong to RegisterPage)</extracomment>
+        <translation>Register search</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>出质人</source>
+        <translation>Pledgor</translation>
+    </message>
+    <message>
+        <source>质权人</source>
+        <translation>Pledgee</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>已注销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>出质人或质权人名称…</source>
+        <translation>Pledgor or pledgee name…</translation>
+    </message>
+    <message>
+        <source>近似名称</source>
+        <translation>Similar names</translation>
+    </message>
+    <message>
+        <source>忽略“有限公司/股份有限公司”等后缀、全角半角和繁简差异；不勾选则名称须完全一致</source>
+        <translation>Ignore suffixes such as “Co., Ltd.”, full-/half-width and traditional/simplified differences; unticked, the name must match exactly</translation>
+    </message>
+    <message>
+        <source>18 位代码</source>
+        <translation>18-character code</translation>
+    </message>
+    <message>
+        <source>如 ZL 201710601862.3</source>
+        <translation>e.g. ZL 201710601862.3</translation>
+    </message>
+    <message>
+        <source>登记号</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>按这一天结束时的登记簿查询：之后的登记和注销不计</source>
+        <translation>Search the register as it stood at the end of this day: later registrations and cancellations do not count</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>清空条件</source>
+        <translation>Clear criteria</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <source>权利号</source>
+        <translation>Right number</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>登记生效日</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>截至日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>把全部查询结果（不只是当前屏）导出为 Excel</source>
+        <translation>Export all results (not just this screen) to Excel</translation>
+    </message>
+    <message>
+        <source>打印查询证明…</source>
+        <translation>Print search certificate…</translation>
+    </message>
+    <message>
+        <source>按当前查询条件出具带签名二维码的查询证明，并预览</source>
+        <translation>Issue a search certificate with a signed QR code for the current criteria, and preview it</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation>The end date may not be before the start date</translation>
+    </message>
+    <message>
+        <source>查询条件有误，没有查询：{problems}</source>
+        <translation>The criteria have problems; nothing was searched: {problems}</translation>
+    </message>
+    <message>
+        <source>按 {date} 当日结束时的登记簿显示：之后的登记和注销不计</source>
+        <translation>Showing the register at the end of {date}: later registrations and cancellations do not count</translation>
+    </message>
+    <message>
+        <source>质押登记查询.xlsx</source>
+        <translation>pledge-register-search.xlsx</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条到 {path}</source>
+        <translation>Exported {n} records to {path}</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>正在导出查询结果…</source>
+        <translation>Exporting the results…</translation>
+    </message>
+    <message>
+        <source>已出具查询证明 {serial}</source>
+        <translation>Search certificate {serial} issued</translation>
+    </message>
+    <message>
+        <source>打印查询证明</source>
+        <translation>Print search certificate</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>界面</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>界面语言：</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>表格每次从数据库读取的行数；打开页面后生效</source>
+        <translation>Rows a table reads from the database at a time; applies to pages opened afterwards</translation>
+    </message>
+    <message>
+        <source>每页读取行数：</source>
+        <translation>Rows per fetch:</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>当前数据库：</source>
+        <translation>Current database:</translation>
+    </message>
+    <message>
+        <source>共享数据库地址：</source>
+        <translation>Shared database URL:</translation>
+    </message>
+    <message>
+        <source>留空则使用本机内置的 SQLite 数据库。修改在下次启动时生效；环境变量 IPDESK_DATABASE_URL 或命令行 --database 优先。</source>
+        <translation>Leave empty to use the built-in SQLite database on this machine. Changes apply at the next start; the IPDESK_DATABASE_URL environment variable or the --database option take precedence.</translation>
+    </message>
+    <message>
+        <source>文件位置</source>
+        <translation>File locations</translation>
+    </message>
+    <message>
+        <source>数据目录：</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>设置文件：</source>
+        <translation>Settings file:</translation>
+    </message>
+    <message>
+        <source>日志文件：</source>
+        <translation>Log file:</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>真实有效</source>
+        <extracomment>status → (symbol, background, foreground, border)</extracomment>
+        <translation>Authentic and valid</translation>
+    </message>
+    <message>
+        <source>内容已被篡改</source>
+        <translation>Content has been altered</translation>
+    </message>
+    <message>
+        <source>无法识别</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>验证通知书</source>
+        <translation>Verify notice</translation>
+    </message>
+    <message>
+        <source>扫描通知书上的二维码，或粘贴二维码内容后按回车；也可以打开或拖入通知书的 PDF 文件。验证在本机完成，不需要联网。</source>
+        <translation>Scan the QR code on the notice, or paste its content and press Enter; you can also open or drop the notice&apos;s PDF file. Verification happens on this machine, no network needed.</translation>
+    </message>
+    <message>
+        <source>二维码内容，以 IPD1| 开头</source>
+        <translation>QR code content, starting with IPD1|</translation>
+    </message>
+    <message>
+        <source>验证</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>打开 PDF…</source>
+        <translation>Open PDF…</translation>
+    </message>
+    <message>
+        <source>登记簿中的记录（请与纸件逐项核对）：</source>
+        <translation>What the register records (compare item by item with the paper):</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>等待扫描或粘贴二维码内容</source>
+        <translation>Waiting for a scanned or pasted QR code</translation>
+    </message>
+    <message>
+        <source>请先扫描或粘贴二维码内容</source>
+        <translation>Scan or paste the QR code content first</translation>
+    </message>
+    <message>
+        <source>来源：二维码内容</source>
+        <translation>Source: QR code content</translation>
+    </message>
+    <message>
+        <source>来源：{file}</source>
+        <translation>Source: {file}</translation>
+    </message>
+    <message>
+        <source>打开通知书 PDF</source>
+        <translation>Open notice PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在验证…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>无法读取：{error}</source>
+        <translation>Cannot read: {error}</translation>
+    </message>
+    <message>
+        <source>编号：{serial}</source>
+        <translation>Serial no.: {serial}</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>记录当事人声明（{code}）</source>
+        <translation>Record the parties&apos; declaration ({code})</translation>
+    </message>
+    <message>
+        <source>事由：</source>
+        <translation>Ground:</translation>
+    </message>
+    <message>
+        <source>如：双方已知悉该专利已被提起无效宣告请求，仍要求办理质押登记。</source>
+        <translation>e.g. Both parties know an invalidation request was filed against the patent and still ask for the pledge registration.</translation>
+    </message>
+    <message>
+        <source>当事人声明 *</source>
+        <translation>Parties&apos; declaration *</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <source>工作台</source>
+        <extracomment>tile key → (filters for the pledges list, tone)</extracomment>
+        <translation>Workbench</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>已逾期的申请</source>
+        <translation>Overdue applications</translation>
+    </message>
+    <message>
+        <source>今天到期的申请</source>
+        <translation>Applications due today</translation>
+    </message>
+    <message>
+        <source>2 个工作日内到期</source>
+        <translation>Due within 2 working days</translation>
+    </message>
+    <message>
+        <source>待补正（等待材料）</source>
+        <translation>Awaiting correction (documents)</translation>
+    </message>
+    <message>
+        <source>全部待办申请</source>
+        <translation>All open applications</translation>
+    </message>
+    <message>
+        <source>打开质押登记列表，只显示这些申请</source>
+        <translation>Open the pledge list showing only these applications</translation>
+    </message>
+    <message>
+        <source>待办申请（按剩余工作日排列，双击打开）</source>
+        <translation>Open applications (by working days left; double-click to open)</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>无法读取待办事项：{error}</source>
+        <translation>Cannot read the to-do list: {error}</translation>
+    </message>
+    <message>
+        <source>没有待办的申请。</source>
+        <translation>No open applications.</translation>
+    </message>
+    <message>
+        <source>{date}&#x3000;待办 {n} 件</source>
+        <translation>{date}&#x3000;{n} open</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>ipdesk 无法打开数据库 {db}。</source>
+        <translation>ipdesk cannot open the database {db}.</translation>
+    </message>
+    <message>
+        <source>原因：{reason}
+
+请检查数据库服务器是否运行、地址和密码是否正确；如需改用本机数据库，请清除 IPDESK_DATABASE_URL 或设置中的共享数据库地址。</source>
+        <translation>Reason: {reason}
+
+Check that the database server is running and that the URL and password are right. To use the local database instead, clear IPDESK_DATABASE_URL or the shared database URL in the settings.</translation>
+    </message>
+    <message>
+        <source>数据库是空的</source>
+        <translation>The database is empty</translation>
+    </message>
+    <message>
+        <source>当前数据库中还没有任何知识产权或当事人。
+要载入一套演示数据（{n} 件权利及相关当事人）吗？
+
+演示数据可用于熟悉操作；正式使用请使用单独的数据库。</source>
+        <translation>The database holds no IP rights or parties yet.
+Load a demo data set ({n} rights and their parties)?
+
+Demo data is for getting to know ipdesk; use a separate database for real work.</translation>
+    </message>
+    <message>
+        <source>正在载入演示数据…</source>
+        <translation>Loading demo data…</translation>
+    </message>
+    <message>
+        <source>演示数据已载入</source>
+        <translation>Demo data loaded</translation>
+    </message>
+    <message>
+        <source>载入演示数据</source>
+        <translation>Load demo data</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>无法完成操作</source>
+        <translation>The operation could not be completed</translation>
+    </message>
+    <message>
+        <source>操作被拒绝，数据没有改变：</source>
+        <translation>The operation was refused; no data was changed:</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>导入当事人</source>
+        <translation>Import parties</translation>
+    </message>
+    <message>
+        <source>导入知识产权</source>
+        <translation>Import IP rights</translation>
+    </message>
+    <message>
+        <source>正在检查 {file}：第 {i} / {n} 行</source>
+        <translation>Checking {file}: row {i} of {n}</translation>
+    </message>
+    <message>
+        <source>正在写入 {file}：第 {i} / {n} 行</source>
+        <translation>Writing {file}: row {i} of {n}</translation>
+    </message>
+</context>
+<context>
+    <name>pledges</name>
+    <message>
+        <source>逾期 {n} 个工作日</source>
+        <extracomment>pledge status → badge tone (green in force, amber attention, red refused, grey closed, blue in progress) finding status → tone: passed green, failed red, waived amber, correction blue the banner wording of each outcome (the domain says 予以登记 / 通知补正; the clerk reads these) the symbol drawn in front of a status text, so status never depends on colour alone the symbol of each finding status and outcome (passed ✓, failed ✗, waived ⊘, correction ✎)</extracomment>
+        <translation>{n} working days overdue</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>剩 {n} 个工作日</source>
+        <translation>{n} working days left</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+</TS>
