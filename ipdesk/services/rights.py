@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, func, literal_column, select, text, union
+from sqlalchemy import Engine, bindparam, literal_column, select, text, union
 from sqlalchemy.orm import Session, selectinload
 
 from ipdesk.domain.right_input import RightInput, check_right
@@ -233,29 +233,63 @@ class RightService:
         return stmt
 
     def count(self, query: Query) -> int:
+        """Rights matching ``query``; a text search counts at most ``search.SEARCH_COUNT_CAP`` (cached per
+        data version: the lazy table asks on every reset)."""
+        from ipdesk.domain.identifiers import number_search_key
+
+        words = query.search.strip()
+        prefix = number_search_key(words) if words else None
+        filters = {k: v for k, v in query.filters.items() if v}
         with reading(self.engine) as session:
-            if not query.search.strip() and not any(query.filters.values()):
-                return int(session.execute(select(func.count()).select_from(RightRow)).scalar_one())
-            sub = self._filtered(query, [RightRow.id]).subquery()
-            return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
+            conn = session.connection()
+            filtered = self._filtered(Query(filters=filters), [RightRow.id]) if filters else None
+            return search.cached_count(
+                conn, search.rights_count_key(words, filters),
+                lambda: search.count_rights(conn, words, prefix, filtered, RightRow.id, RightRow.number),
+            )
 
     def page(self, query: Query, offset: int, limit: int) -> list[dict[str, Any]]:
+        from ipdesk.domain.identifiers import number_search_key
+
         key = self._sortable.get(query.sort_key, RightRow.number)
-        order = [key.desc() if query.descending else key.asc(), RightRow.id.desc() if query.descending else RightRow.id]
         cols = [RightRow.id, RightRow.kind, RightRow.number, RightRow.display_number, RightRow.title,
                 RightRow.owner_names, RightRow.legal_status, RightRow.filing_date, RightRow.expiry_date,
                 RightRow.invalidation_requested, RightRow.ownership_dispute, RightRow.court_preservation]
-        en = self.lang.startswith("en")
+        words = query.search.strip()
+        prefix = number_search_key(words) if words else None
+        filters = {k: v for k, v in query.filters.items() if v}
         with reading(self.engine) as session:
-            rows = session.execute(self._filtered(query, cols).order_by(*order).offset(offset).limit(limit)).all()
+            conn = session.connection()
+            filtered = self._filtered(Query(filters=filters), [RightRow.id]) if filters else None
+            version = search.data_version(conn)
+
+            def counter(w: str, p: str | None, f: Any) -> int:
+                return search.count_rights(conn, w, p, f, RightRow.id, RightRow.number)
+
+            matches = search.cached_count(conn, search.rights_count_key(words, filters),
+                                          lambda: counter(words, prefix, filtered), version)
+            total = matches if not words and not filters else search.cached_count(
+                conn, search.rights_count_key("", {}), lambda: counter("", None, None), version)
+            # First the page's ids (a narrow, index-only walk), then only those rows.
+            ids = search.page_right_ids(
+                conn, words=words, number_prefix=prefix, filtered=filtered, id_column=RightRow.id,
+                number_column=RightRow.number, key=key, descending=query.descending, offset=max(0, offset),
+                limit=limit, matches=matches, total=total, query_key=search.rights_count_key(words, filters),
+                version=version,
+            )
+            found = conn.execute(select(*cols).where(RightRow.id.in_(bindparam("ids", expanding=True))), {"ids": ids}) \
+                if ids else []
+            by_id = {r[0]: r for r in (found.all() if ids else ())}
+            rows = [by_id[i] for i in ids if i in by_id]
+        lang = 1 if self.lang.startswith("en") else 0
+        kinds = {k.value: v[lang] for k, v in KIND_LABELS.items()}
+        statuses = {k.value: v[lang] for k, v in STATUS_LABELS.items()}
         out = []
-        for r in rows:
+        for rid, kind, number, display, title, owners, status, filing, expiry, invalid, dispute, court in rows:
             out.append({
-                "id": r.id, "number": r.number, "display_number": r.display_number, "title": r.title,
-                "kind": KIND_LABELS[r.kind][1 if en else 0], "kind_value": r.kind,
-                "owner_names": r.owner_names,
-                "legal_status": STATUS_LABELS[r.legal_status][1 if en else 0], "status_value": r.legal_status,
-                "filing_date": r.filing_date, "expiry_date": r.expiry_date,
-                "flagged": bool(r.invalidation_requested or r.ownership_dispute or r.court_preservation),
+                "id": rid, "number": number, "display_number": display, "title": title,
+                "kind": kinds[kind], "kind_value": kind, "owner_names": owners,
+                "legal_status": statuses[status], "status_value": status,
+                "filing_date": filing, "expiry_date": expiry, "flagged": bool(invalid or dispute or court),
             })
         return out
