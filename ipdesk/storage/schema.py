@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -64,11 +65,11 @@ class RightRow(Timestamped, Base):
     __tablename__ = "rights"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
     number: Mapped[str] = mapped_column(String(40), unique=True)
     display_number: Mapped[str] = mapped_column(String(60))
     title: Mapped[str] = mapped_column(String(300), index=True)
-    legal_status: Mapped[str] = mapped_column(String(20), index=True)
+    legal_status: Mapped[str] = mapped_column(String(20))
     filing_date: Mapped[date | None] = mapped_column(Date, index=True)
     grant_date: Mapped[date | None] = mapped_column(Date)
     registration_date: Mapped[date | None] = mapped_column(Date)
@@ -90,6 +91,19 @@ class RightRow(Timestamped, Base):
 
     owners: Mapped[list[RightOwnerRow]] = relationship(
         back_populates="right", cascade="all, delete-orphan", order_by="RightOwnerRow.position"
+    )
+
+    # Filtered pages of the register walk these in number order (the list's default sort), so a page at
+    # any depth of a filtered million-row register reads an index range, not the table.
+    __table_args__ = (
+        Index("ix_rights_kind_number", "kind", "number"),
+        Index("ix_rights_legal_status_number", "legal_status", "number"),
+        Index(
+            "ix_rights_flagged_number",
+            "number",
+            sqlite_where=text("invalidation_requested = 1 OR ownership_dispute = 1 OR court_preservation = 1"),
+            postgresql_where=text("invalidation_requested OR ownership_dispute OR court_preservation"),
+        ),
     )
 
 

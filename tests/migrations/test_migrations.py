@@ -82,7 +82,6 @@ def test_sqlite_file_is_copied_before_migrating(tmp_path: Path, sqlite_template:
     check = make_engine(f"sqlite:///{copy}")
     with check.connect() as conn:  # the copy is the database as it was before migrating
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head.down_revision
-    assert set(inspect(check).get_table_names()) < set(inspect(eng).get_table_names())
     check.dispose()
     eng.dispose()
 
