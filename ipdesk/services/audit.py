@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.permissions import Actor
@@ -75,10 +75,18 @@ def record(
     after: Any = None,
 ) -> AuditRow:
     """Append one entry to the chain inside the caller's transaction."""
-    # Bump the head first: on PostgreSQL the UPDATE takes the row lock that orders concurrent writers.
-    session.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=AuditHeadRow.seq + 1))
-    head = session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1)).scalar_one()
-    session.refresh(head)
+    # The first entry of a transaction locks the head row (SELECT … FOR UPDATE on PostgreSQL; SQLite
+    # writers already hold the write lock), which orders concurrent writers; later entries of the same
+    # transaction (a bulk import) reuse the locked row without another round trip.
+    txn = session.get_transaction()
+    cached = session.info.get("audit_head")
+    if cached is not None and cached[0] is txn:
+        head = cached[1]
+    else:
+        head = session.get(AuditHeadRow, 1, with_for_update=True, populate_existing=True)
+        assert head is not None, "audit_head row missing: the database was not migrated"
+        session.info["audit_head"] = (txn, head)
+    head.seq += 1
     row = AuditRow(
         seq=head.seq,
         at=utcnow(),

@@ -407,7 +407,6 @@ class NoticeService:
             name = f"{issued.serial}-{NoticeKind(kind).value}.pdf"
             if merged is not None:
                 parts.append(data)
-                report.written.append(merged / name)  # logical entries; the file is written below
                 self._log_print(actor, issued.serial, str(merged))
                 continue
             assert folder is not None
@@ -419,13 +418,14 @@ class NoticeService:
                 break
             self._log_print(actor, issued.serial, str(target))
             report.written.append(target)
-        if merged is not None and parts and not report.cancelled:
-            try:
-                atomic_write(merged, merge_pdfs(parts))
-                report.written = [merged] * len(parts)
-            except OSError as exc:
-                report.failed.append((merged.name, exc.strerror or str(exc)))
-                report.written = []
+        if merged is not None:
+            report.written = []  # nothing is on disk until the merged file is
+            if parts and not report.cancelled:
+                try:
+                    atomic_write(merged, merge_pdfs(parts))
+                    report.written = [merged] * len(parts)
+                except OSError as exc:
+                    report.failed.append((merged.name, exc.strerror or str(exc)))
         if progress:
             progress(len(ids), len(ids), report.summary(self.lang))
         return report

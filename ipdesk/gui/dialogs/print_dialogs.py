@@ -54,13 +54,12 @@ from ipdesk.gui.errors import show_error
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.pages.base import may
-from ipdesk.gui.pages.history import local_time
 from ipdesk.gui.settings import LAST_EXPORT_DIR, settings
 from ipdesk.gui.tasks import Task, TaskRunner, run_with_progress_dialog, runner
 from ipdesk.gui.widgets.date_edit import DateEdit
 from ipdesk.gui.widgets.field_edit import ErrorField
 from ipdesk.gui.widgets.form_dialog import FormDialog
-from ipdesk.gui.widgets.pdf_preview import PdfPreview
+from ipdesk.gui.widgets.pdf_preview import PdfPreview, office_time
 from ipdesk.services.notices import KIND_NAMES, BatchReport
 
 register_messages(
@@ -359,7 +358,7 @@ class NoticePreviewDialog(QDialog):
         pages = self.preview.page_count
         parts = [
             self.tr("编号 {serial}").format(serial=issued.serial),
-            self.tr("出具于 {at}").format(at=local_time(issued.issued_at)),
+            self.tr("出具于 {at}").format(at=office_time(issued.issued_at)),
         ]
         if pages is not None:
             parts.append(self.tr("共 {n} 页").format(n=pages))
@@ -842,7 +841,7 @@ class NoticeListDialog(QDialog):
         for row, n in enumerate(self.notices):
             status = self.tr("已撤销") if n.revoked else self.tr("有效")
             mark = "✗ " if n.revoked else "✓ "
-            cells = [n.serial, kind_name(n.kind, self.lang), local_time(n.issued_at), mark + status]
+            cells = [n.serial, kind_name(n.kind, self.lang), office_time(n.issued_at), mark + status]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3:

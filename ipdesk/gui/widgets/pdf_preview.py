@@ -45,11 +45,16 @@ def pdf_page_count(data: bytes) -> int | None:
         return None
 
 
+def office_time(at: datetime) -> str:
+    """An issue time as the notices print it: Beijing time, ``yyyy-MM-dd HH:mm``."""
+    return at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+
+
 def _d(value: date | datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+        return office_time(value)
     return value.isoformat()
 
 
