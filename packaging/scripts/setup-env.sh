@@ -42,4 +42,4 @@ if [ ! -f "$stamp" ] || [ packaging/constraints.txt -nt "$stamp" ] || [ pyprojec
   .venv/bin/python -m pip install -q -c packaging/constraints.txt -e ".[dev]"
   touch "$stamp"
 fi
-.venv/bin/python -m ipdesk.gui.i18n >/dev/null 2>&1 || true   # compile translations (.ts -> .qm)
+.venv/bin/python -m ipdesk.gui.i18n compile >/dev/null   # English catalogue: resources/translations/*.ts -> .qm

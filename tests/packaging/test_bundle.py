@@ -158,3 +158,29 @@ def test_xlsx_import_and_right_show(bundle: Path, tmp_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM audit_log").fetchone()[0] >= 2
     finally:
         con.close()
+
+
+def test_register_print_and_verify_a_notice_in_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    """ReportLab with the embedded CJK font, the Ed25519 seal and pypdf all work frozen."""
+    (tmp_path / "p.csv").write_text(
+        "名称,类型,统一社会信用代码\n江苏恒顺新材料科技有限公司,企业,91110000600037341L\n"
+        "中国银行股份有限公司镇江分行,银行,91512081MA62K0260E\n", encoding="utf-8")
+    (tmp_path / "r.csv").write_text(
+        "专利号,名称,申请日,授权公告日,权利人\n2017106018623,一种图像处理装置及方法,2017-07-25,2020-03-10,"
+        "91110000600037341L\n", encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({
+        "application_date": "2026-11-16", "pledgors": ["91110000600037341L"], "pledgee": "91512081MA62K0260E",
+        "debt": {"amount": "5000000", "performance_deadline": "2028-11-15"}, "rights": ["ZL 201710601862.3"],
+        "documents": ["application_form", "pledge_contract", "id_or_commitment"],
+        "clauses": ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]}, ensure_ascii=False), encoding="utf-8")
+    for args in (("import", "parties", str(tmp_path / "p.csv")), ("import", "rights", str(tmp_path / "r.csv")),
+                 ("register", str(tmp_path / "a.json"), "--on", "2026-11-16")):
+        proc = run(bundle, tmp_path, *args)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    pdf = tmp_path / "notice.pdf"
+    proc = run(bundle, tmp_path, "notice", "print", "Y2026980000001", "--kind", "registration", "--out", str(pdf))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and b"FontFile2" in pdf.read_bytes()
+    proc = run(bundle, tmp_path, "verify", str(pdf))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads(proc.stdout)["status"] == "genuine"
