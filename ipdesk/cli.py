@@ -1,4 +1,8 @@
-"""The command line on the same services as the GUI. Exit codes: 0 ok, 1 refused by a rule, 2 bad input."""
+"""The command line on the same services as the GUI.
+
+Exit codes: 0 ok, 1 refused by a rule, 2 bad input (nothing written), 3 internal error (a bug: reported
+as JSON with the exception, never as a bare traceback).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from ipdesk import __version__
 from ipdesk.config import AppConfig
 from ipdesk.domain.problems import DomainError
 
-EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def emit(obj: Any) -> None:
@@ -133,6 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     except DomainError as err:
         emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
         return err.exit_code
+    except Exception as exc:  # noqa: BLE001 - never a bare traceback; exit 3 = internal error, not a refusal
+        import logging
+        import traceback
+
+        logging.getLogger("ipdesk").error("internal error", exc_info=True)
+        message = "内部错误" if config.lang == "zh" else "internal error"
+        emit({"ok": False, "internal_error": True, "error": f"{message}: {type(exc).__name__}: {exc}",
+              "traceback": traceback.format_exc().splitlines()[-6:]})
+        return EXIT_INTERNAL
 
 
 def dispatch(args: argparse.Namespace, config: AppConfig) -> int:

@@ -23,8 +23,15 @@ register(
         "too_long": ("{label}过长：最多 {max} 个字符", "{label} is too long: at most {max} characters"),
         "negative": ("{label}不能为负数：{value}", "{label} must not be negative: {value}"),
         "not_positive": ("{label}必须大于零：{value}", "{label} must be greater than zero: {value}"),
+        "money_too_large": ("{label}过大（应小于 10 万亿元），请检查单位：{value}",
+                            "{label} is implausibly large (must be below 10^13 yuan); check the unit: {value}"),
+        "int_range": ("{label}超出范围：{value}", "{label} is out of range: {value}"),
     }
 )
+
+# Money columns are NUMERIC(18, 2); no secured debt comes near 10^13 yuan, so anything from there up is
+# a typing error (and would not round-trip through SQLite's REAL affinity).
+MAX_MONEY = Decimal("10000000000000")
 
 _TRUE = {"1", "true", "yes", "y", "是", "有", "√", "x"}
 _FALSE = {"0", "false", "no", "n", "否", "无", ""}
@@ -73,6 +80,8 @@ def parse_money(value: Any, field: str, label: str) -> tuple[Decimal | None, lis
         return None, [Problem("bad_decimal", field, {"value": clean(value), "label": label})]
     if not amount.is_finite() or amount.as_tuple().exponent < -2:  # type: ignore[operator]
         return None, [Problem("bad_decimal", field, {"value": clean(value), "label": label})]
+    if abs(amount) >= MAX_MONEY:
+        return None, [Problem("money_too_large", field, {"value": clean(value), "label": label})]
     return amount.quantize(Decimal("0.01")), []
 
 
@@ -80,8 +89,10 @@ def parse_int(value: Any, field: str, label: str) -> tuple[int | None, list[Prob
     text = clean(value)
     if not text:
         return None, []
-    if re.fullmatch(r"[+-]?\d+", text):
+    if re.fullmatch(r"[+-]?\d{1,9}", text):
         return int(text), []
+    if re.fullmatch(r"[+-]?\d+", text):
+        return None, [Problem("int_range", field, {"value": text, "label": label})]
     return None, [Problem("bad_int", field, {"value": text, "label": label})]
 
 

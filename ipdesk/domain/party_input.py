@@ -89,6 +89,7 @@ def check_party(data: dict[str, Any]) -> tuple[PartyInput | None, list[Problem]]
         problems.append(required("uscc", label("uscc")))
 
     id_number = clean(data.get("id_number"))
+    problems += check_length(id_number, 40, "id_number", label("id_number"))
     if kind is not None and kind not in USCC_KINDS and not id_number:
         problems.append(required("id_number", label("id_number")))
 
@@ -96,7 +97,7 @@ def check_party(data: dict[str, Any]) -> tuple[PartyInput | None, list[Problem]]
     if region and not re.fullmatch(r"\d{6}", region):
         problems.append(Problem("party.region", "region", {"value": region}))
     texts = {f: clean(data.get(f)) for f in ("address", "contact", "phone", "notes")}
-    for f, max_len in (("address", 300), ("contact", 100), ("phone", 40)):
+    for f, max_len in (("address", 300), ("contact", 100), ("phone", 40), ("notes", 4000)):
         problems += check_length(texts[f], max_len, f, label(f))
     if problems or kind is None:
         return None, problems

@@ -58,10 +58,17 @@ register(
         "right.share_sum": ("共有份额合计应为 100%，现为 {total}%", "co-owners' shares must add up to 100%, not {total}%"),
         "right.number_taken": ("编号 {number} 已登记（{title}）", "number {number} is already in the register ({title})"),
         "right.owner_unknown": ("权利人不存在：{key}", "owner not found: {key}"),
+        "right.pta_not_allowed": ("只有 2021-06-01 及以后授权的发明专利可以记录期限补偿",
+                                  "only inventions granted on or after 2021-06-01 can carry a term adjustment"),
+        "right.date_range": ("{label}不在合理范围内（1949–2100）：{value}", "{label} is out of range (1949-2100): {value}"),
         "right.expiry_kind": ("只有著作权可直接填写届满日；专利和商标的届满日按法定期限计算",
                               "only copyrights take an explicit expiry; patents and marks are computed"),
     }
 )
+
+PTA_FROM = date(2021, 6, 1)
+MAX_PTA_DAYS = 5 * 366  # a cap on delay-PTA is unverified (DOMAIN §5.3); more than 5 years is a typing error
+MIN_DATE, MAX_DATE = date(1949, 10, 1), date(2100, 12, 31)
 
 _KINDS = choice_map(KIND_LABELS)
 _STATUSES = choice_map(STATUS_LABELS)
@@ -217,9 +224,24 @@ def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]
         if dates[later] and dates[earlier] and dates[later] < dates[earlier]:
             problems.append(Problem("right.date_order", later, {"label": label(later), "other": label(earlier)}))
 
+    if ints["term_extension_days"]:
+        # Patent term adjustment exists only for inventions granted on or after 2021-06-01 (DOMAIN §5.3).
+        grant = dates["grant_date"]
+        if kind is not RightKind.INVENTION or grant is None or grant < PTA_FROM:
+            problems.append(Problem("right.pta_not_allowed", "term_extension_days"))
+        elif ints["term_extension_days"] > MAX_PTA_DAYS:
+            problems.append(Problem("int_range", "term_extension_days",
+                                    {"label": label("term_extension_days"), "value": ints["term_extension_days"]}))
+    if ints["renewals"] > 20:
+        problems.append(Problem("int_range", "renewals", {"label": label("renewals"), "value": ints["renewals"]}))
+    for f, d in dates.items():
+        if d is not None and not (MIN_DATE <= d <= MAX_DATE):
+            problems.append(Problem("right.date_range", f, {"label": label(f), "value": d}))
     owners, p = parse_owners(data.get("owners"))
     problems += p
     texts = {f: clean(data.get(f)) for f in ("similarity_group", "ipc_main", "product", "same_day_twin", "notes")}
+    for f, max_len in (("similarity_group", 40), ("ipc_main", 40), ("product", 200), ("same_day_twin", 40)):
+        problems += check_length(texts[f], max_len, f, label(f))
     if problems or kind is None:
         return None, problems
     expiry = compute_expiry(

@@ -166,8 +166,14 @@ def _iter_rows(session: Session, batch: int = 5000) -> Iterator[AuditRow]:
 def verify_chain(engine: Engine) -> ChainReport:
     """Recompute every hash in order; report the first entry whose stored hash or link is wrong."""
     with Session(engine.execution_options(readonly=True)) as session:
+        # Read the tip first: every entry up to it is committed. Entries other clerks append while we
+        # read (PostgreSQL READ COMMITTED sees them) are beyond it and are not part of this check.
+        head = session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1)).scalar_one()
+        head_seq, head_hash = head.seq, head.hash
         prev, expected_seq, count = GENESIS, 1, 0
         for row in _iter_rows(session):
+            if row.seq > head_seq:
+                break
             count += 1
             if row.seq != expected_seq:
                 return ChainReport(False, count, row.seq, f"sequence gap: expected {expected_seq}, found {row.seq}")
@@ -176,8 +182,7 @@ def verify_chain(engine: Engine) -> ChainReport:
             if entry_hash(prev, row) != row.hash:
                 return ChainReport(False, count, row.seq, "entry content does not match its hash (edited)")
             prev, expected_seq = row.hash, expected_seq + 1
-        head = session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1)).scalar_one()
-        if head.seq != count or head.hash != prev:
+        if head_seq != count or head_hash != prev:
             return ChainReport(False, count, count + 1, "entries after the last one were deleted or the head was edited")
         return ChainReport(True, count)
 

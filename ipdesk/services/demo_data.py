@@ -860,6 +860,10 @@ class _Generator:
         assert expiry is not None
         if grant > as_of:
             status, grant = "pending", None
+            if ext:  # no grant yet, so no term adjustment either
+                ext = 0
+                expiry = compute_expiry(kind, filing, None, None, 0)
+                assert expiry is not None
         elif expiry < as_of:
             status = "expired"
         elif status_draw < 0.03 and as_of - timedelta(days=183) <= _last_anniversary(filing, as_of) < as_of \

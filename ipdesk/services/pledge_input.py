@@ -65,16 +65,19 @@ register_labels({
 
 
 def resolve_party(session: Session, key: Any) -> int | None:
-    """A party id from an id, "#id", a USCC or an exact name."""
+    """A party id from a JSON integer id, "#id", a USCC or an exact name.
+
+    A string of digits is a USCC or a name, never an id: some real USCCs are all digits.
+    """
     if isinstance(key, bool) or key is None:
         return None
     if isinstance(key, int):
-        return key if session.get(PartyRow, key) is not None else None
+        return key if 0 < key < 2**31 and session.get(PartyRow, key) is not None else None
+    if not isinstance(key, str):
+        return None
     text = clean(key)
-    if text.startswith("#") and text[1:].isdigit():
+    if text.startswith("#") and text[1:].isdigit() and len(text) < 11:
         return resolve_party(session, int(text[1:]))
-    if text.isdigit():
-        return resolve_party(session, int(text))
     row = session.execute(select(PartyRow.id).where(PartyRow.uscc == text.upper())).first()
     if row is None:
         row = session.execute(select(PartyRow.id).where(PartyRow.name == text)).first()
@@ -117,6 +120,9 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
     raw_pledgors = data.get("pledgors") or []
     if isinstance(raw_pledgors, (str, int)):
         raw_pledgors = [raw_pledgors]
+    if not isinstance(raw_pledgors, list):
+        problems.append(Problem("pledge.json_type", "pledgors", {"label": LABELS["pledgors"], "expected": "列表"}))
+        raw_pledgors = []
     pledgors = [party("pledgors", k, True) for k in raw_pledgors]
     if not raw_pledgors:
         problems.append(Problem("pledge.no_pledgor", "pledgors"))
@@ -172,7 +178,11 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
         problems.append(Problem("pledge.json_type", "waivers", {"label": LABELS["waivers"], "expected": "JSON 对象"}))
         waivers = {}
     others = []
-    for g in data.get("other_grounds") or []:
+    raw_others = data.get("other_grounds") or []
+    if not isinstance(raw_others, list):
+        problems.append(Problem("pledge.json_type", "other_grounds", {"label": LABELS["other_grounds"], "expected": "列表"}))
+        raw_others = []
+    for g in raw_others:
         if isinstance(g, dict):
             number = clean(g.get("right", ""))
             if number:

@@ -69,6 +69,10 @@ register(
                                     "{number} is pledged: a transfer or licence needs the consent of the pledgee {pledgee} (Civil Code 444)"),
         "pledge.proceeds_handling": ("转让或许可所得价款须用于提前清偿或提存", "proceeds must go to early repayment or escrow"),
         "pledge.waiver_code": ("只有 P10、P11 可以声明放弃", "only P10 and P11 can be waived"),
+        "pledge.date_in_future": ("日期 {date} 晚于今天 {today}：登记事项不能预先办理", "the date {date} is after today {today}"),
+        "pledge.date_too_early": ("日期 {date} 早于{what} {earliest}", "the date {date} is before the {what} {earliest}"),
+        "pledge.term_not_later": ("新的质押期限应晚于原期限 {old}，且不早于债务履行期限 {deadline}",
+                                  "the new pledge term must be after {old} and not before the performance deadline {deadline}"),
     }
 )
 
@@ -140,6 +144,37 @@ def _store_application(row: PledgeRow, app: PledgeApplication) -> None:
     row.notes = app.notes
 
 
+STATE_EVENTS = frozenset({"applied", "registered", "refused", "correction_notice", "changed", "extended", "cancelled"})
+
+
+def _party_state(session: Session, party_id: int | None) -> dict[str, str] | None:
+    if party_id is None:
+        return None
+    p = session.get(PartyRow, party_id)
+    assert p is not None
+    return {"id": p.id, "name": p.name, "uscc": p.uscc or p.id_number, "address": p.address}  # type: ignore[dict-item]
+
+
+def pledge_state(session: Session, row: PledgeRow) -> dict[str, Any]:
+    """The pledge as the register states it now (parties, rights, debt), as plain JSON values."""
+    rights = []
+    for pr in row.rights:
+        r = session.get(RightRow, pr.right_id)
+        assert r is not None
+        kind = RightKind(r.kind)
+        rights.append({"number": r.display_number, "canonical": r.number, "title": r.title, "kind": r.kind,
+                       "filing_date": r.filing_date, "grant_date": r.grant_date if kind.is_patent else r.registration_date,
+                       "ipc_main": r.ipc_main})
+    return {
+        "application_no": row.application_no, "registration_no": row.registration_no,
+        "pledgors": [_party_state(session, p.party_id) for p in row.pledgors],
+        "pledgee": _party_state(session, row.pledgee_id), "debtor": _party_state(session, row.debtor_id),
+        "secured_amount": str(row.secured_amount), "debt_type": row.debt_type,
+        "guarantee_scope": row.guarantee_scope, "performance_deadline": row.performance_deadline,
+        "pledge_term_end": row.pledge_term_end, "registered_on": row.registered_on, "rights": rights,
+    }
+
+
 class PledgeService:
     """Commands and queries of the pledge register."""
 
@@ -170,8 +205,20 @@ class PledgeService:
 
     def _event(self, session: Session, row: PledgeRow, actor: Actor, kind: str, on: date, summary: str,
                payload: Any = None) -> None:
+        if kind in STATE_EVENTS:
+            # What the register says after this event, frozen: notices print it and as-of searches read
+            # it, so later renames or changes never rewrite what was decided or published on that date.
+            payload = {**(payload or {}), "state": pledge_state(session, row)}
         session.add(PledgeEventRow(pledge_id=row.id, on_date=on, kind=kind, actor=actor.username, summary=summary,
                                    payload=audit.canonical_json(payload)))
+
+    def _legal_date(self, on: date, not_before: date | None, what: str) -> None:
+        """Legal dates (registration, change, cancellation) are today or earlier, and not before the
+        date they follow; a future date would make the register say different things on different days."""
+        if on > today():
+            raise ValidationError(Problem("pledge.date_in_future", "on", {"date": on, "today": today()}))
+        if not_before is not None and on < not_before:
+            raise ValidationError(Problem("pledge.date_too_early", "on", {"date": on, "earliest": not_before, "what": what}))
 
     def _audit(self, session: Session, actor: Actor, row: PledgeRow, action: str, summary: str,
                before: Any = None, after: Any = None) -> None:
@@ -359,6 +406,7 @@ class PledgeService:
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "register", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+            self._legal_date(on, row.application_date, "申请日")
             result = self._examine(session, application_of(row, self._numbers(session, row)), on)
             if result.outcome is not Outcome.REGISTER:
                 failed = result.failed + result.corrections
@@ -403,6 +451,7 @@ class PledgeService:
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "refuse", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+            self._legal_date(on, row.application_date, "申请日")
             result = self._examine(session, application_of(row, self._numbers(session, row)), on)
             if not result.failed:
                 raise RuleRefusal(Problem("pledge.not_refusable"))
@@ -439,6 +488,7 @@ class PledgeService:
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "change", {PledgeStatus.REGISTERED})
+            self._legal_date(on, row.registered_on, "登记日")
             before = self._change_view(row)
             problems: list[Problem] = []
             if secured_amount is not None:
@@ -480,17 +530,31 @@ class PledgeService:
                 "guarantee_scope": row.guarantee_scope, "pledgee_name": row.pledgee_name,
                 "pledgor_names": row.pledgor_names}
 
-    def extend(self, actor: Actor, pledge_id: int, new_deadline: date, new_term_end: date | None = None,
+    def extend(self, actor: Actor, pledge_id: int, new_deadline: date | None = None, new_term_end: date | None = None,
                on: date | None = None) -> PledgeRecord:
-        """Extension of the term: re-examined (the new deadline must not pass any right's expiry)."""
+        """Extension (延期): a later performance deadline and/or a later pledge term (marks: the
+        registration term), re-examined (neither may pass any right's expiry)."""
         actor.require(Action.CHANGE_PLEDGE)
         on = on or today()
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "extend", {PledgeStatus.REGISTERED})
-            if new_deadline <= row.performance_deadline:
-                raise ValidationError(Problem("pledge.extension_not_later", "performance_deadline",
-                                              {"old": row.performance_deadline}))
+            self._legal_date(on, row.registered_on, "登记日")
+            problems = []
+            if new_deadline is None and new_term_end is None:
+                problems.append(Problem("pledge.no_change"))
+            if new_deadline is not None and new_deadline <= row.performance_deadline:
+                problems.append(Problem("pledge.extension_not_later", "performance_deadline",
+                                        {"old": row.performance_deadline}))
+            deadline = new_deadline or row.performance_deadline
+            if new_term_end is not None and (
+                (row.pledge_term_end is not None and new_term_end <= row.pledge_term_end) or new_term_end < deadline
+            ):
+                problems.append(Problem("pledge.term_not_later", "pledge_term_end",
+                                        {"old": row.pledge_term_end or "—", "deadline": deadline}))
+            if problems:
+                raise ValidationError(problems)
+            new_deadline = deadline
             app = application_of(row, self._numbers(session, row))
             extended = replace(app, performance_deadline=new_deadline,
                                pledge_term_end=new_term_end or app.pledge_term_end)
@@ -522,8 +586,7 @@ class PledgeService:
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "cancel", {PledgeStatus.REGISTERED})
-            if row.registered_on and on < row.registered_on:
-                raise ValidationError(Problem("pledge.cancel_date", "on", {"date": row.registered_on}))
+            self._legal_date(on, row.registered_on, "登记日")
             row.status = PledgeStatus.CANCELLED.value
             row.cancelled_on = on
             row.cancellation_trigger = trig.value

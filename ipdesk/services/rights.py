@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from ipdesk.domain.right_input import RightInput, check_right
 from ipdesk.domain.permissions import Action, Actor
-from ipdesk.domain.problems import ConcurrentModification, NotFound, Problem, ValidationError
+from ipdesk.domain.messages import register
+from ipdesk.domain.problems import ConcurrentModification, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.domain.rights import KIND_LABELS, STATUS_LABELS, Right
 from ipdesk.domain.textsearch import index_document
 from ipdesk.services import audit
@@ -22,6 +23,14 @@ from ipdesk.storage.mappers import nice_to_text, right_from_row
 from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearchRow
 
 ENTITY = "right"
+
+register({
+    "right.owners_pledged": (
+        "{number} 正在质押中（登记号 {registration_no}），权利人变更属于转让，须经质权人同意并按转让登记（民法典第四百四十四条）",
+        "{number} is pledged ({registration_no}): a change of owner is a transfer and needs the pledgee's consent "
+        "(Civil Code 444); record it as a transfer",
+    ),
+})
 OWNER_SEPARATOR = "；"
 
 
@@ -160,6 +169,7 @@ class RightService:
                 raise ConcurrentModification(Problem("stale"))
             before = snapshot(row)
             parsed = self._parse(session, data, right_id)
+            self._guard_pledged_owners(session, row, parsed)
             _apply(session, row, parsed)
             session.flush()
             after = snapshot(row)
@@ -169,6 +179,21 @@ class RightService:
             _store_search(session, row)
             audit.record(session, actor, "right.update", ENTITY, row.id, f"修改权利 {row.display_number}", before, after)
             return right_from_row(row)
+
+    @staticmethod
+    def _guard_pledged_owners(session: Session, row: RightRow, data: RightInput) -> None:
+        """Civil Code 444: while the right is pledged, a change of owner is a transfer, which needs the
+        pledgee's consent and is recorded through PledgeService.record_transaction, not by editing."""
+        from ipdesk.storage.schema import PledgeRightRow, PledgeRow
+
+        if sorted((o.party_id, o.share) for o in row.owners) == sorted((o.party_id, o.share) for o in data.owners):
+            return
+        reg = session.execute(
+            select(PledgeRow.registration_no).join(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
+            .where(PledgeRightRow.active_right_id == row.id)
+        ).scalar_one_or_none()
+        if reg is not None:
+            raise RuleRefusal(Problem("right.owners_pledged", "owners", {"number": row.display_number, "registration_no": reg}))
 
     # --- queries ----------------------------------------------------------------------------
     def get(self, right_id: int) -> Right:

@@ -38,10 +38,15 @@ class Money(TypeDecorator[Decimal]):
     impl = Numeric(18, 2, asdecimal=True)
     cache_ok = True
 
+    limit = Decimal("1e16")
+
     def process_bind_param(self, value, dialect):  # type: ignore[no-untyped-def]
         if value is None:
             return None
-        return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+        amount = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+        if abs(amount) >= self.limit:  # the services refuse such input first; never store a rounded value
+            raise ValueError(f"{amount} does not fit NUMERIC(18, 2)")
+        return amount
 
     def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
         if value is None:
@@ -54,6 +59,7 @@ class Percent(Money):
 
     impl = Numeric(5, 2, asdecimal=True)
     cache_ok = True
+    limit = Decimal("1000")
 
 
 def utcnow() -> datetime:

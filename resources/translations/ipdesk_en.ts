@@ -251,6 +251,21 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>DayList</name>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>（周末）</source>
+        <translation> (weekend)</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>已选择 {n} 条记录</source>
@@ -429,6 +444,17 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>FormatEdit</name>
+    <message>
+        <source>编号示例：—</source>
+        <translation>Example: —</translation>
+    </message>
+    <message>
+        <source>编号示例：{year} 年第 1 号为 {first}，第 2 号为 {second}</source>
+        <translation>Example: no. 1 of {year} is {first}, no. 2 is {second}</translation>
+    </message>
+</context>
+<context>
     <name>GazetteExportDialog</name>
     <message>
         <source>导出公告</source>
@@ -512,6 +538,269 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>没有历史记录</source>
         <translation>No history</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayCalendarView</name>
+    <message>
+        <source>休</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>班</source>
+        <translation>Work</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayEditor</name>
+    <message>
+        <source>周一</source>
+        <extracomment>kind → badge tone: a day off red, a make-up working day blue (always with its text tag, never colour alone)</extracomment>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>{day} 同时列为法定节假日和调休上班日：一天只能是其中之一</source>
+        <translation>{day} is listed both as a public holiday and as a make-up working day: a day can only be one of them</translation>
+    </message>
+    <message>
+        <source>调休上班日 {day} 是{weekday}：调休上班日应是周六或周日</source>
+        <translation>Make-up working day {day} is a {weekday}: make-up working days must be Saturdays or Sundays</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>调休上班日</source>
+        <translation>Make-up working days</translation>
+    </message>
+    <message>
+        <source>放假的日子（含放假期间的周末）</source>
+        <translation>Days off (weekends inside a holiday period included)</translation>
+    </message>
+    <message>
+        <source>因调休而上班的周六、周日</source>
+        <translation>Saturdays and Sundays that are working days because of the holiday arrangements</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;background:{h_bg}; color:{h_fg}&apos;&gt;&amp;nbsp;休&amp;nbsp;&lt;/span&gt; 法定节假日&#x3000;&lt;span style=&apos;background:{w_bg}; color:{w_fg}&apos;&gt;&amp;nbsp;班&amp;nbsp;&lt;/span&gt; 调休上班日&#x3000;点击日期可填入左侧的日期栏</source>
+        <translation>&lt;span style=&apos;background:{h_bg}; color:{h_fg}&apos;&gt;&amp;nbsp;Off&amp;nbsp;&lt;/span&gt; public holiday&amp;nbsp;&amp;nbsp; &lt;span style=&apos;background:{w_bg}; color:{w_fg}&apos;&gt;&amp;nbsp;Work&amp;nbsp;&lt;/span&gt; make-up working day&amp;nbsp;&amp;nbsp; Click a date to copy it into the date fields on the left</translation>
+    </message>
+    <message>
+        <source>导入 JSON…</source>
+        <translation>Import JSON…</translation>
+    </message>
+    <message>
+        <source>读入一份节假日表（与软件附带的 holidays_cn.json 格式相同），替换当前编辑的表</source>
+        <translation>Read a holiday table (same format as the shipped holidays_cn.json) in place of the table being edited</translation>
+    </message>
+    <message>
+        <source>导出 JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>把当前编辑的表（含未保存的修改）写成 JSON 文件</source>
+        <translation>Write the table being edited (unsaved changes included) to a JSON file</translation>
+    </message>
+    <message>
+        <source>恢复为随软件提供的节假日表</source>
+        <translation>Reset to the holiday table shipped with ipdesk</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <source>保存节假日表</source>
+        <translation>Save holiday table</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）；此后计算的办结期限使用新表</source>
+        <translation>Save (Ctrl+S); deadlines computed from now on use the new table</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改节假日表。</source>
+        <translation>Only an administrator can change the holiday table.</translation>
+    </message>
+    <message>
+        <source>请输入或选择日期（yyyy-MM-dd）</source>
+        <translation>Type or pick a date (yyyy-MM-dd)</translation>
+    </message>
+    <message>
+        <source>{day} 已列为调休上班日：同一天不能既放假又上班。请先从调休上班日中删除。</source>
+        <translation>{day} is already a make-up working day: a day cannot be both off and a working day. Remove it from the make-up working days first.</translation>
+    </message>
+    <message>
+        <source>{day} 已列为法定节假日：同一天不能既放假又上班。请先从法定节假日中删除。</source>
+        <translation>{day} is already a public holiday: a day cannot be both off and a working day. Remove it from the public holidays first.</translation>
+    </message>
+    <message>
+        <source>{day} 是{weekday}，本来就是工作日：调休上班日应是周六或周日。</source>
+        <translation>{day} is a {weekday}, a working day anyway: a make-up working day must be a Saturday or Sunday.</translation>
+    </message>
+    <message>
+        <source>{day} 已在列表中</source>
+        <translation>{day} is already in the list</translation>
+    </message>
+    <message>
+        <source>已添加 {day}（{what}），保存后生效</source>
+        <translation>Added {day} ({what}); takes effect when saved</translation>
+    </message>
+    <message>
+        <source>已删除 {n} 天，保存后生效</source>
+        <translation>Removed {n} day(s); takes effect when saved</translation>
+    </message>
+    <message>
+        <source>恢复节假日表</source>
+        <translation>Reset holiday table</translation>
+    </message>
+    <message>
+        <source>用随软件提供的节假日表替换当前的表？本机关所做的修改将丢失（保存后才写入数据库）。</source>
+        <translation>Replace the current table with the one shipped with ipdesk? This office&apos;s changes will be lost (nothing is written to the database until you save).</translation>
+    </message>
+    <message>
+        <source>已恢复为随软件提供的节假日表（{years}），保存后生效</source>
+        <translation>Replaced by the holiday table shipped with ipdesk ({years}); takes effect when saved</translation>
+    </message>
+    <message>
+        <source>已恢复为保存的节假日表</source>
+        <translation>Back to the saved holiday table</translation>
+    </message>
+    <message>
+        <source>导入节假日表</source>
+        <translation>Import holiday table</translation>
+    </message>
+    <message>
+        <source>JSON 文件 (*.json);;所有文件 (*)</source>
+        <translation>JSON files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>无法读取 {path}：{reason}</source>
+        <translation>Cannot read {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} 不是可用的节假日表：{reason}</source>
+        <translation>{path} is not a usable holiday table: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} 中没有任何年份的节假日</source>
+        <translation>{path} contains no year of holidays</translation>
+    </message>
+    <message>
+        <source>已导入 {path}（{years}），保存后生效</source>
+        <translation>Imported {path} ({years}); takes effect when saved</translation>
+    </message>
+    <message>
+        <source>导出节假日表</source>
+        <translation>Export holiday table</translation>
+    </message>
+    <message>
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>已导出{years}的节假日表到 {path}</source>
+        <translation>Exported the holiday table ({years}) to {path}</translation>
+    </message>
+    <message>
+        <source>还有 {n} 处问题需要修改，修改后才能保存（没有写入）：</source>
+        <translation>{n} problem(s) must be fixed before the table can be saved (nothing was written):</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存节假日表。此后计算的办结期限使用新表；已算出的期限不变。</source>
+        <translation>Holiday table saved. Deadlines computed from now on use it; deadlines already computed do not change.</translation>
+    </message>
+    <message>
+        <source>没有保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>没有任何年份</source>
+        <translation>no years</translation>
+    </message>
+    <message>
+        <source>{years} 年</source>
+        <translation>{years}</translation>
+    </message>
+    <message>
+        <source>法定节假日（{n} 天）</source>
+        <translation>Public holidays ({n} days)</translation>
+    </message>
+    <message>
+        <source>调休上班日（{n} 天）</source>
+        <translation>Make-up working days ({n} days)</translation>
+    </message>
+    <message>
+        <source>（有未保存的修改）</source>
+        <translation> (unsaved changes)</translation>
+    </message>
+    <message>
+        <source>表中年份：{years}</source>
+        <translation>Years in the table: {years}</translation>
+    </message>
+    <message>
+        <source>本机关录入</source>
+        <translation>entered by this office</translation>
+    </message>
+    <message>
+        <source>，已核对</source>
+        <translation>, checked</translation>
+    </message>
+    <message>
+        <source>，未核对</source>
+        <translation>, not checked</translation>
+    </message>
+    <message>
+        <source>✓ {year} 年在节假日表中。来源：{source}{check}</source>
+        <translation>✓ {year} is in the holiday table. Source: {source}{check}</translation>
+    </message>
+    <message>
+        <source>⚠ {year} 年不在节假日表中：计算办结期限时只把周六、周日当作休息日，法定节假日和调休都不考虑。国务院办公厅公布该年的放假安排后，请在这里录入。</source>
+        <translation>⚠ {year} is not in the holiday table: service-level deadlines treat only Saturdays and Sundays as days off, with no public holidays or make-up working days. Enter the year here once the General Office of the State Council publishes its holiday arrangements.</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1295,181 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>无法保存通知书</source>
         <translation>Cannot save the notice</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettings</name>
+    <message>
+        <source>请填写编号格式，例如 {example}</source>
+        <extracomment>the longest number the register stores (application_no, registration_no, notice serial: String(40)) the number fields of :class:`OfficeSettings` in form order</extracomment>
+        <translation>Enter a number format, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>花括号不成对：字段写作 {seq} 或 {padded}</source>
+        <translation>Unbalanced braces: write a field as {seq} or {padded}</translation>
+    </message>
+    <message>
+        <source>不认识的字段 {field}：只能使用 {year}（年份）和 {seq}（序号）</source>
+        <translation>Unknown field {field}: only {year} (the year) and {seq} (the sequence number) may be used</translation>
+    </message>
+    <message>
+        <source>编号格式必须包含 {seq}（当年的序号），否则每个编号都相同</source>
+        <translation>The format must contain {seq} (the sequence number of the year), otherwise every number is the same</translation>
+    </message>
+    <message>
+        <source>格式写法有误（{reason}）：序号写作 {seq}，补零写作 {padded}</source>
+        <translation>The format is not valid ({reason}): write the sequence number as {seq}, zero-padded as {padded}</translation>
+    </message>
+    <message>
+        <source>编号最长 {limit} 个字符，这个格式会生成 {n} 个字符</source>
+        <translation>Numbers may have at most {limit} characters; this format gives {n}</translation>
+    </message>
+    <message>
+        <source>不含 {year}：序号每年从 1 重新开始，明年的编号会与今年的重复而无法保存</source>
+        <translation>No {year}: the sequence restarts at 1 every year, so next year&apos;s numbers would repeat this year&apos;s and could not be saved</translation>
+    </message>
+    <message>
+        <source>请填写登记机关名称（印在每份通知书上）</source>
+        <translation>Enter the office name (printed on every notice)</translation>
+    </message>
+    <message>
+        <source>登记机关名称最多 100 个字</source>
+        <translation>The office name may have at most 100 characters</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsForm</name>
+    <message>
+        <source>登记机关</source>
+        <translation>Registration office</translation>
+    </message>
+    <message>
+        <source>例如：国家知识产权局</source>
+        <translation>e.g. 国家知识产权局</translation>
+    </message>
+    <message>
+        <source>登记机关名称：</source>
+        <translation>Office name:</translation>
+    </message>
+    <message>
+        <source>印在每份通知书和查询证明上</source>
+        <translation>Printed on every notice and search certificate</translation>
+    </message>
+    <message>
+        <source>登记号格式：</source>
+        <translation>Registration no. format:</translation>
+    </message>
+    <message>
+        <source>申请号格式：</source>
+        <translation>Application no. format:</translation>
+    </message>
+    <message>
+        <source>通知书编号格式：</source>
+        <translation>Notice serial format:</translation>
+    </message>
+    <message>
+        <source>{year} 为年份，{seq} 为当年序号（必填），{padded} 表示补零到 7 位</source>
+        <translation>{year} is the year, {seq} the sequence number of the year (required), {padded} pads it with zeros to 7 digits</translation>
+    </message>
+    <message>
+        <source>编号格式中 {year} 为受理或登记的年份，{seq} 为当年的序号（每年从 1 开始），{padded} 表示序号补零到 7 位。登记号的格式没有公开规定（公报中可见 Y2022980001234），请按本机关的做法填写。</source>
+        <translation>In a number format {year} is the year of acceptance or registration, {seq} the sequence number of that year (restarting at 1 each year), and {padded} pads it with zeros to 7 digits. The registration number format is not published (the gazette shows e.g. Y2022980001234); enter the one this office uses.</translation>
+    </message>
+    <message>
+        <source>办结期限与补正期限</source>
+        <translation>Service levels and correction period</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>专利权质押（工作日）：</source>
+        <translation>Patent pledges (working days):</translation>
+    </message>
+    <message>
+        <source>从受理（或补正齐全）之日起计算的工作日数</source>
+        <translation>Working days counted from acceptance (or from the day the defects were cured)</translation>
+    </message>
+    <message>
+        <source>商标专用权质押（工作日）：</source>
+        <translation>Trademark pledges (working days):</translation>
+    </message>
+    <message>
+        <source>著作权质押（自然日）：</source>
+        <translation>Copyright pledges (calendar days):</translation>
+    </message>
+    <message>
+        <source>著作权质权登记办法第九条：10 日（自然日；最后一天是休息日的，顺延到下一个工作日）</source>
+        <translation>Copyright pledge registration measures, Article 9: 10 days (calendar days; a last day that is a day off moves to the next working day)</translation>
+    </message>
+    <message>
+        <source>补正期限（自然日）：</source>
+        <translation>Correction period (calendar days):</translation>
+    </message>
+    <message>
+        <source>当事人补正材料的期限，印在补正通知书上</source>
+        <translation>The time the parties have to cure defects, printed on the correction notice</translation>
+    </message>
+    <message>
+        <source>⚠ 专利 5 个工作日（2021 年的专利权质押登记办法）和商标 2 个工作日的办结期限尚未与官方原文核对，因此作为设置提供：请按本机关执行的规定填写。著作权 10 日出自著作权质权登记办法第九条。修改只影响此后受理或补正的申请；已算出的办结期限不变。</source>
+        <translation>⚠ The limits of 5 working days for patents (2021 patent pledge registration measures) and 2 working days for trademarks have not been checked against the official texts, so they are settings: enter the limits this office applies. The 10 days for copyrights come from Article 9 of the copyright pledge registration measures. Changes apply to applications accepted or cured from now on; deadlines already computed do not change.</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <source>恢复为数据库中保存的设置</source>
+        <translation>Go back to the settings saved in the database</translation>
+    </message>
+    <message>
+        <source>保存登记机关设置</source>
+        <translation>Save office settings</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）；所有工作站立即使用新设置</source>
+        <translation>Save (Ctrl+S); every workstation uses the new settings at once</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改登记机关设置。</source>
+        <translation>Only an administrator can change the office settings.</translation>
+    </message>
+    <message>
+        <source>有未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>还有 {n} 处问题需要修改，修改后才能保存（没有写入任何设置）：</source>
+        <translation>{n} problem(s) must be fixed before saving (no setting was written):</translation>
+    </message>
+    <message>
+        <source>设置有误，没有保存。</source>
+        <translation>The settings have problems; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>已保存。新受理的申请和新出具的通知书使用这些设置。</source>
+        <translation>Saved. Applications accepted and notices issued from now on use these settings.</translation>
+    </message>
+    <message>
+        <source>没有保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>没有保存。</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <source>已恢复为保存的设置</source>
+        <translation>Back to the saved settings</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -2447,8 +2911,95 @@ Reasons:
         <translation>Apply</translation>
     </message>
     <message>
+        <source>本机</source>
+        <translation>This workstation</translation>
+    </message>
+    <message>
+        <source>登记机关</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>节假日与调休</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>签章密钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeyPanel</name>
+    <message>
+        <source>本机登记机关签章密钥</source>
+        <translation>This office&apos;s signing key</translation>
+    </message>
+    <message>
+        <source>密钥编号：</source>
+        <translation>Key id:</translation>
+    </message>
+    <message>
+        <source>通知书和查询证明用这把 Ed25519 私钥签名，私钥只保存在本机数据目录中。把公钥（PEM 文件）交给需要核验本机通知书的其他登记机关或工作站，对方导入后即可核验。</source>
+        <translation>Notices and search certificates are signed with this Ed25519 private key, which stays in this workstation&apos;s data folder. Give the public key (a PEM file) to other offices or workstations that need to verify this office&apos;s notices; once they import it, they can.</translation>
+    </message>
+    <message>
+        <source>导出公钥…</source>
+        <translation>Export public key…</translation>
+    </message>
+    <message>
+        <source>导入受信任的公钥</source>
+        <translation>Import a trusted public key</translation>
+    </message>
+    <message>
+        <source>例如：江苏省知识产权局</source>
+        <translation>e.g. 江苏省知识产权局</translation>
+    </message>
+    <message>
+        <source>核验对方出具的通知书时显示的出具机关名称</source>
+        <translation>The issuing office shown when its notices are verified</translation>
+    </message>
+    <message>
+        <source>出具机关名称：</source>
+        <translation>Issuing office:</translation>
+    </message>
+    <message>
+        <source>选择公钥文件并导入…</source>
+        <translation>Choose a public key file and import…</translation>
+    </message>
+    <message>
+        <source>导入后，用该公钥签名的通知书核验为“真实有效”。只有管理员可以导入；操作记入审计日志。</source>
+        <translation>Once imported, notices signed with that key verify as genuine. Only an administrator can import keys; each import is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>导出公钥</source>
+        <translation>Export public key</translation>
+    </message>
+    <message>
+        <source>PEM 公钥 (*.pem)</source>
+        <translation>PEM public keys (*.pem)</translation>
+    </message>
+    <message>
+        <source>已导出公钥 {key_id} 到 {path}</source>
+        <translation>Exported public key {key_id} to {path}</translation>
+    </message>
+    <message>
+        <source>PEM 公钥 (*.pem);;所有文件 (*)</source>
+        <translation>PEM public keys (*.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <source>请填写出具机关名称，核验时显示</source>
+        <translation>Enter the issuing office&apos;s name (shown when verifying)</translation>
+    </message>
+    <message>
+        <source>已信任公钥 {key_id}（{label}）</source>
+        <translation>Trusted public key {key_id} ({label})</translation>
+    </message>
+    <message>
+        <source>失败：{reason}</source>
+        <translation>Failed: {reason}</translation>
     </message>
 </context>
 <context>

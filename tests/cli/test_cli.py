@@ -211,7 +211,7 @@ def test_examine_register_show_cancel(capsys: pytest.CaptureFixture[str], db_arg
     assert out["rights"][0]["display_number"] == "ZL 201710601862.3"
     assert [e["kind"] for e in out["events"]] == ["applied", "registered"]
 
-    code, out = run(capsys, *db_args, "pledge", "cancel", "Y2026980000001", "--trigger", "repaid", "--on", "2026-12-01")
+    code, out = run(capsys, *db_args, "pledge", "cancel", "Y2026980000001", "--trigger", "repaid", "--on", "2026-11-19")
     assert code == 0 and out["status"] == "cancelled"
     code, out = run(capsys, *db_args, "pledge", "cancel", "Y2026980000001", "--trigger", "repaid")
     assert code == 1 and out["errors"][0]["code"] == "pledge.read_only"

@@ -244,7 +244,7 @@ def test_preview_offers_only_the_kinds_the_pledge_has_then_saves(qtbot, ws, worl
         dialog.open_in_viewer()
     assert opened and Path(opened[0]).is_file()
 
-    ws.pledges.cancel(ADMIN, pid, "repaid", on=date(2026, 12, 1))
+    ws.pledges.cancel(ADMIN, pid, "repaid", on=date(2026, 11, 19))
     later = print_notice_for(None, ws, pid)
     qtbot.addWidget(later)
     with qtbot.waitSignal(later.loaded, timeout=10_000) as loaded:
@@ -348,7 +348,7 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
     pid = registered(ws, world)
     other = add_party(ws, "镇江大港新区智能装备有限公司", 7)
     registered(ws, world, 3, firm=other, on=date(2026, 11, 18))
-    ws.pledges.cancel(ADMIN, pid, "repaid", on=date(2026, 12, 1))
+    ws.pledges.cancel(ADMIN, pid, "repaid", on=date(2026, 11, 19))
     page = make_search_page(qtbot, ws)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 2
@@ -360,7 +360,7 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
     page.similar.setChecked(True)
     assert page.model.rowCount() == 1
 
-    page.as_of.editor.setText("2026-11-20")
+    page.as_of.editor.setText("2026-11-18")
     assert page.apply_criteria() and page.as_of_note.isVisible()
     status = page.model.column_index("status")
     assert page.model.display_text(0, status) == "有效"

@@ -100,7 +100,7 @@ def test_refusal_correction_change_cancellation_notices(workstation: Workstation
     workstation.notices.print_notice(ADMIN, rec.id, "change", tmp_path / "change.pdf")
     text = text_of(tmp_path / "change.pdf")
     assert "变更通知书" in text and "8000000" in text.replace(",", "")
-    workstation.pledges.cancel(ADMIN, rec.id, "repaid", on=date(2026, 12, 1))
+    workstation.pledges.cancel(ADMIN, rec.id, "repaid", on=date(2026, 11, 19))
     workstation.notices.print_notice(ADMIN, rec.id, "cancellation", tmp_path / "cancel.pdf")
     text = text_of(tmp_path / "cancel.pdf")
     assert "注销通知书" in text and "2026" in text
@@ -174,11 +174,11 @@ def test_register_search_similar_names_and_as_of(registered: tuple[Workstation, 
     assert len(search.search(SearchCriteria(name="中国银行", role="pledgor"))) == 0
     assert len(search.search(SearchCriteria(right_number="2017106018623"))) == 1
     assert len(search.search(SearchCriteria(registration_no="Y2026980000001"))) == 1
-    ws.pledges.cancel(ADMIN, pid, "repaid", on=date(2026, 12, 1))
-    assert search.search(SearchCriteria(as_of=date(2026, 11, 20)))[0]["status_value"] == "in_force"
-    assert search.search(SearchCriteria(as_of=date(2026, 12, 2)))[0]["status_value"] == "cancelled"
+    ws.pledges.cancel(ADMIN, pid, "repaid", on=date(2026, 11, 19))
+    assert search.search(SearchCriteria(as_of=date(2026, 11, 18)))[0]["status_value"] == "in_force"
+    assert search.search(SearchCriteria(as_of=date(2026, 11, 20)))[0]["status_value"] == "cancelled"
     assert search.search(SearchCriteria(as_of=date(2026, 11, 15))) == []
-    assert search.search(SearchCriteria(status="in_force", as_of=date(2026, 12, 2))) == []
+    assert search.search(SearchCriteria(status="in_force", as_of=date(2026, 11, 20))) == []
     n = search.export_xlsx(SearchCriteria(name="恒顺"), tmp_path / "r.xlsx")
     assert n == 1 and (tmp_path / "r.xlsx").stat().st_size > 0
     cert = search.certificate(ADMIN, SearchCriteria(name="恒顺", as_of=date(2026, 11, 20)))
@@ -191,10 +191,10 @@ def test_register_search_similar_names_and_as_of(registered: tuple[Workstation, 
 
 def test_gazette_export(registered: tuple[Workstation, int], tmp_path: Path) -> None:
     ws, pid = registered
-    ws.pledges.cancel(ADMIN, pid, "repaid", on=date(2026, 12, 1))
-    n = export_gazette(ws.engine, date(2026, 11, 1), date(2026, 11, 30), tmp_path / "g.csv")
+    ws.pledges.cancel(ADMIN, pid, "repaid", on=date(2026, 11, 19))
+    n = export_gazette(ws.engine, date(2026, 11, 1), date(2026, 11, 17), tmp_path / "g.csv")
     assert n == 1
     rows = list(csv.reader((tmp_path / "g.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:3] == ["事项", "事项日期", "登记号"]
     assert rows[1][0] == "质押登记" and rows[1][6] == "ZL 201710601862.3" and rows[1][8] == "2020-03-10"
-    assert export_gazette(ws.engine, date(2026, 11, 1), date(2026, 12, 31), tmp_path / "g.xlsx") == 2
+    assert export_gazette(ws.engine, date(2026, 11, 1), date(2026, 11, 30), tmp_path / "g.xlsx") == 2

@@ -46,7 +46,7 @@ def test_full_cycle_file_register_change_extend_cancel(workstation: Workstation,
         svc.extend(ADMIN, rec.id, date(2038, 1, 1), on=D)
     assert "P6" in err.value.problems[0].message()
 
-    cancelled = svc.cancel(ADMIN, rec.id, CancellationTrigger.REPAID, on=date(2026, 12, 1))
+    cancelled = svc.cancel(ADMIN, rec.id, CancellationTrigger.REPAID, on=date(2026, 11, 19))
     assert cancelled.status is PledgeStatus.CANCELLED
     kinds = [e["kind"] for e in svc.events(rec.id)]
     assert kinds == ["applied", "examined", "registered", "changed", "extended", "cancelled"]

@@ -380,7 +380,7 @@ class RegisterPage(Page):
             if pa.enabled_when is not None:
                 try:
                     pa.action.setEnabled(bool(pa.enabled_when(rows)))
-                except Exception:  # noqa: BLE001 - a predicate must not break selection handling
+                except Exception:
                     log.exception("enabled_when of %s failed", name)
                     pa.action.setEnabled(False)
         self.copy_headers_action.setEnabled(bool(rows))

@@ -1,28 +1,36 @@
-"""The settings area: UI language, rows per page, database URL override, and where files live."""
+"""The settings area, in tabs: this workstation (UI language, rows per page, database URL override, where
+files live) and, when the workstation has the office services, the office-wide settings shared through
+the database (office name, number formats, service levels; the holiday calendar; the signing key)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ipdesk.gui.errors import log_file_path
+from ipdesk.gui.errors import log_file_path, show_error
 from ipdesk.gui.i18n import LANGUAGES
 from ipdesk.gui.mainwindow import describe_database
 from ipdesk.gui.pages.base import Page
 from ipdesk.gui.settings import DATABASE_URL, LANGUAGE, PAGE_SIZE, Settings, settings
+from ipdesk.gui.tasks import TaskRunner, runner
 
 
 class SettingsPage(Page):
@@ -34,16 +42,24 @@ class SettingsPage(Page):
         *,
         on_language: Any = None,
         settings_: Settings | None = None,
+        task_runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
+        self.workstation = workstation
         self._settings = settings_ or settings()
         self._on_language = on_language
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        self._runner = task_runner or runner()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
         title = QLabel(self.tr("设置"))
         title.setStyleSheet("font-size: 14pt; font-weight: bold; color: #263238;")
-        layout.addWidget(title)
+        outer.addWidget(title)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+        local = QWidget()
+        layout = QVBoxLayout(local)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         ui = QGroupBox(self.tr("界面"))
         form = QFormLayout(ui)
@@ -99,6 +115,88 @@ class SettingsPage(Page):
         buttons.addWidget(self.apply_button)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        self.local_tab = _scrolled(local)
+        self.tabs.addTab(self.local_tab, self.tr("本机"))
+
+        # office-wide settings: only when the workstation has the services (a test double may not)
+        self.office_form: Any = None
+        self.holiday_editor: Any = None
+        self.key_panel: Any = None
+        if getattr(workstation, "office", None) is not None:
+            from ipdesk.gui.pages.holiday_editor import HolidayEditor
+            from ipdesk.gui.pages.office_settings import OfficeSettingsForm
+
+            self.office_form = OfficeSettingsForm(workstation, task_runner=self._runner)
+            self.office_tab = _scrolled(self.office_form)
+            self.tabs.addTab(self.office_tab, self.tr("登记机关"))
+            self.holiday_editor = HolidayEditor(workstation, task_runner=self._runner)
+            self.holiday_tab = _scrolled(self.holiday_editor)
+            self.tabs.addTab(self.holiday_tab, self.tr("节假日与调休"))
+        if getattr(workstation, "notices", None) is not None:
+            from ipdesk.gui.pages.office_settings import SigningKeyPanel
+
+            self.key_panel = SigningKeyPanel(workstation, task_runner=self._runner)
+            self.key_tab = _scrolled(self.key_panel)
+            self.tabs.addTab(self.key_tab, self.tr("签章密钥"))
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save_current)
+        self._loading = False
+        self.reload()
+
+    # ---- office settings -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the office settings, the calendar and the key id off the GUI thread (sections with unsaved
+        changes keep them)."""
+        office = getattr(self.workstation, "office", None)
+        notices = getattr(self.workstation, "notices", None)
+        if (office is None and notices is None) or self._loading:
+            return
+
+        def read() -> tuple[Any, Any, str]:
+            return (
+                office.settings() if office is not None else None,
+                office.calendar() if office is not None else None,
+                notices.key.key_id if notices is not None else "",
+            )
+
+        def loaded(result: tuple[Any, Any, str]) -> None:
+            if not shiboken6.isValid(self):  # the page was closed while reading
+                return
+            self._loading = False
+            s, calendar, key_id = result
+            if self.office_form is not None and not self.office_form.dirty and s is not None:
+                self.office_form.load(s)
+            if self.holiday_editor is not None and not self.holiday_editor.dirty and calendar is not None:
+                self.holiday_editor.load(calendar)
+            if self.key_panel is not None:
+                self.key_panel.set_key_id(key_id)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._loading = False
+            show_error(self, exc, tb)
+
+        self._loading = True
+        self._runner.run(read, on_result=loaded, on_error=failed, name="read office settings")
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def page_shown(self) -> None:
+        self.reload()  # another workstation may have changed the shared settings
+
+    def save_current(self) -> None:
+        """Ctrl+S: save the tab shown."""
+        current = self.tabs.currentWidget()
+        if current is self.local_tab:
+            self.apply()
+        elif self.office_form is not None and current is self.office_tab:
+            self.office_form.submit()
+        elif self.holiday_editor is not None and current is self.holiday_tab:
+            self.holiday_editor.submit()
 
     def apply(self) -> None:
         self._settings.set(PAGE_SIZE, int(self.page_size.value()))
@@ -119,3 +217,12 @@ def _selectable(text: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
     return label
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    widget.setContentsMargins(8, 8, 8, 8)
+    return area
