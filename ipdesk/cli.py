@@ -262,12 +262,7 @@ def pledge_command(ws: Any, args: argparse.Namespace, config: AppConfig) -> int:
         if result.outcome is not Outcome.REGISTER:
             emit({"ok": False, "registered": False, "examination": result.to_json(lang)})
             return EXIT_REFUSED
-        filed = ws.pledges.file(ws.actor, data, received=on)
-        try:
-            record = ws.pledges.register(ws.actor, filed.id, on=on)
-        except DomainError:
-            ws.pledges.withdraw(ws.actor, filed.id, on=on)  # lost a race: leave no pending half-state
-            raise
+        record = ws.pledges.file_and_register(ws.actor, data, on=on)  # one transaction: all or nothing
         emit({"ok": True, "registered": True, **pledge_json(ws, record)})
         return EXIT_OK
     if args.pledge_command == "show":

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +40,13 @@ from ipdesk.domain.problems import DomainError, NotFound, Problem, RuleRefusal, 
 from ipdesk.domain.rights import RightKind
 from ipdesk.services import audit
 from ipdesk.services.office import OfficeService, format_number, next_number
+from ipdesk.services.pledges import pledge_state
 from ipdesk.services.uow import reading, transaction
 from ipdesk.storage.schema import (
     NoticePrintRow,
     NoticeRow,
-    PartyRow,
     PledgeEventRow,
     PledgeRow,
-    RightRow,
     TrustedKeyRow,
 )
 
@@ -205,13 +205,6 @@ class NoticeService:
         return kid
 
     # --- building the document ------------------------------------------------------------------------
-    def _party(self, session: Session, party_id: int | None) -> NoticeParty | None:
-        if party_id is None:
-            return None
-        p = session.get(PartyRow, party_id)
-        assert p is not None
-        return NoticeParty(p.name, p.uscc or p.id_number, p.address)
-
     def _event_for(self, session: Session, pledge: PledgeRow, kind: NoticeKind, event_id: int | None) -> PledgeEventRow:
         stmt = select(PledgeEventRow).where(PledgeEventRow.pledge_id == pledge.id,
                                             PledgeEventRow.kind.in_(EVENT_OF_KIND[kind]))
@@ -228,15 +221,12 @@ class NoticeService:
 
     def build(self, session: Session, pledge: PledgeRow, kind: NoticeKind, event: PledgeEventRow,
               serial: str, issued_at: datetime) -> Notice:
-        """What the notice states, from the pledge and the event it documents."""
-        rights = []
-        for pr in pledge.rights:
-            r = session.get(RightRow, pr.right_id)
-            assert r is not None
-            kind_r = RightKind(r.kind)
-            rights.append(NoticeRight(r.display_number, r.title, kind_r, r.filing_date,
-                                      r.grant_date if kind_r.is_patent else r.registration_date))
+        """What the notice states: the register as it stood right after the event it documents (the
+        state frozen in the event), so a notice first printed later still states what was decided."""
         payload = json.loads(event.payload) if event.payload else {}
+        state = payload.get("state") or pledge_state(session, pledge)
+        rights = tuple(NoticeRight(r["number"], r["title"], RightKind(r["kind"]), date_or_none(r["filing_date"]),
+                                   date_or_none(r["grant_date"])) for r in state["rights"])
         grounds: tuple[NoticeGround, ...] = ()
         corrections: tuple[str, ...] = ()
         changes: tuple[ChangeLine, ...] = ()
@@ -255,15 +245,18 @@ class NoticeService:
         trigger = ""
         if kind is NoticeKind.CANCELLATION and pledge.cancellation_trigger:
             trigger = CANCELLATION_TRIGGER_LABELS[CancellationTrigger(pledge.cancellation_trigger)][0]
+        def party(p: dict[str, Any] | None) -> NoticeParty | None:
+            return NoticeParty(p["name"], p["uscc"], p["address"]) if p else None
+
         return Notice(
             kind=kind, serial=serial, office_name=self.office.settings(session).office_name, issued_at=issued_at,
-            registration_no=pledge.registration_no or "", application_no=pledge.application_no,
-            pledgors=tuple(p for p in (self._party(session, x.party_id) for x in pledge.pledgors) if p),
-            pledgee=self._party(session, pledge.pledgee_id), debtor=self._party(session, pledge.debtor_id),
-            rights=tuple(rights), secured_amount=pledge.secured_amount, application_date=pledge.application_date,
-            effective_date=pledge.registered_on if kind is not NoticeKind.REFUSAL else None,
+            registration_no=state["registration_no"] or "", application_no=state["application_no"],
+            pledgors=tuple(p for p in (party(x) for x in state["pledgors"]) if p),
+            pledgee=party(state["pledgee"]), debtor=party(state["debtor"]),
+            rights=rights, secured_amount=Decimal(state["secured_amount"]), application_date=pledge.application_date,
+            effective_date=date_or_none(state["registered_on"]) if kind is not NoticeKind.REFUSAL else None,
             change_date=event.on_date if kind is NoticeKind.CHANGE else None,
-            performance_deadline=pledge.performance_deadline,
+            performance_deadline=date_or_none(state["performance_deadline"]),
             cancellation_date=pledge.cancelled_on if kind is NoticeKind.CANCELLATION else None,
             correction_deadline=date_or_none(payload.get("deadline")) if kind is NoticeKind.CORRECTION else None,
             grounds=grounds, corrections=corrections, changes=changes, cancellation_trigger=trigger,
@@ -278,7 +271,8 @@ class NoticeService:
         if kind is NoticeKind.SEARCH_CERTIFICATE:
             raise ValueError("search certificates are issued by RegisterSearch.certificate")
         with transaction(self.engine) as session:
-            pledge = session.get(PledgeRow, pledge_id)
+            # Lock the pledge: two clerks printing the same decision at once must get one serial.
+            pledge = session.get(PledgeRow, pledge_id, with_for_update=True)
             if pledge is None:
                 raise NotFound(Problem("not_found", params={"what": "质押", "key": pledge_id}))
             event = self._event_for(session, pledge, kind, event_id)

@@ -272,6 +272,19 @@ class PledgeService:
         actor.require(Action.REGISTER_PLEDGE)
         on = received or today()
         with transaction(self.engine) as session:
+            return self._record(session, self._file_in(session, actor, data, on))
+
+    def file_and_register(self, actor: Actor, data: dict[str, Any], on: date | None = None) -> PledgeRecord:
+        """File and register in ONE transaction (CLI ``ipdesk register``): if registration is refused,
+        nothing at all is written, not even the application."""
+        actor.require(Action.REGISTER_PLEDGE)
+        on = on or today()
+        with transaction(self.engine) as session:
+            row = self._file_in(session, actor, data, on)
+            return self._register_in(session, actor, row, on)
+
+    def _file_in(self, session: Session, actor: Actor, data: dict[str, Any] | PledgeApplication, on: date) -> PledgeRow:
+        if True:  # keeps the body's indentation of the transaction it runs in
             app = data if isinstance(data, PledgeApplication) else parse_application(session, data, on)
             settings = self.office.settings(session)
             rights = session.execute(select(RightRow).where(RightRow.number.in_(app.right_numbers))).scalars().all()
@@ -301,7 +314,7 @@ class PledgeService:
                         application_to_json(app))
             self._audit(session, actor, row, "file", f"受理质押登记申请 {row.application_no}", None,
                         application_to_json(app))
-            return self._record(session, row)
+            return row
 
     def _refresh_names(self, session: Session, row: PledgeRow) -> None:
         names = [session.get(PartyRow, p.party_id).name for p in row.pledgors]  # type: ignore[union-attr]
@@ -404,42 +417,45 @@ class PledgeService:
         actor.require(Action.REGISTER_PLEDGE)
         on = on or today()
         with transaction(self.engine) as session:
-            row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "register", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
-            self._legal_date(on, row.application_date, "申请日")
-            result = self._examine(session, application_of(row, self._numbers(session, row)), on)
-            if result.outcome is not Outcome.REGISTER:
-                failed = result.failed + result.corrections
-                raise RuleRefusal(Problem("pledge.not_registrable", "", {
-                    "grounds": "；".join(f"{f.code} {f.message(self.lang)}" for f in failed)}))
-            settings = self.office.settings(session)
-            row.registration_no = format_number(settings.registration_no_format, on.year,
-                                                next_number(session, "registration", on.year))
-            row.status = PledgeStatus.REGISTERED.value
-            row.registered_on = on
-            row.version += 1
-            for pr in row.rights:
-                pr.active_right_id = pr.right_id
-            try:
-                session.flush()
-            except IntegrityError:
-                # Another clerk registered one of these rights after our examination read the register.
-                session.rollback()
-                raise self._race_refusal(pledge_id) from None
-            self._event(session, row, actor, "registered", on, f"准予登记，登记号 {row.registration_no}",
-                        {"registration_no": row.registration_no, "findings": result.to_json()})
-            self._audit(session, actor, row, "register", f"登记 {row.registration_no}", {"status": "applied"},
-                        {"status": "registered", "registration_no": row.registration_no, "effective": on})
-            return self._record(session, row)
+            return self._register_in(session, actor, self._row(session, pledge_id, lock=True), on)
 
-    def _race_refusal(self, pledge_id: int) -> RuleRefusal:
+    def _register_in(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
+        self._guard(row, "register", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+        self._legal_date(on, row.application_date, "申请日")
+        result = self._examine(session, application_of(row, self._numbers(session, row)), on)
+        if result.outcome is not Outcome.REGISTER:
+            failed = result.failed + result.corrections
+            raise RuleRefusal(Problem("pledge.not_registrable", "", {
+                "grounds": "；".join(f"{f.code} {f.message(self.lang)}" for f in failed)}))
+        settings = self.office.settings(session)
+        row.registration_no = format_number(settings.registration_no_format, on.year,
+                                            next_number(session, "registration", on.year))
+        row.status = PledgeStatus.REGISTERED.value
+        row.registered_on = on
+        row.version += 1
+        right_ids = [pr.right_id for pr in row.rights]
+        for pr in row.rights:
+            pr.active_right_id = pr.right_id
+        try:
+            session.flush()
+        except IntegrityError:
+            # Another clerk registered one of these rights after our examination read the register;
+            # the UNIQUE constraint on active_right_id stopped the second pledge. Nothing is kept.
+            session.rollback()
+            raise self._race_refusal(right_ids) from None
+        self._event(session, row, actor, "registered", on, f"准予登记，登记号 {row.registration_no}",
+                    {"registration_no": row.registration_no, "findings": result.to_json()})
+        self._audit(session, actor, row, "register", f"登记 {row.registration_no}", {"status": "applied"},
+                    {"status": "registered", "registration_no": row.registration_no, "effective": on})
+        return self._record(session, row)
+
+    def _race_refusal(self, right_ids: list[int]) -> RuleRefusal:
         with reading(self.engine) as session:
-            row = self._row(session, pledge_id)
             taken = session.execute(
                 select(RightRow.display_number, PledgeRow.registration_no)
                 .join(PledgeRightRow, PledgeRightRow.active_right_id == RightRow.id)
                 .join(PledgeRow, PledgeRow.id == PledgeRightRow.pledge_id)
-                .where(RightRow.id.in_([r.right_id for r in row.rights]))
+                .where(RightRow.id.in_(right_ids))
             ).all()
         problems = [Problem("pledge.already_pledged", "rights", {"number": n, "registration_no": reg}) for n, reg in taken]
         return RuleRefusal(problems or [Problem("pledge.race_lost", "rights", {"number": "?"})])

@@ -2,8 +2,9 @@
 
 Names match exactly or "similarly" (legal-form suffixes, full/half width and common traditional
 characters ignored, via :func:`ipdesk.domain.names.name_key`). As-of searches use the legal dates:
-a pledge is in the register at moment T when it was registered on or before T's date and not cancelled
-by then. Parties' current names are shown (name changes are recorded as change registrations).
+a pledge is in the register at the end of day D when it was registered on or before D and not cancelled
+by then; its parties, amount and rights are those frozen in its last registration, change or extension
+event on or before D (see PledgeService._event), so a later change never rewrites the past.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import json
 
 from sqlalchemy import Engine, and_, func, or_, select
 
@@ -26,7 +29,8 @@ from ipdesk.services.notices import IssuedNotice, NoticeService, atomic_write
 from ipdesk.services.office import OfficeService
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.uow import reading, transaction
-from ipdesk.storage.schema import PartyRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
+from ipdesk.services.pledges import pledge_state
+from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 
 CHINA_TZ = timezone(timedelta(hours=8))  # the as-of date is a day in Beijing time
 
@@ -78,6 +82,13 @@ class SearchCriteria:
 
 
 STATUS_TEXT = {"in_force": ("有效", "In force"), "cancelled": ("已注销", "Cancelled")}
+
+
+def _name_matches(c: SearchCriteria, name: str) -> bool:
+    if not c.similar:
+        return name == c.name.strip()
+    key = name_key(c.name)
+    return key in name_key(name) if key else c.name in name
 
 
 class RegisterSearch:
@@ -145,14 +156,71 @@ class RegisterSearch:
 
     def count(self, query: Query) -> int:
         c = self._criteria(query)
+        if self._historic(c):
+            return len(self._historic_rows(c))
         with reading(self.engine) as session:
             return int(session.execute(select(func.count()).select_from(PledgeRow).where(*self._where(c))).scalar_one())
+
+    # --- the register as it stood at a past date ------------------------------------------------
+    @staticmethod
+    def _historic(c: SearchCriteria) -> bool:
+        return c.as_of is not None and c.as_of < date.today()
+
+    def _historic_rows(self, c: SearchCriteria, sort_key: str = "", descending: bool = False) -> list[dict[str, Any]]:
+        """Rows from the state each pledge had at the end of ``c.as_of`` (frozen in its registration,
+        change and extension events), so names, pledgee and amount are those of that day."""
+        from dataclasses import replace as dc_replace
+
+        on = c.as_of or date.today()
+        by_dates = dc_replace(c, name="", uscc="")  # the people are matched on the historic state below
+        with reading(self.engine) as session:
+            pledges = session.execute(select(PledgeRow).where(*self._where(by_dates))).scalars().all()
+            ids = [p.id for p in pledges]
+            states: dict[int, dict[str, Any]] = {}
+            if ids:
+                events = session.execute(
+                    select(PledgeEventRow.pledge_id, PledgeEventRow.payload)
+                    .where(PledgeEventRow.pledge_id.in_(ids), PledgeEventRow.on_date <= on,
+                           PledgeEventRow.kind.in_(["registered", "changed", "extended"]))
+                    .order_by(PledgeEventRow.on_date, PledgeEventRow.id)
+                ).all()
+                for pid, payload in events:
+                    state = json.loads(payload).get("state") if payload else None
+                    if state:
+                        states[pid] = state
+            out = []
+            for p in pledges:
+                state = states.get(p.id) or pledge_state(session, p)
+                people = [x for x in state["pledgors"] if x] if c.role != "pledgee" else []
+                if c.role != "pledgor" and state["pledgee"]:
+                    people.append(state["pledgee"])
+                if c.name and not any(_name_matches(c, x["name"]) for x in people):
+                    continue
+                if c.uscc and not any(x["uscc"] == c.uscc.strip().upper() for x in people):
+                    continue
+                cancelled = p.cancelled_on is not None and p.cancelled_on <= on
+                status = "cancelled" if cancelled else "in_force"
+                numbers = [r["number"] for r in state["rights"]]
+                out.append({
+                    "id": p.id, "registration_no": p.registration_no,
+                    "status": STATUS_TEXT[status][1 if self.lang.startswith("en") else 0], "status_value": status,
+                    "pledgor_names": "；".join(x["name"] for x in state["pledgors"] if x),
+                    "pledgee_name": state["pledgee"]["name"] if state["pledgee"] else "",
+                    "rights": "、".join(numbers), "right_numbers": numbers, "registered_on": p.registered_on,
+                    "cancelled_on": p.cancelled_on if cancelled else None,
+                    "secured_amount": Decimal(state["secured_amount"]),
+                })
+        key = sort_key if sort_key in self._sortable else "registered_on"
+        out.sort(key=lambda r: (r[key] is None, r[key] or 0, r["id"]), reverse=descending)
+        return out
 
     def page(self, query: Query, offset: int, limit: int) -> list[dict[str, Any]]:
         return self.search(self._criteria(query), offset, limit, query.sort_key, query.descending)
 
     def search(self, c: SearchCriteria, offset: int = 0, limit: int = 1000, sort_key: str = "",
                descending: bool = False) -> list[dict[str, Any]]:
+        if self._historic(c):
+            return self._historic_rows(c, sort_key, descending)[offset:offset + limit]
         key = self._sortable.get(sort_key, PledgeRow.registered_on)
         order = [key.desc() if descending else key.asc(), PledgeRow.id]
         on = c.as_of or date.today()

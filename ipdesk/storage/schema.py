@@ -319,6 +319,12 @@ class NoticeRow(Base):
     revoked_by: Mapped[str] = mapped_column(String(80), default="")
     revoked_reason: Mapped[str] = mapped_column(Text, default="")
 
+    # One notice per decision: the database refuses a second serial for the same pledge event.
+    __table_args__ = (
+        Index("uq_notices_pledge_event", "pledge_id", "kind", "event_id", unique=True,
+              sqlite_where=text("event_id IS NOT NULL"), postgresql_where=text("event_id IS NOT NULL")),
+    )
+
 
 class NoticePrintRow(Base):
     """Every printing of a notice; all but the first are reprints."""

@@ -198,3 +198,22 @@ def test_gazette_export(registered: tuple[Workstation, int], tmp_path: Path) -> 
     assert rows[0][:3] == ["事项", "事项日期", "登记号"]
     assert rows[1][0] == "质押登记" and rows[1][6] == "ZL 201710601862.3" and rows[1][8] == "2020-03-10"
     assert export_gazette(ws.engine, date(2026, 11, 1), date(2026, 11, 30), tmp_path / "g.xlsx") == 2
+
+
+def test_history_is_not_rewritten_by_later_changes(registered: tuple[Workstation, int], tmp_path: Path) -> None:
+    """A change on 11-18 does not alter the as-of-11-17 register nor a registration notice printed later."""
+    ws, pid = registered
+    other_bank = ws.parties.create(ADMIN, {"kind": "bank", "name": "江苏银行股份有限公司镇江分行",
+                                           "uscc": "91110000600037341L"})
+    ws.pledges.change(ADMIN, pid, secured_amount="9000000", pledgee=other_bank.uscc, on=date(2026, 11, 18))
+    before = ws.register_search.search(SearchCriteria(name="中国银行", role="pledgee", as_of=date(2026, 11, 17)))
+    assert len(before) == 1 and str(before[0]["secured_amount"]) == "5000000.00"
+    assert ws.register_search.search(SearchCriteria(name="江苏银行", as_of=date(2026, 11, 17))) == []
+    after = ws.register_search.search(SearchCriteria(name="江苏银行", as_of=date(2026, 11, 18)))
+    assert len(after) == 1 and str(after[0]["secured_amount"]) == "9000000.00"
+    assert len(ws.register_search.search(SearchCriteria(name="江苏银行"))) == 1  # today's register
+    ws.notices.print_notice(ADMIN, pid, "registration", tmp_path / "reg.pdf")  # printed after the change
+    text = text_of(tmp_path / "reg.pdf")
+    assert "中国银行股份有限公司镇江分行" in text and "江苏银行" not in text
+    ws.notices.print_notice(ADMIN, pid, "change", tmp_path / "chg.pdf")
+    assert "江苏银行股份有限公司镇江分行" in text_of(tmp_path / "chg.pdf")

@@ -206,3 +206,36 @@ def test_pledge_list_filters_and_days_left(workstation: Workstation, svc: Pledge
     assert [r["id"] for r in late.page(Query(filters={"overdue": "1"}), 0, 10)] == [a.id]
     board = workbench(workstation.engine, on=date(2026, 11, 24))
     assert [p["id"] for p in board["overdue"]] == [a.id]
+
+
+def test_file_and_register_is_all_or_nothing(workstation: Workstation, svc: PledgeService) -> None:
+    world = pledge_world(workstation)
+    first = svc.file_and_register(ADMIN, application_data(world), on=D)
+    assert first.status is PledgeStatus.REGISTERED
+    with pytest.raises(RuleRefusal):  # the same patent again: P9, and not even the application is kept
+        svc.file_and_register(ADMIN, application_data(world), on=D)
+    with Session(workstation.engine) as s:
+        assert s.execute(select(func.count()).select_from(PledgeRow)).scalar() == 1
+
+
+def test_legal_dates_cannot_be_in_the_future_or_before_registration(workstation: Workstation, svc: PledgeService) -> None:
+    world = pledge_world(workstation)
+    rec = svc.file_and_register(ADMIN, application_data(world), on=D)
+    with pytest.raises(ValidationError) as err:
+        svc.cancel(ADMIN, rec.id, "repaid", on=date(2099, 1, 1))
+    assert err.value.problems[0].code == "pledge.date_in_future"
+    with pytest.raises(ValidationError) as err:
+        svc.cancel(ADMIN, rec.id, "repaid", on=date(2026, 11, 1))
+    assert err.value.problems[0].code == "pledge.date_too_early"
+    assert svc.get(rec.id).status is PledgeStatus.REGISTERED
+
+
+def test_extension_of_the_pledge_term_only(workstation: Workstation, svc: PledgeService) -> None:
+    world = pledge_world(workstation)
+    rec = svc.file_and_register(ADMIN, application_data(world, pledge_term_end="2028-12-31"), on=D)
+    with pytest.raises(ValidationError) as err:  # a term end before the performance deadline
+        svc.extend(ADMIN, rec.id, new_term_end=date(2027, 1, 1), on=D)
+    assert err.value.problems[0].code == "pledge.term_not_later"
+    out = svc.extend(ADMIN, rec.id, new_term_end=date(2029, 6, 30), on=D)
+    assert out.application.pledge_term_end == date(2029, 6, 30)
+    assert out.application.performance_deadline == date(2028, 11, 15)
