@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="load a deterministic demo data set into an empty register")
     demo.add_argument("--rights", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--pledges", type=int, default=40, help="demo pledge applications filed through the services")
 
     number = sub.add_parser("number", help="identifiers")
     number_sub = number.add_subparsers(dest="number_command", required=True)
@@ -138,10 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
         return err.exit_code
     except Exception as exc:  # noqa: BLE001 - never a bare traceback; exit 3 = internal error, not a refusal
-        import logging
         import traceback
 
-        logging.getLogger("ipdesk").error("internal error", exc_info=True)
         message = "内部错误" if config.lang == "zh" else "internal error"
         emit({"ok": False, "internal_error": True, "error": f"{message}: {type(exc).__name__}: {exc}",
               "traceback": traceback.format_exc().splitlines()[-6:]})
@@ -197,7 +196,7 @@ def dispatch(args: argparse.Namespace, config: AppConfig) -> int:
         if command == "demo-data":
             from ipdesk.services.demo_data import load_demo_data
 
-            summary = load_demo_data(ws.engine, ws.actor, rights=args.rights, seed=args.seed)
+            summary = load_demo_data(ws.engine, ws.actor, rights=args.rights, seed=args.seed, pledges=args.pledges)
             emit(summary.to_json() if hasattr(summary, "to_json") else summary.__dict__)
             return EXIT_OK
         if command == "right":

@@ -28,6 +28,7 @@ from ipdesk.gui.tasks import run_with_progress_dialog, runner
 log = logging.getLogger(__name__)
 
 DEMO_RIGHTS = 2000
+DEMO_PLEDGES = 40
 
 
 def apply_language(workstation: Any, lang: str) -> None:
@@ -235,7 +236,7 @@ def offer_demo_data(window: MainWindow, workstation: Any, *, load_without_asking
     params = inspect.signature(load_demo_data).parameters
 
     def work(progress: Any) -> Any:
-        kwargs: dict[str, Any] = {"rights": DEMO_RIGHTS}
+        kwargs: dict[str, Any] = {"rights": DEMO_RIGHTS, "pledges": DEMO_PLEDGES}
         if "progress" in params:
             kwargs["progress"] = lambda done, total=0, *_a: progress.report(done, total)
         progress.report(0, 0, QCoreApplication.translate("app", "正在载入演示数据…"))

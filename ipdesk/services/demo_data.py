@@ -27,6 +27,8 @@ the end, and one audit entry (``demo.load``) for the whole load.
 
 from __future__ import annotations
 
+import dataclasses
+
 import bisect
 import gc
 import itertools
@@ -90,9 +92,11 @@ class DemoSummary:
     by_status: dict[str, int] = field(default_factory=dict)
     parties_by_kind: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    pledges: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "pledges": dict(self.pledges),
             "seed": self.seed, "as_of": self.as_of.isoformat(), "rights": self.rights, "parties": self.parties,
             "owner_links": self.owner_links, "co_owned": self.co_owned, "by_kind": dict(self.by_kind),
             "by_status": dict(self.by_status), "parties_by_kind": dict(self.parties_by_kind),
@@ -1198,6 +1202,7 @@ def load_demo_data(
     as_of: date | None = None,
     progress: ProgressFn | None = None,
     chunk: int = CHUNK,
+    pledges: int = 0,
 ) -> DemoSummary:
     """Fill an empty register with a deterministic demo data set; one audit entry for the whole load.
 
@@ -1207,6 +1212,8 @@ def load_demo_data(
         as_of: the day the data set is "current" on (statuses, late periods, expiry); default today.
         progress: called as ``progress(done, total)`` after each chunk of rights is written (the indexes are
             built after the last chunk); returning True cancels the load and nothing is written.
+        pledges: then file that many demo applications through the pledge services (registered, changed,
+            cancelled, refused, awaiting correction, pending); each with its own events and audit entries.
 
     Raises:
         PermissionDenied: the actor may not load demo data.
@@ -1221,10 +1228,16 @@ def load_demo_data(
     collecting = gc.isenabled()
     gc.disable()  # millions of short-lived rows: the cyclic collector would rescan the growing heap
     try:
-        return _load(engine, actor, rights, seed, as_of, progress, chunk, started)
+        summary = _load(engine, actor, rights, seed, as_of, progress, chunk, started)
     finally:
         if collecting:
             gc.enable()
+    if pledges:
+        from ipdesk.services.demo_pledges import add_demo_pledges
+
+        made = add_demo_pledges(engine, actor, seed=seed, as_of=as_of, count=pledges)
+        summary = dataclasses.replace(summary, pledges=made, seconds=time.perf_counter() - started)
+    return summary
 
 
 def _load(engine: Engine, actor: Actor, rights: int, seed: int, as_of: date, progress: ProgressFn | None,

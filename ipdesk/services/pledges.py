@@ -224,7 +224,8 @@ class PledgeService:
                before: Any = None, after: Any = None) -> None:
         audit.record(session, actor, f"pledge.{action}", ENTITY, row.id, summary, before, after)
 
-    def snapshot(self, session: Session, numbers: list[str], exclude_pledge_id: int | None = None) -> RegisterSnapshot:
+    def snapshot(self, session: Session, numbers: list[str], exclude_pledge_id: int | None = None,
+                 party_ids: tuple[int, ...] = ()) -> RegisterSnapshot:
         """The register as the examination needs it: the rights, who pledged them, owners' other marks."""
         rows = session.execute(select(RightRow).where(RightRow.number.in_(numbers))).scalars().all()
         rights = {r.number: right_from_row(r) for r in rows}
@@ -248,12 +249,14 @@ class PledgeService:
             marks = [right_from_row(m) for m in mark_rows]
             for pid in owners:
                 marks_by_owner[pid] = tuple(m for m in marks if any(o.party_id == pid for o in m.owners))
-        names = dict(session.execute(select(PartyRow.id, PartyRow.name)).all()) if len(rights) < 1000 else {}
+        people = {o.party_id for r in rights.values() for o in r.owners} | set(party_ids)
+        names = dict(session.execute(select(PartyRow.id, PartyRow.name).where(PartyRow.id.in_(people))).all()) if people else {}
         return RegisterSnapshot(rights, pledged, marks_by_owner, similarity_table(), names)
 
     def _examine(self, session: Session, app: PledgeApplication, as_of: date,
                  exclude_pledge_id: int | None = None) -> Examination:
-        return examine(app, self.snapshot(session, list(app.right_numbers), exclude_pledge_id), as_of)
+        people = (*app.pledgor_ids, app.pledgee_id)
+        return examine(app, self.snapshot(session, list(app.right_numbers), exclude_pledge_id, people), as_of)
 
     # --- without storing ------------------------------------------------------------------------
     def parse(self, data: dict[str, Any], on: date | None = None) -> PledgeApplication:

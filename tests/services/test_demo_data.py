@@ -328,3 +328,17 @@ def test_text_search_counts_stop_at_the_cap(loaded: Workstation, monkeypatch: py
     assert loaded.rights.count(Query(search="有限公司")) == 100
     rows = [r["id"] for o in range(0, 100, 40) for r in loaded.rights.page(Query(search="有限公司"), o, 40)]
     assert len(rows) == len(set(rows)) == 100
+
+
+def test_demo_pledges_go_through_the_services(workstation) -> None:  # type: ignore[no-untyped-def]
+    from ipdesk.services.paging import Query
+
+    summary = load_demo_data(workstation.engine, ADMIN, rights=600, seed=5, as_of=AS_OF, pledges=25)
+    assert summary.pledges.get("registered", 0) + summary.pledges.get("changed", 0) > 0
+    made = sum(v for k, v in summary.pledges.items() if k != "skipped")
+    assert workstation.pledge_list.count(Query()) == made
+    from ipdesk.services.register_search import SearchCriteria
+
+    registered = workstation.register_search.search(SearchCriteria(as_of=AS_OF))
+    assert registered and all(r["registration_no"] for r in registered)
+    assert workstation.audit.verify().ok

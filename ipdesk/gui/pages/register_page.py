@@ -556,7 +556,19 @@ class RegisterPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._needs_autosize:  # first start: fit the columns to the first rows once, then remember
+            if self.model.rowCount() > 0:
+                self._needs_autosize = False
+                QTimer.singleShot(0, self.autosize_columns)
+            elif not getattr(self, "_waiting_for_rows", False):
+                # An empty register (e.g. demo data still loading) would fit the headers only and that
+                # layout would be remembered: wait for the first rows instead.
+                self._waiting_for_rows = True
+                self.model.modelReset.connect(self._autosize_when_filled)
+
+    def _autosize_when_filled(self) -> None:
+        if self._needs_autosize and self.model.rowCount() > 0:
             self._needs_autosize = False
+            self.model.modelReset.disconnect(self._autosize_when_filled)
             QTimer.singleShot(0, self.autosize_columns)
 
     def autosize_columns(self) -> None:
