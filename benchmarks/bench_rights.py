@@ -1,7 +1,7 @@
 """Benchmark: the rights register at 10 k, 100 k and 1 M rights, next to raw sqlite3 running the same SQL.
 
     .venv/bin/python benchmarks/bench_rights.py [--sizes 10k,100k,1m] [--runs 7] [--import-rows 2000]
-                                               [--keep DIR] [--no-proposed-indexes]
+                                               [--keep DIR]
 
 ``--keep DIR`` keeps each loaded database (``rights-N.loaded.sqlite3``) and measures it again next time
 without loading (no loader rates then).
@@ -19,8 +19,8 @@ fresh copy of the schema, and, when ``ipdesk.services.imports`` exists, the CSV 
 ``--import-rows`` rights through ``ImportService`` against a replay of its recorded SQL on a copy of the
 database taken just before the import.
 
-Finally the filter operations are measured again after creating the indexes proposed for the migration
-(``PROPOSED_INDEXES``), unless ``--no-proposed-indexes``. Not a test; nothing here runs in CI.
+The filter operations use the composite indexes of migration "rights filter indexes". Not a test; nothing
+here runs in CI.
 """
 
 from __future__ import annotations
@@ -56,12 +56,6 @@ ACTOR = Actor("bench", Role.ADMIN)
 SEED = 2026
 AS_OF = date(2026, 11, 21)
 PAGE = 200  # the lazy table's page size
-PROPOSED_INDEXES = [
-    "CREATE INDEX ix_rights_kind_number ON rights (kind, number)",
-    "CREATE INDEX ix_rights_legal_status_number ON rights (legal_status, number)",
-    ("CREATE INDEX ix_rights_flagged_number ON rights (number) "
-     "WHERE invalidation_requested = 1 OR ownership_dispute = 1 OR court_preservation = 1"),
-]
 
 
 # --- recording and replaying SQL ---------------------------------------------------------------------
@@ -382,17 +376,6 @@ def run_size(n: int, args: argparse.Namespace, workdir: Path, template: Path) ->
     results = [measure(op, recorder, raw, args.runs) for op in page_ops(svc, engine, n)]
     filters = [measure(op, recorder, raw, args.runs) for op in filter_ops(svc, n)]
     results += filters
-    if not args.no_proposed_indexes:
-        started = time.perf_counter()
-        with engine.begin() as conn:
-            for ddl in PROPOSED_INDEXES:
-                conn.execute(text(ddl))
-        built = time.perf_counter() - started
-        for op in filter_ops(svc, n):
-            r = measure(op, recorder, raw, args.runs)
-            r.name += " [+indexes]"
-            results.append(r)
-        results[-1].note = (results[-1].note + f" (indexes built in {built:.1f} s)").strip()
     if loader is not None:
         results.append(loader)
     imported = csv_import(engine, path, args.import_rows) if args.import_rows else None
@@ -427,7 +410,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--import-rows", type=int, default=2000, help="rights in the CSV import (0: skip)")
     parser.add_argument("--keep", type=Path, help="keep the loaded databases in this folder and reuse them next time")
-    parser.add_argument("--no-proposed-indexes", action="store_true")
     args = parser.parse_args()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="ipdesk-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)

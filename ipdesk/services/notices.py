@@ -40,7 +40,7 @@ from ipdesk.domain.problems import DomainError, NotFound, Problem, RuleRefusal, 
 from ipdesk.domain.rights import RightKind
 from ipdesk.services import audit
 from ipdesk.services.office import OfficeService, format_number, next_number
-from ipdesk.services.pledges import pledge_state
+from ipdesk.services.pledge_rows import pledge_state
 from ipdesk.services.uow import reading, transaction
 from ipdesk.storage.schema import (
     NoticePrintRow,

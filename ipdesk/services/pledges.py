@@ -38,6 +38,7 @@ from ipdesk.domain.workdays import application_deadline
 from ipdesk.services import audit
 from ipdesk.services.office import OfficeService, format_number, next_number, similarity_table, today
 from ipdesk.services.pledge_input import application_to_json, parse_application
+from ipdesk.services.pledge_rows import STATE_EVENTS, _csv, application_of, pledge_state, store_application
 from ipdesk.services.uow import reading, transaction
 from ipdesk.storage.mappers import right_from_row
 from ipdesk.storage.schema import (
@@ -87,92 +88,6 @@ _STATUS_ZH = {
     PledgeStatus.REGISTERED: "已登记", PledgeStatus.REFUSED: "已不予登记", PledgeStatus.CANCELLED: "已注销",
     PledgeStatus.WITHDRAWN: "已撤回",
 }
-
-
-def _csv(values) -> str:  # type: ignore[no-untyped-def]
-    return ",".join(sorted(v.value for v in values))
-
-
-def _from_csv(text: str, enum_cls) -> frozenset:  # type: ignore[no-untyped-def]
-    return frozenset(enum_cls(v) for v in text.split(",") if v)
-
-
-def application_of(row: PledgeRow, numbers: dict[int, str]) -> PledgeApplication:
-    others = json.loads(row.other_grounds) if row.other_grounds else []
-    return PledgeApplication(
-        application_date=row.application_date,
-        pledgor_ids=tuple(p.party_id for p in row.pledgors),
-        pledgee_id=row.pledgee_id,
-        debtor_id=row.debtor_id,
-        agent_id=row.agent_id,
-        debt_type=DebtType(row.debt_type),
-        secured_amount=row.secured_amount,
-        performance_deadline=row.performance_deadline,
-        pledge_term_end=row.pledge_term_end,
-        guarantee_scope=_from_csv(row.guarantee_scope, GuaranteeScope),
-        right_numbers=tuple(numbers[r.right_id] for r in row.rights),
-        documents=_from_csv(row.documents, Document),
-        clauses=_from_csv(row.clauses, Clause),
-        valuation_declared=row.valuation_declared,
-        foreign_language_id=row.foreign_language_id,
-        licensed_before=row.licensed_before,
-        waivers=json.loads(row.waivers) if row.waivers else {},
-        other_grounds=tuple(OtherGround(g["reason"], g.get("right", ""), g.get("family", "")) for g in others),
-        notes=row.notes,
-    )
-
-
-def _store_application(row: PledgeRow, app: PledgeApplication) -> None:
-    row.application_date = app.application_date
-    row.pledgee_id = app.pledgee_id
-    row.debtor_id = app.debtor_id
-    row.agent_id = app.agent_id
-    row.debt_type = app.debt_type.value
-    row.secured_amount = app.secured_amount
-    row.performance_deadline = app.performance_deadline
-    row.pledge_term_end = app.pledge_term_end
-    row.guarantee_scope = _csv(app.guarantee_scope)
-    row.documents = _csv(app.documents)
-    row.clauses = _csv(app.clauses)
-    row.valuation_declared = app.valuation_declared
-    row.foreign_language_id = app.foreign_language_id
-    row.licensed_before = app.licensed_before
-    row.waivers = audit.canonical_json(dict(app.waivers)) if app.waivers else ""
-    row.other_grounds = audit.canonical_json(
-        [{"reason": g.reason, "right": g.right_number, "family": g.family} for g in app.other_grounds]
-    ) if app.other_grounds else ""
-    row.notes = app.notes
-
-
-STATE_EVENTS = frozenset({"applied", "registered", "refused", "correction_notice", "changed", "extended", "cancelled"})
-
-
-def _party_state(session: Session, party_id: int | None) -> dict[str, str] | None:
-    if party_id is None:
-        return None
-    p = session.get(PartyRow, party_id)
-    assert p is not None
-    return {"id": p.id, "name": p.name, "uscc": p.uscc or p.id_number, "address": p.address}  # type: ignore[dict-item]
-
-
-def pledge_state(session: Session, row: PledgeRow) -> dict[str, Any]:
-    """The pledge as the register states it now (parties, rights, debt), as plain JSON values."""
-    rights = []
-    for pr in row.rights:
-        r = session.get(RightRow, pr.right_id)
-        assert r is not None
-        kind = RightKind(r.kind)
-        rights.append({"number": r.display_number, "canonical": r.number, "title": r.title, "kind": r.kind,
-                       "filing_date": r.filing_date, "grant_date": r.grant_date if kind.is_patent else r.registration_date,
-                       "ipc_main": r.ipc_main})
-    return {
-        "application_no": row.application_no, "registration_no": row.registration_no,
-        "pledgors": [_party_state(session, p.party_id) for p in row.pledgors],
-        "pledgee": _party_state(session, row.pledgee_id), "debtor": _party_state(session, row.debtor_id),
-        "secured_amount": str(row.secured_amount), "debt_type": row.debt_type,
-        "guarantee_scope": row.guarantee_scope, "performance_deadline": row.performance_deadline,
-        "pledge_term_end": row.pledge_term_end, "registered_on": row.registered_on, "rights": rights,
-    }
 
 
 class PledgeService:
@@ -305,7 +220,7 @@ class PledgeService:
                 sla_deadline=application_deadline(on, [r.kind for r in rights], settings.sla,
                                                   calendar=self.office.calendar(session)),
             )
-            _store_application(row, app)
+            store_application(row, app)
             for pos, pid in enumerate(app.pledgor_ids):
                 row.pledgors.append(PledgePledgorRow(party_id=pid, position=pos))
             for pos, number in enumerate(app.right_numbers):
@@ -360,7 +275,7 @@ class PledgeService:
             before = {"documents": sorted(d.value for d in app.documents), "clauses": sorted(c.value for c in app.clauses)}
             app = replace(app, documents=app.documents | set(documents),
                           clauses=(app.clauses | set(clauses)) - set(remove_clauses))
-            _store_application(row, app)
+            store_application(row, app)
             after = {"documents": sorted(d.value for d in app.documents), "clauses": sorted(c.value for c in app.clauses)}
             if row.status == PledgeStatus.CORRECTION.value:
                 row.status = PledgeStatus.APPLIED.value
@@ -390,7 +305,7 @@ class PledgeService:
             app = application_of(row, self._numbers(session, row))
             app = replace(app, waivers={**app.waivers, code: declaration},
                           documents=app.documents | {Document.WAIVER_DECLARATION})
-            _store_application(row, app)
+            store_application(row, app)
             row.version += 1
             self._event(session, row, actor, "waiver", on, f"记录当事人声明（{code}）", {"code": code, "declaration": declaration})
             self._audit(session, actor, row, "waive", f"{row.application_no} 记录 {code} 声明", None,
@@ -409,7 +324,7 @@ class PledgeService:
             self._guard(row, "examine", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
             app = application_of(row, self._numbers(session, row))
             app = replace(app, other_grounds=app.other_grounds + (OtherGround(reason.strip(), right_number),))
-            _store_application(row, app)
+            store_application(row, app)
             row.version += 1
             self._event(session, row, actor, "other_ground", on, f"增加其他不予登记理由：{reason.strip()}")
             self._audit(session, actor, row, "other_ground", f"{row.application_no} 其他理由", None, {"reason": reason})

@@ -29,7 +29,7 @@ from ipdesk.services.notices import IssuedNotice, NoticeService, atomic_write
 from ipdesk.services.office import OfficeService
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.uow import reading, transaction
-from ipdesk.services.pledges import pledge_state
+from ipdesk.services.pledge_rows import pledge_state
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 
 CHINA_TZ = timezone(timedelta(hours=8))  # the as-of date is a day in Beijing time
