@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from ipdesk.gui.formatting import format_date
 from ipdesk.gui.icons import icon
 from ipdesk.gui.models.badges import TONES
 from ipdesk.gui.models.lazy_table import BadgeToneRole
+from ipdesk.gui.models.row_list import RowListModel
 from ipdesk.gui.widgets.badge_delegate import BadgeDelegate
 
 FindingRole = Qt.ItemDataRole.UserRole + 10  # the row's finding dict
@@ -97,50 +98,16 @@ def outcome_of(source: Examination | Mapping[str, Any] | None) -> str:
     return str(source.get("outcome", ""))
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowListModel):
     """A read-only table of findings; the status column is a badge (tone + symbol + text)."""
 
-    def __init__(self, lang: str = "zh", parent: Any = None):
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    columns = COLUMNS
+    numbered = True
 
     def finding(self, row: int) -> dict[str, Any]:
-        return self._rows[row]
+        return self.row_data(row)
 
-    def rows(self) -> list[dict[str, Any]]:
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section][2 if self.lang == "en" else 1]
-            return None
-        return section + 1 if 0 <= section < len(self._rows) else None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(COLUMNS):
-            return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()][0]
+    def cell(self, row: dict[str, Any], key: str, role: int) -> Any:
         tone = FINDING_TONES.get(row["status"], "muted")
         if role == FindingRole:
             return row

@@ -8,12 +8,12 @@ The numbers come from :func:`ipdesk.services.pledge_queries.workbench`, read off
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from ipdesk.gui.dialogs.common import PLEDGE_STATUS_TONES, days_left_text, esc, 
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.models.badges import TONES
 from ipdesk.gui.models.lazy_table import BadgeToneRole, RowIdRole
+from ipdesk.gui.models.row_list import RowListModel
 from ipdesk.gui.pages.base import Page
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.widgets.badge_delegate import BadgeDelegate
@@ -64,47 +65,12 @@ def days_tone(days: int | None) -> str | None:
     return None
 
 
-class PendingModel(QAbstractTableModel):
+class PendingModel(RowListModel):
     """The pending applications, most urgent first (rows as ``pledge_queries.workbench`` returns them)."""
 
-    def __init__(self, lang: str = "zh", parent: Any = None):
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[dict[str, Any]] = []
+    columns = PENDING_COLUMNS
 
-    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = [dict(r) for r in rows]
-        self.endResetModel()
-
-    def row_data(self, row: int) -> dict[str, Any]:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(PENDING_COLUMNS)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if 0 <= section < len(PENDING_COLUMNS):
-            return PENDING_COLUMNS[section][2 if self.lang == "en" else 1]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(PENDING_COLUMNS):
-            return None
-        row = self._rows[index.row()]
-        key = PENDING_COLUMNS[index.column()][0]
+    def cell(self, row: dict[str, Any], key: str, role: int) -> Any:
         value = row.get(key)
         if role == RowIdRole:
             return row.get("id")
