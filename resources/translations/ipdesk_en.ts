@@ -2301,6 +2301,10 @@ Reasons:
         <source>待办（未办结）</source>
         <translation>Open (not yet concluded)</translation>
     </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
 </context>
 <context>
     <name>PrintDialogs</name>

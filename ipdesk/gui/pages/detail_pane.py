@@ -36,6 +36,15 @@ class DetailPane(QStackedWidget):
         self.record_id: Any = None
         self.clear()
 
+    @staticmethod
+    def make_heading() -> QLabel:
+        """The record's title at the top of a pane: large, bold, selectable."""
+        heading = QLabel()
+        heading.setWordWrap(True)
+        heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #263238;")
+        return heading
+
     def load(self, record_id: Any) -> Any:  # worker thread
         raise NotImplementedError
 

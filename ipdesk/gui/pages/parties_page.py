@@ -23,10 +23,7 @@ class PartyDetailPane(DetailPane):
         self.workstation = workstation
         self.lang = lang
         layout = vbox(self.body)
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #263238;")
+        self.heading = self.make_heading()
         layout.addWidget(self.heading)
         self.facts = QFormLayout()
         layout.addLayout(self.facts)

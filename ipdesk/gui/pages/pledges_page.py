@@ -37,7 +37,7 @@ COLUMN_WIDTHS = {"application_no": 118, "registration_no": 130, "status": 96, "f
                  "pledgee_name": 190, "secured_amount": 150, "application_date": 96, "sla_deadline": 96,
                  "days_left": 120}
 #: filters that are not combos: shown as removable chips
-CHIP_FILTERS = ("pending", "pledgee")
+CHIP_FILTERS = ("pending", "overdue", "pledgee")
 
 
 class DaysLeftLabels(Mapping[Any, tuple[str, str]]):
@@ -274,7 +274,8 @@ class PledgesPage(RegisterPage):
         for key, combo in self.filter_combos.items():
             index = combo.findData(filters.get(key, ""))
             combo.setCurrentIndex(max(index, 0))
-        texts = {"pending": QCoreApplication.translate("PledgesPage", "待办（未办结）")}
+        texts = {"pending": QCoreApplication.translate("PledgesPage", "待办（未办结）"),
+                 "overdue": QCoreApplication.translate("PledgesPage", "已逾期")}
         for key in CHIP_FILTERS:
             value = filters.get(key)
             if key == "pledgee" and value:

@@ -37,7 +37,7 @@ from ipdesk.gui.widgets.badge_delegate import BadgeDelegate
 
 #: tile key → (filters for the pledges list, tone)
 TILES: dict[str, tuple[dict[str, str], str]] = {
-    "overdue": ({"due_within": "0"}, "bad"),
+    "overdue": ({"overdue": "1"}, "bad"),
     "due_today": ({"due_within": "0"}, "warn"),
     "due_soon": ({"due_within": "2"}, "info"),
     "awaiting_correction": ({"status": "correction"}, "info"),
