@@ -27,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from ipdesk.domain.notices import (
+from ipdesk.domain.notices.notice import (
     Notice,
     canonical_content,
     china_date,
@@ -36,10 +36,10 @@ from ipdesk.domain.notices import (
     rmb_uppercase,
     sample_notice,
 )
-from ipdesk.reports.fonts import register_fonts
-from ipdesk.reports.layout import qr_matrix
-from ipdesk.reports.notice_pdf import _decision_text, render_notice
-from ipdesk.reports.seal import OfficeKey, make_payload
+from ipdesk.reports.common.fonts import register_fonts
+from ipdesk.reports.common.layout import qr_matrix
+from ipdesk.reports.notices.notice_pdf import _decision_text, render_notice
+from ipdesk.reports.common.seal import OfficeKey, make_payload
 
 
 def baseline_page(n: Notice, path: Path) -> None:

@@ -15,7 +15,7 @@ raw is the figure to watch (what the service layer adds over the SQL it chose). 
 after one warm-up; counts are dropped from the cache before each run where the operation says "cold".
 
 Import rates: the demo loader (rows/s) against raw ``executemany`` of the same statements and rows into a
-fresh copy of the schema, and, when ``ipdesk.services.imports`` exists, the CSV import of
+fresh copy of the schema, and, when ``ipdesk.services.registry.imports`` exists, the CSV import of
 ``--import-rows`` rights through ``ImportService`` against a replay of its recorded SQL on a copy of the
 database taken just before the import.
 
@@ -44,11 +44,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import Engine, event, text
 
-from ipdesk.domain.permissions import Actor, Role
-from ipdesk.services import demo_data
+from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.demo import generator as demo_data
 from ipdesk.services.paging import Query
-from ipdesk.services.rights import RightService
-from ipdesk.storage import migrate, search
+from ipdesk.services.registry.rights import RightService
+from ipdesk.storage import migrate
+from ipdesk.storage.registry import search
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearchRow
 
@@ -295,10 +296,10 @@ def _prepared_rows(conn: Any, n: int) -> Iterator[list[Any]]:
 def csv_import(engine: Engine, path: Path, rows: int) -> Result | None:
     """Import ``rows`` new inventions from a CSV through ImportService; replay its SQL on a copy."""
     try:
-        from ipdesk.services.imports import ImportService
+        from ipdesk.services.registry.imports import ImportService
     except ImportError:
         return None
-    from ipdesk.domain.patent_numbers import patent_check_digit
+    from ipdesk.domain.registry.identifiers.patent import patent_check_digit
 
     with engine.connect() as conn:
         usccs = [r[0] for r in conn.execute(text("SELECT uscc FROM parties WHERE kind = 'enterprise' ORDER BY id LIMIT 500"))]

@@ -1,4 +1,4 @@
-"""Entry point: ``python -m ipdesk`` / the ``ipdesk`` script; all logic lives in ipdesk.cli."""
+"""Entry point: ``python -m ipdesk`` / the ``ipdesk`` script; all logic lives in ipdesk.cli.main."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 
 
 def main() -> int:
-    from ipdesk.cli import main as cli_main
+    from ipdesk.cli.main import main as cli_main
 
     return cli_main(sys.argv[1:])
 

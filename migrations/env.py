@@ -8,7 +8,7 @@ from alembic import context
 
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.schema import Base
-from ipdesk.storage.search import include_object
+from ipdesk.storage.registry.search import include_object
 
 config = context.config
 target_metadata = Base.metadata

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from ipdesk.config import AppConfig
-from ipdesk.domain.permissions import Actor, Role
+from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import make_engine

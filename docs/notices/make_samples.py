@@ -21,10 +21,10 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ipdesk.domain.notices import NoticeKind, sample_notice, sample_search_certificate
-from ipdesk.reports.notice_pdf import render_notice
-from ipdesk.reports.seal import OfficeKey
-from ipdesk.reports.search_certificate_pdf import render_search_certificate
+from ipdesk.domain.notices.notice import NoticeKind, sample_notice, sample_search_certificate
+from ipdesk.reports.notices.notice_pdf import render_notice
+from ipdesk.reports.common.seal import OfficeKey
+from ipdesk.reports.notices.search_certificate_pdf import render_search_certificate
 
 DEMO_KEY = OfficeKey(Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"ipdesk demo key - not secret").digest()))
 

@@ -212,7 +212,7 @@ def _database_failed(config: Any, exc: BaseException) -> None:
 def offer_demo_data(window: MainWindow, workstation: Any, *, load_without_asking: bool = False) -> None:
     """On an empty register: load the demo data set (asked first unless ``load_without_asking``)."""
     try:
-        from ipdesk.services.demo_data import load_demo_data
+        from ipdesk.demo.generator import load_demo_data
         from ipdesk.services.paging import Query
 
         empty = workstation.rights.count(Query()) == 0 and workstation.parties.count(Query()) == 0

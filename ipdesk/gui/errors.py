@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk import __version__
-from ipdesk.domain.problems import DomainError, Problem
+from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui.i18n import current_lang
 
 log = logging.getLogger(__name__)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from ipdesk import __version__
 from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.icons import icon
-from ipdesk.gui.pages.base import Page
-from ipdesk.gui.pages.coming_page import ComingPage
+from ipdesk.gui.common.pages.base import Page
+from ipdesk.gui.common.pages.coming_page import ComingPage
 from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
 
@@ -229,8 +229,8 @@ class MainWindow(QMainWindow):
         return self._pages.get(key) if key else None
 
     def _make_page(self, key: str) -> QWidget:
-        from ipdesk.gui.pages.factory import make_page
-        from ipdesk.gui.pages.pledges_page import make_pledge_page
+        from ipdesk.gui.common.pages.factory import make_page
+        from ipdesk.gui.pledges.pledges_page import make_pledge_page
 
         try:
             page = make_pledge_page(self, key) or make_page(self, key)
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         self.import_action.setVisible(self.import_available())
 
     def import_available(self) -> bool:
-        from ipdesk.gui.import_dialog import import_supported
+        from ipdesk.gui.registry.import_dialog import import_supported
 
         return import_supported(self.workstation)
 
@@ -366,17 +366,17 @@ class MainWindow(QMainWindow):
             page.copy_selection()
 
     def verify_notice(self) -> None:
-        from ipdesk.gui.dialogs.verify_dialog import open_verify_dialog
+        from ipdesk.gui.notices.verify_dialog import open_verify_dialog
 
         open_verify_dialog(self, self.workstation, lang=self.lang)
 
     def export_gazette(self) -> None:
-        from ipdesk.gui.dialogs.print_dialogs import export_gazette_dialog
+        from ipdesk.gui.notices.print_dialogs import export_gazette_dialog
 
         export_gazette_dialog(self, self.workstation, lang=self.lang)
 
     def import_file(self) -> None:
-        from ipdesk.gui.import_dialog import start_import
+        from ipdesk.gui.registry.import_dialog import start_import
 
         start_import(self)
 

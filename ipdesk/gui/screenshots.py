@@ -23,14 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ipdesk.config import AppConfig, sqlite_url
-    from ipdesk.domain.permissions import Actor, Role
+    from ipdesk.domain.shared.permissions import Actor, Role
     from ipdesk.gui import i18n
     from ipdesk.gui.app import apply_language
     from ipdesk.gui.application import create_application
     from ipdesk.gui.mainwindow import MainWindow
     from ipdesk.gui.settings import Settings, use_settings
     from ipdesk.gui.tasks import runner
-    from ipdesk.services.demo_data import load_demo_data
+    from ipdesk.demo.generator import load_demo_data
     from ipdesk.services.workstation import open_workstation
 
     tmp = Path(tempfile.mkdtemp(prefix="ipdesk-shots-"))

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from ipdesk.domain.permissions import Actor
+from ipdesk.domain.shared.permissions import Actor
 from ipdesk.services.paging import Column, Query
 from ipdesk.storage.schema import AuditHeadRow, AuditRow
 from ipdesk.storage.types import utcnow

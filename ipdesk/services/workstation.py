@@ -10,15 +10,15 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ipdesk.config import AppConfig
-from ipdesk.domain.permissions import Actor, Role
+from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
-from ipdesk.services.notices import NoticeService
-from ipdesk.services.office import OfficeService
-from ipdesk.services.parties import PartyService
-from ipdesk.services.pledge_queries import PledgeListSource
-from ipdesk.services.pledges import PledgeService
-from ipdesk.services.register_search import RegisterSearch
-from ipdesk.services.rights import RightService
+from ipdesk.services.notices.service import NoticeService
+from ipdesk.services.office.service import OfficeService
+from ipdesk.services.registry.parties import PartyService
+from ipdesk.services.pledges.queries import PledgeListSource
+from ipdesk.services.pledges.service import PledgeService
+from ipdesk.services.notices.register_search import RegisterSearch
+from ipdesk.services.registry.rights import RightService
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import describe, make_engine
 

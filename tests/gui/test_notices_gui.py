@@ -18,12 +18,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from ipdesk.domain.identifiers import parse_right_number
-from ipdesk.domain.notices import NoticeKind
-from ipdesk.domain.permissions import Actor, Role
-from ipdesk.domain.problems import ValidationError
-from ipdesk.gui.dialogs import print_dialogs
-from ipdesk.gui.dialogs.print_dialogs import (
+from ipdesk.domain.registry.identifiers import parse_right_number
+from ipdesk.domain.notices.notice import NoticeKind
+from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.domain.shared.problems import ValidationError
+from ipdesk.gui.notices import print_dialogs
+from ipdesk.gui.notices.print_dialogs import (
     BatchPrintDialog,
     GazetteExportDialog,
     NoticeListDialog,
@@ -31,11 +31,11 @@ from ipdesk.gui.dialogs.print_dialogs import (
     print_notice_for,
     show_notices_of,
 )
-from ipdesk.gui.dialogs.verify_dialog import VerifyDialog
-from ipdesk.gui.pages.search_page import SearchPage
+from ipdesk.gui.notices.verify_dialog import VerifyDialog
+from ipdesk.gui.notices.search_page import SearchPage
 from ipdesk.gui.tasks import runner
-from ipdesk.gui.widgets.pdf_preview import document_html, qtpdf_available
-from ipdesk.reports.seal import VerifyStatus
+from ipdesk.gui.common.widgets.pdf_preview import document_html, qtpdf_available
+from ipdesk.reports.common.seal import VerifyStatus
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN, add_party, application_data, invention_data, pledge_world
@@ -97,7 +97,7 @@ def said(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         messages.append((title, text + ("\n" + detail if detail else "")))
 
     monkeypatch.setattr(print_dialogs, "tell", tell)
-    from ipdesk.gui.pages import search_page
+    from ipdesk.gui.notices import search_page
 
     monkeypatch.setattr(search_page, "tell", tell)
     return messages
@@ -442,8 +442,8 @@ def test_print_notice_from_the_search_page(qtbot, ws, world, said):
 def test_pledges_page_prints_the_selected_pledges(qtbot, ws, world, tmp_path):
     from PySide6.QtGui import QKeySequence
 
-    from ipdesk.gui.dialogs.print_dialogs import NoticePreviewDialog
-    from ipdesk.gui.pages.pledges_page import PledgesPage
+    from ipdesk.gui.notices.print_dialogs import NoticePreviewDialog
+    from ipdesk.gui.pledges.pledges_page import PledgesPage
 
     registered(ws, world, 1)
     registered(ws, world, 2)

@@ -18,14 +18,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ipdesk.domain.permissions import Actor, Role
-from ipdesk.domain.workdays import WorkCalendar
-from ipdesk.gui.pages import holiday_editor
-from ipdesk.gui.pages.holiday_editor import HOLIDAY, WORKDAY
-from ipdesk.gui.pages.office_settings import format_problem, format_warning
-from ipdesk.gui.pages.settings_page import SettingsPage
+from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.domain.office.workdays import WorkCalendar
+from ipdesk.gui.office import holiday_editor
+from ipdesk.gui.office.holiday_editor import HOLIDAY, WORKDAY
+from ipdesk.gui.office.office_settings import format_problem, format_warning
+from ipdesk.gui.office.settings_page import SettingsPage
 from ipdesk.gui.tasks import runner
-from ipdesk.services.office import OfficeSettings, shipped_calendar
+from ipdesk.services.office.service import OfficeSettings, shipped_calendar
 from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN, application_data, pledge_world
 

@@ -17,15 +17,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from ipdesk.domain.pledges import Clause, Document, PledgeStatus
-from ipdesk.gui.dialogs import pledge_actions
-from ipdesk.gui.dialogs.findings_view import FindingsDialog, FindingsModel, finding_rows
-from ipdesk.gui.dialogs.pickers import party_text
-from ipdesk.gui.dialogs.pledge_actions import available_actions, current_outcome
-from ipdesk.gui.dialogs.pledge_application import PledgeApplicationForm
-from ipdesk.gui.models.lazy_table import BadgeToneRole
-from ipdesk.gui.pages.pledges_page import PledgesPage
-from ipdesk.gui.pages.workbench_page import WorkbenchPage
+from ipdesk.domain.pledges.application import Clause, Document, PledgeStatus
+from ipdesk.gui.pledges import pledge_actions
+from ipdesk.gui.pledges.findings_view import FindingsDialog, FindingsModel, finding_rows
+from ipdesk.gui.pledges.pickers import party_text
+from ipdesk.gui.pledges.pledge_actions import available_actions, current_outcome
+from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
+from ipdesk.gui.common.models.lazy_table import BadgeToneRole
+from ipdesk.gui.pledges.pledges_page import PledgesPage
+from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.gui.tasks import runner
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
@@ -61,7 +61,7 @@ def world(ws: Workstation) -> dict[str, Any]:
 @pytest.fixture(autouse=True)
 def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     """Closing a dirty form at teardown must not block on the "discard changes?" question."""
-    from ipdesk.gui.widgets.form_dialog import FormDialog
+    from ipdesk.gui.common.widgets.form_dialog import FormDialog
 
     monkeypatch.setattr(FormDialog, "confirm_discard", lambda self: True)
 

@@ -1,4 +1,4 @@
-"""Notice values, canonical content and Chinese money formatting (ipdesk.domain.notices)."""
+"""Notice values, canonical content and Chinese money formatting (ipdesk.domain.notices.notice)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from ipdesk.domain.notices import (
+from ipdesk.domain.notices.notice import (
     Notice,
     NoticeKind,
     NoticeRight,
@@ -25,7 +25,7 @@ from ipdesk.domain.notices import (
     sample_notice,
     sample_search_certificate,
 )
-from ipdesk.domain.rights import RightKind
+from ipdesk.domain.registry.rights import RightKind
 
 
 @pytest.mark.parametrize(

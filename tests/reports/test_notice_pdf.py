@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.graphics.barcode import qrencoder as qe
 
-from ipdesk.domain.notices import (
+from ipdesk.domain.notices.notice import (
     NoticeKind,
     canonical_content,
     content_digest,
@@ -21,10 +21,10 @@ from ipdesk.domain.notices import (
     rmb_uppercase,
     sample_notice,
 )
-from ipdesk.reports import layout
-from ipdesk.reports.notice_pdf import notice_story, page_meta, render_document, render_notice
-from ipdesk.reports.pdf_payload import _raw_scan, read_payload, read_pdf_payload, verify_pdf
-from ipdesk.reports.seal import OfficeKey, VerifyStatus, trusted_keys, unb64u
+from ipdesk.reports.common import layout
+from ipdesk.reports.notices.notice_pdf import notice_story, page_meta, render_document, render_notice
+from ipdesk.reports.common.pdf_payload import _raw_scan, read_payload, read_pdf_payload, verify_pdf
+from ipdesk.reports.common.seal import OfficeKey, VerifyStatus, trusted_keys, unb64u
 
 NOTICE_KINDS = [k for k in NoticeKind if k != NoticeKind.SEARCH_CERTIFICATE]
 
@@ -128,8 +128,8 @@ def test_every_kind_renders_its_content(key: OfficeKey, kind: NoticeKind) -> Non
 
 
 def test_trademark_and_copyright_titles(key: OfficeKey) -> None:
-    from ipdesk.domain.notices import NoticeRight, RightFamily
-    from ipdesk.domain.rights import RightKind
+    from ipdesk.domain.notices.notice import NoticeRight, RightFamily
+    from ipdesk.domain.registry.rights import RightKind
 
     n = sample_notice()
     tm = replace(n, rights=(NoticeRight("12345678", "恒顺 HENGSHUN", RightKind.TRADEMARK),), family=None)
@@ -175,7 +175,7 @@ def test_edited_embedded_content_is_altered(key: OfficeKey) -> None:
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     content = canonical_content(n).replace(b"12345678.90", b"12345678.98")
-    from ipdesk.reports.seal import b64u
+    from ipdesk.reports.common.seal import b64u
 
     writer.add_metadata({"/IPDeskContent": b64u(content)})
     buf = io.BytesIO()
@@ -223,7 +223,7 @@ def test_failed_write_leaves_no_file(key: OfficeKey, tmp_path: Path, monkeypatch
     def boom(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("ipdesk.reports.notice_pdf.build_pdf", boom)
+    monkeypatch.setattr("ipdesk.reports.notices.notice_pdf.build_pdf", boom)
     with pytest.raises(OSError):
         render_notice(sample_notice(), key, out)
     assert list(tmp_path.iterdir()) == []

@@ -1,4 +1,4 @@
-"""Office key, signed payloads and offline verification (ipdesk.reports.seal)."""
+"""Office key, signed payloads and offline verification (ipdesk.reports.common.seal)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from ipdesk.domain.notices import canonical_content, content_digest, sample_notice, sample_search_certificate
-from ipdesk.reports.seal import (
+from ipdesk.domain.notices.notice import canonical_content, content_digest, sample_notice, sample_search_certificate
+from ipdesk.reports.common.seal import (
     KEY_FILE,
     OfficeKey,
     VerifyStatus,

@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
-from ipdesk.domain.notices import sample_search_certificate
-from ipdesk.reports.pdf_payload import verify_pdf
-from ipdesk.reports.seal import OfficeKey, VerifyStatus, trusted_keys
-from ipdesk.reports.search_certificate_pdf import render_search_certificate
+from ipdesk.domain.notices.notice import sample_search_certificate
+from ipdesk.reports.common.pdf_payload import verify_pdf
+from ipdesk.reports.common.seal import OfficeKey, VerifyStatus, trusted_keys
+from ipdesk.reports.notices.search_certificate_pdf import render_search_certificate
 
 
 @pytest.fixture(scope="module")

@@ -14,20 +14,20 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from ipdesk.domain.identifiers import parse_right_number
-from ipdesk.domain.parties import PartyKind
-from ipdesk.domain.patent_numbers import patent_check_digit
-from ipdesk.domain.permissions import Actor, Role
-from ipdesk.domain.problems import PermissionDenied, RuleRefusal
-from ipdesk.domain.right_input import check_right
-from ipdesk.domain.rights import LegalStatus, RightKind
-from ipdesk.domain.textsearch import index_document, normalise
-from ipdesk.domain.trademark_similarity import names_similar
-from ipdesk.domain.uscc import parse_uscc
-from ipdesk.services.demo_data import load_demo_data, org_code_check, resident_id
+from ipdesk.domain.registry.identifiers import parse_right_number
+from ipdesk.domain.registry.parties import PartyKind
+from ipdesk.domain.registry.identifiers.patent import patent_check_digit
+from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.domain.shared.problems import PermissionDenied, RuleRefusal
+from ipdesk.domain.registry.right_input import check_right
+from ipdesk.domain.registry.rights import LegalStatus, RightKind
+from ipdesk.domain.shared.textsearch import index_document, normalise
+from ipdesk.domain.registry.trademark_similarity import names_similar
+from ipdesk.domain.registry.identifiers.uscc import parse_uscc
+from ipdesk.demo.generator import load_demo_data, org_code_check, resident_id
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
-from ipdesk.storage import search
+from ipdesk.storage.registry import search
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.schema import AuditRow, PartyRow, RightOwnerRow, RightRow, RightSearchRow
 from tests.helpers.factories import ADMIN, add_party, invention_data
@@ -337,7 +337,7 @@ def test_demo_pledges_go_through_the_services(workstation) -> None:  # type: ign
     assert summary.pledges.get("registered", 0) + summary.pledges.get("changed", 0) > 0
     made = sum(v for k, v in summary.pledges.items() if k != "skipped")
     assert workstation.pledge_list.count(Query()) == made
-    from ipdesk.services.register_search import SearchCriteria
+    from ipdesk.services.notices.register_search import SearchCriteria
 
     registered = workstation.register_search.search(SearchCriteria(as_of=AS_OF))
     assert registered and all(r["registration_no"] for r in registered)

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ipdesk.domain.notices import NoticeKind
-from ipdesk.domain.pledges import Document
-from ipdesk.domain.problems import NotFound, RuleRefusal
-from ipdesk.reports.seal import VerifyStatus
-from ipdesk.services.gazette import export_gazette
-from ipdesk.services.register_search import SearchCriteria
+from ipdesk.domain.notices.notice import NoticeKind
+from ipdesk.domain.pledges.application import Document
+from ipdesk.domain.shared.problems import NotFound, RuleRefusal
+from ipdesk.reports.common.seal import VerifyStatus
+from ipdesk.services.notices.gazette import export_gazette
+from ipdesk.services.notices.register_search import SearchCriteria
 from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN, application_data, pledge_world
 
@@ -65,7 +65,7 @@ def test_verify_genuine_altered_unknown_revoked(registered: tuple[Workstation, i
     assert ws.notices.verify_text(issued.payload).status is VerifyStatus.GENUINE
     assert ws.notices.verify_file(tmp_path / "n.pdf").status is VerifyStatus.GENUINE
     # one character of the signed content changed
-    from ipdesk.domain.notices import canonical_content
+    from ipdesk.domain.notices.notice import canonical_content
 
     content = canonical_content(issued.document).replace("恒顺".encode(), "恒须".encode())
     assert ws.notices.verify_text(issued.payload, content).status is VerifyStatus.ALTERED
@@ -141,7 +141,7 @@ def test_full_disk_stops_batch_and_keeps_written_files(registered: tuple[Worksta
                                                          "right": ws.rights.get(1)}), received=D)
     ws.pledges.cancel(ADMIN, pid, "repaid", on=D)
     ws.pledges.register(ADMIN, world_rec.id, on=D)
-    import ipdesk.services.notices as notices_mod
+    import ipdesk.services.notices.service as notices_mod
 
     for p in (pid, world_rec.id):  # issue first, so only the PDF writes go through the patched call
         ws.notices.issue(ADMIN, p, "registration")

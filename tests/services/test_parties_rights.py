@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from ipdesk.domain.permissions import Actor, Role
-from ipdesk.domain.problems import ConcurrentModification, PermissionDenied, ValidationError
-from ipdesk.domain.rights import LegalStatus, RightKind
+from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.domain.shared.problems import ConcurrentModification, PermissionDenied, ValidationError
+from ipdesk.domain.registry.rights import LegalStatus, RightKind
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.schema import AuditRow, PartyRow, RightRow

@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing as mp
 from datetime import date
 
-from ipdesk.domain.pledges import PledgeStatus
-from ipdesk.services.pledges import PledgeService
+from ipdesk.domain.pledges.application import PledgeStatus
+from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.engine import make_engine
 from tests.helpers.factories import ADMIN, application_data, pledge_world
@@ -15,7 +15,7 @@ D = date(2026, 11, 16)
 
 
 def _register(url: str, pledge_id: int, barrier, results) -> None:  # type: ignore[no-untyped-def]
-    from ipdesk.domain.problems import DomainError
+    from ipdesk.domain.shared.problems import DomainError
 
     engine = make_engine(url)
     svc = PledgeService(engine)

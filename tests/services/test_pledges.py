@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipdesk.domain.examination import FindingStatus, Outcome
-from ipdesk.domain.pledges import CancellationTrigger, Document, PledgeStatus
-from ipdesk.domain.problems import RuleRefusal, ValidationError
-from ipdesk.services.pledges import PledgeService
+from ipdesk.domain.pledges.examination.engine import FindingStatus, Outcome
+from ipdesk.domain.pledges.application import CancellationTrigger, Document, PledgeStatus
+from ipdesk.domain.shared.problems import RuleRefusal, ValidationError
+from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.schema import PledgeRow
 from tests.helpers.factories import ADMIN, application_data, invention_data, pledge_world
@@ -187,7 +187,7 @@ def test_mixed_application_patent_and_mark(workstation: Workstation, svc: Pledge
 
 def test_pledge_list_filters_and_days_left(workstation: Workstation, svc: PledgeService) -> None:
     from ipdesk.services.paging import Query
-    from ipdesk.services.pledge_queries import PledgeListSource, workbench
+    from ipdesk.services.pledges.queries import PledgeListSource, workbench
 
     world = pledge_world(workstation)
     a = svc.file(ADMIN, application_data(world), received=D)

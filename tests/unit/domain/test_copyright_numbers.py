@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from ipdesk.domain.copyright_numbers import parse_copyright_number
-from ipdesk.domain.problems import ValidationError
-from ipdesk.domain.rights import RightKind
+from ipdesk.domain.registry.identifiers.copyright import parse_copyright_number
+from ipdesk.domain.shared.problems import ValidationError
+from ipdesk.domain.registry.rights import RightKind
 
 
 @pytest.mark.parametrize(

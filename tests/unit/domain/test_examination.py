@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from ipdesk.domain.examination import (
+from ipdesk.domain.pledges.examination.engine import (
     GROUNDS,
     Examination,
     FindingStatus,
@@ -18,9 +18,9 @@ from ipdesk.domain.examination import (
     examine,
     ground_table,
 )
-from ipdesk.domain.messages import known_codes
-from ipdesk.domain.patent_numbers import patent_check_digit
-from ipdesk.domain.pledges import (
+from ipdesk.domain.shared.messages import known_codes
+from ipdesk.domain.registry.identifiers.patent import patent_check_digit
+from ipdesk.domain.pledges.application import (
     MANDATORY_CLAUSES,
     Clause,
     DebtType,
@@ -28,9 +28,9 @@ from ipdesk.domain.pledges import (
     OtherGround,
     PledgeApplication,
 )
-from ipdesk.domain.problems import ValidationError
-from ipdesk.domain.rights import LegalStatus, Owner, Right, RightKind
-from ipdesk.domain.trademark_similarity import SimilarityTable, load_similarity_table
+from ipdesk.domain.shared.problems import ValidationError
+from ipdesk.domain.registry.rights import LegalStatus, Owner, Right, RightKind
+from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
 from ipdesk.resources import resource_path
 
 PLEDGOR, PLEDGEE, CO_OWNER, STRANGER, AGENT = 1, 2, 3, 4, 5

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from ipdesk.domain.identifiers import describe_number, number_search_key, parse_right_number
-from ipdesk.domain.messages import known_codes
-from ipdesk.domain.problems import ValidationError
-from ipdesk.domain.rights import RightKind
+from ipdesk.domain.registry.identifiers import describe_number, number_search_key, parse_right_number
+from ipdesk.domain.shared.messages import known_codes
+from ipdesk.domain.shared.problems import ValidationError
+from ipdesk.domain.registry.rights import RightKind
 
 K = RightKind
 
@@ -173,6 +173,6 @@ def test_every_emitted_code_is_registered():
         "trademark.zero", "copyright.empty", "copyright.format", "copyright.region", "copyright.year",
         "number.empty", "number.unknown", "number.kind_mismatch",
     }  # fmt: skip
-    import ipdesk.domain.uscc  # noqa: F401  # registers its codes
+    import ipdesk.domain.registry.identifiers.uscc  # noqa: F401  # registers its codes
 
     assert emitted <= known_codes()

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from ipdesk.domain.patent_numbers import parse_patent_number, patent_check_digit
-from ipdesk.domain.problems import ValidationError
-from ipdesk.domain.rights import RightKind
+from ipdesk.domain.registry.identifiers.patent import parse_patent_number, patent_check_digit
+from ipdesk.domain.shared.problems import ValidationError
+from ipdesk.domain.registry.rights import RightKind
 
 REAL = [  # (body, check, kind, year)
     ("201710601862", "3", RightKind.INVENTION, 2017),

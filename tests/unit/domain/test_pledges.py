@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from ipdesk.domain.messages import known_codes
-from ipdesk.domain.pledges import (
+from ipdesk.domain.shared.messages import known_codes
+from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
     DEFAULT_SCOPE,
     PLEDGE_STATUS_LABELS,
@@ -27,8 +27,8 @@ from ipdesk.domain.pledges import (
     required_documents,
     validate_application,
 )
-from ipdesk.domain.problems import Problem, ValidationError
-from ipdesk.domain.rights import Owner, Right, RightKind
+from ipdesk.domain.shared.problems import Problem, ValidationError
+from ipdesk.domain.registry.rights import Owner, Right, RightKind
 
 TODAY = date(2025, 6, 10)
 BASE = {Document.APPLICATION_FORM, Document.PLEDGE_CONTRACT, Document.ID_OR_COMMITMENT}

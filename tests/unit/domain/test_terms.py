@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from ipdesk.domain.rights import RightKind
-from ipdesk.domain.terms import (
+from ipdesk.domain.registry.rights import RightKind
+from ipdesk.domain.registry.terms import (
     add_months,
     compute_expiry,
     patent_expiry,

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from ipdesk.domain.rights import RightKind
-from ipdesk.domain.workdays import (
+from ipdesk.domain.registry.rights import RightKind
+from ipdesk.domain.office.workdays import (
     SlaKind,
     SlaRule,
     SlaSettings,

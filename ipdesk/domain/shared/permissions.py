@@ -1,0 +1,74 @@
+"""Roles and what each may do; services check these before any change (users and sign-in come later)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from ipdesk.domain.shared.problems import PermissionDenied, Problem
+
+
+class Role(enum.StrEnum):
+    CLERK = "clerk"  # IP-office clerk: registers, examines, prints
+    APPROVER = "approver"  # second pair of eyes (maker-checker, later)
+    AGENCY = "agency"  # guarantee agency / bank disposal officer
+    CUSTODIAN = "custodian"
+    AUDITOR = "auditor"  # reads everything, changes nothing
+    ADMIN = "admin"
+
+
+class Action(enum.StrEnum):
+    EDIT_PARTIES = "edit_parties"
+    EDIT_RIGHTS = "edit_rights"
+    IMPORT = "import"
+    EXAMINE = "examine"
+    REGISTER_PLEDGE = "register_pledge"
+    CHANGE_PLEDGE = "change_pledge"
+    PRINT_NOTICES = "print_notices"
+    REVOKE_NOTICE = "revoke_notice"
+    LOAD_DEMO_DATA = "load_demo_data"
+    ADMINISTER = "administer"
+
+
+_CLERK = {
+    Action.EDIT_PARTIES, Action.EDIT_RIGHTS, Action.IMPORT, Action.EXAMINE, Action.REGISTER_PLEDGE,
+    Action.CHANGE_PLEDGE, Action.PRINT_NOTICES,
+}
+ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.CLERK: frozenset(_CLERK),
+    Role.APPROVER: frozenset(_CLERK | {Action.REVOKE_NOTICE}),
+    Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES}),
+    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS}),
+    Role.AUDITOR: frozenset(),
+    Role.ADMIN: frozenset(Action),
+}
+
+ROLE_LABELS: dict[Role, tuple[str, str]] = {
+    Role.CLERK: ("登记员", "Clerk"),
+    Role.APPROVER: ("审核员", "Approver"),
+    Role.AGENCY: ("处置机构", "Agency officer"),
+    Role.CUSTODIAN: ("托管员", "Custodian"),
+    Role.AUDITOR: ("审计员", "Auditor"),
+    Role.ADMIN: ("管理员", "Administrator"),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: every service call takes one and every audit entry names it."""
+
+    username: str
+    role: Role = Role.CLERK
+
+    def may(self, action: Action) -> bool:
+        return action in ROLE_ACTIONS[self.role]
+
+    def require(self, action: Action) -> None:
+        if not self.may(action):
+            raise PermissionDenied(
+                Problem("permission", params={"user": self.username, "role": self.role.value, "action": action.value})
+            )
+
+
+SYSTEM = Actor("system", Role.ADMIN)
+

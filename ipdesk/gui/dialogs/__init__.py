@@ -1,1 +1,0 @@
-"""Dialogs of the pledge register: the application form, the findings view and the later actions."""

@@ -1,0 +1,564 @@
+"""What a clerk does to a pledge after filing it: examine, cure, waive, add a ground, register, refuse,
+withdraw; and on a registered pledge: change, extend, cancel.
+
+:func:`available_actions` says which actions apply to a pledge's state (refused, cancelled and withdrawn
+pledges get none); :class:`PledgeActions` runs them in the writer thread and reports back; the small
+forms below collect what each action needs. The services enforce the same rules again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipdesk.domain.shared.messages import register as register_messages
+from ipdesk.domain.pledges.record import PledgeRecord
+from ipdesk.domain.pledges.application import (
+    CANCELLATION_TRIGGER_LABELS,
+    CLAUSE_LABELS,
+    DEBT_TYPE_LABELS,
+    DOCUMENT_LABELS,
+    CancellationTrigger,
+    Clause,
+    DebtType,
+    Document,
+    GuaranteeScope,
+    PledgeStatus,
+)
+from ipdesk.domain.shared.problems import DomainError, Problem
+from ipdesk.gui.pledges.labels import esc, pick
+from ipdesk.gui.pledges.pickers import PartyField
+from ipdesk.gui.pledges.pledge_application import ScopeChecks
+from ipdesk.gui.errors import show_error
+from ipdesk.gui.formatting import format_date, parse_money
+from ipdesk.gui.tasks import Task, TaskRunner, runner
+from ipdesk.gui.common.widgets.date_edit import DateEdit
+from ipdesk.gui.common.widgets.form_dialog import FormDialog
+from ipdesk.gui.common.widgets.money_edit import MoneyEdit
+from ipdesk.services.office.service import today
+
+register_messages({
+    "gui.cure_nothing": ("请勾选收到的材料或已补正的合同条款", "tick the documents received or the clauses corrected"),
+    "gui.pick_trigger": ("请选择注销原因（五种之一）", "choose one of the five cancellation triggers"),
+})
+
+PENDING = frozenset({PledgeStatus.DRAFT, PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+#: events after which the last examination no longer describes the application
+_STALE_AFTER = frozenset({"applied", "cured", "waiver", "other_ground"})
+
+
+def current_outcome(events: Iterable[dict[str, Any]]) -> str | None:
+    """The outcome of the last examination, or None if none was run since the application last changed."""
+    outcome: str | None = None
+    for event in events:
+        kind = event.get("kind")
+        if kind == "examined":
+            outcome = (event.get("payload") or {}).get("outcome")
+        elif kind in _STALE_AFTER:
+            outcome = None
+    return outcome
+
+
+def available_actions(status: PledgeStatus | str | None, outcome: str | None = None) -> frozenset[str]:
+    """The actions that apply to a pledge in ``status`` whose current examination gave ``outcome``.
+
+    Pending: examine, cure, other ground, withdraw; register only after an examination that allows it,
+    refuse only after one that found a failed ground. Registered: change, extend, cancel. Refused,
+    cancelled, withdrawn: nothing (read-only).
+    """
+    try:
+        st = PledgeStatus(status) if status else None
+    except ValueError:
+        return frozenset()
+    if st is None or st.is_read_only:
+        return frozenset()
+    if st is PledgeStatus.REGISTERED:
+        return frozenset({"change", "extend", "cancel"})
+    if st in PENDING:
+        out = {"examine", "cure", "other_ground", "withdraw"}
+        if outcome == "register":
+            out.add("register")
+        if outcome == "refuse":
+            out.add("refuse")
+        return frozenset(out)
+    return frozenset()
+
+
+# ---- message boxes (module functions so tests can answer them) ----------------------------------------
+
+
+def ask(parent: QWidget | None, title: str, text: str, detail: str = "") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if detail:
+        box.setInformativeText(detail)
+    yes = box.addButton(QCoreApplication.translate("PledgeActions", "确定"), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(QCoreApplication.translate("PledgeActions", "取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False) -> None:
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+# ---- the controller ---------------------------------------------------------------------------------
+
+
+class PledgeActions(QObject):
+    """Runs the pledge commands off the GUI thread (single writer) and reports the outcome.
+
+    Signals:
+        changed(record): a command changed the pledge (the page refreshes, the detail reloads).
+        examined(record, examination): an examination ran and was recorded.
+    """
+
+    changed = Signal(object)
+    examined = Signal(object, object)
+
+    def __init__(self, workstation: Any, parent: QWidget, lang: str = "zh", task_runner: TaskRunner | None = None):
+        super().__init__(parent)
+        self.workstation = workstation
+        self.widget = parent
+        self.lang = lang
+        self._runner = task_runner or runner()
+        self.dialog: Any = None  # the last form opened (tests drive it)
+
+    @property
+    def pledges(self) -> Any:
+        return self.workstation.pledges
+
+    @property
+    def actor(self) -> Any:
+        return self.workstation.actor
+
+    def _run(self, fn: Any, done: Any, title: str) -> Task:
+        def result(value: Any) -> None:
+            if shiboken6.isValid(self):  # the page may have closed meanwhile; the write is done anyway
+                done(value)
+
+        def error(exc: BaseException, tb: str) -> None:
+            if shiboken6.isValid(self):
+                self.report_error(title, exc, tb)
+
+        return self._runner.run(fn, write=True, on_result=result, on_error=error, name=title)
+
+    def report_error(self, title: str, exc: BaseException, tb: str = "") -> None:
+        if isinstance(exc, DomainError):
+            tell(self.widget, title, "\n".join(exc.messages(self.lang)), warning=True)
+        else:
+            show_error(self.widget, exc, tb)
+
+    # ---- pending applications ------------------------------------------------------------------
+
+    def examine(self, pledge_id: int) -> Task:
+        def work() -> tuple[PledgeRecord, Any]:
+            exam = self.pledges.examine(self.actor, pledge_id)
+            return self.pledges.get(pledge_id), exam
+
+        def done(result: tuple[PledgeRecord, Any]) -> None:
+            record, exam = result
+            self.examined.emit(record, exam)
+            self.changed.emit(record)
+
+        return self._run(work, done, QCoreApplication.translate("PledgeActions", "审查"))
+
+    def register(self, record: PledgeRecord) -> Task | None:
+        title = QCoreApplication.translate("PledgeActions", "准予登记")
+        if not ask(self.widget, title, QCoreApplication.translate("PledgeActions", "对申请 {no} 准予登记？").format(no=record.application_no),
+                   QCoreApplication.translate("PledgeActions", "登记后质权自登记之日起设立（民法典第四百四十四条）。")):
+            return None
+
+        def done(rec: PledgeRecord) -> None:
+            self.changed.emit(rec)
+            tell(self.widget, title, QCoreApplication.translate("PledgeActions", "已准予登记。\n登记号：{no}\n生效日：{date}").format(
+                no=rec.registration_no, date=format_date(rec.registered_on)))
+
+        return self._run(lambda: self.pledges.register(self.actor, record.id), done, title)
+
+    def refuse(self, record: PledgeRecord) -> Task | None:
+        title = QCoreApplication.translate("PledgeActions", "不予登记")
+        last = self.pledges.last_examination(record.id) or {}
+        grounds = [f for f in last.get("findings", []) if f.get("status") == "failed"]
+        listed = "\n".join(f"{g['code']}  {g.get('message', '')}" for g in grounds)
+        if not ask(self.widget, title, QCoreApplication.translate("PledgeActions", "对申请 {no} 作出不予登记决定？").format(no=record.application_no),
+                   QCoreApplication.translate("PledgeActions", "理由：\n{grounds}\n\n决定后该申请为只读，不能再修改。").format(grounds=listed)):
+            return None
+
+        def done(rec: PledgeRecord) -> None:
+            self.changed.emit(rec)
+            tell(self.widget, title, QCoreApplication.translate(
+                "PledgeActions", "已作出不予登记决定：{no}\n理由：\n{grounds}").format(no=rec.application_no, grounds=listed))
+
+        return self._run(lambda: self.pledges.refuse(self.actor, record.id), done, title)
+
+    def withdraw(self, record: PledgeRecord) -> Task | None:
+        title = QCoreApplication.translate("PledgeActions", "撤回申请")
+        if not ask(self.widget, title, QCoreApplication.translate("PledgeActions", "撤回申请 {no}？撤回后不能再办理。").format(no=record.application_no)):
+            return None
+        return self._run(lambda: self.pledges.withdraw(self.actor, record.id), self.changed.emit, title)
+
+    def _form(self, form: FormDialog) -> FormDialog:
+        form.saved.connect(self.changed.emit)
+        form.open()
+        self.dialog = form
+        return form
+
+    def cure(self, record: PledgeRecord, last_exam: dict[str, Any] | None = None) -> FormDialog:
+        if last_exam is None:
+            last_exam = self.pledges.last_examination(record.id)
+        return self._form(CureDialog(self.workstation, record, last_exam, lang=self.lang, parent=self.widget))
+
+    def waiver(self, record: PledgeRecord, code: str, reason: str = "") -> FormDialog:
+        return self._form(WaiverDialog(self.workstation, record, code, reason, lang=self.lang, parent=self.widget))
+
+    def other_ground(self, record: PledgeRecord) -> FormDialog:
+        return self._form(OtherGroundDialog(self.workstation, record, lang=self.lang, parent=self.widget))
+
+    # ---- registered pledges --------------------------------------------------------------------
+
+    def change(self, record: PledgeRecord) -> FormDialog:
+        return self._form(ChangeDialog(self.workstation, record, lang=self.lang, parent=self.widget))
+
+    def extend(self, record: PledgeRecord) -> FormDialog:
+        return self._form(ExtendDialog(self.workstation, record, lang=self.lang, parent=self.widget))
+
+    def cancel(self, record: PledgeRecord) -> FormDialog:
+        return self._form(CancelDialog(self.workstation, record, lang=self.lang, parent=self.widget))
+
+
+# ---- the forms ---------------------------------------------------------------------------------------
+
+
+def _heading(record: PledgeRecord) -> QLabel:
+    number = record.registration_no or record.application_no
+    label = QLabel(f"<b>{esc(number)}</b>　{esc('、'.join(record.pledgor_names))} → {esc(record.pledgee_name)}")
+    label.setWordWrap(True)
+    return label
+
+
+class CureDialog(FormDialog):
+    """补正: tick the documents received and the clauses now in the contract (the service clock restarts)."""
+
+    def __init__(self, workstation: Any, record: PledgeRecord, last_exam: dict[str, Any] | None, *,
+                 lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent, title=self.tr("收到补正材料"))
+        self.setObjectName("CureDialog")
+        self.workstation, self.record, self.lang = workstation, record, lang
+        self.add_row("", _heading(record))
+        missing_docs, missing_clauses = missing_items(last_exam)
+        if not missing_docs and not missing_clauses:  # no examination yet: offer what was not received
+            missing_docs = [d for d in Document if d not in record.application.documents
+                            and d is not Document.WAIVER_DECLARATION]
+        if record.correction_deadline:
+            note = QLabel(self.tr("补正期限：{date}").format(date=format_date(record.correction_deadline)))
+            note.setStyleSheet("color: #1f4f8a;")
+            self.add_row("", note)
+        self.doc_boxes: dict[Document, QCheckBox] = {}
+        docs = QWidget()
+        col = QVBoxLayout(docs)
+        col.setContentsMargins(0, 0, 0, 0)
+        for d in missing_docs:
+            box = QCheckBox(pick(DOCUMENT_LABELS[d], lang))
+            box.setObjectName(f"cure_doc_{d.value}")
+            self.doc_boxes[d] = box
+            col.addWidget(box)
+            self.connect_changes("documents", box)
+        if missing_docs:
+            self.add_field("documents", self.tr("收到的材料："), docs)
+        self.clause_boxes: dict[Clause, QCheckBox] = {}
+        clauses = QWidget()
+        col = QVBoxLayout(clauses)
+        col.setContentsMargins(0, 0, 0, 0)
+        for c in missing_clauses:
+            box = QCheckBox(pick(CLAUSE_LABELS[c], lang))
+            box.setObjectName(f"cure_clause_{c.value}")
+            self.clause_boxes[c] = box
+            col.addWidget(box)
+            self.connect_changes("clauses", box)
+        self.remove_forfeiture = QCheckBox(self.tr("合同已删除流质条款"))
+        if Clause.FORFEITURE in record.application.clauses:
+            col.addWidget(self.remove_forfeiture)
+            self.connect_changes("clauses", self.remove_forfeiture)
+        if missing_clauses or Clause.FORFEITURE in record.application.clauses:
+            self.add_field("clauses", self.tr("合同已补正："), clauses)
+        self.resize(560, 360)
+        self.mark_clean()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "documents": {d for d, b in self.doc_boxes.items() if b.isChecked()},
+            "clauses": {c for c, b in self.clause_boxes.items() if b.isChecked()},
+            "remove_clauses": {Clause.FORFEITURE} if self.remove_forfeiture.isChecked() else set(),
+        }
+
+    def problems(self, data: dict[str, Any]) -> list[Problem]:
+        if not (data["documents"] or data["clauses"] or data["remove_clauses"]):
+            return [Problem("gui.cure_nothing", "documents" if self.doc_boxes else "clauses")]
+        return []
+
+    def save(self, data: dict[str, Any]) -> PledgeRecord:
+        return self.workstation.pledges.cure(self.workstation.actor, self.record.id, documents=data["documents"],
+                                             clauses=data["clauses"], remove_clauses=data["remove_clauses"])
+
+
+def missing_items(last_exam: dict[str, Any] | None) -> tuple[list[Document], list[Clause]]:
+    """The documents and clauses the last examination asked for (its DOC correction findings)."""
+    docs: list[Document] = []
+    clauses: list[Clause] = []
+    for f in (last_exam or {}).get("findings", []):
+        if f.get("code") != "DOC" or f.get("status") != "correction":
+            continue
+        params = f.get("params") or {}
+        try:
+            if params.get("document"):
+                docs.append(Document(params["document"]))
+            elif params.get("clause"):
+                clauses.append(Clause(params["clause"]))
+        except ValueError:
+            continue
+    return docs, clauses
+
+
+class WaiverDialog(FormDialog):
+    """Record the parties' declaration that they still want registration despite P10 / P11."""
+
+    def __init__(self, workstation: Any, record: PledgeRecord, code: str, reason: str = "", *,
+                 lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent, title=self.tr("记录当事人声明（{code}）").format(code=code))
+        self.setObjectName("WaiverDialog")
+        self.workstation, self.record, self.code = workstation, record, code
+        self.add_row("", _heading(record))
+        if reason:
+            why = QLabel(reason)
+            why.setWordWrap(True)
+            why.setStyleSheet("color: #7a4a00;")
+            self.add_row(self.tr("事由："), why)
+        self.declaration = QPlainTextEdit()
+        self.declaration.setPlaceholderText(self.tr("如：双方已知悉该专利已被提起无效宣告请求，仍要求办理质押登记。"))
+        self.declaration.setMinimumHeight(90)
+        self.add_field("declaration", self.tr("当事人声明 *"), self.declaration)
+        self.resize(560, 320)
+        self.mark_clean()
+
+    def values(self) -> dict[str, Any]:
+        return {"declaration": self.declaration.toPlainText().strip()}
+
+    def problems(self, data: dict[str, Any]) -> list[Problem]:
+        return [] if data["declaration"] else [Problem("pledge.waiver_empty", "declaration", {"code": self.code})]
+
+    def save(self, data: dict[str, Any]) -> PledgeRecord:
+        return self.workstation.pledges.record_waiver(self.workstation.actor, self.record.id, self.code,
+                                                      data["declaration"])
+
+
+class OtherGroundDialog(FormDialog):
+    """P12 / TM8 / CR7: a refusal ground the clerk adds, with the reason in words."""
+
+    def __init__(self, workstation: Any, record: PledgeRecord, *, lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent, title=self.tr("增加其他不予登记理由"))
+        self.setObjectName("OtherGroundDialog")
+        self.workstation, self.record = workstation, record
+        self.add_row("", _heading(record))
+        self.right = QComboBox()
+        self.right.addItem(self.tr("整个申请"), "")
+        for r in record.rights:
+            self.right.addItem(f"{r.display_number}  {r.title}", r.number)
+        self.add_field("right_number", self.tr("涉及的权利："), self.right)
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(self.tr("用平实的语言写明理由，它将写入不予登记通知书"))
+        self.reason.setMinimumHeight(90)
+        self.add_field("reason", self.tr("理由 *"), self.reason)
+        self.resize(560, 320)
+        self.mark_clean()
+
+    def values(self) -> dict[str, Any]:
+        return {"reason": self.reason.toPlainText().strip(), "right_number": self.right.currentData() or ""}
+
+    def problems(self, data: dict[str, Any]) -> list[Problem]:
+        return [] if data["reason"] else [Problem("pledge.other_ground_empty", "reason")]
+
+    def save(self, data: dict[str, Any]) -> PledgeRecord:
+        return self.workstation.pledges.add_other_ground(self.workstation.actor, self.record.id, data["reason"],
+                                                         data["right_number"])
+
+
+class ChangeDialog(FormDialog):
+    """变更登记: secured amount, debt type, guarantee scope, pledgee (only what changed is sent)."""
+
+    def __init__(self, workstation: Any, record: PledgeRecord, *, lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent, title=self.tr("变更登记"))
+        self.setObjectName("ChangeDialog")
+        self.workstation, self.record, self.lang = workstation, record, lang
+        app = record.application
+        self.add_row("", _heading(record))
+        self.amount = MoneyEdit()
+        self.amount.setValue(app.secured_amount)
+        self.add_field("secured_amount", self.tr("担保债权数额（元）："), self.amount)
+        self.debt_type = QComboBox()
+        for t in DebtType:
+            self.debt_type.addItem(pick(DEBT_TYPE_LABELS[t], lang), t.value)
+        self.debt_type.setCurrentIndex(self.debt_type.findData(app.debt_type.value))
+        self.add_field("debt_type", self.tr("债权种类："), self.debt_type)
+        self.scope = ScopeChecks(lang)
+        self.scope.set_values(app.guarantee_scope)
+        self.add_field("guarantee_scope", self.tr("担保范围："), self.scope)
+        self.pledgee = PartyField(workstation, lang, placeholder=self.tr("现为 {name}；不变更则留空").format(
+            name=record.pledgee_name))
+        self.add_field("pledgee", self.tr("新的质权人："), self.pledgee)
+        self.resize(600, 420)
+        self.mark_clean()
+
+    def values(self) -> dict[str, Any]:
+        return {"secured_amount": self.amount.raw_text(), "debt_type": self.debt_type.currentData(),
+                "guarantee_scope": self.scope.values(), "pledgee": self.pledgee.value()}
+
+    def changes(self, data: dict[str, Any]) -> dict[str, Any]:
+        app = self.record.application
+        out: dict[str, Any] = {}
+        try:
+            amount = parse_money(data["secured_amount"])
+        except ValueError:
+            amount = None
+        if amount is not None and amount != app.secured_amount:
+            out["secured_amount"] = data["secured_amount"]
+        if data["debt_type"] != app.debt_type.value:
+            out["debt_type"] = DebtType(data["debt_type"])
+        scope = {GuaranteeScope(s) for s in data["guarantee_scope"]}
+        if scope != set(app.guarantee_scope):
+            out["guarantee_scope"] = scope
+        if data["pledgee"]:
+            out["pledgee"] = data["pledgee"]
+        return out
+
+    def problems(self, data: dict[str, Any]) -> list[Problem]:
+        problems: list[Problem] = []
+        label = self.tr("担保债权数额")
+        try:
+            amount = parse_money(data["secured_amount"])
+        except ValueError:
+            problems.append(Problem("bad_decimal", "secured_amount", {"value": data["secured_amount"], "label": label}))
+        else:
+            if amount is None:
+                problems.append(Problem("required", "secured_amount", {"label": label}))
+            elif amount <= 0:
+                problems.append(Problem("pledge.amount_not_positive", "secured_amount", {"value": amount}))
+        if not data["guarantee_scope"]:
+            problems.append(Problem("pledge.no_scope", "guarantee_scope"))
+        if not problems and not self.changes(data):
+            problems.append(Problem("pledge.no_change"))
+        return problems
+
+    def save(self, data: dict[str, Any]) -> PledgeRecord:
+        return self.workstation.pledges.change(self.workstation.actor, self.record.id, **self.changes(data))
+
+
+class ExtendDialog(FormDialog):
+    """延期: a new performance deadline (and pledge term end), re-examined by the service."""
+
+    def __init__(self, workstation: Any, record: PledgeRecord, *, lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent, title=self.tr("延期登记"))
+        self.setObjectName("ExtendDialog")
+        self.workstation, self.record = workstation, record
+        app = record.application
+        self.add_row("", _heading(record))
+        self.add_row(self.tr("现债务履行期限："), QLabel(format_date(app.performance_deadline)))
+        if app.pledge_term_end:
+            self.add_row(self.tr("现质押期限届满日："), QLabel(format_date(app.pledge_term_end)))
+        self.deadline = DateEdit()
+        self.add_field("performance_deadline", self.tr("新的债务履行期限 *"), self.deadline)
+        self.term_end = DateEdit()
+        self.add_field("pledge_term_end", self.tr("新的质押期限届满日"), self.term_end)
+        note = QLabel(self.tr("延期将重新审查：新的期限不得超过出质权利的有效期。"))
+        note.setStyleSheet("color: #607d8b;")
+        note.setWordWrap(True)
+        self.add_row("", note)
+        self.resize(560, 320)
+        self.mark_clean()
+
+    def values(self) -> dict[str, Any]:
+        return {"performance_deadline": self.deadline.iso_text(), "pledge_term_end": self.term_end.iso_text()}
+
+    def problems(self, data: dict[str, Any]) -> list[Problem]:
+        problems: list[Problem] = []
+        new = _date(data["performance_deadline"], "performance_deadline", self.tr("新的债务履行期限"), problems,
+                    required=True)
+        _date(data["pledge_term_end"], "pledge_term_end", self.tr("新的质押期限届满日"), problems)
+        old = self.record.application.performance_deadline
+        if new is not None and new <= old:
+            problems.append(Problem("pledge.extension_not_later", "performance_deadline", {"old": old}))
+        return problems
+
+    def save(self, data: dict[str, Any]) -> PledgeRecord:
+        new = date.fromisoformat(data["performance_deadline"])
+        term = date.fromisoformat(data["pledge_term_end"]) if data["pledge_term_end"] else None
+        return self.workstation.pledges.extend(self.workstation.actor, self.record.id, new, term)
+
+
+class CancelDialog(FormDialog):
+    """注销登记 with one of the five triggers; the pledge becomes read-only and the rights are freed."""
+
+    def __init__(self, workstation: Any, record: PledgeRecord, *, lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent, title=self.tr("注销登记"))
+        self.setObjectName("CancelDialog")
+        self.workstation, self.record = workstation, record
+        self.add_row("", _heading(record))
+        self.trigger = QComboBox()
+        self.trigger.addItem(self.tr("（请选择）"), "")
+        for t in CancellationTrigger:
+            self.trigger.addItem(pick(CANCELLATION_TRIGGER_LABELS[t], lang), t.value)
+        self.add_field("trigger", self.tr("注销原因 *"), self.trigger)
+        self.on = DateEdit()
+        self.on.setDate(today())
+        self.add_field("on", self.tr("注销日期 *"), self.on)
+        warn = QLabel(self.tr("注销后该质押登记为只读，不能再变更或延期；出质权利可以再次出质。"))
+        warn.setStyleSheet("color: #7a4a00;")
+        warn.setWordWrap(True)
+        self.add_row("", warn)
+        self.resize(600, 300)
+        self.mark_clean()
+
+    def values(self) -> dict[str, Any]:
+        return {"trigger": self.trigger.currentData() or "", "on": self.on.iso_text()}
+
+    def problems(self, data: dict[str, Any]) -> list[Problem]:
+        problems: list[Problem] = []
+        if not data["trigger"]:
+            problems.append(Problem("gui.pick_trigger", "trigger"))
+        on = _date(data["on"], "on", self.tr("注销日期"), problems, required=True)
+        registered = self.record.registered_on
+        if on is not None and registered is not None and on < registered:
+            problems.append(Problem("pledge.cancel_date", "on", {"date": registered}))
+        return problems
+
+    def save(self, data: dict[str, Any]) -> PledgeRecord:
+        return self.workstation.pledges.cancel(self.workstation.actor, self.record.id, data["trigger"],
+                                               date.fromisoformat(data["on"]))
+
+
+def _date(text: str, field: str, label: str, problems: list[Problem], required: bool = False) -> date | None:
+    if not text:
+        if required:
+            problems.append(Problem("required", field, {"label": label}))
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        problems.append(Problem("bad_date", field, {"value": text, "label": label}))
+        return None

@@ -1,9 +1,0 @@
-"""Small reusable widgets: fields with inline errors, money and date editors, search bar, form dialog."""
-
-from ipdesk.gui.widgets.date_edit import DateEdit
-from ipdesk.gui.widgets.field_edit import ErrorField, FieldEdit
-from ipdesk.gui.widgets.form_dialog import FormDialog
-from ipdesk.gui.widgets.money_edit import MoneyEdit
-from ipdesk.gui.widgets.search_bar import SearchBar
-
-__all__ = ["DateEdit", "ErrorField", "FieldEdit", "FormDialog", "MoneyEdit", "SearchBar"]

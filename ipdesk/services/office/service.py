@@ -1,0 +1,136 @@
+"""Office-wide settings shared through the database: office name, number formats, service levels,
+correction period and the holiday calendar (shipped in resources/data, editable per office)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
+
+from ipdesk.domain.shared.permissions import Action, Actor
+from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
+from ipdesk.domain.office.workdays import SlaRule, SlaSettings, WorkCalendar, load_calendar
+from ipdesk.resources import resource_path
+from ipdesk.services import audit
+from ipdesk.services.uow import reading, transaction
+from ipdesk.storage.schema import CounterRow, SettingRow
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """Settings every workstation on the same database shares.
+
+    The registration-number format is not published (DOMAIN.md: gazette data shows ``Y2022980001234``),
+    so it is a format string with ``{year}`` and ``{seq}`` fields, configurable per office.
+    """
+
+    office_name: str = "国家知识产权局"
+    registration_no_format: str = "Y{year}98{seq:07d}"
+    application_no_format: str = "ZY{year}{seq:06d}"
+    notice_serial_format: str = "N{year}{seq:07d}"
+    sla_patent_days: int = 5  # working days; 2021 rule unverified (K), 2010 rule was 7
+    sla_trademark_days: int = 2  # working days to issue the certificate (K)
+    sla_copyright_days: int = 10  # calendar days (著作权质权登记办法 第九条)
+    correction_days: int = 30  # days the parties have to cure defects (configurable, not in the rules)
+
+    @property
+    def sla(self) -> SlaSettings:
+        return SlaSettings(
+            patent=SlaRule(self.sla_patent_days, True),
+            trademark=SlaRule(self.sla_trademark_days, True),
+            copyright=SlaRule(self.sla_copyright_days, False),
+        )
+
+
+_KEY = "office"
+_CALENDAR_KEY = "holiday_calendar"
+
+
+@lru_cache(maxsize=1)
+def shipped_calendar() -> WorkCalendar:
+    return load_calendar(resource_path("data", "holidays_cn.json"))
+
+
+@lru_cache(maxsize=1)
+def similarity_table() -> SimilarityTable:
+    return load_similarity_table(resource_path("data", "trademark_similarity.json"))
+
+
+class OfficeService:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def settings(self, session: Session | None = None) -> OfficeSettings:
+        if session is None:
+            with reading(self.engine) as s:
+                return self.settings(s)
+        row = session.get(SettingRow, _KEY)
+        if row is None or not row.value:
+            return OfficeSettings()
+        known = {k: v for k, v in json.loads(row.value).items() if k in OfficeSettings.__dataclass_fields__}
+        return replace(OfficeSettings(), **known)
+
+    def save_settings(self, actor: Actor, settings: OfficeSettings) -> None:
+        actor.require(Action.ADMINISTER)
+        with transaction(self.engine) as session:
+            before = asdict(self.settings(session))
+            row = session.get(SettingRow, _KEY) or SettingRow(key=_KEY)
+            row.value = audit.canonical_json(asdict(settings))
+            session.add(row)
+            audit.record(session, actor, "settings.office", "settings", None, "修改登记机关设置", before, asdict(settings))
+
+    def calendar(self, session: Session | None = None) -> WorkCalendar:
+        """The office's calendar: its edited copy if saved, else the table shipped with the app."""
+        if session is None:
+            with reading(self.engine) as s:
+                return self.calendar(s)
+        row = session.get(SettingRow, _CALENDAR_KEY)
+        if row is None or not row.value:
+            return shipped_calendar()
+        return WorkCalendar.from_json(json.loads(row.value))
+
+    def save_calendar(self, actor: Actor, calendar: WorkCalendar) -> None:
+        actor.require(Action.ADMINISTER)
+        with transaction(self.engine) as session:
+            row = session.get(SettingRow, _CALENDAR_KEY) or SettingRow(key=_CALENDAR_KEY)
+            row.value = audit.canonical_json(calendar.to_json())
+            session.add(row)
+            audit.record(session, actor, "settings.calendar", "settings", None, "修改节假日与调休工作日表")
+
+
+def next_number(session: Session, name: str, year: int) -> int:
+    """The next value of a per-year counter, inside the caller's transaction (serialised by the row
+    update on PostgreSQL and by the write lock on SQLite)."""
+    for _ in range(2):
+        result = session.execute(
+            update(CounterRow).where(CounterRow.name == name, CounterRow.year == year).values(value=CounterRow.value + 1)
+        )
+        if result.rowcount:  # type: ignore[attr-defined]
+            return int(session.execute(
+                select(CounterRow.value).where(CounterRow.name == name, CounterRow.year == year)
+            ).scalar_one())
+        dialect = session.get_bind().dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            session.execute(pg_insert(CounterRow).values(name=name, year=year, value=0).on_conflict_do_nothing())
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            session.execute(sqlite_insert(CounterRow).values(name=name, year=year, value=0).on_conflict_do_nothing())
+    raise RuntimeError(f"counter {name}/{year} could not be created")
+
+
+def format_number(fmt: str, year: int, seq: int) -> str:
+    return fmt.format(year=year, seq=seq)
+
+
+def today() -> date:
+    return date.today()
+
+
+
