@@ -47,3 +47,25 @@ def test_every_module_has_a_docstring() -> None:
     missing = [str(p.relative_to(ROOT)) for p in (ROOT / "ipdesk").rglob("*.py")
                if ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) is None]
     assert missing == []
+
+
+# Modules still waiting for their split (the groundwork issue); the list only ever shrinks.
+OVERSIZED_FOR_NOW = {
+    "ipdesk/domain/pledges/examination/engine.py",
+    "ipdesk/domain/pledges/application.py",
+    "ipdesk/services/pledges/service.py",
+    "ipdesk/demo/generator.py",
+    "ipdesk/gui/notices/print_dialogs.py",
+    "ipdesk/gui/pledges/pledge_application.py",
+    "ipdesk/gui/office/holiday_editor.py",
+    "ipdesk/gui/office/office_settings.py",
+    "ipdesk/gui/common/pages/register_page.py",
+}
+
+
+def test_no_module_is_over_600_lines() -> None:
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (ROOT / "ipdesk").rglob("*.py")}
+    over = {path: n for path, n in sizes.items() if n > 600}
+    assert set(over) <= OVERSIZED_FOR_NOW, over
+    assert not {p for p in OVERSIZED_FOR_NOW if sizes.get(p, 0) <= 600}, "split: remove it from OVERSIZED_FOR_NOW"

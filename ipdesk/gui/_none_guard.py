@@ -8,7 +8,7 @@ workstation used all day that is a crash mid-session, and at the latest at exit 
 
 The guard gives ``None`` a reference count no session can exhaust (2**60), which is what 3.12 does by
 design. It runs when :mod:`ipdesk.gui` is imported, before any PySide6 call. Set
-``IPDESK_NO_NONE_GUARD=1`` to switch it off (``tests/gui/test_gui_none_guard.py`` uses that to check
+``IPDESK_NO_NONE_GUARD=1`` to switch it off (``tests/gui/shell/test_gui_none_guard.py`` uses that to check
 whether the PySide6 bug is still there; remove this module when it is gone or Python 3.11 is dropped).
 """
 

@@ -11,7 +11,7 @@ Updating the catalogue after changing GUI strings::
     # fill every <translation> in resources/translations/ipdesk_en.ts (Qt Linguist or an editor)
     .venv/bin/python -m ipdesk.gui.i18n check      # lists what is still untranslated
 
-``tests/gui/test_gui_i18n.py`` fails while a string is untranslated or a ``{placeholder}`` is lost.
+``tests/gui/shell/test_gui_i18n.py`` fails while a string is untranslated or a ``{placeholder}`` is lost.
 """
 
 from __future__ import annotations

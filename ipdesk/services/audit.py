@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.shared.permissions import Actor
 from ipdesk.services.paging import Column, Query
+from ipdesk.services import uow
 from ipdesk.storage.schema import AuditHeadRow, AuditRow
 from ipdesk.storage.types import utcnow
 
@@ -104,7 +105,15 @@ def record(
     head.hash = row.hash
     session.add(row)
     session.flush()
+    uow.note(session, "audit")
+    kind = _ENTITY_KINDS.get(entity_type)
+    if kind is not None:
+        uow.note(session, kind, entity_id)
     return row
+
+
+# Audited entity types → the change kinds pages watch (ipdesk.domain.shared.changes.KINDS).
+_ENTITY_KINDS = {"pledge": "pledges", "right": "rights", "party": "parties", "settings": "settings", "key": "keys"}
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,83 @@
-"""One session and one transaction per use case; reads use a deferred (non-locking) transaction."""
+"""One session and one transaction per use case; reads use a deferred (non-locking) transaction.
+
+The session is the unit of work. While a command runs it collects what the command changed
+(:func:`note`; :func:`ipdesk.services.audit.record` notes every audited entity by itself); when the
+transaction commits, the changes are frozen and handed to every :func:`collect_changes` block open on
+this thread — that is how the GUI's operation helper learns what to refresh, whichever services a
+command composed. A rolled-back transaction reports nothing.
+
+Commands that another context must run inside its own transaction (disposal cancels a pledge; a
+marketplace deal records a transfer) have public ``*_in(uow, …)`` variants taking this session.
+"""
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes, ChangeSet
+
+#: The unit of work a ``*_in`` command runs in: an open session inside a transaction.
+UnitOfWork = Session
+
+_CHANGES_KEY = "ipdesk.changes"
+_collectors: contextvars.ContextVar[tuple[_Collector, ...]] = contextvars.ContextVar("ipdesk_collectors", default=())
+
+
+class _Collector:
+    """What :func:`collect_changes` yields: ``changes`` grows with every transaction committed in the block."""
+
+    def __init__(self) -> None:
+        self.changes: Changes = NO_CHANGES
+
+
+@contextmanager
+def collect_changes() -> Iterator[_Collector]:
+    """Gather the changes of every transaction committed inside the block (on this thread)."""
+    collector = _Collector()
+    token = _collectors.set((*_collectors.get(), collector))
+    try:
+        yield collector
+    finally:
+        _collectors.reset(token)
+
+
+def change_set(session: Session) -> ChangeSet:
+    """The collector of the unit of work ``session`` belongs to (created on first use)."""
+    found = session.info.get(_CHANGES_KEY)
+    if found is None:
+        found = session.info[_CHANGES_KEY] = ChangeSet()
+    return found  # type: ignore[no-any-return]
+
+
+def note(session: Session, kind: str, *ids: object) -> None:
+    """Record inside a command that rows of ``kind`` (see ``ipdesk.domain.shared.changes.KINDS``) changed."""
+    change_set(session).add(kind, *ids)
+
+
+def changes_so_far(session: Session) -> Changes:
+    """What the running unit of work has changed up to now (what a command returns with its value)."""
+    return change_set(session).freeze()
+
+
+def _publish(changes: Changes) -> None:
+    if changes:
+        for collector in _collectors.get():
+            collector.changes = collector.changes | changes
+
 
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
     """Commit on success, roll back on any exception: a use case writes all or nothing."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        yield session
+    with Session(engine, expire_on_commit=False) as session:
+        with session.begin():
+            yield session
+        changes = changes_so_far(session)
+    _publish(changes)
 
 
 @contextmanager

@@ -40,7 +40,7 @@ from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN, add_party, application_data, invention_data, pledge_world
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 D = date(2026, 11, 16)
 
 

@@ -10,7 +10,7 @@ import pytest
 from ipdesk import resources
 from ipdesk.resources import resource_path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(autouse=True)

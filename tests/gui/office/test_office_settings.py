@@ -29,7 +29,7 @@ from ipdesk.services.office.service import OfficeSettings, shipped_calendar
 from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN, application_data, pledge_world
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 RECEIVED = date(2026, 11, 16)  # a Monday; no holiday in the shipped table until 2026-11-30
 
 

@@ -38,7 +38,7 @@ from tests.helpers.factories import (
     pledge_world,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TODAY = date.today()
 DEADLINE = TODAY + timedelta(days=365)
 CHANGE_ACTIONS = ("examine", "cure", "register", "refuse", "withdraw", "other_ground", "change", "extend", "cancel")
