@@ -24,6 +24,7 @@ from ipdesk.gui.errors import log_file_path
 from ipdesk.gui.mainwindow import MainWindow
 from ipdesk.gui.settings import DATABASE_URL, Settings, settings, use_settings
 from ipdesk.gui.tasks import run_with_progress_dialog, runner
+from ipdesk.gui.common.workstation import Workstation
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ DEMO_RIGHTS = 2000
 DEMO_PLEDGES = 40
 
 
-def apply_language(workstation: Any, lang: str) -> None:
+def apply_language(workstation: Workstation, lang: str) -> None:
     """Make the services speak the UI language (labels in page rows, problem messages)."""
     for obj in (workstation, getattr(workstation, "rights", None), getattr(workstation, "parties", None)):
         if obj is not None and hasattr(obj, "lang"):
@@ -41,14 +42,11 @@ def apply_language(workstation: Any, lang: str) -> None:
                 pass
 
 
-def ensure_log_file(workstation: Any) -> None:
+def ensure_log_file(workstation: Workstation) -> None:
     """Log to ``<data_dir>/logs/ipdesk.log`` unless the command line already set up a log file."""
     if log_file_path():
         return
-    config = getattr(workstation, "config", None)
-    data_dir = getattr(config, "data_dir", None)
-    if data_dir is None:
-        return
+    data_dir = workstation.config.data_dir
     try:
         folder = Path(data_dir) / "logs"
         folder.mkdir(parents=True, exist_ok=True)
@@ -67,7 +65,7 @@ def ensure_log_file(workstation: Any) -> None:
 class WindowHost(QObject):
     """Owns the main window; switching language rebuilds it in the new language (state is kept)."""
 
-    def __init__(self, workstation: Any):
+    def __init__(self, workstation: Workstation):
         super().__init__()
         self.workstation = workstation
         self.window: MainWindow | None = None
@@ -93,7 +91,7 @@ class WindowHost(QObject):
             old.deleteLater()
 
 
-def run(workstation: Any, argv: Sequence[str] | None = None) -> int:
+def run(workstation: Workstation, argv: Sequence[str] | None = None) -> int:
     """Open the workstation window and run the event loop; returns the exit code."""
     app = create_application(argv)
     ensure_log_file(workstation)
@@ -105,7 +103,7 @@ def run(workstation: Any, argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def self_check(workstation: Any) -> int:
+def self_check(workstation: Workstation) -> int:
     """Open the main window offscreen with the rights and parties pages, close it; 0 if all went well.
 
     Settings go to a throwaway file so the smoke test never changes the user's layout.
@@ -168,9 +166,7 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
     QTimer.singleShot(0, lambda: offer_demo_data(window, workstation, load_without_asking=demo_if_empty))
     code = app.exec()
     runner().wait(30_000)
-    close = getattr(workstation, "close", None)
-    if callable(close):
-        close()
+    workstation.close()
     return code
 
 
@@ -209,7 +205,9 @@ def _database_failed(config: Any, exc: BaseException) -> None:
     box.exec()
 
 
-def offer_demo_data(window: MainWindow, workstation: Any, *, load_without_asking: bool = False) -> None:
+def offer_demo_data(
+    window: MainWindow, workstation: Workstation, *, load_without_asking: bool = False
+) -> None:
     """On an empty register: load the demo data set (asked first unless ``load_without_asking``)."""
     try:
         from ipdesk.demo.generator import load_demo_data

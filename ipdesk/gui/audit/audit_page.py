@@ -12,6 +12,7 @@ from ipdesk.gui.errors import show_error
 from ipdesk.gui.common.pages.register_page import RegisterPage
 from ipdesk.gui.tasks import run_with_progress_dialog
 from ipdesk.services.paging import PageSource, Query
+from ipdesk.gui.common.workstation import Workstation
 
 
 class SortableOnly:
@@ -29,7 +30,7 @@ class SortableOnly:
 
 
 class AuditPage(RegisterPage):
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         self.workstation = workstation
         super().__init__(
             "audit",

@@ -35,17 +35,18 @@ from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.settings import LAST_IMPORT_DIR, settings
 from ipdesk.gui.tasks import Progress, Task, run_with_progress_dialog
+from ipdesk.gui.common.workstation import Workstation
 
 
-def import_supported(workstation: Any) -> bool:
+def import_supported(workstation: Workstation) -> bool:
     """Whether this workstation can import (an engine for ``ImportService``, and the actor may)."""
-    if getattr(workstation, "engine", None) is None:
+    if workstation.engine is None:  # a test double without a database
         return False
     try:
         import ipdesk.services.registry.imports  # noqa: F401
     except ImportError:
         return False
-    return may(getattr(workstation, "actor", None), Action.IMPORT)
+    return may(workstation.actor, Action.IMPORT)
 
 
 class ImportDialog(QDialog):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.gui.icons import icon
+from ipdesk.gui.common.workstation import Workstation
 
 PARTY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,7 +33,7 @@ class OwnersEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang

@@ -15,10 +15,11 @@ from ipdesk.gui.common.pages.detail_pane import DetailPane, colon, section_title
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.registry.rights_page import pick
+from ipdesk.gui.common.workstation import Workstation
 
 
 class PartyDetailPane(DetailPane):
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
@@ -60,7 +61,11 @@ class PartiesPage(RegisterPage):
     """The parties register."""
 
     def __init__(
-        self, workstation: Any, lang: str = "zh", parent: QWidget | None = None, show_rights: Any = None
+        self,
+        workstation: Workstation,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+        show_rights: Any = None,
     ):
         self.workstation = workstation
         self._show_rights = show_rights
@@ -91,7 +96,7 @@ class PartiesPage(RegisterPage):
             )
 
     def can_create(self) -> bool:
-        return may(getattr(self.workstation, "actor", None), Action.EDIT_PARTIES)
+        return may(self.workstation.actor, Action.EDIT_PARTIES)
 
     def can_edit(self, row_id: Any) -> bool:
         return row_id is not None and self.can_create()

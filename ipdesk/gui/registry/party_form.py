@@ -11,6 +11,7 @@ from ipdesk.domain.registry.party_input import label as party_label
 from ipdesk.domain.shared.problems import Problem
 from ipdesk.gui.common.widgets.field_edit import FieldEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog, form_label
+from ipdesk.gui.common.workstation import Workstation
 
 TEXT_FIELDS = ("name", "uscc", "id_number", "address", "contact", "phone", "region")
 
@@ -20,7 +21,7 @@ class PartyForm(FormDialog):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         party_id: int | None = None,
         *,
         parent: QWidget | None = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from ipdesk.domain.registry.parties import PARTY_KIND_LABELS, Party
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.widgets.search_bar import SearchBar
+from ipdesk.gui.common.workstation import Workstation
 
 LIMIT = 30
 
@@ -27,7 +27,9 @@ LIMIT = 30
 class PartyPicker(QDialog):
     """Returns the chosen :class:`Party` in ``chosen`` after ``exec()`` is accepted."""
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None, *, text: str = ""):
+    def __init__(
+        self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None, *, text: str = ""
+    ):
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
@@ -51,7 +53,7 @@ class PartyPicker(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("选择"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.new_button = QPushButton(self.tr("新建当事人…"))
-        self.new_button.setVisible(may(getattr(workstation, "actor", None), Action.EDIT_PARTIES))
+        self.new_button.setVisible(may(workstation.actor, Action.EDIT_PARTIES))
         self.new_button.clicked.connect(self.new_party)
         buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)

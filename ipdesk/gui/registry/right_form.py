@@ -20,6 +20,7 @@ from ipdesk.gui.registry.owners_editor import OwnersEditor
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import FieldEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog, form_label
+from ipdesk.gui.common.workstation import Workstation
 
 PATENTS = {RightKind.INVENTION, RightKind.UTILITY_MODEL, RightKind.DESIGN}
 COPYRIGHTS = {RightKind.COPYRIGHT, RightKind.SOFTWARE}
@@ -52,7 +53,7 @@ class RightForm(FormDialog):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         right_id: int | None = None,
         *,
         parent: QWidget | None = None,

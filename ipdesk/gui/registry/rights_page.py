@@ -19,6 +19,7 @@ from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.pages.detail_pane import DetailPane, colon, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
+from ipdesk.gui.common.workstation import Workstation
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -33,7 +34,7 @@ def badge_html(text: str, tone: str) -> str:
 class RightDetailPane(DetailPane):
     """One right: heading, facts, owners, term, flags, product and the audit history."""
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
@@ -144,7 +145,7 @@ class RightDetailPane(DetailPane):
 class RightsPage(RegisterPage):
     """The IP rights register."""
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         self.workstation = workstation
         kinds = [(k.value, pick(KIND_LABELS[k], lang)) for k in RightKind]
         statuses = [(s.value, pick(STATUS_LABELS[s], lang)) for s in STATUS_LABELS]
@@ -170,7 +171,7 @@ class RightsPage(RegisterPage):
         )
 
     def can_create(self) -> bool:
-        return may(getattr(self.workstation, "actor", None), Action.EDIT_RIGHTS)
+        return may(self.workstation.actor, Action.EDIT_RIGHTS)
 
     def can_edit(self, row_id: Any) -> bool:
         return row_id is not None and self.can_create()

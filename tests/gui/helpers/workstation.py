@@ -1,10 +1,13 @@
-"""A fake workstation with the shape the GUI codes against (config, actor, services, lang)."""
+"""A fake workstation that satisfies the GUI's Workstation protocol; services it lacks are None."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.gui.mainwindow import describe_database
 
 
 @dataclass
@@ -14,17 +17,25 @@ class FakeConfig:
 
 
 @dataclass
-class FakeActor:
-    username: str = "clerk1"
-    role: str = "clerk"
-
-
-@dataclass
 class FakeWorkstation:
     config: FakeConfig = field(default_factory=FakeConfig)
-    actor: FakeActor = field(default_factory=FakeActor)
+    # a real actor: the GUI's permission check fails closed, so a double must answer ``may`` truthfully
+    actor: Actor = field(default_factory=lambda: Actor("clerk1", Role.CLERK))
+    engine: Any = None
     rights: Any = None
     parties: Any = None
     audit: Any = None
+    pledges: Any = None
+    office: Any = None
+    pledge_list: Any = None
+    notices: Any = None
+    register_search: Any = None
     imports: Any = None
     lang: str = "zh"
+
+    @property
+    def database_description(self) -> str:
+        return describe_database(self.config.database_url)
+
+    def close(self) -> None:
+        """Nothing to release."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from ipdesk.domain.shared.permissions import Action, Actor
+
 
 class Page(QWidget):
     """Base of every page in the main window's stack.
@@ -38,12 +40,13 @@ class Page(QWidget):
         """Called each time the navigation shows this page."""
 
 
-def may(actor: object, action: object) -> bool:
-    """Whether ``actor`` may do ``action`` (an actor without ``may`` — a test double — may do anything)."""
+def may(actor: Actor | None, action: Action) -> bool:
+    """Whether ``actor`` may do ``action``; fails closed: no actor, an object that cannot say, or an unknown
+    role is not allowed (the services check again, but the GUI must not offer what they will refuse)."""
     check = getattr(actor, "may", None)
-    if check is None:
-        return True
+    if actor is None or not callable(check):
+        return False
     try:
-        return bool(check(action))
+        return check(action) is True
     except Exception:  # noqa: BLE001 - an unknown role is treated as read-only
         return False

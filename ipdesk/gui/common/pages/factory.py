@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ipdesk.gui.common.workstation import Workstation
+
 
 def is_page_source(obj: Any) -> bool:
     return obj is not None and all(hasattr(obj, name) for name in ("count", "page", "columns"))
@@ -14,21 +16,21 @@ def is_page_source(obj: Any) -> bool:
 
 def make_page(window: Any, key: str) -> QWidget | None:
     """The page for ``key`` or None (the window then shows a :class:`ComingPage`)."""
-    ws = window.workstation
+    ws: Workstation = window.workstation
     lang = window.lang
-    if key == "rights" and is_page_source(getattr(ws, "rights", None)):
+    if key == "rights" and is_page_source(ws.rights):
         from ipdesk.gui.registry.rights_page import RightsPage
 
         return RightsPage(ws, lang)
-    if key == "parties" and is_page_source(getattr(ws, "parties", None)):
+    if key == "parties" and is_page_source(ws.parties):
         from ipdesk.gui.registry.parties_page import PartiesPage
 
         return PartiesPage(ws, lang, show_rights=lambda pid, name: show_rights_of(window, pid, name))
-    if key == "register_search" and is_page_source(getattr(ws, "register_search", None)):
+    if key == "register_search" and is_page_source(ws.register_search):
         from ipdesk.gui.notices.search_page import SearchPage
 
         return SearchPage(ws, lang)
-    if key == "audit" and is_page_source(getattr(ws, "audit", None)):
+    if key == "audit" and is_page_source(ws.audit):
         from ipdesk.gui.audit.audit_page import AuditPage
 
         return AuditPage(ws, lang)

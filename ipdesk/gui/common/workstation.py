@@ -1,0 +1,79 @@
+"""The Workstation protocol: what the GUI needs of the core (configuration, the acting user, the services).
+
+The GUI codes against this protocol, never against ``Any``: the composition root
+(:class:`ipdesk.services.workstation.Workstation`) satisfies it, and so do the test doubles in
+``tests/gui/helpers``. Members are read-only properties so that a frozen or narrower implementation (a test
+double's config, a subclass of a service) still satisfies it. A test double may leave a service ``None``:
+the page factory then shows the "coming" page for that area (``is_page_source`` checks at run time).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from sqlalchemy import Engine
+
+from ipdesk.domain.shared.permissions import Actor
+from ipdesk.services.audit import AuditService
+from ipdesk.services.notices.register_search import RegisterSearch
+from ipdesk.services.notices.service import NoticeService
+from ipdesk.services.office.service import OfficeService
+from ipdesk.services.pledges.queries import PledgeListSource
+from ipdesk.services.pledges.service import PledgeService
+from ipdesk.services.registry.parties import PartyService
+from ipdesk.services.registry.rights import RightService
+
+
+class DeskConfig(Protocol):
+    """The part of :class:`ipdesk.config.AppConfig` the GUI reads."""
+
+    @property
+    def database_url(self) -> str: ...
+
+    @property
+    def data_dir(self) -> Path: ...
+
+
+@runtime_checkable
+class Workstation(Protocol):
+    """One open desk: who acts, over which database, through which services."""
+
+    @property
+    def config(self) -> DeskConfig: ...
+
+    @property
+    def actor(self) -> Actor: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+    @property
+    def rights(self) -> RightService: ...
+
+    @property
+    def parties(self) -> PartyService: ...
+
+    @property
+    def audit(self) -> AuditService: ...
+
+    @property
+    def pledges(self) -> PledgeService: ...
+
+    @property
+    def office(self) -> OfficeService: ...
+
+    @property
+    def pledge_list(self) -> PledgeListSource: ...
+
+    @property
+    def notices(self) -> NoticeService: ...
+
+    @property
+    def register_search(self) -> RegisterSearch: ...
+
+    @property
+    def database_description(self) -> str: ...
+
+    def close(self) -> None: ...
+
