@@ -54,11 +54,6 @@ OVERSIZED_FOR_NOW = {
     "ipdesk/domain/pledges/examination/engine.py",
     "ipdesk/domain/pledges/application.py",
     "ipdesk/demo/generator.py",
-    "ipdesk/gui/notices/print_dialogs.py",
-    "ipdesk/gui/pledges/pledge_application.py",
-    "ipdesk/gui/office/holiday_editor.py",
-    "ipdesk/gui/office/office_settings.py",
-    "ipdesk/gui/common/pages/register_page.py",
 }
 
 

@@ -185,7 +185,7 @@ def _with_database_override(config: Any) -> Any:
 
 
 def _database_failed(config: Any, exc: BaseException) -> None:
-    from ipdesk.gui.mainwindow import describe_database
+    from ipdesk.gui.common.database import describe_database
 
     box = QMessageBox(
         QMessageBox.Icon.Critical,

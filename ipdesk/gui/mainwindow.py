@@ -10,7 +10,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from ipdesk import __version__
 from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.icons import icon
+from ipdesk.gui.common.database import describe_database
 from ipdesk.gui.common.pages.base import Page
 from ipdesk.gui.common.pages.coming_page import ComingPage
 from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
@@ -60,19 +60,6 @@ AREAS: tuple[Area, ...] = (
     Area("audit", "audit"),
     Area("settings", "settings"),
 )
-
-
-def describe_database(url: str) -> str:
-    """``SQLite /path/ipdesk.sqlite3`` or ``PostgreSQL host:5432/db`` (never the password)."""
-    if not url:
-        return "-"
-    if url.startswith("sqlite"):
-        path = url.split(":///", 1)[1] if ":///" in url else url
-        return f"SQLite {path or ':memory:'}"
-    parts = urlsplit(url)
-    host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
-    return f"PostgreSQL {host}{port}{parts.path or ''}"
 
 
 class MainWindow(QMainWindow):
@@ -371,7 +358,7 @@ class MainWindow(QMainWindow):
         open_verify_dialog(self, self.workstation, lang=self.lang)
 
     def export_gazette(self) -> None:
-        from ipdesk.gui.notices.print_dialogs import export_gazette_dialog
+        from ipdesk.gui.notices.gazette_dialog import export_gazette_dialog
 
         export_gazette_dialog(self, self.workstation, lang=self.lang)
 

@@ -28,15 +28,10 @@ from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.domain.registry.identifiers.uscc import parse_uscc
-from ipdesk.gui.notices.print_dialogs import (
-    add_notice_actions,
-    error_text,
-    last_dir,
-    preview_issued,
-    print_notice_for,
-    remember_dir,
-    tell,
-)
+from ipdesk.gui.common.files import error_text, last_dir, remember_dir
+from ipdesk.gui.notices.notice_kit import tell
+from ipdesk.gui.notices.notice_list import add_notice_actions
+from ipdesk.gui.notices.notice_preview import preview_issued, print_notice_for
 from ipdesk.gui.errors import show_error
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.pages.base import may

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.shared.problems import DomainError
-from ipdesk.gui.pledges.labels import esc
+from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.errors import show_error
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
@@ -165,7 +165,7 @@ class VerifyDialog(QDialog):
         return self._run(lambda: notices.verify_file(path), self.tr("来源：{file}").format(file=path.name))
 
     def choose_file(self) -> None:
-        from ipdesk.gui.notices.print_dialogs import last_dir
+        from ipdesk.gui.common.files import last_dir
 
         path, _f = QFileDialog.getOpenFileName(
             self, self.tr("打开通知书 PDF"), last_dir(), self.tr("PDF 文件 (*.pdf)")

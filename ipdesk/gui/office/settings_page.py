@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.gui.errors import log_file_path, show_error
 from ipdesk.gui.i18n import LANGUAGES
-from ipdesk.gui.mainwindow import describe_database
+from ipdesk.gui.common.database import describe_database
 from ipdesk.gui.common.pages.base import Page
 from ipdesk.gui.settings import DATABASE_URL, LANGUAGE, PAGE_SIZE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
@@ -133,7 +133,7 @@ class SettingsPage(Page):
             self.holiday_tab = _scrolled(self.holiday_editor)
             self.tabs.addTab(self.holiday_tab, self.tr("节假日与调休"))
         if getattr(workstation, "notices", None) is not None:
-            from ipdesk.gui.office.office_settings import SigningKeyPanel
+            from ipdesk.gui.office.signing_key import SigningKeyPanel
 
             self.key_panel = SigningKeyPanel(workstation, task_runner=self._runner)
             self.key_tab = _scrolled(self.key_panel)

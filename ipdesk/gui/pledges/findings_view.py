@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.pledges.examination.engine import Examination, FindingStatus
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import WAIVABLE_CODES
+from ipdesk.gui.common.rich_text import badge_html, esc
 from ipdesk.gui.pledges.labels import (
     FINDING_MARKS,
     FINDING_TONES,
     OUTCOME_MARKS,
     OUTCOME_TONES,
     PLEDGE_STATUS_TONES,
-    badge_html,
-    esc,
     finding_status_label,
     localised_finding,
     outcome_label,

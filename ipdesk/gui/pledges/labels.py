@@ -1,4 +1,4 @@
-"""Shared bits of the pledge dialogs and pages: status tones, bilingual labels, badges in rich text."""
+"""Shared bits of the pledge dialogs and pages: status tones and marks, bilingual labels."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ipdesk.domain.pledges.application import (
     PLEDGE_STATUS_LABELS,
     PledgeStatus,
 )
-from ipdesk.gui.common.models.badges import TONES
+from ipdesk.gui.common.rich_text import pick
 
 #: pledge status → badge tone (green in force, amber attention, red refused, grey closed, blue in progress)
 PLEDGE_STATUS_TONES: dict[str, str] = {
@@ -52,19 +52,11 @@ FAMILY_LABELS: dict[str, tuple[str, str]] = {
     "copyright": ("著作权", "Copyright"), "mixed": ("混合", "Mixed"),
 }
 
-#: the symbol drawn in front of a status text, so status never depends on colour alone
-STATUS_MARKS: dict[str, str] = {"ok": "✓", "bad": "✗", "warn": "⚠", "info": "ⓘ", "muted": "·"}
 #: the symbol of each finding status and outcome (passed ✓, failed ✗, waived ⊘, correction ✎)
 FINDING_MARKS: dict[str, str] = {
     FindingStatus.PASSED: "✓", FindingStatus.FAILED: "✗", FindingStatus.WAIVED: "⊘", FindingStatus.CORRECTION: "✎",
 }
 OUTCOME_MARKS: dict[str, str] = {Outcome.REGISTER: "✓", Outcome.CORRECTION: "✎", Outcome.REFUSE: "✗"}
-
-
-def pick(pair: tuple[str, str] | None, lang: str, default: str = "") -> str:
-    if pair is None:
-        return default
-    return pair[1] if lang == "en" else pair[0]
 
 
 def status_label(status: str | PledgeStatus, lang: str) -> str:
@@ -83,18 +75,6 @@ def finding_status_label(status: str, lang: str) -> str:
 
 def outcome_label(outcome: str, lang: str) -> str:
     return pick(OUTCOME_BANNERS.get(outcome) or OUTCOME_LABELS.get(outcome), lang, str(outcome))  # type: ignore[arg-type]
-
-
-def esc(text: Any) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def badge_html(text: str, tone: str, mark: bool = True) -> str:
-    """A tinted pill with a symbol and the text (rich text for QLabel)."""
-    bg, fg = TONES.get(tone, TONES["muted"])
-    symbol = STATUS_MARKS.get(tone, "") + " " if mark else ""
-    return (f"<span style='background:{bg}; color:{fg}; font-weight:bold;'>"
-            f"&nbsp;{esc(symbol)}{esc(text)}&nbsp;</span>")
 
 
 class DaysLeftTones(Mapping[Any, str]):

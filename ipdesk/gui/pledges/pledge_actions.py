@@ -39,9 +39,9 @@ from ipdesk.domain.pledges.application import (
     PledgeStatus,
 )
 from ipdesk.domain.shared.problems import DomainError, Problem
-from ipdesk.gui.pledges.labels import esc, pick
+from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.pledges.pickers import PartyField
-from ipdesk.gui.pledges.pledge_application import ScopeChecks
+from ipdesk.gui.pledges.checklists import ScopeChecks
 from ipdesk.gui.errors import show_error
 from ipdesk.gui.formatting import format_date, parse_money
 from ipdesk.gui.tasks import Task, TaskRunner, runner

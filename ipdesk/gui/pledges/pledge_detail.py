@@ -22,18 +22,16 @@ from ipdesk.domain.pledges.application import (
     GuaranteeScope,
 )
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
+from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.pledges.labels import (
     FAMILY_LABELS,
     FINDING_TONES,
     OUTCOME_TONES,
     PLEDGE_STATUS_TONES,
-    badge_html,
-    esc,
     field_label,
     finding_status_label,
     localised_finding,
     outcome_label,
-    pick,
     status_label,
     value_label,
 )

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import PLEDGE_STATUS_LABELS, PledgeStatus
-from ipdesk.gui.pledges.labels import FAMILY_LABELS, PLEDGE_STATUS_TONES, DaysLeftTones, pick
+from ipdesk.gui.common.rich_text import pick
+from ipdesk.gui.pledges.labels import FAMILY_LABELS, PLEDGE_STATUS_TONES, DaysLeftTones
 from ipdesk.gui.pledges.findings_view import FindingsDialog
 from ipdesk.gui.pledges.pledge_actions import PledgeActions, available_actions
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
-from ipdesk.gui.notices.print_dialogs import add_notice_actions
+from ipdesk.gui.notices.notice_list import add_notice_actions
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.pledges.pledge_detail import PledgeDetailPane
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage

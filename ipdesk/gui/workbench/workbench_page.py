@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.gui.pledges.labels import PLEDGE_STATUS_TONES, days_left_text, esc, status_label
+from ipdesk.gui.common.rich_text import esc
+from ipdesk.gui.pledges.labels import PLEDGE_STATUS_TONES, days_left_text, status_label
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, RowIdRole

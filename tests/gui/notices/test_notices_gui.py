@@ -22,15 +22,11 @@ from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.notices.notice import NoticeKind
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.problems import ValidationError
-from ipdesk.gui.notices import print_dialogs
-from ipdesk.gui.notices.print_dialogs import (
-    BatchPrintDialog,
-    GazetteExportDialog,
-    NoticeListDialog,
-    batch_print,
-    print_notice_for,
-    show_notices_of,
-)
+from ipdesk.gui.notices import batch_dialog, notice_preview
+from ipdesk.gui.notices.batch_dialog import BatchPrintDialog, batch_print
+from ipdesk.gui.notices.gazette_dialog import GazetteExportDialog
+from ipdesk.gui.notices.notice_list import NoticeListDialog, show_notices_of
+from ipdesk.gui.notices.notice_preview import print_notice_for
 from ipdesk.gui.notices.verify_dialog import VerifyDialog
 from ipdesk.gui.notices.search_page import SearchPage
 from ipdesk.gui.tasks import runner
@@ -96,7 +92,8 @@ def said(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     def tell(_parent: Any, title: str, text: str, *, warning: bool = False, detail: str = "") -> None:
         messages.append((title, text + ("\n" + detail if detail else "")))
 
-    monkeypatch.setattr(print_dialogs, "tell", tell)
+    for module in (notice_preview, batch_dialog):
+        monkeypatch.setattr(module, "tell", tell)
     from ipdesk.gui.notices import search_page
 
     monkeypatch.setattr(search_page, "tell", tell)
@@ -107,7 +104,8 @@ def said(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Files handed to the system viewer (never really opened in tests)."""
     paths: list[str] = []
-    monkeypatch.setattr(print_dialogs, "open_external", lambda p: paths.append(str(p)) or True)
+    for module in (notice_preview, batch_dialog):
+        monkeypatch.setattr(module, "open_external", lambda p: paths.append(str(p)) or True)
     return paths
 
 
@@ -442,7 +440,7 @@ def test_print_notice_from_the_search_page(qtbot, ws, world, said):
 def test_pledges_page_prints_the_selected_pledges(qtbot, ws, world, tmp_path):
     from PySide6.QtGui import QKeySequence
 
-    from ipdesk.gui.notices.print_dialogs import NoticePreviewDialog
+    from ipdesk.gui.notices.notice_preview import NoticePreviewDialog
     from ipdesk.gui.pledges.pledges_page import PledgesPage
 
     registered(ws, world, 1)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.office.workdays import WorkCalendar
 from ipdesk.gui.office import holiday_editor
-from ipdesk.gui.office.holiday_editor import HOLIDAY, WORKDAY
+from ipdesk.gui.office.holiday_views import HOLIDAY, WORKDAY
 from ipdesk.gui.office.office_settings import format_problem, format_warning
 from ipdesk.gui.office.settings_page import SettingsPage
 from ipdesk.gui.tasks import runner

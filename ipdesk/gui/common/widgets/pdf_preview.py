@@ -17,7 +17,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ipdesk.domain.notices.notice import CHINA_TZ, Notice, SearchCertificate
-from ipdesk.gui.pledges.labels import esc, pick
+from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.formatting import format_money
 
 try:  # PySide6-Addons only

@@ -1,0 +1,131 @@
+"""The columns of a register table: restored and remembered order, widths, hidden columns and sort, a
+first-start fit to the rows, the columns menu."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QMenu
+
+from ipdesk.gui.settings import SPLITTER_STATE, TABLE_HEADER
+from ipdesk.services.paging import Query
+
+
+class RegisterColumns:
+    """The column half of :class:`~ipdesk.gui.common.pages.register_page.RegisterPage` (a mixin: it uses
+    the page's ``table``, ``model``, ``splitter``, ``toolbar``, ``columns_action``, ``key`` and settings).
+
+    Strings are translated in the context ``RegisterPage``, where they have always been.
+    """
+
+    table: Any
+    model: Any
+    splitter: Any
+    toolbar: Any
+    columns_action: Any
+    key: str
+    _settings: Any
+    status_message: Any
+
+    def _init_columns(self, hidden_columns: Sequence[str], default_sort: tuple[str, bool] | None) -> None:
+        header = self.table.horizontalHeader()
+        state = self._settings.get(TABLE_HEADER, self.key)
+        restored = not state.isEmpty() and header.restoreState(state)
+        self._needs_autosize = not restored
+        if not restored:
+            for key in hidden_columns:
+                col = self.model.column_index(key)
+                if col >= 0:
+                    header.setSectionHidden(col, True)
+            section = self.model.column_index(default_sort[0]) if default_sort else -1
+            order = (
+                Qt.SortOrder.DescendingOrder
+                if default_sort and default_sort[1]
+                else Qt.SortOrder.AscendingOrder
+            )
+            header.setSortIndicator(section, order)
+        self._sort_section = header.sortIndicatorSection()
+        self._sort_order = header.sortIndicatorOrder()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.setSortingEnabled(True)  # sorts by the remembered indicator (in SQL) or not at all
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(500)
+        self._header_timer.timeout.connect(self._save_header)
+        header.sectionMoved.connect(lambda *_: self._header_timer.start())
+        header.sectionResized.connect(lambda *_: self._header_timer.start())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._needs_autosize:  # first start: fit the columns to the first rows once, then remember
+            if self.model.rowCount() > 0:
+                self._needs_autosize = False
+                QTimer.singleShot(0, self.autosize_columns)
+            elif not getattr(self, "_waiting_for_rows", False):
+                # An empty register (e.g. demo data still loading) would fit the headers only and that
+                # layout would be remembered: wait for the first rows instead.
+                self._waiting_for_rows = True
+                self.model.modelReset.connect(self._autosize_when_filled)
+
+    def _autosize_when_filled(self) -> None:
+        if self._needs_autosize and self.model.rowCount() > 0:
+            self._needs_autosize = False
+            self.model.modelReset.disconnect(self._autosize_when_filled)
+            QTimer.singleShot(0, self.autosize_columns)
+
+    def autosize_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(100)  # look at the visible rows, never the whole register
+        for col in range(self.model.columnCount() - 1):  # the last column stretches
+            if not header.isSectionHidden(col):
+                self.table.resizeColumnToContents(col)
+                header.resizeSection(col, max(72, min(header.sectionSize(col) + 12, 260)))
+
+    def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        columns = self.model.columns
+        if 0 <= section < len(columns) and not columns[section].sortable:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)  # this column cannot be sorted in SQL: put the indicator back
+            header.setSortIndicator(self._sort_section, self._sort_order)
+            header.blockSignals(False)
+            self.status_message.emit(QCoreApplication.translate("RegisterPage", "这一列不能排序"))
+            return
+        if section < 0:
+            self.model.set_query(Query(self.model.query.search, self.model.query.filters))
+        self._sort_section, self._sort_order = section, order
+        self._header_timer.start()
+
+    def _save_header(self) -> None:
+        self._settings.set(TABLE_HEADER, QByteArray(self.table.horizontalHeader().saveState()), self.key)
+
+    def _save_splitter(self) -> None:
+        self._settings.set(SPLITTER_STATE, QByteArray(self.splitter.saveState()), self.key)
+
+    def columns_menu(self) -> QMenu:
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        visible = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        for col in sorted(range(self.model.columnCount()), key=header.visualIndex):
+            action = menu.addAction(str(self.model.headerData(col, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.setEnabled(not (len(visible) == 1 and col in visible))  # keep at least one column
+            action.toggled.connect(lambda on, c=col: self.set_column_visible(c, on))
+        return menu
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+        self._save_header()
+
+    def _header_menu(self, pos: QPoint) -> None:
+        self.columns_menu().exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _columns_menu_at_toolbar(self) -> None:
+        button = self.toolbar.widgetForAction(self.columns_action)
+        where = button.mapToGlobal(QPoint(0, button.height())) if button else self.mapToGlobal(QPoint(0, 0))
+        self.columns_menu().exec(where)

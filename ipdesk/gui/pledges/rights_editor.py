@@ -1,0 +1,257 @@
+"""The pledged rights of an application: one line per number, checked as it is typed, looked up in the
+register, and an unknown number offered for adding on the spot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from ipdesk.domain.registry.identifiers import RightNumber, parse_right_number
+from ipdesk.domain.shared.problems import DomainError, NotFound
+from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, Right
+from ipdesk.gui.common.rich_text import badge_html, esc, pick
+from ipdesk.gui.icons import icon
+from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
+from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR
+
+
+LOOKUP_DELAY_MS = 250
+
+
+# ---- the pledged rights ------------------------------------------------------------------------------
+
+
+class RightEntry(QWidget):
+    """One pledged right: its number (checked as typed), what the register says about it, add / remove.
+
+    Signals:
+        changed(): the number text changed.
+        resolved(): the register lookup finished (found or not).
+        remove_requested(): the × button.
+        add_requested(str): "add this right to the register" with the normalised number.
+    """
+
+    changed = Signal()
+    resolved = Signal()
+    remove_requested = Signal()
+    add_requested = Signal(str)
+
+    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workstation = workstation
+        self.lang = lang
+        self.parsed: RightNumber | None = None
+        self.right: Right | None = None
+        self.error = ""
+        self.not_found = False
+        self.line_edit = QLineEdit()
+        self.line_edit.setPlaceholderText(self.tr("如 ZL 201710601862.3、12345678、2023SR0123456"))
+        self.remove_button = QToolButton()
+        self.remove_button.setIcon(icon("clear"))
+        self.remove_button.setToolTip(self.tr("从申请中移除这项权利"))
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove_button.clicked.connect(self.remove_requested)
+        self.info = QLabel()
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setWordWrap(True)
+        self.info.setObjectName("rightInfo")
+        self.add_button = QPushButton(icon("add"), self.tr("登记该权利…"))
+        self.add_button.setToolTip(self.tr("登记簿中还没有这项权利：现在录入它，然后继续填写申请"))
+        self.add_button.clicked.connect(lambda: self.add_requested.emit(self.number_text()))
+        self.add_button.hide()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(2)
+        top.addWidget(self.line_edit, 1)
+        top.addWidget(self.remove_button)
+        below = QHBoxLayout()
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(self.info, 1)
+        below.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 2)
+        layout.setSpacing(1)
+        layout.addLayout(top)
+        layout.addLayout(below)
+        self.setFocusProxy(self.line_edit)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LOOKUP_DELAY_MS)
+        self._timer.timeout.connect(self.lookup)
+        self.line_edit.textChanged.connect(self._text_changed)
+        self.line_edit.editingFinished.connect(self.normalise)
+        self._show()
+
+    def text(self) -> str:
+        return self.line_edit.text().strip()
+
+    def setText(self, text: str) -> None:
+        self.line_edit.setText(text)
+
+    def number_text(self) -> str:
+        return self.parsed.display if self.parsed is not None else self.text()
+
+    def _text_changed(self, _text: str) -> None:
+        self.check()
+        self.changed.emit()
+
+    def check(self) -> None:
+        """Parse the number as typed (pure, instant); a valid one is looked up shortly after."""
+        self.right = None
+        self.not_found = False
+        self.parsed = None
+        self.error = ""
+        text = self.text()
+        if text:
+            try:
+                self.parsed = parse_right_number(text)
+            except DomainError as exc:
+                self.error = "；".join(exc.messages(self.lang))
+        self._show()
+        if self.parsed is not None:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def normalise(self) -> None:
+        """Leaving the field: show the number in its usual form and look it up now."""
+        if self.parsed is not None and self.parsed.display != self.text():
+            self.line_edit.setText(self.parsed.display)
+        if self._timer.isActive():
+            self.lookup()
+
+    def lookup(self) -> None:
+        """Ask the register for the right (one indexed read)."""
+        self._timer.stop()
+        if self.parsed is None:
+            return
+        try:
+            self.right = self.workstation.rights.get_by_number(self.parsed.number)
+            self.not_found = False
+        except NotFound:
+            self.right, self.not_found = None, True
+        except DomainError as exc:
+            self.right, self.error = None, "；".join(exc.messages(self.lang))
+        self._show()
+        self.resolved.emit()
+
+    def _show(self) -> None:
+        lang = self.lang
+        self.add_button.setVisible(self.not_found)
+        bad = bool(self.error)
+        if bool(self.line_edit.property("error")) != bad:
+            self.line_edit.setProperty("error", bad)
+            self.line_edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; border-radius: 3px;"
+                                         " padding: 2px 3px; }" if bad else "")
+        if bad:
+            self.info.setText(f"<span style='color:{ERROR_COLOR}'>{esc(self.error)}</span>")
+        elif self.right is not None:
+            r = self.right
+            status = badge_html(pick(STATUS_LABELS[r.legal_status], lang), RIGHT_STATUS_TONES.get(r.legal_status, "muted"))
+            owners = ("、" if lang == "zh" else "; ").join(o.name or f"#{o.party_id}" for o in r.owners)
+            co = self.tr("（共有）") if len(r.owners) > 1 else ""
+            owners_label = self.tr("权利人：")
+            self.info.setText(f"<b>{esc(r.display_number)}</b>　{esc(pick(KIND_LABELS[r.kind], lang))}　"
+                              f"{esc(r.title)}　{status}<br><span style='color:#607d8b'>"
+                              f"{esc(owners_label)}{esc(owners)}{esc(co)}</span>")
+        elif self.not_found and self.parsed is not None:
+            self.info.setText("<span style='color:#7a4a00'>" + esc(
+                self.tr("登记簿中没有 {number}（{kind}），可先登记该权利").format(
+                    number=self.parsed.display, kind=pick(KIND_LABELS[self.parsed.kind], lang))) + "</span>")
+        elif self.parsed is not None:
+            self.info.setText("<span style='color:#607d8b'>" + esc(
+                self.tr("{kind} {number}，正在查找…").format(
+                    kind=pick(KIND_LABELS[self.parsed.kind], lang), number=self.parsed.display)) + "</span>")
+        else:
+            self.info.setText("")
+        self.info.setVisible(bool(self.info.text()))
+
+
+class RightsEditor(QWidget):
+    """The pledged rights, one :class:`RightEntry` per number; patents, marks and copyrights may mix.
+
+    Signals:
+        changed(): a number was edited, added or removed.
+        rights_changed(): the set of rights found in the register changed (the checklists adapt).
+    """
+
+    changed = Signal()
+    rights_changed = Signal()
+
+    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workstation = workstation
+        self.lang = lang
+        self.entries: list[RightEntry] = []
+        self._rows = QVBoxLayout()
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.setSpacing(4)
+        self.add_button = QPushButton(icon("add"), self.tr("再添加一项权利"))
+        self.add_button.clicked.connect(lambda: self.add_entry().line_edit.setFocus())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._rows)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.add_entry()
+        self.setFocusProxy(self.entries[0])
+
+    def add_entry(self, text: str = "") -> RightEntry:
+        entry = RightEntry(self.workstation, self.lang)
+        entry.changed.connect(self.changed)
+        entry.resolved.connect(self.rights_changed)
+        entry.remove_requested.connect(lambda e=entry: self.remove_entry(e))
+        entry.add_requested.connect(lambda number, e=entry: self.add_to_register(e, number))
+        self.entries.append(entry)
+        self._rows.addWidget(entry)
+        if text:
+            entry.setText(text)
+            entry.normalise()
+        self.changed.emit()
+        return entry
+
+    def remove_entry(self, entry: RightEntry) -> None:
+        if len(self.entries) == 1:
+            entry.setText("")
+            return
+        self.entries.remove(entry)
+        if self.focusProxy() is entry:
+            self.setFocusProxy(self.entries[0])
+        entry.setParent(None)
+        entry.deleteLater()
+        self.changed.emit()
+        self.rights_changed.emit()
+
+    def set_numbers(self, numbers: list[str]) -> None:
+        for e in list(self.entries):
+            self.remove_entry(e)
+        for i, n in enumerate(numbers):
+            entry = self.entries[0] if i == 0 else self.add_entry()
+            entry.setText(n)
+            entry.normalise()
+
+    def numbers(self) -> list[str]:
+        """The numbers as the service takes them (normalised where they parse, else as typed)."""
+        return [e.number_text() for e in self.entries if e.text()]
+
+    def rights(self) -> list[Right]:
+        return [e.right for e in self.entries if e.right is not None]
+
+    def lookup_all(self) -> None:
+        for e in self.entries:
+            if e.parsed is not None and e.right is None:
+                e.lookup()
+
+    def add_to_register(self, entry: RightEntry, number: str) -> Any:
+        """Open the rights form prefilled with the number; when saved, this entry finds the new right."""
+        from ipdesk.gui.registry.right_form import RightForm
+
+        form = RightForm(self.workstation, None, parent=self.window(), lang=self.lang, initial={"number": number})
+        form.saved.connect(lambda _right: entry.lookup())
+        form.open()
+        self.right_form = form
+        return form
