@@ -8,6 +8,13 @@ row cache; qutebrowser's ``HistoryCategory`` filters in SQL).
 
 ``data()`` never raises: a page that fails to load shows placeholder rows and the model emits
 ``load_failed`` once, so the page can show what happened and offer a retry.
+
+Given a :class:`~ipdesk.gui.tasks.TaskRunner`, the count and the pages are read in its reader pool, so a
+shared PostgreSQL over a slow link never freezes the window: until the count arrives the previous rows stay
+on screen; a page not yet read shows "…" rows and fills in when it arrives; an answer for an older query
+(the user typed on) is dropped by its generation number; each page read on demand also reads the next one
+ahead (scrolling down rarely waits). Without a runner (scripts, the model's own tests) everything is read
+on the calling thread, as before.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,6 +40,9 @@ from PySide6.QtGui import QBrush, QColor
 from ipdesk.gui.formatting import format_date, format_int, format_money
 from ipdesk.gui.common.models.badges import tone_colors
 from ipdesk.services.paging import Column, PageSource, Query
+
+if TYPE_CHECKING:
+    from ipdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +72,16 @@ class LazyTableModel(QAbstractTableModel):
         value_keys: per column key, the row key holding the stored value that ``labels`` and ``badges``
             look up (e.g. ``{"legal_status": "status_value"}`` when the source already sends a label).
 
+        task_runner: read count and pages in this runner's reader pool (default: on the calling thread).
+
     Signals:
         count_changed(int): after each reset, the number of rows matching the query.
+        loaded(): the rows of the current query are counted and shown (after each refresh).
         load_failed(str): a count or a page could not be read (message for the user).
     """
 
     count_changed = Signal(int)
+    loaded = Signal()
     load_failed = Signal(str)
 
     def __init__(
@@ -80,9 +94,14 @@ class LazyTableModel(QAbstractTableModel):
         labels: Mapping[str, Labels] | None = None,
         badges: Mapping[str, Mapping[str, str]] | None = None,
         value_keys: Mapping[str, str] | None = None,
+        task_runner: TaskRunner | None = None,
         parent: Any = None,
     ):
         super().__init__(parent)
+        self._runner = task_runner
+        self._generation = 0  # bumped by every refresh: answers carrying an older number are dropped
+        self._loading = False  # a count is in flight; the rows on screen belong to the previous query
+        self._pending: set[int] = set()  # pages being read for the current generation
         self._source = source
         self._columns: list[Column] = list(source.columns)
         self._lang = lang
@@ -96,7 +115,10 @@ class LazyTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, Any] = OrderedDict()
         self._error = ""
         self._money_in_wan = False
-        self._load_count()
+        if self._runner is None:
+            self._load_count()
+        else:
+            self.refresh()
 
     # ---- query --------------------------------------------------------------------------------------
 
@@ -115,6 +137,11 @@ class LazyTableModel(QAbstractTableModel):
     @property
     def last_error(self) -> str:
         return self._error
+
+    @property
+    def loading(self) -> bool:
+        """Whether the count of the current query is still being read (the rows shown are older)."""
+        return self._loading
 
     def set_query(self, query: Query) -> None:
         self._query = query
@@ -149,11 +176,24 @@ class LazyTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Drop the cache and count again (after a write, or F5)."""
-        self.beginResetModel()
-        self._pages.clear()
-        self._load_count()
-        self.endResetModel()
-        self.count_changed.emit(self._count)
+        self._generation += 1
+        if self._runner is None:
+            self.beginResetModel()
+            self._pages.clear()
+            self._load_count()
+            self.endResetModel()
+            self.count_changed.emit(self._count)
+            self.loaded.emit()
+            return
+        self._loading = True
+        self._pending.clear()
+        generation, query, source = self._generation, self._query, self._source
+        self._runner.run(
+            lambda: max(0, int(source.count(query))),
+            on_result=lambda n: self._count_arrived(generation, n, None),
+            on_error=lambda exc, _tb: self._count_arrived(generation, 0, exc),
+            name=f"count {type(source).__name__}",
+        )
 
     def set_lang(self, lang: str) -> None:
         if lang == self._lang:
@@ -177,8 +217,8 @@ class LazyTableModel(QAbstractTableModel):
             return None
         number, offset = divmod(row, self._page_size)
         page = self._page(number)
-        if page is _FAILED or offset >= len(page):
-            return None
+        if page is None or page is _FAILED or offset >= len(page):
+            return None  # not read yet (a reader is on it), or failed
         return page[offset]
 
     def row_id(self, row: int) -> Any:
@@ -336,20 +376,78 @@ class LazyTableModel(QAbstractTableModel):
         return None
 
     def _page(self, number: int) -> Any:
+        """The rows of page ``number`` if cached; otherwise read them (in the background if there is a
+        runner, returning None meanwhile)."""
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
             return page
+        if self._runner is not None:
+            if not self._loading:  # while counting, the rows on screen belong to the previous query
+                self._fetch(number, ahead=True)
+            return None
         try:
             page = list(self._source.page(self._query, number * self._page_size, self._page_size))
         except Exception as exc:  # noqa: BLE001 - shown as placeholder rows plus one message
             log.exception("page %d of %s failed", number, type(self._source).__name__)
             page = _FAILED
             self._fail(exc)
+        self._store(number, page)
+        return page
+
+    def _store(self, number: int, page: Any) -> None:
         self._pages[number] = page
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)
-        return page
+
+    def _fetch(self, number: int, *, ahead: bool) -> None:
+        """Read page ``number`` in the reader pool; with ``ahead``, the next page follows it."""
+        assert self._runner is not None
+        if number in self._pending or number in self._pages or number * self._page_size >= self._count:
+            return
+        self._pending.add(number)
+        generation, query, source = self._generation, self._query, self._source
+        offset, limit = number * self._page_size, self._page_size
+        self._runner.run(
+            lambda: list(source.page(query, offset, limit)),
+            on_result=lambda rows: self._page_arrived(generation, number, rows, None, ahead),
+            on_error=lambda exc, _tb: self._page_arrived(generation, number, _FAILED, exc, False),
+            name=f"page {number} {type(source).__name__}",
+        )
+
+    def _count_arrived(self, generation: int, count: int, error: BaseException | None) -> None:
+        if generation != self._generation:
+            return  # the query changed while this count was read
+        self._loading = False
+        self.beginResetModel()
+        self._pages.clear()
+        self._pending.clear()
+        self._error = ""
+        self._count = count
+        self.endResetModel()
+        if error is not None:
+            log.error("count of %s failed: %s", type(self._source).__name__, error)
+            self._fail(error)
+        self.count_changed.emit(self._count)
+        self.loaded.emit()
+        self._fetch(0, ahead=True)  # the first screen (and the next), before the view asks for them
+
+    def _page_arrived(
+        self, generation: int, number: int, rows: Any, error: BaseException | None, ahead: bool
+    ) -> None:
+        if generation != self._generation:
+            return  # rows of an older query or an older state of the register
+        self._pending.discard(number)
+        if error is not None:
+            log.error("page %d of %s failed: %s", number, type(self._source).__name__, error)
+            self._fail(error)
+        self._store(number, rows)
+        first = number * self._page_size
+        last = min(first + self._page_size, self._count) - 1
+        if last >= first and self._columns:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
+        if ahead and error is None:
+            self._fetch(number + 1, ahead=False)
 
     def _load_count(self) -> None:
         self._error = ""
