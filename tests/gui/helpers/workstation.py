@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ipdesk.domain.shared.permissions import Actor, Role
-from ipdesk.gui.mainwindow import describe_database
+from ipdesk.gui.common.database import describe_database
 
 
 @dataclass
