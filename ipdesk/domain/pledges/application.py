@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ipdesk.domain.pledges.lifecycle import PledgeStatus as PledgeStatus  # re-exported: callers import it from here
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.registry.rights import Right, RightKind
@@ -29,29 +30,6 @@ MAX_AMOUNT = Decimal(1000000000000)  # 1 万亿元: anything above is a typing e
 # Grounds the parties may waive by a recorded declaration (专利权质押登记办法 第十一条第（十）、（十一）项).
 WAIVABLE_CODES = frozenset({"P10", "P11"})
 
-
-class PledgeStatus(enum.StrEnum):
-    """Life-cycle state of a pledge (application → registration → cancellation)."""
-
-    DRAFT = "draft"  # being entered, not yet filed
-    APPLIED = "applied"  # filed, awaiting examination (已受理)
-    CORRECTION = "correction"  # correction notice sent, awaiting documents (补正)
-    REGISTERED = "registered"  # 已登记 (pledge right exists, Civil Code 444)
-    REFUSED = "refused"  # 不予登记
-    CANCELLED = "cancelled"  # 已注销
-    WITHDRAWN = "withdrawn"  # 撤回 (or deemed withdrawn after no correction)
-
-    @property
-    def is_read_only(self) -> bool:
-        """Refused, cancelled and withdrawn pledges can no longer be changed."""
-        return self in (PledgeStatus.REFUSED, PledgeStatus.CANCELLED, PledgeStatus.WITHDRAWN)
-
-    @property
-    def is_pending(self) -> bool:
-        """Still waiting for a decision (counts against the service-level clock)."""
-        return self in (PledgeStatus.DRAFT, PledgeStatus.APPLIED, PledgeStatus.CORRECTION)
-
-
 PLEDGE_STATUS_LABELS: dict[PledgeStatus, tuple[str, str]] = {
     PledgeStatus.DRAFT: ("草稿", "Draft"),
     PledgeStatus.APPLIED: ("已受理", "Applied"),
@@ -60,21 +38,6 @@ PLEDGE_STATUS_LABELS: dict[PledgeStatus, tuple[str, str]] = {
     PledgeStatus.REFUSED: ("不予登记", "Refused"),
     PledgeStatus.CANCELLED: ("已注销", "Cancelled"),
     PledgeStatus.WITHDRAWN: ("已撤回", "Withdrawn"),
-}
-
-# Which status may follow which (services enforce it; the GUI offers only these actions).
-STATUS_TRANSITIONS: dict[PledgeStatus, frozenset[PledgeStatus]] = {
-    PledgeStatus.DRAFT: frozenset({PledgeStatus.APPLIED, PledgeStatus.WITHDRAWN}),
-    PledgeStatus.APPLIED: frozenset(
-        {PledgeStatus.CORRECTION, PledgeStatus.REGISTERED, PledgeStatus.REFUSED, PledgeStatus.WITHDRAWN}
-    ),
-    PledgeStatus.CORRECTION: frozenset(
-        {PledgeStatus.APPLIED, PledgeStatus.REGISTERED, PledgeStatus.REFUSED, PledgeStatus.WITHDRAWN}
-    ),
-    PledgeStatus.REGISTERED: frozenset({PledgeStatus.CANCELLED}),
-    PledgeStatus.REFUSED: frozenset(),
-    PledgeStatus.CANCELLED: frozenset(),
-    PledgeStatus.WITHDRAWN: frozenset(),
 }
 
 

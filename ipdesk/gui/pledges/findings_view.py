@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.pledges.examination.engine import Examination, FindingStatus
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import WAIVABLE_CODES
+from ipdesk.domain.pledges.lifecycle import allowed_actions, available_actions
 from ipdesk.gui.common.rich_text import badge_html, esc
 from ipdesk.gui.pledges.labels import (
     FINDING_MARKS,
@@ -330,8 +331,6 @@ class FindingsDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        from ipdesk.gui.pledges.pledge_actions import available_actions
-
         rec = self.record
         if rec is None:
             for b in self.action_buttons:
@@ -345,9 +344,10 @@ class FindingsDialog(QDialog):
         self.cure_button.setEnabled(self.view.outcome in ("correction", "refuse") and any(
             r["status"] == "correction" for r in self.view.model.rows()))
         self.reexamine_button.setVisible("examine" in allowed)
-        self.register_button.setVisible(rec.status.is_pending and self.actions is not None)
+        decidable = allowed_actions(rec.status) if self.actions is not None else frozenset()
+        self.register_button.setVisible("register" in decidable)
         self.register_button.setEnabled("register" in allowed)
-        self.refuse_button.setVisible(rec.status.is_pending and self.actions is not None)
+        self.refuse_button.setVisible("refuse" in decidable)
         self.refuse_button.setEnabled("refuse" in allowed)
         tone = PLEDGE_STATUS_TONES.get(rec.status, "muted")
         number = esc(rec.application_no)

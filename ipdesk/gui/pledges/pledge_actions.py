@@ -1,14 +1,14 @@
 """What a clerk does to a pledge after filing it: examine, cure, waive, add a ground, register, refuse,
 withdraw; and on a registered pledge: change, extend, cancel.
 
-:func:`available_actions` says which actions apply to a pledge's state (refused, cancelled and withdrawn
-pledges get none); :class:`PledgeActions` runs them in the writer thread and reports back; the small
-forms below collect what each action needs. The services enforce the same rules again.
+:func:`ipdesk.domain.pledges.lifecycle.available_actions` says which actions apply to a pledge's state
+(refused, cancelled and withdrawn pledges get none); :class:`PledgeActions` runs them in the writer thread
+and reports back; the small forms below collect what each action needs. The services enforce the same
+lifecycle again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -36,7 +36,6 @@ from ipdesk.domain.pledges.application import (
     DebtType,
     Document,
     GuaranteeScope,
-    PledgeStatus,
 )
 from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui.common.rich_text import esc, pick
@@ -54,47 +53,6 @@ register_messages({
     "gui.cure_nothing": ("请勾选收到的材料或已补正的合同条款", "tick the documents received or the clauses corrected"),
     "gui.pick_trigger": ("请选择注销原因（五种之一）", "choose one of the five cancellation triggers"),
 })
-
-PENDING = frozenset({PledgeStatus.DRAFT, PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
-#: events after which the last examination no longer describes the application
-_STALE_AFTER = frozenset({"applied", "cured", "waiver", "other_ground"})
-
-
-def current_outcome(events: Iterable[dict[str, Any]]) -> str | None:
-    """The outcome of the last examination, or None if none was run since the application last changed."""
-    outcome: str | None = None
-    for event in events:
-        kind = event.get("kind")
-        if kind == "examined":
-            outcome = (event.get("payload") or {}).get("outcome")
-        elif kind in _STALE_AFTER:
-            outcome = None
-    return outcome
-
-
-def available_actions(status: PledgeStatus | str | None, outcome: str | None = None) -> frozenset[str]:
-    """The actions that apply to a pledge in ``status`` whose current examination gave ``outcome``.
-
-    Pending: examine, cure, other ground, withdraw; register only after an examination that allows it,
-    refuse only after one that found a failed ground. Registered: change, extend, cancel. Refused,
-    cancelled, withdrawn: nothing (read-only).
-    """
-    try:
-        st = PledgeStatus(status) if status else None
-    except ValueError:
-        return frozenset()
-    if st is None or st.is_read_only:
-        return frozenset()
-    if st is PledgeStatus.REGISTERED:
-        return frozenset({"change", "extend", "cancel"})
-    if st in PENDING:
-        out = {"examine", "cure", "other_ground", "withdraw"}
-        if outcome == "register":
-            out.add("register")
-        if outcome == "refuse":
-            out.add("refuse")
-        return frozenset(out)
-    return frozenset()
 
 
 # ---- message boxes (module functions so tests can answer them) ----------------------------------------

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ipdesk.domain.pledges.lifecycle import current_outcome
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
@@ -35,7 +36,6 @@ from ipdesk.gui.pledges.labels import (
     status_label,
     value_label,
 )
-from ipdesk.gui.pledges.pledge_actions import current_outcome
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.common.pages.detail_pane import DetailPane, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView, local_time

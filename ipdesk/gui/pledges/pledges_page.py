@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import PLEDGE_STATUS_LABELS, PledgeStatus
+from ipdesk.domain.pledges.lifecycle import allowed_actions, available_actions
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.pledges.labels import FAMILY_LABELS, PLEDGE_STATUS_TONES, DaysLeftTones
 from ipdesk.gui.pledges.findings_view import FindingsDialog
-from ipdesk.gui.pledges.pledge_actions import PledgeActions, available_actions
+from ipdesk.gui.pledges.pledge_actions import PledgeActions
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
 from ipdesk.gui.notices.notice_list import add_notice_actions
 from ipdesk.gui.common.pages.base import may
@@ -152,7 +153,9 @@ class PledgesPage(RegisterPage):
         if record is not None and record.id == data.get("id"):
             status, outcome = record.status.value, self.detail_pane.outcome
         actor = getattr(self.workstation, "actor", None)
-        return frozenset(a for a in available_actions(status, outcome) if may(actor, ACTION_PERMISSIONS[a]))
+        # the page's menu holds only some of the lifecycle's actions (waivers are recorded from the findings)
+        return frozenset(a for a in available_actions(status, outcome)
+                         if a in ACTION_PERMISSIONS and may(actor, ACTION_PERMISSIONS[a]))
 
     def _has_findings(self, rows: list[int]) -> bool:
         record = self.detail_pane.record
@@ -206,7 +209,7 @@ class PledgesPage(RegisterPage):
         return task
 
     def show_findings(self, record: PledgeRecord, exam: Any) -> FindingsDialog:
-        actions = self.actions if not record.is_read_only and record.status.is_pending else None
+        actions = self.actions if "register" in allowed_actions(record.status) else None
         dialog = FindingsDialog(self.workstation, exam, lang=self.lang, parent=self, record=record, actions=actions)
         dialog.open()
         self.findings_dialog = dialog

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 
-from ipdesk.domain.pledges.application import CancellationTrigger, DebtType, GuaranteeScope, PledgeStatus
+from ipdesk.domain.pledges.application import CancellationTrigger, DebtType, GuaranteeScope
+from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
@@ -33,7 +34,7 @@ class AmendmentCommands(PledgeCommands):
         on = on or today()
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "change", {PledgeStatus.REGISTERED})
+            self._guard(row, "change")
             self._legal_date(on, row.registered_on, "登记日")
             before = self._change_view(row)
             problems: list[Problem] = []
@@ -84,7 +85,7 @@ class AmendmentCommands(PledgeCommands):
         on = on or today()
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "extend", {PledgeStatus.REGISTERED})
+            self._guard(row, "extend")
             self._legal_date(on, row.registered_on, "登记日")
             problems = []
             if new_deadline is None and new_term_end is None:
@@ -131,9 +132,9 @@ class AmendmentCommands(PledgeCommands):
                 "label": "注销原因", "value": trigger, "choices": ", ".join(t.value for t in CancellationTrigger)})) from None
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "cancel", {PledgeStatus.REGISTERED})
+            self._guard(row, "cancel")
             self._legal_date(on, row.registered_on, "登记日")
-            row.status = PledgeStatus.CANCELLED.value
+            row.status = PLEDGE_LIFECYCLE.after("cancel")
             row.cancelled_on = on
             row.cancellation_trigger = trig.value
             row.version += 1

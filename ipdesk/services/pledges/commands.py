@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.pledges.application import CancellationTrigger, PledgeApplication, PledgeStatus
 from ipdesk.domain.pledges.examination.engine import Examination, RegisterSnapshot, examine
+from ipdesk.domain.pledges.lifecycle import Step, require
 from ipdesk.domain.pledges.record import PledgedRight, PledgeRecord
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Actor
-from ipdesk.domain.shared.problems import NotFound, Problem, RuleRefusal, ValidationError
+from ipdesk.domain.shared.problems import NotFound, Problem, ValidationError
 from ipdesk.services import audit
 from ipdesk.services.office.service import OfficeService, today
 from ipdesk.services.pledges.rows import STATE_EVENTS, application_of, pledge_state
@@ -29,8 +30,6 @@ ENTITY = "pledge"
 
 register(
     {
-        "pledge.read_only": ("质押{status}，不能再{action}", "the pledge is {status_en}; it cannot be {action_en}"),
-        "pledge.wrong_state": ("质押当前状态为“{status}”，不能{action}", "the pledge is {status_en}; cannot {action_en}"),
         "pledge.not_registrable": ("审查未通过，不能登记：{grounds}", "examination did not pass; cannot register: {grounds}"),
         "pledge.not_refusable": ("没有未通过的不予登记事由，不能作出不予登记决定", "no failed ground: the application cannot be refused"),
         "pledge.already_pledged": ("{number} 已被其他已登记的质押占用（登记号 {registration_no}）", "{number} is already in registered pledge {registration_no}"),
@@ -49,18 +48,6 @@ register(
                                   "the new pledge term must be after {old} and not before the performance deadline {deadline}"),
     }
 )
-
-_STATUS_EN = {s: s.value.replace("_", " ") for s in PledgeStatus}
-_ACTIONS = {
-    "examine": ("审查", "examined"), "correct": ("补正", "corrected"), "register": ("登记", "registered"),
-    "refuse": ("不予登记", "refused"), "change": ("变更", "changed"), "extend": ("延期", "extended"),
-    "cancel": ("注销", "cancelled"), "withdraw": ("撤回", "withdrawn"), "waive": ("记录声明", "waived"),
-}
-_STATUS_ZH = {
-    PledgeStatus.DRAFT: "草稿", PledgeStatus.APPLIED: "已受理", PledgeStatus.CORRECTION: "待补正",
-    PledgeStatus.REGISTERED: "已登记", PledgeStatus.REFUSED: "已不予登记", PledgeStatus.CANCELLED: "已注销",
-    PledgeStatus.WITHDRAWN: "已撤回",
-}
 
 
 class PledgeCommands:
@@ -82,14 +69,9 @@ class PledgeCommands:
         ids = [r.right_id for r in row.rights]
         return dict(session.execute(select(RightRow.id, RightRow.number).where(RightRow.id.in_(ids))).all()) if ids else {}
 
-    def _guard(self, row: PledgeRow, action: str, allowed: set[PledgeStatus]) -> None:
-        status = PledgeStatus(row.status)
-        zh, en = _ACTIONS[action]
-        params = {"status": _STATUS_ZH[status], "status_en": _STATUS_EN[status], "action": zh, "action_en": en}
-        if status.is_read_only:
-            raise RuleRefusal(Problem("pledge.read_only", "status", params))
-        if status not in allowed:
-            raise RuleRefusal(Problem("pledge.wrong_state", "status", params))
+    def _guard(self, row: PledgeRow, action: str) -> Step:
+        """Refuse ``action`` unless the pledge lifecycle allows it from the row's status."""
+        return require(action, row.status)
 
     def _event(self, session: Session, row: PledgeRow, actor: Actor, kind: str, on: date, summary: str,
                payload: Any = None) -> None:

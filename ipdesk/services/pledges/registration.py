@@ -20,10 +20,10 @@ from ipdesk.domain.pledges.application import (
     Document,
     OtherGround,
     PledgeApplication,
-    PledgeStatus,
     family,
 )
 from ipdesk.domain.pledges.examination.engine import Examination, Outcome
+from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.permissions import Action, Actor
@@ -68,7 +68,7 @@ class RegistrationCommands(PledgeCommands):
             row = PledgeRow(
                 application_no=format_number(settings.application_no_format, on.year,
                                              next_number(session, "application", on.year)),
-                status=PledgeStatus.APPLIED.value,
+                status=PLEDGE_LIFECYCLE.after("file"),
                 family=families.pop() if len(families) == 1 else "mixed",
                 clock_start=on,
                 sla_deadline=application_deadline(on, [r.kind for r in rights], settings.sla,
@@ -94,12 +94,12 @@ class RegistrationCommands(PledgeCommands):
         on = as_of or today()
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "examine", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+            step = self._guard(row, "examine")
             result = self._examine(session, application_of(row, self._numbers(session, row)), on)
             self._event(session, row, actor, "examined", on, f"审查结论：{result.outcome.value}", result.to_json())
-            if result.outcome is Outcome.CORRECTION and row.status != PledgeStatus.CORRECTION.value:
+            if result.outcome is Outcome.CORRECTION and row.status != step.leads_to:
                 settings = self.office.settings(session)
-                row.status = PledgeStatus.CORRECTION.value
+                row.status = PLEDGE_LIFECYCLE.after("examine")
                 row.correction_deadline = date.fromordinal(on.toordinal() + settings.correction_days)
                 row.version += 1
                 items = [f.code + ":" + str(f.params.get("item", f.detail or "")) for f in result.corrections]
@@ -119,15 +119,15 @@ class RegistrationCommands(PledgeCommands):
         on = on or today()
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "correct", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+            step = self._guard(row, "cure")
             app = application_of(row, self._numbers(session, row))
             before = {"documents": sorted(d.value for d in app.documents), "clauses": sorted(c.value for c in app.clauses)}
             app = replace(app, documents=app.documents | set(documents),
                           clauses=(app.clauses | set(clauses)) - set(remove_clauses))
             store_application(row, app)
             after = {"documents": sorted(d.value for d in app.documents), "clauses": sorted(c.value for c in app.clauses)}
-            if row.status == PledgeStatus.CORRECTION.value:
-                row.status = PledgeStatus.APPLIED.value
+            if row.status != step.leads_to:  # cured after a correction notice: back to examination
+                row.status = PLEDGE_LIFECYCLE.after("cure")
                 row.clock_start = on
                 kinds = session.execute(select(RightRow.kind).join(PledgeRightRow, PledgeRightRow.right_id == RightRow.id)
                                         .where(PledgeRightRow.pledge_id == row.id)).scalars().all()
@@ -150,7 +150,7 @@ class RegistrationCommands(PledgeCommands):
             raise ValidationError(Problem("pledge.waiver_empty", "declaration", {"code": code}))
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "waive", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+            self._guard(row, "waive")
             app = application_of(row, self._numbers(session, row))
             app = replace(app, waivers={**app.waivers, code: declaration},
                           documents=app.documents | {Document.WAIVER_DECLARATION})
@@ -170,7 +170,7 @@ class RegistrationCommands(PledgeCommands):
             raise ValidationError(Problem("pledge.other_ground_empty", "reason"))
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "examine", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+            self._guard(row, "other_ground")
             app = application_of(row, self._numbers(session, row))
             app = replace(app, other_grounds=app.other_grounds + (OtherGround(reason.strip(), right_number),))
             store_application(row, app)
@@ -187,7 +187,7 @@ class RegistrationCommands(PledgeCommands):
             return self._register_in(session, actor, self._row(session, pledge_id, lock=True), on)
 
     def _register_in(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
-        self._guard(row, "register", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+        self._guard(row, "register")
         self._legal_date(on, row.application_date, "申请日")
         result = self._examine(session, application_of(row, self._numbers(session, row)), on)
         if result.outcome is not Outcome.REGISTER:
@@ -197,7 +197,7 @@ class RegistrationCommands(PledgeCommands):
         settings = self.office.settings(session)
         row.registration_no = format_number(settings.registration_no_format, on.year,
                                             next_number(session, "registration", on.year))
-        row.status = PledgeStatus.REGISTERED.value
+        row.status = PLEDGE_LIFECYCLE.after("register")
         row.registered_on = on
         row.version += 1
         right_ids = [pr.right_id for pr in row.rights]
@@ -233,12 +233,12 @@ class RegistrationCommands(PledgeCommands):
         on = on or today()
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "refuse", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
+            self._guard(row, "refuse")
             self._legal_date(on, row.application_date, "申请日")
             result = self._examine(session, application_of(row, self._numbers(session, row)), on)
             if not result.failed:
                 raise RuleRefusal(Problem("pledge.not_refusable"))
-            row.status = PledgeStatus.REFUSED.value
+            row.status = PLEDGE_LIFECYCLE.after("refuse")
             row.refused_on = on
             row.version += 1
             grounds = [f.to_json() for f in result.failed]
@@ -252,8 +252,8 @@ class RegistrationCommands(PledgeCommands):
         on = on or today()
         with transaction(self.engine) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "withdraw", {PledgeStatus.APPLIED, PledgeStatus.CORRECTION})
-            row.status = PledgeStatus.WITHDRAWN.value
+            self._guard(row, "withdraw")
+            row.status = PLEDGE_LIFECYCLE.after("withdraw")
             row.version += 1
             self._event(session, row, actor, "withdrawn", on, "申请撤回")
             self._audit(session, actor, row, "withdraw", f"撤回 {row.application_no}")

@@ -21,7 +21,7 @@ from ipdesk.domain.pledges.application import Clause, Document, PledgeStatus
 from ipdesk.gui.pledges import pledge_actions
 from ipdesk.gui.pledges.findings_view import FindingsDialog, FindingsModel, finding_rows
 from ipdesk.gui.pledges.pickers import party_text
-from ipdesk.gui.pledges.pledge_actions import available_actions, current_outcome
+from ipdesk.domain.pledges.lifecycle import available_actions, current_outcome
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.pledges.pledges_page import PledgesPage

@@ -12,7 +12,6 @@ from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
     DEFAULT_SCOPE,
     PLEDGE_STATUS_LABELS,
-    STATUS_TRANSITIONS,
     CancellationTrigger,
     Clause,
     DebtType,
@@ -27,6 +26,7 @@ from ipdesk.domain.pledges.application import (
     required_documents,
     validate_application,
 )
+from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.registry.rights import Owner, Right, RightKind
 
@@ -64,13 +64,14 @@ def app(**kw) -> PledgeApplication:
 
 
 def test_enums_cover_the_domain():
-    assert set(PledgeStatus) == set(PLEDGE_STATUS_LABELS) == set(STATUS_TRANSITIONS)
+    transitions = PLEDGE_LIFECYCLE.transitions()
+    assert set(PledgeStatus) == set(PLEDGE_STATUS_LABELS) == set(transitions)
     assert {s for s in PledgeStatus if s.is_read_only} == {
         PledgeStatus.REFUSED,
         PledgeStatus.CANCELLED,
         PledgeStatus.WITHDRAWN,
     }
-    assert all(not STATUS_TRANSITIONS[s] for s in PledgeStatus if s.is_read_only)
+    assert all(not transitions[s] for s in PledgeStatus if s.is_read_only)
     assert len(CancellationTrigger) == 5 == len(CANCELLATION_TRIGGER_LABELS)
     assert len(GuaranteeScope) == 6 and DEFAULT_SCOPE == frozenset(GuaranteeScope)
     assert {d.value for d in DebtType} == {"loan", "guarantee", "other"}
