@@ -7,8 +7,7 @@ open last. Keyboard: Alt+1…Alt+9, Alt+0 switch areas; Ctrl+N / Ctrl+F / F5 go 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -27,39 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk import __version__
+from ipdesk.gui.areas import AREAS, AreaSpec
 from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.database import describe_database
-from ipdesk.gui.common.pages.base import Page
+from ipdesk.gui.common.pages.base import Page, may
 from ipdesk.gui.common.pages.coming_page import ComingPage
 from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Area:
-    key: str
-    icon: str
-
-
-AREAS: tuple[Area, ...] = (
-    Area("workbench", "workbench"),
-    Area("rights", "rights"),
-    Area("parties", "parties"),
-    Area("pledges", "pledge"),
-    Area("register_search", "search"),
-    Area("custody", "custody"),
-    Area("insurance", "insurance"),
-    Area("risk", "risk"),
-    Area("disposal", "disposal"),
-    Area("market", "market"),
-    Area("pools", "pool"),
-    Area("statistics", "stats"),
-    Area("audit", "audit"),
-    Area("settings", "settings"),
-)
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +46,7 @@ class MainWindow(QMainWindow):
         on_language: called with ``"zh_CN"``/``"en"`` when the user switches language; the app rebuilds
             the window in the new language. Without it the choice is saved for the next start.
         remember: restore and save window geometry and layout (False for the self-check).
+        areas: the navigation areas (default :data:`ipdesk.gui.areas.AREAS`).
 
     Signals:
         closed(): after the window saved its state and closed.
@@ -79,7 +56,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, workstation: Any, *, on_language: Callable[[str], None] | None = None,
                  remember: bool = True, settings_: Settings | None = None,
-                 task_runner: TaskRunner | None = None, parent: QWidget | None = None):
+                 task_runner: TaskRunner | None = None, areas: Sequence[AreaSpec] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
         self.lang = current_lang()
@@ -88,11 +66,12 @@ class MainWindow(QMainWindow):
         self._on_language = on_language
         self._remember = remember
         self._pages: dict[str, QWidget] = {}
+        self._specs = {a.key: a for a in (AREAS if areas is None else areas)}
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("ipdesk — 知识产权质押登记工作站"))
         self.setMinimumSize(QSize(960, 600))
 
-        self.areas = [a for a in AREAS if a.key in self.visible_areas()]
+        self.areas = self.visible_areas()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
@@ -144,48 +123,24 @@ class MainWindow(QMainWindow):
 
     # ---- areas ----------------------------------------------------------------------------------
 
-    def visible_areas(self) -> list[str]:
-        """The areas the actor's role may use (all of them until roles restrict any, see ROADMAP 3)."""
-        return [a.key for a in AREAS]
+    def visible_areas(self) -> list[AreaSpec]:
+        """The areas the actor's role may use (an area without a permission is open to every user)."""
+        actor = getattr(self.workstation, "actor", None)
+        return [a for a in self._specs.values() if a.permission is None or may(actor, a.permission)]
 
     def area_keys(self) -> list[str]:
         return [a.key for a in self.areas]
 
+    def area_spec(self, key: str) -> AreaSpec:
+        return self._specs[key]
+
     def area_title(self, key: str) -> str:
-        titles = {
-            "workbench": self.tr("工作台"),
-            "rights": self.tr("知识产权"),
-            "parties": self.tr("当事人"),
-            "pledges": self.tr("质押登记"),
-            "register_search": self.tr("登记查询"),
-            "custody": self.tr("托管"),
-            "insurance": self.tr("保险"),
-            "risk": self.tr("风险预警"),
-            "disposal": self.tr("处置"),
-            "market": self.tr("流转市场"),
-            "pools": self.tr("专利池"),
-            "statistics": self.tr("统计"),
-            "audit": self.tr("审计"),
-            "settings": self.tr("设置"),
-        }
-        return titles.get(key, key)
+        spec = self._specs.get(key)
+        return spec.title_in(self.lang) if spec else key
 
     def area_description(self, key: str) -> str:
-        texts = {
-            "workbench": self.tr(
-                "今天要处理的事项：按时限排列的申请、待补正材料、本周到期年费、风险信号、处置案件和今日截止的拍卖。"
-            ),
-            "pledges": self.tr("专利、商标、著作权质押登记的受理、审查、变更与注销。"),
-            "custody": self.tr("维权托管与维持托管：年费缴纳清单、监测与维权案件。"),
-            "insurance": self.tr("知识产权保险保单与理赔、保费补贴。"),
-            "risk": self.tr("质押知识产权的风险预警规则、信号与处置措施。"),
-            "disposal": self.tr("违约后质押物的处置流程：从违约到注销的案件办理。"),
-            "market": self.tr("专利流转市场：挂牌、拍卖、招标、协议转让与许可。"),
-            "pools": self.tr("专利池信托融资。"),
-            "statistics": self.tr("按年度、类型、银行、地区统计质押金额和件数，并可导出。"),
-            "audit": self.tr("审计日志浏览与校验。"),
-        }
-        return texts.get(key, "")
+        spec = self._specs.get(key)
+        return spec.description_in(self.lang) if spec else ""
 
     def current_area(self) -> str:
         row = self.nav.currentRow()
@@ -216,18 +171,16 @@ class MainWindow(QMainWindow):
         return self._pages.get(key) if key else None
 
     def _make_page(self, key: str) -> QWidget:
-        from ipdesk.gui.common.pages.factory import make_page
-        from ipdesk.gui.pledges.pledges_page import make_pledge_page
-
+        spec = self._specs[key]
         try:
-            page = make_pledge_page(self, key) or make_page(self, key)
+            page = spec.build(self) if spec.build is not None else None
         except Exception:  # noqa: BLE001 - one broken area must not take the window down
             log.exception("building the %s page failed", key)
             page = None
             message = self.tr("无法打开“{area}”，详情见日志").format(area=self.area_title(key))
             self.statusBar().showMessage(message, 8000)
         if page is None:
-            page = ComingPage(self.area_title(key), self.area_description(key), AREAS_BY_KEY[key].icon)
+            page = ComingPage(self.area_title(key), self.area_description(key), spec.icon)
         return page
 
     def _show_row(self, row: int) -> None:
@@ -461,9 +414,6 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
         self.closed.emit()
-
-
-AREAS_BY_KEY = {a.key: a for a in AREAS}
 
 
 def app_window() -> MainWindow | None:

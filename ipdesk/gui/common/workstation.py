@@ -4,7 +4,7 @@ The GUI codes against this protocol, never against ``Any``: the composition root
 (:class:`ipdesk.services.workstation.Workstation`) satisfies it, and so do the test doubles in
 ``tests/gui/helpers``. Members are read-only properties so that a frozen or narrower implementation (a test
 double's config, a subclass of a service) still satisfies it. A test double may leave a service ``None``:
-the page factory then shows the "coming" page for that area (``is_page_source`` checks at run time).
+its area's page builder (``ipdesk.gui.areas``) then finds no service and the window shows the "coming" page.
 """
 
 from __future__ import annotations

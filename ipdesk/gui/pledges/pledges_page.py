@@ -5,7 +5,7 @@ with the whole history, and the actions that apply to the selected pledge's stat
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -20,7 +20,6 @@ from ipdesk.gui.pledges.labels import FAMILY_LABELS, PLEDGE_STATUS_TONES, DaysLe
 from ipdesk.gui.pledges.findings_view import FindingsDialog
 from ipdesk.gui.pledges.pledge_actions import PledgeActions
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
-from ipdesk.gui.notices.notice_list import add_notice_actions
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.pledges.pledge_detail import PledgeDetailPane
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
@@ -65,10 +64,15 @@ class DaysLeftLabels(Mapping[Any, tuple[str, str]]):
 
 
 class PledgesPage(RegisterPage):
-    """The pledge register page (质押登记)."""
+    """The pledge register page (质押登记).
+
+    ``more_actions`` add actions of later contexts after the pledge's own (the area spec gives it the
+    notice actions: 打印通知书… (Ctrl+P), 批量打印…, 通知书记录…), so this context never imports them.
+    """
 
     def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None, *,
-                 settings_: Settings | None = None, task_runner: TaskRunner | None = None):
+                 settings_: Settings | None = None, task_runner: TaskRunner | None = None,
+                 more_actions: Sequence[Callable[[RegisterPage], Any]] = ()):
         self.workstation = workstation
         statuses = [(s.value, pick(PLEDGE_STATUS_LABELS[s], lang)) for s in PledgeStatus if s is not PledgeStatus.DRAFT]
         families = [(k, pick(v, lang)) for k, v in FAMILY_LABELS.items()]
@@ -114,7 +118,8 @@ class PledgesPage(RegisterPage):
         self._act("change", self.tr("变更"), "edit", self.change_selected, self.tr("变更登记：数额、债权种类、担保范围、质权人"))
         self._act("extend", self.tr("延期"), "calendar", self.extend_selected, self.tr("延期登记（重新审查）"))
         self._act("cancel", self.tr("注销"), "clear", self.cancel_selected, self.tr("注销登记（五种注销原因之一）"))
-        add_notice_actions(self, workstation)  # 打印通知书… (Ctrl+P), 批量打印…, 通知书记录…
+        for add_actions in more_actions:
+            add_actions(self)
         self.toolbar.addSeparator()
         self.add_action("filter_pledgee", self.tr("按质权人…"), "filter", self.pick_pledgee,
                         tip=self.tr("只显示某一质权人的质押"))
@@ -290,23 +295,3 @@ class PledgesPage(RegisterPage):
         if search != self.search.text():
             self.search.setText(search)
         self.search.flush()
-
-
-def make_pledge_page(window: Any, key: str) -> QWidget | None:
-    """The 质押登记 and 工作台 pages for the main window (None for other areas, or without the services)."""
-    ws = window.workstation
-    if key == "pledges" and all(hasattr(getattr(ws, "pledge_list", None), n) for n in ("count", "page", "columns")):
-        return PledgesPage(ws, window.lang)
-    if key == "workbench" and getattr(ws, "pledges", None) is not None and getattr(ws, "engine", None) is not None:
-        from ipdesk.gui.workbench.workbench_page import WorkbenchPage
-
-        return WorkbenchPage(ws, window.lang, open_list=lambda filters: open_pledges(window, filters))
-    return None
-
-
-def open_pledges(window: Any, filters: Mapping[str, str]) -> None:
-    """Switch to the pledges page showing exactly ``filters`` (a workbench tile, a pending application)."""
-    window.show_area("pledges")
-    page = window.page("pledges")
-    if isinstance(page, PledgesPage):
-        page.apply_filters(filters)

@@ -440,12 +440,12 @@ def test_print_notice_from_the_search_page(qtbot, ws, world, said):
 def test_pledges_page_prints_the_selected_pledges(qtbot, ws, world, tmp_path):
     from PySide6.QtGui import QKeySequence
 
+    from ipdesk.gui.areas import pledges_page
     from ipdesk.gui.notices.notice_preview import NoticePreviewDialog
-    from ipdesk.gui.pledges.pledges_page import PledgesPage
 
     registered(ws, world, 1)
     registered(ws, world, 2)
-    page = PledgesPage(ws, "zh")
+    page = pledges_page(ws, "zh")  # the pledge register with the notice actions, as the area builds it
     qtbot.addWidget(page)
     page.show()
     page.table.selectAll()

@@ -1,0 +1,212 @@
+"""The navigation areas: one :class:`AreaSpec` per area, and nothing else to edit to add one.
+
+A spec says everything the main window needs: the key (settings, object names), the icon, the title and
+description in Chinese and English, which page builds it, the permission it needs and the change kinds
+(:data:`ipdesk.domain.shared.changes.KINDS`) its page watches. The order of :data:`AREAS` is the order of
+the navigation, and the first ten get Alt+1 … Alt+0. An area without a builder (or whose builder finds no
+service) shows the honest "coming in a later version" page.
+
+This module sits above every GUI context (like the main window): it is where contexts are wired to each
+other — the workbench tiles open the pledges list, the pledges page gets the notice actions — so that no
+context imports a later one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ipdesk.domain.shared.changes import KINDS
+from ipdesk.domain.shared.permissions import Action
+from ipdesk.gui.common.rich_text import pick
+from ipdesk.gui.common.workstation import Workstation
+
+
+class AreaHost(Protocol):
+    """What a page builder may use of the main window: the workstation, the language, the other areas."""
+
+    workstation: Any
+    lang: str
+
+    def show_area(self, key: str) -> None: ...
+
+    def page(self, key: str) -> QWidget: ...
+
+
+#: builds the page of an area; None when the workstation lacks its service (the window shows "coming")
+PageBuilder = Callable[[AreaHost], "QWidget | None"]
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """One navigation area.
+
+    Attributes:
+        key: its name in settings and object names (``"pledges"``).
+        icon: the icon name (``ipdesk.gui.icons``).
+        title, description: (Chinese, English); the description is shown on the "coming" page.
+        build: the page builder; None while the area is still to come.
+        permission: the action the user must be allowed to see the area at all (None: every user).
+        watches: the change kinds that make its page stale (the main window refreshes it on them).
+    """
+
+    key: str
+    icon: str
+    title: tuple[str, str]
+    description: tuple[str, str] = ("", "")
+    build: PageBuilder | None = None
+    permission: Action | None = None
+    watches: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        unknown = set(self.watches) - set(KINDS) - {"*"}
+        if unknown:
+            raise ValueError(f"area {self.key!r} watches unknown change kinds {sorted(unknown)}")
+
+    def title_in(self, lang: str) -> str:
+        return pick(self.title, lang)
+
+    def description_in(self, lang: str) -> str:
+        return pick(self.description, lang)
+
+
+def is_page_source(obj: Any) -> bool:
+    return obj is not None and all(hasattr(obj, name) for name in ("count", "page", "columns"))
+
+
+# ---- the page builders (imports are lazy: start-up builds only the area shown first) -------------------
+
+
+def build_workbench(host: AreaHost) -> QWidget | None:
+    ws = host.workstation
+    if getattr(ws, "pledges", None) is None or getattr(ws, "engine", None) is None:
+        return None
+    from ipdesk.gui.workbench.workbench_page import WorkbenchPage
+
+    return WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters))
+
+
+def build_rights(host: AreaHost) -> QWidget | None:
+    if not is_page_source(host.workstation.rights):
+        return None
+    from ipdesk.gui.registry.rights_page import RightsPage
+
+    return RightsPage(host.workstation, host.lang)
+
+
+def build_parties(host: AreaHost) -> QWidget | None:
+    if not is_page_source(host.workstation.parties):
+        return None
+    from ipdesk.gui.registry.parties_page import PartiesPage
+
+    return PartiesPage(host.workstation, host.lang, show_rights=lambda pid, name: show_rights_of(host, pid, name))
+
+
+def pledges_page(workstation: Workstation, lang: str) -> QWidget:
+    """The pledge register with the notice actions (打印通知书…, 批量打印…, 通知书记录…) after its own."""
+    from ipdesk.gui.notices.notice_list import add_notice_actions
+    from ipdesk.gui.pledges.pledges_page import PledgesPage
+
+    return PledgesPage(workstation, lang, more_actions=[lambda page: add_notice_actions(page, workstation)])
+
+
+def build_pledges(host: AreaHost) -> QWidget | None:
+    if not is_page_source(getattr(host.workstation, "pledge_list", None)):
+        return None
+    return pledges_page(host.workstation, host.lang)
+
+
+def build_register_search(host: AreaHost) -> QWidget | None:
+    if not is_page_source(host.workstation.register_search):
+        return None
+    from ipdesk.gui.notices.search_page import SearchPage
+
+    return SearchPage(host.workstation, host.lang)
+
+
+def build_audit(host: AreaHost) -> QWidget | None:
+    if not is_page_source(host.workstation.audit):
+        return None
+    from ipdesk.gui.audit.audit_page import AuditPage
+
+    return AuditPage(host.workstation, host.lang)
+
+
+def build_settings(host: AreaHost) -> QWidget | None:
+    from ipdesk.gui.office.settings_page import SettingsPage
+
+    return SettingsPage(host.workstation)
+
+
+# ---- how areas reach each other ---------------------------------------------------------------------
+
+
+def open_pledges(host: AreaHost, filters: Mapping[str, str]) -> None:
+    """Switch to the pledges page showing exactly ``filters`` (a workbench tile, a pending application)."""
+    host.show_area("pledges")
+    page = host.page("pledges")
+    if hasattr(page, "apply_filters"):
+        page.apply_filters(filters)
+
+
+def show_rights_of(host: AreaHost, party_id: Any, name: str) -> None:
+    """Switch to the rights page filtered to one owner (a removable chip above the table)."""
+    host.show_area("rights")
+    page = host.page("rights")
+    if hasattr(page, "set_chip_filter"):
+        text = QCoreApplication.translate("RightsPage", "权利人：{name}").format(name=name)
+        page.set_chip_filter("owner", str(party_id), text)
+
+
+# ---- the areas, in navigation order ---------------------------------------------------------------
+
+_NAMES = frozenset({"rights", "parties", "pledges"})  # the names of parties and rights show in other lists
+
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec(
+        "workbench", "workbench", ("工作台", "Workbench"),
+        ("今天要处理的事项：按时限排列的申请、待补正材料、本周到期年费、风险信号、处置案件和今日截止的拍卖。",
+         "What needs doing today: applications by time left, corrections awaiting documents, annual fees "
+         "due this week, risk signals, disposal cases and auctions closing today."),
+        build=build_workbench, watches=frozenset({"pledges", "settings"}),
+    ),
+    AreaSpec("rights", "rights", ("知识产权", "IP rights"), build=build_rights,
+             watches=frozenset({"rights", "parties", "pledges"})),
+    AreaSpec("parties", "parties", ("当事人", "Parties"), build=build_parties,
+             watches=frozenset({"parties", "rights"})),
+    AreaSpec(
+        "pledges", "pledge", ("质押登记", "Pledges"),
+        ("专利、商标、著作权质押登记的受理、审查、变更与注销。",
+         "Receiving, examining, changing and cancelling pledge registrations of patents, trademarks and "
+         "copyrights."),
+        build=build_pledges, watches=_NAMES | {"notices", "settings"},
+    ),
+    AreaSpec("register_search", "search", ("登记查询", "Register search"), build=build_register_search,
+             watches=_NAMES),
+    AreaSpec("custody", "custody", ("托管", "Custody"),
+             ("维权托管与维持托管：年费缴纳清单、监测与维权案件。",
+              "Rights-protection and maintenance custody: annual fees due, monitoring and enforcement cases.")),
+    AreaSpec("insurance", "insurance", ("保险", "Insurance"),
+             ("知识产权保险保单与理赔、保费补贴。", "IP insurance policies, claims and premium subsidies.")),
+    AreaSpec("risk", "risk", ("风险预警", "Risk"),
+             ("质押知识产权的风险预警规则、信号与处置措施。",
+              "Early-warning rules, signals and measures for pledged IP.")),
+    AreaSpec("disposal", "disposal", ("处置", "Disposal"),
+             ("违约后质押物的处置流程：从违约到注销的案件办理。",
+              "Disposal of pledged IP after default: cases from default to cancellation.")),
+    AreaSpec("market", "market", ("流转市场", "Marketplace"),
+             ("专利流转市场：挂牌、拍卖、招标、协议转让与许可。",
+              "Patent marketplace: listings, auctions, tenders, negotiated sales and licences.")),
+    AreaSpec("pools", "pool", ("专利池", "Patent pools"), ("专利池信托融资。", "Patent-pool trust financing.")),
+    AreaSpec("statistics", "stats", ("统计", "Statistics"),
+             ("按年度、类型、银行、地区统计质押金额和件数，并可导出。",
+              "Pledge amounts and counts by year, kind, bank and region, with export.")),
+    AreaSpec("audit", "audit", ("审计", "Audit"), ("审计日志浏览与校验。", "Browse and verify the audit log."),
+             build=build_audit, watches=frozenset({"audit"})),
+    AreaSpec("settings", "settings", ("设置", "Settings"), build=build_settings,
+             watches=frozenset({"settings", "keys"})),
+)

@@ -1,0 +1,129 @@
+"""Navigation areas are declarations: the window shows exactly the specs, and a new area is one spec."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ipdesk.domain.shared.permissions import Action, Actor, Role
+from ipdesk.gui import i18n
+from ipdesk.gui.areas import AREAS, AreaSpec
+from ipdesk.gui.common.pages.base import Page
+from ipdesk.gui.common.pages.coming_page import ComingPage
+from ipdesk.gui.mainwindow import MainWindow
+from tests.gui.helpers.workstation import FakeWorkstation
+
+ROOT = Path(__file__).resolve().parents[3]
+COMING = ("custody", "insurance", "risk", "disposal", "market", "pools", "statistics")
+
+
+class LedgerPage(Page):
+    """A page of an area that exists only in this test."""
+
+    def __init__(self, host: Any):
+        super().__init__()
+        self.host = host
+        self.label = QLabel("台账", self)
+
+
+def ledger(**changes: Any) -> AreaSpec:
+    spec = AreaSpec("ledger", "stats", ("台账", "Ledger"), ("试验用的区域。", "An area of this test."),
+                    build=LedgerPage, watches=frozenset({"pledges"}))
+    return dataclasses.replace(spec, **changes)
+
+
+def nav_titles(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+
+def test_navigation_shows_exactly_the_specs_in_order(qtbot):
+    window = MainWindow(FakeWorkstation(), remember=False)
+    qtbot.addWidget(window)
+    assert nav_titles(window) == [a.title[0] for a in AREAS]
+    assert window.area_keys() == [a.key for a in AREAS]
+    assert [a.text() for a in window.area_actions] == [a.title[0] for a in AREAS]
+
+
+def test_english_titles_come_from_the_specs(qtbot):
+    i18n.install_translators("en")
+    try:
+        window = MainWindow(FakeWorkstation(), remember=False)
+        qtbot.addWidget(window)
+        assert nav_titles(window) == [a.title[1] for a in AREAS]
+        window.show_area("custody")
+        assert AREAS[5].description[1] in window.current_page().text.text()
+    finally:
+        i18n.install_translators("zh_CN")
+
+
+def test_a_new_area_is_one_spec(qtbot):
+    window = MainWindow(FakeWorkstation(), remember=False, areas=(*AREAS[:3], ledger(), *AREAS[3:]))
+    qtbot.addWidget(window)
+    assert nav_titles(window)[3] == "台账" and window.area_keys()[3] == "ledger"
+    assert window.area_actions[3].shortcut().toString() == "Alt+4"  # its place in the order gives the key
+    window.area_actions[3].trigger()
+    page = window.current_page()
+    assert isinstance(page, LedgerPage) and page.host is window
+    assert window.area_spec("ledger").watches == frozenset({"pledges"})
+
+
+def test_an_area_without_a_page_says_it_comes_later(qtbot):
+    window = MainWindow(FakeWorkstation(), remember=False, areas=(*AREAS, ledger(build=None)))
+    qtbot.addWidget(window)
+    window.show_area("ledger")
+    page = window.current_page()
+    assert isinstance(page, ComingPage) and page.title == "台账" and "试验用的区域。" in page.text.text()
+
+
+@pytest.mark.parametrize("key", COMING)
+def test_areas_still_to_come_show_the_coming_page(qtbot, key):
+    window = MainWindow(FakeWorkstation(), remember=False)
+    qtbot.addWidget(window)
+    window.show_area(key)
+    assert isinstance(window.current_page(), ComingPage)
+
+
+def test_an_area_needs_its_permission(qtbot):
+    areas = (*AREAS, ledger(permission=Action.ADMINISTER))
+    clerk = MainWindow(FakeWorkstation(), remember=False, areas=areas)
+    admin = MainWindow(FakeWorkstation(actor=Actor("root", Role.ADMIN)), remember=False, areas=areas)
+    for window in (clerk, admin):
+        qtbot.addWidget(window)
+    assert "ledger" not in clerk.area_keys() and "台账" not in nav_titles(clerk)
+    assert admin.area_keys()[-1] == "ledger"
+
+
+def test_a_broken_page_builder_leaves_the_window_working(qtbot):
+    def broken(_host: Any) -> QWidget:
+        raise RuntimeError("boom")
+
+    window = MainWindow(FakeWorkstation(), remember=False, areas=(*AREAS, ledger(build=broken)))
+    qtbot.addWidget(window)
+    window.show_area("ledger")
+    assert isinstance(window.current_page(), ComingPage)
+    assert "台账" in window.statusBar().currentMessage()
+
+
+def test_watches_name_known_change_kinds():
+    with pytest.raises(ValueError, match="tomorrow"):
+        ledger(watches=frozenset({"tomorrow"}))
+    assert all(a.watches for a in AREAS if a.build is not None)
+
+
+def test_the_pledges_area_wires_the_notice_actions(qtbot, sqlite_workstation):
+    window = MainWindow(sqlite_workstation, remember=False)
+    qtbot.addWidget(window)
+    page = window.page("pledges")
+    assert {"print_notice", "batch_print", "notices"} <= set(page._actions)
+
+
+def test_contexts_contract_ignores_no_imports():
+    """Contexts are wired in gui/areas.py, so the contract needs no exceptions (and must get none)."""
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    contexts = next(c for c in contracts["contracts"] if c["name"].startswith("Contexts"))
+    assert contexts.get("ignore_imports", []) == []
