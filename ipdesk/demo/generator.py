@@ -43,6 +43,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.registry.names import name_key
 from ipdesk.domain.registry.identifiers.patent import patent_check_digit
@@ -53,7 +54,7 @@ from ipdesk.domain.registry.terms import add_years, compute_expiry
 from ipdesk.domain.shared.textsearch import index_document
 from ipdesk.domain.registry.identifiers.uscc import uscc_check_char
 from ipdesk.services import audit
-from ipdesk.services.uow import transaction
+from ipdesk.services.uow import collect_changes, note_all, transaction
 from ipdesk.storage.registry import search
 from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearchRow
 
@@ -119,6 +120,8 @@ class DemoSummary:
     parties_by_kind: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     pledges: dict[str, int] = field(default_factory=dict)
+    #: What the load changed: rights and parties in bulk, the demo pledges, the audit log.
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -867,17 +870,18 @@ def load_demo_data(
     as_of = as_of or date.today()
     collecting = gc.isenabled()
     gc.disable()  # millions of short-lived rows: the cyclic collector would rescan the growing heap
-    try:
-        summary = _load(engine, actor, rights, seed, as_of, progress, chunk, started)
-    finally:
-        if collecting:
-            gc.enable()
-    if pledges:
-        from ipdesk.demo.pledges import add_demo_pledges
+    with collect_changes() as seen:  # the bulk load, then one transaction per demo pledge
+        try:
+            summary = _load(engine, actor, rights, seed, as_of, progress, chunk, started)
+        finally:
+            if collecting:
+                gc.enable()
+        if pledges:
+            from ipdesk.demo.pledges import add_demo_pledges
 
-        made = add_demo_pledges(engine, actor, seed=seed, as_of=as_of, count=pledges)
-        summary = dataclasses.replace(summary, pledges=made, seconds=time.perf_counter() - started)
-    return summary
+            made = add_demo_pledges(engine, actor, seed=seed, as_of=as_of, count=pledges)
+            summary = dataclasses.replace(summary, pledges=made, seconds=time.perf_counter() - started)
+    return dataclasses.replace(summary, changes=seen.changes)
 
 
 def _load(engine: Engine, actor: Actor, rights: int, seed: int, as_of: date, progress: ProgressFn | None,
@@ -897,6 +901,8 @@ def _load(engine: Engine, actor: Actor, rights: int, seed: int, as_of: date, pro
                 conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size)}")
         after = summary.to_json()
         after.pop("seconds")
+        note_all(session, "rights")
+        note_all(session, "parties")
         audit.record(session, actor, "demo.load", "demo", None,
                      f"载入演示数据：{summary.rights} 项权利、{summary.parties} 个当事人（种子 {seed}）", None, after)
     return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})

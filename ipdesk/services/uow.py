@@ -13,7 +13,9 @@ marketplace deal records a transfer) have public ``*_in(uow, …)`` variants tak
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 from collections.abc import Iterator
+from typing import TypeVar
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
@@ -59,9 +61,35 @@ def note(session: Session, kind: str, *ids: object) -> None:
     change_set(session).add(kind, *ids)
 
 
+def note_all(session: Session, kind: str) -> None:
+    """Record that rows of ``kind`` changed in bulk (too many to list: a demo load)."""
+    change_set(session).add_all(kind)
+
+
+def discard_changes(session: Session) -> None:
+    """Forget what the unit of work noted (a command that rolled back by hand and returns normally)."""
+    session.info.pop(_CHANGES_KEY, None)
+
+
 def changes_so_far(session: Session) -> Changes:
     """What the running unit of work has changed up to now (what a command returns with its value)."""
     return change_set(session).freeze()
+
+
+R = TypeVar("R")
+
+
+def reported(session: Session, record: R) -> R:
+    """``record`` with its ``changes`` field set to what the running unit of work changed so far.
+
+    Frozen records are copied (``dataclasses.replace``); mutable reports are filled in place.
+    """
+    changes = changes_so_far(session)
+    params = getattr(record, "__dataclass_params__", None)
+    if params is not None and params.frozen:
+        return dataclasses.replace(record, changes=changes)  # type: ignore[type-var]
+    record.changes = changes  # type: ignore[attr-defined]
+    return record
 
 
 def _publish(changes: Changes) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 
 
 class PartyKind(enum.StrEnum):
@@ -57,3 +59,5 @@ class Party:
     version: int = 1
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    #: What the command that returned this record changed (empty when read).
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes
+
 
 class RightKind(enum.StrEnum):
     """What kind of right; the value is stored in the database and used in files and JSON."""
@@ -109,3 +111,5 @@ class Right:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    #: What the command that returned this record changed (empty when read).
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)

@@ -27,6 +27,7 @@ class Changes:
         settings: office settings or the holiday calendar changed.
         keys: the signing key or a trusted key changed.
         audit: at least one audit entry was written (the audit page watches this).
+        bulk: id kinds changed in too many rows to list (a demo load writes a million rights).
     """
 
     pledges: frozenset[int] = field(default_factory=frozenset)
@@ -36,19 +37,20 @@ class Changes:
     settings: bool = False
     keys: bool = False
     audit: bool = False
+    bulk: frozenset[str] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             pledges=self.pledges | other.pledges, rights=self.rights | other.rights,
             parties=self.parties | other.parties, notices=self.notices | other.notices,
             settings=self.settings or other.settings, keys=self.keys or other.keys,
-            audit=self.audit or other.audit,
+            audit=self.audit or other.audit, bulk=self.bulk | other.bulk,
         )
 
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds this change touches (``{"pledges", "audit"}`` for a registration)."""
-        return frozenset(f.name for f in fields(self) if getattr(self, f.name))
+        return frozenset(f.name for f in fields(self) if f.name != "bulk" and getattr(self, f.name)) | self.bulk
 
     def touches(self, watched: Iterable[str]) -> bool:
         """True if any of the ``watched`` kinds changed (``"*"`` watches everything)."""
@@ -76,6 +78,7 @@ class ChangeSet:
     def __init__(self) -> None:
         self._ids: dict[str, set[object]] = {k: set() for k in ("pledges", "rights", "parties", "notices")}
         self._flags: dict[str, bool] = {"settings": False, "keys": False, "audit": False}
+        self._bulk: set[str] = set()
 
     def add(self, kind: str, *ids: object) -> None:
         """Record that rows of ``kind`` changed (``add("settings")`` for the flag kinds)."""
@@ -86,11 +89,17 @@ class ChangeSet:
         else:
             raise ValueError(f"unknown change kind {kind!r}; known: {', '.join(KINDS)}")
 
+    def add_all(self, kind: str) -> None:
+        """Record that many rows of the id kind ``kind`` changed, too many to list them."""
+        if kind not in self._ids:
+            raise ValueError(f"not an id kind: {kind!r}")
+        self._bulk.add(kind)
+
     def freeze(self) -> Changes:
         return Changes(
             pledges=frozenset(self._ids["pledges"]),  # type: ignore[arg-type]
             rights=frozenset(self._ids["rights"]),  # type: ignore[arg-type]
             parties=frozenset(self._ids["parties"]),  # type: ignore[arg-type]
             notices=frozenset(self._ids["notices"]),  # type: ignore[arg-type]
-            **self._flags,
+            bulk=frozenset(self._bulk), **self._flags,
         )

@@ -161,7 +161,7 @@ class SigningKeyPanel(QWidget):
         notices, actor = self.workstation.notices, self.workstation.actor
 
         def work() -> str:
-            return notices.trust_key(actor, path.read_bytes(), label_text)
+            return notices.trust_key(actor, path.read_bytes(), label_text).value
 
         def done(kid: str) -> None:
             remember_import_dir(path)

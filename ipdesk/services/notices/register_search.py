@@ -28,7 +28,7 @@ from ipdesk.services import audit
 from ipdesk.services.notices.service import IssuedNotice, NoticeService, atomic_write
 from ipdesk.services.office.service import OfficeService
 from ipdesk.services.paging import Column, Query
-from ipdesk.services.uow import reading, transaction
+from ipdesk.services.uow import reading, reported, transaction
 from ipdesk.services.pledges.rows import pledge_state
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 
@@ -285,4 +285,4 @@ class RegisterSearch:
             row = self.notices._store(session, actor, cert, None, None)
             audit.record(session, actor, "notice.search_certificate", "search", None,
                          f"出具查询证明 {serial}（{len(rows)} 条）", None, {"serial": serial, "query": cert.query})
-            return self.notices._issued(row)
+            return reported(session, self.notices._issued(row))

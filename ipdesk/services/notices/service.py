@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from ipdesk.domain.shared.changes import NO_CHANGES, Changed, Changes
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.notices.notice import (
     ChangeLine,
@@ -41,7 +42,7 @@ from ipdesk.domain.registry.rights import RightKind
 from ipdesk.services import audit
 from ipdesk.services.office.service import OfficeService, format_number, next_number
 from ipdesk.services.pledges.rows import pledge_state
-from ipdesk.services.uow import reading, transaction
+from ipdesk.services.uow import changes_so_far, collect_changes, note, reading, reported, transaction
 from ipdesk.storage.schema import (
     NoticePrintRow,
     NoticeRow,
@@ -115,6 +116,8 @@ class IssuedNotice:
     issued_at: datetime
     revoked: bool
     document: Notice | SearchCertificate
+    #: What the command that returned this notice changed (empty when read or issued before).
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
 
 @dataclass
@@ -125,6 +128,8 @@ class BatchReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    #: The notices issued and printed, with their audit entries.
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
     def summary(self, lang: str = "zh") -> str:
         if lang.startswith("en"):
@@ -184,12 +189,14 @@ class NoticeService:
         if session.get(TrustedKeyRow, self.key.key_id) is None:
             session.add(TrustedKeyRow(key_id=self.key.key_id, public_pem=self.key.public_pem().decode("ascii"),
                                       label="本机登记机关密钥"))
+            note(session, "keys")
 
     def export_public_key(self, path: Path) -> str:
         atomic_write(path, self.key.public_pem())
         return self.key.key_id
 
-    def trust_key(self, actor: Actor, pem: bytes, label: str = "") -> str:
+    def trust_key(self, actor: Actor, pem: bytes, label: str = "") -> Changed[str]:
+        """Trust another office's public key; the value is its key id (nothing changes if already trusted)."""
         from ipdesk.reports.common.seal import key_id_of, load_public_key
 
         actor.require(Action.ADMINISTER)
@@ -202,7 +209,8 @@ class NoticeService:
             if session.get(TrustedKeyRow, kid) is None:
                 session.add(TrustedKeyRow(key_id=kid, public_pem=pem.decode("ascii"), label=label))
                 audit.record(session, actor, "key.trust", "key", None, f"信任公钥 {kid} {label}")
-        return kid
+            changes = changes_so_far(session)
+        return Changed(kid, changes)
 
     # --- building the document ------------------------------------------------------------------------
     def _event_for(self, session: Session, pledge: PledgeRow, kind: NoticeKind, event_id: int | None) -> PledgeEventRow:
@@ -285,7 +293,7 @@ class NoticeService:
                 row = self._store(session, actor, notice, pledge.id, event.id)
                 audit.record(session, actor, "notice.issue", "pledge", pledge.id,
                              f"出具{KIND_NAMES[kind][0]} {serial}", None, {"serial": serial, "digest": row.digest})
-            return self._issued(row)
+            return reported(session, self._issued(row))
 
     def _next_serial(self, session: Session, now: datetime) -> str:
         settings = self.office.settings(session)
@@ -302,6 +310,7 @@ class NoticeService:
                         digest=content_digest(doc), key_id=self.key.key_id, payload=sign_document(doc, self.key))
         session.add(row)
         session.flush()
+        note(session, "notices", row.serial)
         return row
 
     @staticmethod
@@ -351,23 +360,26 @@ class NoticeService:
             printed_before = session.execute(select(NoticePrintRow.id).where(NoticePrintRow.notice_id == row.id).limit(1)).first()
             session.add(NoticePrintRow(notice_id=row.id, printed_by=actor.username, reprint=printed_before is not None,
                                        destination=destination))
+            note(session, "notices", serial)  # its print log grew
             if printed_before is not None:
                 audit.record(session, actor, "notice.reprint", "pledge", row.pledge_id, f"重印 {serial}")
             return printed_before is not None
 
     def print_notice(self, actor: Actor, pledge_id: int, kind: NoticeKind | str, out: Path) -> IssuedNotice:
         """Issue (or reuse) and write the PDF atomically; logs the print or reprint."""
-        issued = self.issue(actor, pledge_id, kind)
-        self._write(out, self.render(issued))
-        self._log_print(actor, issued.serial, str(out))
-        return issued
+        with collect_changes() as seen:  # two transactions: the issue and the print log
+            issued = self.issue(actor, pledge_id, kind)
+            self._write(out, self.render(issued))
+            self._log_print(actor, issued.serial, str(out))
+        return replace(issued, changes=seen.changes)
 
     def reprint(self, actor: Actor, serial: str, out: Path) -> IssuedNotice:
         actor.require(Action.PRINT_NOTICES)
         issued = self.get(serial)
         self._write(out, self.render(issued))
-        self._log_print(actor, serial, str(out))
-        return issued
+        with collect_changes() as seen:
+            self._log_print(actor, serial, str(out))
+        return replace(issued, changes=seen.changes)
 
     @staticmethod
     def _write(out: Path, data: bytes) -> None:
@@ -385,7 +397,13 @@ class NoticeService:
         with the reason; a write failure (full disk, unwritable folder) stops the batch and is reported,
         files already written stay complete, and no partial file is left behind.
         """
-        ids = list(pledge_ids)
+        with collect_changes() as seen:  # one issue and one print-log transaction per notice
+            report = self._print_each(actor, list(pledge_ids), kind, folder, merged, progress)
+        report.changes = seen.changes
+        return report
+
+    def _print_each(self, actor: Actor, ids: list[int], kind: NoticeKind | str, folder: Path | None,
+                    merged: Path | None, progress: Callable[[int, int, str], bool | None] | None) -> BatchReport:
         report = BatchReport()
         parts: list[bytes] = []
         for i, pid in enumerate(ids, start=1):
@@ -425,7 +443,7 @@ class NoticeService:
         return report
 
     # --- revocation and verification ----------------------------------------------------------------
-    def revoke(self, actor: Actor, serial: str, reason: str) -> None:
+    def revoke(self, actor: Actor, serial: str, reason: str) -> Changes:
         actor.require(Action.REVOKE_NOTICE)
         if not reason.strip():
             raise ValidationError(Problem("notice.reason_required", "reason"))
@@ -437,6 +455,8 @@ class NoticeService:
             row.revoked_by = actor.username
             row.revoked_reason = reason.strip()
             audit.record(session, actor, "notice.revoke", "pledge", row.pledge_id, f"撤销通知书 {serial}：{reason.strip()}")
+            note(session, "notices", row.serial)
+            return changes_so_far(session)
 
     def _registry(self) -> tuple[dict[str, Any], set[str], dict[str, str]]:
         with reading(self.engine) as session:

@@ -11,12 +11,13 @@ from functools import lru_cache
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from ipdesk.domain.shared.changes import Changes
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
 from ipdesk.domain.office.workdays import SlaRule, SlaSettings, WorkCalendar, load_calendar
 from ipdesk.resources import resource_path
 from ipdesk.services import audit
-from ipdesk.services.uow import reading, transaction
+from ipdesk.services.uow import changes_so_far, reading, transaction
 from ipdesk.storage.schema import CounterRow, SettingRow
 
 
@@ -74,7 +75,7 @@ class OfficeService:
         known = {k: v for k, v in json.loads(row.value).items() if k in OfficeSettings.__dataclass_fields__}
         return replace(OfficeSettings(), **known)
 
-    def save_settings(self, actor: Actor, settings: OfficeSettings) -> None:
+    def save_settings(self, actor: Actor, settings: OfficeSettings) -> Changes:
         actor.require(Action.ADMINISTER)
         with transaction(self.engine) as session:
             before = asdict(self.settings(session))
@@ -82,6 +83,7 @@ class OfficeService:
             row.value = audit.canonical_json(asdict(settings))
             session.add(row)
             audit.record(session, actor, "settings.office", "settings", None, "修改登记机关设置", before, asdict(settings))
+            return changes_so_far(session)
 
     def calendar(self, session: Session | None = None) -> WorkCalendar:
         """The office's calendar: its edited copy if saved, else the table shipped with the app."""
@@ -93,13 +95,14 @@ class OfficeService:
             return shipped_calendar()
         return WorkCalendar.from_json(json.loads(row.value))
 
-    def save_calendar(self, actor: Actor, calendar: WorkCalendar) -> None:
+    def save_calendar(self, actor: Actor, calendar: WorkCalendar) -> Changes:
         actor.require(Action.ADMINISTER)
         with transaction(self.engine) as session:
             row = session.get(SettingRow, _CALENDAR_KEY) or SettingRow(key=_CALENDAR_KEY)
             row.value = audit.canonical_json(calendar.to_json())
             session.add(row)
             audit.record(session, actor, "settings.calendar", "settings", None, "修改节假日与调休工作日表")
+            return changes_so_far(session)
 
 
 def next_number(session: Session, name: str, year: int) -> int:

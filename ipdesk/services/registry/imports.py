@@ -22,7 +22,9 @@ from ipdesk.domain.registry.party_input import check_party
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, Problem, ValidationError
 from ipdesk.domain.registry.right_input import check_right
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.services import audit
+from ipdesk.services.uow import discard_changes, reported, transaction
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
 from ipdesk.storage.schema import PartyRow, RightRow
@@ -75,6 +77,8 @@ class ImportReport:
     rows: int = 0
     written: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: What the import wrote (nothing when any row was refused).
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -169,11 +173,12 @@ class ImportService:
             report.problems = [Problem(p.code, header_of.get(p.field, p.field), p.params, p.row) for p in report.problems]
 
     def _import_rows(self, actor, kind, path, records, report, progress, total):  # type: ignore[no-untyped-def]
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with transaction(self.engine) as session:
             checker = self._check_party if kind == "parties" else self._check_right
             prepared = checker(session, records, report, progress, total)
             if report.problems:
                 session.rollback()
+                discard_changes(session)
                 return report
             create = self.parties.create_in if kind == "parties" else self.rights.create_in
             for i, (row_no, data) in enumerate(prepared, start=1):
@@ -185,10 +190,12 @@ class ImportService:
                     raise Cancelled(Problem("import.cancelled"))
             if report.problems:
                 session.rollback()
+                discard_changes(session)
                 return report
             audit.record(session, actor, f"import.{kind}", "import", None,
                          f"导入{'当事人' if kind == 'parties' else '权利'} {len(prepared)} 条：{path.name}")
             report.written = len(prepared)
+            reported(session, report)
         return report
 
     def _check_party(self, session: Session, records, report, progress, total):  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Prob
 from ipdesk.services import audit
 from ipdesk.services.audit import AuditEntry
 from ipdesk.services.paging import Column, Query
-from ipdesk.services.uow import reading, transaction
+from ipdesk.services.uow import reading, reported, transaction
 from ipdesk.storage.registry.mappers import party_from_row
 from ipdesk.storage.schema import PartyRow, RightOwnerRow
 
@@ -88,7 +88,7 @@ class PartyService:
     def create(self, actor: Actor, data: dict[str, Any]) -> Party:
         actor.require(Action.EDIT_PARTIES)
         with transaction(self.engine) as session:
-            return self.create_in(session, actor, data)
+            return reported(session, self.create_in(session, actor, data))
 
     def create_in(self, session: Session, actor: Actor, data: dict[str, Any], row_no: int | None = None) -> Party:
         """Create inside the caller's transaction (bulk import)."""
@@ -122,7 +122,7 @@ class PartyService:
                 from ipdesk.services.registry.rights import reindex_rights_of_party
 
                 reindex_rights_of_party(session, row.id)
-            return party_from_row(row)
+            return reported(session, party_from_row(row))
 
     # --- queries ----------------------------------------------------------------------------
     def get(self, party_id: int) -> Party:

@@ -17,7 +17,7 @@ from ipdesk.domain.shared.textsearch import index_document
 from ipdesk.services import audit
 from ipdesk.services.audit import AuditEntry
 from ipdesk.services.paging import Column, Query
-from ipdesk.services.uow import reading, transaction
+from ipdesk.services.uow import note, reading, reported, transaction
 from ipdesk.storage.registry import search
 from ipdesk.storage.registry.mappers import nice_to_text, right_from_row
 from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearchRow
@@ -91,6 +91,7 @@ def reindex_rights_of_party(session: Session, party_id: int) -> None:
         assert row is not None
         row.owner_names = OWNER_SEPARATOR.join(o.party.name for o in row.owners)
         _store_search(session, row)
+        note(session, "rights", right_id)
 
 
 class RightService:
@@ -145,7 +146,7 @@ class RightService:
     def create(self, actor: Actor, data: dict[str, Any]) -> Right:
         actor.require(Action.EDIT_RIGHTS)
         with transaction(self.engine) as session:
-            return self.create_in(session, actor, data)
+            return reported(session, self.create_in(session, actor, data))
 
     def create_in(self, session: Session, actor: Actor, data: dict[str, Any]) -> Right:
         """Create inside the caller's transaction (bulk import, registration on the spot)."""
@@ -178,7 +179,7 @@ class RightService:
             row.version += 1
             _store_search(session, row)
             audit.record(session, actor, "right.update", ENTITY, row.id, f"修改权利 {row.display_number}", before, after)
-            return right_from_row(row)
+            return reported(session, right_from_row(row))
 
     @staticmethod
     def _guard_pledged_owners(session: Session, row: RightRow, data: RightInput) -> None:

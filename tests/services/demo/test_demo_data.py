@@ -342,3 +342,10 @@ def test_demo_pledges_go_through_the_services(workstation) -> None:  # type: ign
     registered = workstation.register_search.search(SearchCriteria(as_of=AS_OF))
     assert registered and all(r["registration_no"] for r in registered)
     assert workstation.audit.verify().ok
+
+
+def test_a_demo_load_reports_rights_and_parties_in_bulk_and_each_pledge(workstation) -> None:  # type: ignore[no-untyped-def]
+    summary = load_demo_data(workstation.engine, ADMIN, rights=300, seed=5, as_of=AS_OF, pledges=4)
+    assert {"rights", "parties", "pledges", "audit"} <= summary.changes.kinds
+    assert summary.changes.bulk == {"rights", "parties"}
+    assert len(summary.changes.pledges) == sum(v for k, v in summary.pledges.items() if k != "skipped")

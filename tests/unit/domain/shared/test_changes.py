@@ -28,3 +28,13 @@ def test_no_changes_touch_nothing_and_unknown_kinds_are_a_bug():
 def test_changes_combine():
     both = Changes(pledges=frozenset({1})) | Changes(settings=True)
     assert both.kinds == {"pledges", "settings"}
+
+
+def test_bulk_changes_touch_their_kind_without_listing_ids():
+    collected = ChangeSet()
+    collected.add_all("rights")
+    changes = collected.freeze() | Changes(parties=frozenset({3}))
+    assert changes.rights == frozenset() and changes.kinds == {"rights", "parties"}
+    assert changes.touches({"rights"}) and not changes.touches({"pledges"})
+    with pytest.raises(ValueError):
+        ChangeSet().add_all("audit")
