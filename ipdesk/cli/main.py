@@ -215,7 +215,7 @@ def dispatch(args: argparse.Namespace, config: AppConfig) -> int:
             from ipdesk.services.registry.imports import ImportService
 
             report = ImportService(ws.engine).import_file(ws.actor, args.kind, args.file)
-            emit(report.to_json(config.lang))
+            emit({**report.to_json(), "problems": [p.to_json(config.lang) for p in report.problems]})
             return EXIT_OK if report.ok else EXIT_BAD_INPUT
     finally:
         ws.close()
@@ -280,7 +280,7 @@ def notice_command(ws: Any, args: argparse.Namespace, config: AppConfig) -> int:
         value = args.value.strip()
         path = Path(value)
         result = ws.notices.verify_file(path) if not value.startswith("IPD1|") and path.exists() else ws.notices.verify_text(value)
-        emit({"status": result.status.value, "serial": result.serial, "reason": result.reason(lang),
+        emit({"status": result.status.value, "serial": result.serial, "reason": result.message.message(lang),
               "content_checked": result.content_checked})
         return EXIT_OK if result.ok else EXIT_REFUSED
     if args.command == "key":
@@ -304,8 +304,12 @@ def notice_command(ws: Any, args: argparse.Namespace, config: AppConfig) -> int:
             registered_to=_date_arg(args.date_to) if args.date_to else None,
             status=args.status, as_of=_date_arg(args.as_of) if args.as_of else None)
         rows = ws.register_search.search(criteria, 0, 100_000)
-        out: dict[str, Any] = {"query": criteria.describe(), "count": len(rows),
-                               "results": [{k: v for k, v in r.items() if k not in ("id", "rights")} for r in rows]}
+        from ipdesk.services.notices.register_search import STATUS_TEXT
+
+        en = lang == "en"
+        out: dict[str, Any] = {"query": criteria.describe(), "count": len(rows), "results": [
+            {k: STATUS_TEXT[v][1 if en else 0] if k == "status" else v for k, v in r.items() if k not in ("id", "rights")}
+            for r in rows]}
         if args.export:
             ws.register_search.export_xlsx(criteria, args.export)
             out["export"] = str(args.export)

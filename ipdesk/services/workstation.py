@@ -52,14 +52,14 @@ class Workstation:
     register_search: RegisterSearch = field(init=False)
 
     def __post_init__(self) -> None:
-        self.rights = RightService(self.engine, self.lang)
-        self.parties = PartyService(self.engine, self.lang)
+        self.rights = RightService(self.engine)
+        self.parties = PartyService(self.engine)
         self.audit = AuditService(self.engine)
         self.pledges = PledgeService(self.engine, self.lang)
         self.office = OfficeService(self.engine)
         self.pledge_list = PledgeListSource(self.engine, self.lang)
         self.notices = NoticeService(self.engine, self.config.keys_dir, self.lang)
-        self.register_search = RegisterSearch(self.engine, self.notices, self.lang)
+        self.register_search = RegisterSearch(self.engine, self.notices)
 
     @property
     def database_description(self) -> str:

@@ -2,16 +2,30 @@
 
 Modules that define problem codes register their templates here with :func:`register`, so each rule's
 wording sits next to the rule and the catalogue stays one lookup. Templates use ``str.format`` fields
-named after the problem's params.
+named after the problem's params. A param may itself be coded — anything with ``message(lang)`` (a
+:class:`~ipdesk.domain.shared.problems.Problem`, an examination finding) or a list of them — and is then
+rendered in the same language, so a refusal that quotes other problems reads whole in the reader's language.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 _CATALOGUE: dict[str, tuple[str, str]] = {}
 # Chinese field labels → English, so a problem built with the Chinese label reads well in English too.
 _LABELS_EN: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A coded text that is not a problem (a summary, a status line): the reader's front end renders it."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.code, self.params, lang)
 
 
 def register_labels(pairs: dict[str, tuple[str, str]] | dict[str, str]) -> None:
@@ -42,10 +56,27 @@ def render(code: str, params: dict[str, Any], lang: str = "zh") -> str:
     if english and params:
         params = {k: (params.get(f"{k}_en") or _LABELS_EN.get(v, v) if isinstance(v, str) else v)
                   for k, v in params.items()}
+    if params and any(_is_coded(v) for v in params.values()):
+        params = {k: param_text(v, lang) if _is_coded(v) else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+def _is_coded(value: Any) -> bool:
+    if isinstance(value, (list, tuple)):
+        return bool(value) and all(callable(getattr(v, "message", None)) for v in value)
+    return callable(getattr(value, "message", None))
+
+
+def param_text(value: Any, lang: str = "zh") -> str:
+    """A param as text in ``lang``: nested problems rendered (lists joined), anything else ``str``."""
+    if isinstance(value, (list, tuple)) and _is_coded(value):
+        return ("; " if lang.startswith("en") else "；").join(v.message(lang) for v in value)
+    if _is_coded(value):
+        return str(value.message(lang))
+    return str(value)
 
 
 def known_codes() -> set[str]:

@@ -34,11 +34,13 @@ class Problem:
         return render(self.code, self.params, lang)
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
+        from ipdesk.domain.shared.messages import param_text
+
         out: dict[str, Any] = {"code": self.code, "field": self.field, "message": self.message(lang)}
         if self.row is not None:
             out["row"] = self.row
         if self.params:
-            out["params"] = {k: str(v) for k, v in self.params.items()}
+            out["params"] = {k: param_text(v, lang) for k, v in self.params.items()}
         return out
 
 

@@ -258,7 +258,7 @@ class VerifyDialog(QDialog):
         self.serial_label.setText(
             f"<span style='font-size: 12pt;'>{esc(before)}<b>{esc(result.serial or '—')}</b>{esc(after)}</span>"
         )
-        self.reason_label.setText(esc(result.reason(self.lang)))
+        self.reason_label.setText(esc(result.message.message(self.lang)))
         self.source_label.setText(source)
         self.payload.setCursorPosition(0)
         show_record = record is not None and status in (VerifyStatus.GENUINE, VerifyStatus.REVOKED)

@@ -37,7 +37,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ipdesk.domain.shared.messages import register, render
+from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.notices.notice import Document, Notice, SearchCertificate, canonical_content, digest_of
 
 PAYLOAD_VERSION = "IPD1"
@@ -240,16 +240,18 @@ class VerifyResult:
     params: dict[str, str] = field(default_factory=dict)
     content_checked: bool = False  # the digest was compared with actual content
 
-    def reason(self, lang: str = "zh") -> str:
-        return render(self.code, self.params, lang)
+    @property
+    def message(self) -> Message:
+        """Why the result is what it is, coded: the reader's front end renders it."""
+        return Message(self.code, dict(self.params))
 
     @property
     def reason_zh(self) -> str:
-        return self.reason("zh")
+        return self.message.message("zh")
 
     @property
     def reason_en(self) -> str:
-        return self.reason("en")
+        return self.message.message("en")
 
     @property
     def ok(self) -> bool:

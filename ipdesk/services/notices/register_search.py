@@ -108,10 +108,9 @@ class RegisterSearch:
                  "pledgee_name": PledgeRow.pledgee_name, "registered_on": PledgeRow.registered_on,
                  "secured_amount": PledgeRow.secured_amount}
 
-    def __init__(self, engine: Engine, notices: NoticeService, lang: str = "zh"):
+    def __init__(self, engine: Engine, notices: NoticeService):
         self.engine = engine
         self.notices = notices
-        self.lang = lang
 
     # --- SQL ----------------------------------------------------------------------------------------
     def _where(self, c: SearchCriteria) -> list[Any]:
@@ -203,7 +202,7 @@ class RegisterSearch:
                 numbers = [r["number"] for r in state["rights"]]
                 out.append({
                     "id": p.id, "registration_no": p.registration_no,
-                    "status": STATUS_TEXT[status][1 if self.lang.startswith("en") else 0], "status_value": status,
+                    "status": status, "status_value": status,
                     "pledgor_names": "；".join(x["name"] for x in state["pledgors"] if x),
                     "pledgee_name": state["pledgee"]["name"] if state["pledgee"] else "",
                     "rights": "、".join(numbers), "right_numbers": numbers, "registered_on": p.registered_on,
@@ -224,7 +223,6 @@ class RegisterSearch:
         key = self._sortable.get(sort_key, PledgeRow.registered_on)
         order = [key.desc() if descending else key.asc(), PledgeRow.id]
         on = c.as_of or date.today()
-        en = self.lang.startswith("en")
         with reading(self.engine) as session:
             rows = session.execute(select(PledgeRow).where(*self._where(c)).order_by(*order).offset(offset).limit(limit)).scalars().all()
             ids = [r.id for r in rows]
@@ -240,7 +238,7 @@ class RegisterSearch:
             cancelled = r.cancelled_on is not None and r.cancelled_on <= on
             status = "cancelled" if cancelled else "in_force"
             out.append({
-                "id": r.id, "registration_no": r.registration_no, "status": STATUS_TEXT[status][1 if en else 0],
+                "id": r.id, "registration_no": r.registration_no, "status": status,
                 "status_value": status, "pledgor_names": r.pledgor_names, "pledgee_name": r.pledgee_name,
                 "rights": "、".join(numbers[r.id]), "right_numbers": numbers[r.id], "registered_on": r.registered_on,
                 "cancelled_on": r.cancelled_on if cancelled else None, "secured_amount": r.secured_amount,
@@ -249,7 +247,10 @@ class RegisterSearch:
 
     # --- outputs ------------------------------------------------------------------------------------
     def export_xlsx(self, c: SearchCriteria, path: Path) -> int:
-        """The search results as an Excel sheet (all matches, not just the visible page)."""
+        """The search results as an Excel sheet (all matches, not just the visible page).
+
+        A register extract, like the certificate: in Chinese whatever the reader's language (its title and
+        criteria always were)."""
         from io import BytesIO
 
         from openpyxl import Workbook
@@ -258,9 +259,9 @@ class RegisterSearch:
         book = Workbook(write_only=True)
         sheet = book.create_sheet("质押登记查询")
         sheet.append([f"查询条件：{c.describe()}", f"截至：{(c.as_of or date.today()).isoformat()}"])
-        sheet.append([col.header_en if self.lang.startswith("en") else col.header_zh for col in self.columns])
+        sheet.append([col.header_zh for col in self.columns])
         for r in rows:
-            sheet.append([r["registration_no"], r["status"], r["pledgor_names"], r["pledgee_name"], r["rights"],
+            sheet.append([r["registration_no"], STATUS_TEXT[r["status_value"]][0], r["pledgor_names"], r["pledgee_name"], r["rights"],
                           r["registered_on"], r["cancelled_on"], r["secured_amount"]])
         buf = BytesIO()
         book.save(buf)
@@ -278,7 +279,7 @@ class RegisterSearch:
             cert = SearchCertificate(
                 serial=serial, office_name=OfficeService(self.engine).settings(session).office_name, issued_at=now,
                 query=c.describe(), as_of=as_of,
-                rows=tuple(SearchRow(r["registration_no"], r["status"], tuple(r["pledgor_names"].split("；")),
+                rows=tuple(SearchRow(r["registration_no"], STATUS_TEXT[r["status_value"]][0], tuple(r["pledgor_names"].split("；")),
                                      r["pledgee_name"], tuple(r["right_numbers"]), r["registered_on"], r["cancelled_on"],
                                      Decimal(r["secured_amount"])) for r in rows),
             )

@@ -84,9 +84,10 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def to_json(self, lang: str = "zh") -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
+        """The report as plain data; the problems stay coded (the front end renders them)."""
         return {"ok": self.ok, "kind": self.kind, "rows": self.rows, "written": self.written,
-                "problems": [p.to_json(lang) for p in self.problems]}
+                "problems": list(self.problems)}
 
 
 def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:

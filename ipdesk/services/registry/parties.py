@@ -8,7 +8,7 @@ from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.registry.names import name_key
-from ipdesk.domain.registry.parties import PARTY_KIND_LABELS, Party, PartyKind
+from ipdesk.domain.registry.parties import Party, PartyKind
 from ipdesk.domain.registry.party_input import PartyInput, check_party
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Problem, ValidationError
@@ -55,9 +55,8 @@ class PartyService:
     )
     _sortable = {"name": PartyRow.name, "kind": PartyRow.kind, "uscc": PartyRow.uscc, "region": PartyRow.region}
 
-    def __init__(self, engine: Engine, lang: str = "zh"):
+    def __init__(self, engine: Engine):
         self.engine = engine
-        self.lang = lang
 
     # --- validation -------------------------------------------------------------------------
     def validate(self, data: dict[str, Any], party_id: int | None = None) -> list[Problem]:
@@ -184,7 +183,7 @@ class PartyService:
             rows = session.execute(self._filtered(query).order_by(*order).offset(offset).limit(limit)).scalars()
             return [
                 {
-                    "id": r.id, "name": r.name, "kind": PARTY_KIND_LABELS[PartyKind(r.kind)][1 if self.lang.startswith("en") else 0],
+                    "id": r.id, "name": r.name, "kind": r.kind,
                     "kind_value": r.kind, "uscc": r.uscc or r.id_number, "region": r.region, "address": r.address,
                 }
                 for r in rows

@@ -12,7 +12,7 @@ from ipdesk.domain.registry.right_input import RightInput, check_right
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Problem, RuleRefusal, ValidationError
-from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, Right
+from ipdesk.domain.registry.rights import Right
 from ipdesk.domain.shared.textsearch import index_document
 from ipdesk.services import audit
 from ipdesk.services.audit import AuditEntry
@@ -112,9 +112,8 @@ class RightService:
         "filing_date": RightRow.filing_date, "expiry_date": RightRow.expiry_date,
     }
 
-    def __init__(self, engine: Engine, lang: str = "zh"):
+    def __init__(self, engine: Engine):
         self.engine = engine
-        self.lang = lang
 
     # --- validation -------------------------------------------------------------------------
     def validate(self, data: dict[str, Any], right_id: int | None = None) -> list[Problem]:
@@ -307,15 +306,13 @@ class RightService:
                 if ids else []
             by_id = {r[0]: r for r in (found.all() if ids else ())}
             rows = [by_id[i] for i in ids if i in by_id]
-        lang = 1 if self.lang.startswith("en") else 0
-        kinds = {k.value: v[lang] for k, v in KIND_LABELS.items()}
-        statuses = {k.value: v[lang] for k, v in STATUS_LABELS.items()}
+        # Stored values only: the front end labels them in its reader's language (KIND_LABELS, STATUS_LABELS in the domain).
         out = []
         for rid, kind, number, display, title, owners, status, filing, expiry, invalid, dispute, court in rows:
             out.append({
                 "id": rid, "number": number, "display_number": display, "title": title,
-                "kind": kinds[kind], "kind_value": kind, "owner_names": owners,
-                "legal_status": statuses[status], "status_value": status,
+                "kind": kind, "kind_value": kind, "owner_names": owners,
+                "legal_status": status, "status_value": status,
                 "filing_date": filing, "expiry_date": expiry, "flagged": bool(invalid or dispute or court),
             })
         return out
