@@ -36,6 +36,7 @@ from ipdesk.gui.icons import icon
 from ipdesk.gui.tasks import Task, TaskRunner, run_with_progress_dialog, runner
 from ipdesk.services.notices.service import BatchReport
 from ipdesk.gui.notices.notice_kit import PLEDGE_KINDS, dialog_lang, kind_name, tell
+from ipdesk.gui.common.workstation import Workstation
 
 
 def batch_details(
@@ -79,7 +80,7 @@ class BatchPrintDialog(QDialog):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         pledge_ids: Sequence[int],
         *,
         lang: str | None = None,
@@ -254,7 +255,7 @@ _ALIVE: set[QDialog] = set()  # batch dialogs whose task is still running (they 
 
 def batch_print(
     parent: QWidget | None,
-    workstation: Any,
+    workstation: Workstation,
     pledge_ids: Sequence[int],
     *,
     lang: str | None = None,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import ErrorField
 from ipdesk.gui.notices.notice_kit import dialog_lang
+from ipdesk.gui.common.workstation import Workstation
 
 # ---- gazette export ----------------------------------------------------------------------------------
 
@@ -43,7 +43,7 @@ class GazetteExportDialog(QDialog):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         *,
         lang: str | None = None,
         parent: QWidget | None = None,
@@ -185,7 +185,7 @@ class GazetteExportDialog(QDialog):
 
 def export_gazette_dialog(
     parent: QWidget | None,
-    workstation: Any,
+    workstation: Workstation,
     *,
     lang: str | None = None,
     task_runner: TaskRunner | None = None,

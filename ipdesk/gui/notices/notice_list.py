@@ -35,6 +35,7 @@ from ipdesk.gui.common.widgets.pdf_preview import office_time
 from ipdesk.gui.notices.notice_kit import dialog_lang, kind_name
 from ipdesk.gui.notices.batch_dialog import batch_print
 from ipdesk.gui.notices.notice_preview import NoticePreviewDialog, preview_issued, print_notice_for
+from ipdesk.gui.common.workstation import Workstation
 
 register_messages(
     {
@@ -54,7 +55,7 @@ class RevokeDialog(FormDialog):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         issued: Any,
         *,
         lang: str | None = None,
@@ -94,7 +95,7 @@ class NoticeListDialog(QDialog):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         pledge_id: int,
         *,
         lang: str | None = None,
@@ -136,7 +137,7 @@ class NoticeListDialog(QDialog):
         self.verify_button.clicked.connect(self.verify_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.buttons.rejected.connect(self.reject)
-        self.can_revoke = may(getattr(workstation, "actor", None), Action.REVOKE_NOTICE)
+        self.can_revoke = may(workstation.actor, Action.REVOKE_NOTICE)
         self.revoke_button.setVisible(self.can_revoke)
         if not self.can_revoke:
             self.revoke_button.setToolTip(self.tr("只有审核员或管理员可以撤销通知书"))
@@ -213,7 +214,7 @@ class NoticeListDialog(QDialog):
 
 def show_notices_of(
     parent: QWidget | None,
-    workstation: Any,
+    workstation: Workstation,
     pledge_id: int,
     *,
     lang: str | None = None,
@@ -225,14 +226,14 @@ def show_notices_of(
     return dialog
 
 
-def add_notice_actions(page: Any, workstation: Any) -> None:
+def add_notice_actions(page: Any, workstation: Workstation) -> None:
     """Give a pledge register page (a ``RegisterPage`` whose row ids are pledge ids) the notice actions:
     打印通知书… (Ctrl+P, the selected pledge), 批量打印… (the selected rows) and 通知书记录… (reprint, verify,
     revoke). The page's ``update_actions`` enables them by the selection and the user's role."""
     lang = getattr(page, "lang", None)
 
     def allowed() -> bool:
-        return may(getattr(workstation, "actor", None), Action.PRINT_NOTICES)
+        return may(workstation.actor, Action.PRINT_NOTICES)
 
     def print_one() -> Any:
         pid = page.current_id()

@@ -40,6 +40,7 @@ from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.gui.common.widgets.pdf_preview import PdfPreview, office_time
 from ipdesk.gui.notices.notice_kit import dialog_lang, default_kind, kind_name, tell
+from ipdesk.gui.common.workstation import Workstation
 
 # ---- preview of one notice ---------------------------------------------------------------------------
 
@@ -63,7 +64,7 @@ class NoticePreviewDialog(QDialog):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         *,
         pledge_id: int | None = None,
         kinds: Sequence[NoticeKind] = (),
@@ -200,7 +201,7 @@ class NoticePreviewDialog(QDialog):
         self.loaded.emit(issued)
 
     def _set_ready(self, ready: bool) -> None:
-        allowed = may(getattr(self.workstation, "actor", None), Action.PRINT_NOTICES)
+        allowed = may(self.workstation.actor, Action.PRINT_NOTICES)
         self.save_button.setEnabled(ready and allowed)
         self.open_button.setEnabled(ready and allowed)
 
@@ -271,7 +272,7 @@ class NoticePreviewDialog(QDialog):
 
 def print_notice_for(
     parent: QWidget | None,
-    workstation: Any,
+    workstation: Workstation,
     pledge_id: int,
     *,
     kind: NoticeKind | str | None = None,
@@ -308,7 +309,7 @@ def print_notice_for(
 
 def preview_issued(
     parent: QWidget | None,
-    workstation: Any,
+    workstation: Workstation,
     issued: Any,
     *,
     lang: str | None = None,

@@ -42,6 +42,7 @@ from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField, FieldEdit
 from ipdesk.services.paging import Query
 from ipdesk.services.notices.register_search import STATUS_TEXT, SearchCriteria
+from ipdesk.gui.common.workstation import Workstation
 
 #: the filters this page owns (the combos "role" and "status" belong to RegisterPage)
 FIELD_FILTERS = (
@@ -61,7 +62,7 @@ class SearchPage(RegisterPage):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         lang: str = "zh",
         parent: QWidget | None = None,
         *,
@@ -215,7 +216,7 @@ class SearchPage(RegisterPage):
     # ---- criteria ------------------------------------------------------------------------------------
 
     def _may_print(self) -> bool:
-        return may(getattr(self.workstation, "actor", None), Action.PRINT_NOTICES)
+        return may(self.workstation.actor, Action.PRINT_NOTICES)
 
     def _date_field(self, key: str) -> ErrorField:
         return {

@@ -36,6 +36,7 @@ from ipdesk.gui.icons import icon
 from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.gui.common.widgets.pdf_preview import document_html
 from ipdesk.reports.common.seal import VerifyStatus
+from ipdesk.gui.common.workstation import Workstation
 
 #: status → (symbol, background, foreground, border)
 STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {
@@ -67,7 +68,7 @@ class VerifyDialog(QDialog):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         *,
         lang: str | None = None,
         parent: QWidget | None = None,
@@ -271,7 +272,7 @@ class VerifyDialog(QDialog):
 
 def open_verify_dialog(
     parent: QWidget | None,
-    workstation: Any,
+    workstation: Workstation,
     *,
     lang: str | None = None,
     task_runner: TaskRunner | None = None,

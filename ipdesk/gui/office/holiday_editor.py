@@ -48,6 +48,7 @@ from ipdesk.gui.office.office_settings import BANNER_STYLE, NOTE_STYLE
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.services.notices.service import atomic_write
 from ipdesk.services.office.service import shipped_calendar
+from ipdesk.gui.common.workstation import Workstation
 
 
 def calendar_problems(holidays: set[date], workdays: set[date]) -> list[str]:
@@ -98,12 +99,16 @@ class HolidayEditor(QWidget):
     failed = Signal(str)
 
     def __init__(
-        self, workstation: Any, *, task_runner: TaskRunner | None = None, parent: QWidget | None = None
+        self,
+        workstation: Workstation,
+        *,
+        task_runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.workstation = workstation
         self._runner = task_runner or runner()
-        self.editable = may(getattr(workstation, "actor", None), Action.ADMINISTER)
+        self.editable = may(workstation.actor, Action.ADMINISTER)
         self.holidays: set[date] = set()
         self.workdays: set[date] = set()
         self.meta: dict[str, dict[str, Any]] = {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import string
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,6 +40,7 @@ from ipdesk.gui.settings import settings
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField, FieldEdit
 from ipdesk.services.office.service import OfficeSettings, format_number
+from ipdesk.gui.common.workstation import Workstation
 
 #: the longest number the register stores (application_no, registration_no, notice serial: String(40))
 MAX_NUMBER_LENGTH = 40
@@ -188,7 +188,11 @@ class OfficeSettingsForm(QWidget):
     failed = Signal(str)
 
     def __init__(
-        self, workstation: Any, *, task_runner: TaskRunner | None = None, parent: QWidget | None = None
+        self,
+        workstation: Workstation,
+        *,
+        task_runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.workstation = workstation
@@ -199,7 +203,7 @@ class OfficeSettingsForm(QWidget):
         self._loading = False
         self.dirty = False
         self.saving = False
-        self.editable = may(getattr(workstation, "actor", None), Action.ADMINISTER)
+        self.editable = may(workstation.actor, Action.ADMINISTER)
 
         self.setMaximumWidth(1000)
         outer = QVBoxLayout(self)

@@ -31,6 +31,7 @@ from ipdesk.gui.common.database import describe_database
 from ipdesk.gui.common.pages.base import Page
 from ipdesk.gui.settings import DATABASE_URL, LANGUAGE, PAGE_SIZE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
+from ipdesk.gui.common.workstation import Workstation
 
 
 class SettingsPage(Page):
@@ -38,7 +39,7 @@ class SettingsPage(Page):
 
     def __init__(
         self,
-        workstation: Any,
+        workstation: Workstation,
         *,
         on_language: Any = None,
         settings_: Settings | None = None,
@@ -78,10 +79,8 @@ class SettingsPage(Page):
 
         db = QGroupBox(self.tr("数据库"))
         dbf = QFormLayout(db)
-        config = getattr(workstation, "config", None)
-        current = getattr(workstation, "database_description", None) or describe_database(
-            getattr(config, "database_url", "")
-        )
+        config = workstation.config
+        current = workstation.database_description or describe_database(config.database_url)
         dbf.addRow(self.tr("当前数据库："), _selectable(str(current)))
         self.database_url = QLineEdit(self._settings.get(DATABASE_URL))
         self.database_url.setPlaceholderText("postgresql+psycopg://user@server:5432/ipdesk")
@@ -100,7 +99,7 @@ class SettingsPage(Page):
 
         files = QGroupBox(self.tr("文件位置"))
         ff = QFormLayout(files)
-        ff.addRow(self.tr("数据目录："), _selectable(str(getattr(config, "data_dir", "-"))))
+        ff.addRow(self.tr("数据目录："), _selectable(str(config.data_dir)))
         ff.addRow(self.tr("设置文件："), _selectable(self._settings.file_name()))
         ff.addRow(self.tr("日志文件："), _selectable(log_file_path() or "-"))
         layout.addWidget(files)
@@ -122,7 +121,7 @@ class SettingsPage(Page):
         self.office_form: Any = None
         self.holiday_editor: Any = None
         self.key_panel: Any = None
-        if getattr(workstation, "office", None) is not None:
+        if workstation.office is not None:
             from ipdesk.gui.office.holiday_editor import HolidayEditor
             from ipdesk.gui.office.office_settings import OfficeSettingsForm
 
@@ -132,7 +131,7 @@ class SettingsPage(Page):
             self.holiday_editor = HolidayEditor(workstation, task_runner=self._runner)
             self.holiday_tab = _scrolled(self.holiday_editor)
             self.tabs.addTab(self.holiday_tab, self.tr("节假日与调休"))
-        if getattr(workstation, "notices", None) is not None:
+        if workstation.notices is not None:
             from ipdesk.gui.office.signing_key import SigningKeyPanel
 
             self.key_panel = SigningKeyPanel(workstation, task_runner=self._runner)
@@ -149,8 +148,7 @@ class SettingsPage(Page):
     def reload(self) -> None:
         """Read the office settings, the calendar and the key id off the GUI thread (sections with unsaved
         changes keep them)."""
-        office = getattr(self.workstation, "office", None)
-        notices = getattr(self.workstation, "notices", None)
+        office, notices = self.workstation.office, self.workstation.notices
         if (office is None and notices is None) or self._loading:
             return
 

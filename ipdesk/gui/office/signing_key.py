@@ -4,7 +4,6 @@ office's key."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.common.widgets.field_edit import FieldEdit
+from ipdesk.gui.common.workstation import Workstation
 
 
 class SigningKeyPanel(QWidget):
@@ -42,13 +42,17 @@ class SigningKeyPanel(QWidget):
     failed = Signal(str)
 
     def __init__(
-        self, workstation: Any, *, task_runner: TaskRunner | None = None, parent: QWidget | None = None
+        self,
+        workstation: Workstation,
+        *,
+        task_runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.workstation = workstation
         self._runner = task_runner or runner()
         self.key_id = ""
-        self.editable = may(getattr(workstation, "actor", None), Action.ADMINISTER)
+        self.editable = may(workstation.actor, Action.ADMINISTER)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
 

@@ -47,6 +47,7 @@ from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
+from ipdesk.gui.common.workstation import Workstation
 
 FindingRole = Qt.ItemDataRole.UserRole + 10  # the row's finding dict
 
@@ -266,9 +267,18 @@ class FindingsDialog(QDialog):
         display: canonical right number → the form shown to people.
     """
 
-    def __init__(self, workstation: Any, exam: Examination | Mapping[str, Any] | None, *, lang: str = "zh",
-                 parent: QWidget | None = None, record: PledgeRecord | None = None, actions: Any = None,
-                 display: Mapping[str, str] | None = None, title: str = ""):
+    def __init__(
+        self,
+        workstation: Workstation,
+        exam: Examination | Mapping[str, Any] | None,
+        *,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+        record: PledgeRecord | None = None,
+        actions: Any = None,
+        display: Mapping[str, str] | None = None,
+        title: str = "",
+    ):
         super().__init__(parent)
         self.setObjectName("FindingsDialog")
         self.workstation = workstation

@@ -8,7 +8,6 @@ as a problem under the field instead of being guessed.
 
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.registry.parties import Party
 from ipdesk.gui.icons import icon
+from ipdesk.gui.common.workstation import Workstation
 
 SEARCH_DELAY_MS = 200
 SUGGESTIONS = 15
@@ -47,7 +47,7 @@ class PartyField(QWidget):
     changed = Signal()
     party_chosen = Signal(object)
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None, *,
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None, *,
                  placeholder: str = ""):
         super().__init__(parent)
         self.workstation = workstation
@@ -157,7 +157,7 @@ class PartyListEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setMaximumHeight(72)

@@ -48,6 +48,7 @@ from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
 from ipdesk.services.office.service import today
+from ipdesk.gui.common.workstation import Workstation
 
 register_messages({
     "gui.cure_nothing": ("请勾选收到的材料或已补正的合同条款", "tick the documents received or the clauses corrected"),
@@ -90,7 +91,13 @@ class PledgeActions(QObject):
     changed = Signal(object)
     examined = Signal(object, object)
 
-    def __init__(self, workstation: Any, parent: QWidget, lang: str = "zh", task_runner: TaskRunner | None = None):
+    def __init__(
+        self,
+        workstation: Workstation,
+        parent: QWidget,
+        lang: str = "zh",
+        task_runner: TaskRunner | None = None,
+    ):
         super().__init__(parent)
         self.workstation = workstation
         self.widget = parent
@@ -214,7 +221,7 @@ def _heading(record: PledgeRecord) -> QLabel:
 class CureDialog(FormDialog):
     """补正: tick the documents received and the clauses now in the contract (the service clock restarts)."""
 
-    def __init__(self, workstation: Any, record: PledgeRecord, last_exam: dict[str, Any] | None, *,
+    def __init__(self, workstation: Workstation, record: PledgeRecord, last_exam: dict[str, Any] | None, *,
                  lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent, title=self.tr("收到补正材料"))
         self.setObjectName("CureDialog")
@@ -297,7 +304,7 @@ def missing_items(last_exam: dict[str, Any] | None) -> tuple[list[Document], lis
 class WaiverDialog(FormDialog):
     """Record the parties' declaration that they still want registration despite P10 / P11."""
 
-    def __init__(self, workstation: Any, record: PledgeRecord, code: str, reason: str = "", *,
+    def __init__(self, workstation: Workstation, record: PledgeRecord, code: str, reason: str = "", *,
                  lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent, title=self.tr("记录当事人声明（{code}）").format(code=code))
         self.setObjectName("WaiverDialog")
@@ -329,7 +336,14 @@ class WaiverDialog(FormDialog):
 class OtherGroundDialog(FormDialog):
     """P12 / TM8 / CR7: a refusal ground the clerk adds, with the reason in words."""
 
-    def __init__(self, workstation: Any, record: PledgeRecord, *, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(
+        self,
+        workstation: Workstation,
+        record: PledgeRecord,
+        *,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent, title=self.tr("增加其他不予登记理由"))
         self.setObjectName("OtherGroundDialog")
         self.workstation, self.record = workstation, record
@@ -360,7 +374,14 @@ class OtherGroundDialog(FormDialog):
 class ChangeDialog(FormDialog):
     """变更登记: secured amount, debt type, guarantee scope, pledgee (only what changed is sent)."""
 
-    def __init__(self, workstation: Any, record: PledgeRecord, *, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(
+        self,
+        workstation: Workstation,
+        record: PledgeRecord,
+        *,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent, title=self.tr("变更登记"))
         self.setObjectName("ChangeDialog")
         self.workstation, self.record, self.lang = workstation, record, lang
@@ -430,7 +451,14 @@ class ChangeDialog(FormDialog):
 class ExtendDialog(FormDialog):
     """延期: a new performance deadline (and pledge term end), re-examined by the service."""
 
-    def __init__(self, workstation: Any, record: PledgeRecord, *, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(
+        self,
+        workstation: Workstation,
+        record: PledgeRecord,
+        *,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent, title=self.tr("延期登记"))
         self.setObjectName("ExtendDialog")
         self.workstation, self.record = workstation, record
@@ -472,7 +500,14 @@ class ExtendDialog(FormDialog):
 class CancelDialog(FormDialog):
     """注销登记 with one of the five triggers; the pledge becomes read-only and the rights are freed."""
 
-    def __init__(self, workstation: Any, record: PledgeRecord, *, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(
+        self,
+        workstation: Workstation,
+        record: PledgeRecord,
+        *,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent, title=self.tr("注销登记"))
         self.setObjectName("CancelDialog")
         self.workstation, self.record = workstation, record

@@ -54,6 +54,7 @@ from ipdesk.gui.common.widgets.field_edit import ErrorField
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
 from ipdesk.services.office.service import today
+from ipdesk.gui.common.workstation import Workstation
 
 #: the problem fields of ``parse_application`` / ``validate_application`` → this form's fields
 FIELD_MAP = {
@@ -89,7 +90,7 @@ class PledgeApplicationForm(FormDialog):
             term_end, rights, documents, clauses (problems of the service map onto these names).
     """
 
-    def __init__(self, workstation: Any, *, parent: QWidget | None = None, lang: str = "zh",
+    def __init__(self, workstation: Workstation, *, parent: QWidget | None = None, lang: str = "zh",
                  received: date | None = None):
         super().__init__(parent, title=self.tr("新建质押登记申请"))
         self.setObjectName("PledgeApplicationForm")

@@ -39,6 +39,7 @@ from ipdesk.gui.pledges.labels import (
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.common.pages.detail_pane import DetailPane, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView, local_time
+from ipdesk.gui.common.workstation import Workstation
 
 EVENT_TITLES: dict[str, tuple[str, str]] = {
     "applied": ("受理申请", "Application filed"),
@@ -69,7 +70,7 @@ class PledgeDetailPane(DetailPane):
 
     loaded = Signal()
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang

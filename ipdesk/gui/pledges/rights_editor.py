@@ -15,6 +15,7 @@ from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR
+from ipdesk.gui.common.workstation import Workstation
 
 
 LOOKUP_DELAY_MS = 250
@@ -38,7 +39,7 @@ class RightEntry(QWidget):
     remove_requested = Signal()
     add_requested = Signal(str)
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
@@ -180,7 +181,7 @@ class RightsEditor(QWidget):
     changed = Signal()
     rights_changed = Signal()
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang

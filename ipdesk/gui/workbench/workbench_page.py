@@ -35,6 +35,7 @@ from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.common.pages.base import Page
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
+from ipdesk.gui.common.workstation import Workstation
 
 #: tile key → (filters for the pledges list, tone)
 TILES: dict[str, tuple[dict[str, str], str]] = {
@@ -139,7 +140,7 @@ class Tile(QPushButton):
 class WorkbenchPage(Page):
     """工作台. ``open_list(filters)`` shows the pledges list filtered (the main window provides it)."""
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None, *,
+    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None, *,
                  open_list: Callable[[dict[str, str]], Any] | None = None, task_runner: TaskRunner | None = None,
                  on: Callable[[], date] | None = None):
         super().__init__(parent)
