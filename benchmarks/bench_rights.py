@@ -46,10 +46,11 @@ from sqlalchemy import Engine, event, text
 
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.demo import generator as demo_data
+from ipdesk.demo.rights import RightDraws
 from ipdesk.services.paging import Query
 from ipdesk.services.registry.rights import RightService
 from ipdesk.storage import migrate
-from ipdesk.storage.registry import search
+from ipdesk.storage.registry import bulk, search
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearchRow
 
@@ -270,27 +271,17 @@ def load_with_baseline(path: Path, template: Path, n: int) -> tuple[Result, int]
 
 def _prepared_rows(conn: Any, n: int) -> Iterator[list[Any]]:
     """The loader's executemany parameter lists, in the loader's order (same seed, same rows)."""
-    gen = demo_data._Generator(SEED, AS_OF, n, datetime.now(UTC))
+    gen = RightDraws(SEED, AS_OF, n, datetime.now(UTC))
     gen.make_parties(max(80, n // 15))
-    w_parties = demo_data._BulkInsert(conn, PartyRow.__table__)
-    w_rights = demo_data._BulkInsert(conn, RightRow.__table__)
-    w_owners = demo_data._BulkInsert(conn, RightOwnerRow.__table__)
-    w_docs = demo_data._BulkInsert(conn, RightSearchRow.__table__)
-    document = demo_data._Documents()
+    w_parties = bulk.BulkInsert(conn, PartyRow.__table__)
+    w_rights = bulk.BulkInsert(conn, RightRow.__table__)
+    w_owners = bulk.BulkInsert(conn, RightOwnerRow.__table__)
+    w_docs = bulk.BulkInsert(conn, RightSearchRow.__table__)
     yield w_parties.prepare(gen.parties)
-    batch: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
-    docs: list[dict[str, Any]] = []
-    for row, owners in gen.rights():
-        batch.append(row)
-        for position, (pid, share) in enumerate(owners):
-            links.append({"right_id": row["id"], "party_id": pid, "share": share, "position": position})
-        docs.append({"right_id": row["id"], "grams": document(row["title"], row["owner_names"], row["product"])})
-        if len(batch) >= demo_data.CHUNK or row["id"] == n:
-            yield w_rights.prepare(batch)
-            yield w_owners.prepare(links)
-            yield w_docs.prepare(docs)
-            batch, links, docs = [], [], []
+    for batch, links, docs in bulk.chunked(gen.rights(), n, demo_data.CHUNK):
+        yield w_rights.prepare(batch)
+        yield w_owners.prepare(links)
+        yield w_docs.prepare(docs)
 
 
 def csv_import(engine: Engine, path: Path, rows: int) -> Result | None:

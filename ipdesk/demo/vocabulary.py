@@ -1,5 +1,5 @@
 """The demo data set's vocabulary: cities and region codes, trade-name characters, industries, title
-topics, banks, insurers, universities and foreign firms (plain data, used by ipdesk.demo.generator)."""
+topics, banks, insurers, universities and foreign firms (plain data for ipdesk.demo.parties and .rights)."""
 
 from __future__ import annotations
 

@@ -33,9 +33,12 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path):
             conn.execute(text("CREATE SCHEMA public"))
     yield eng
     if request.param == "postgres":
-        with eng.begin() as conn:  # leave the shared test database for the session fixture to rebuild
+        # Leave the shared test database migrated, as the session fixture (pg_migrated) made it: tests that
+        # use it may run before this one (tests/demo does) as well as after.
+        with eng.begin() as conn:
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
+        migrate.upgrade_to_head(eng)
     eng.dispose()
 
 

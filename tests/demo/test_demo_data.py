@@ -24,7 +24,8 @@ from ipdesk.domain.registry.rights import LegalStatus, RightKind
 from ipdesk.domain.shared.textsearch import index_document, normalise
 from ipdesk.domain.registry.trademark_similarity import names_similar
 from ipdesk.domain.registry.identifiers.uscc import parse_uscc
-from ipdesk.demo.generator import load_demo_data, org_code_check, resident_id
+from ipdesk.demo.generator import load_demo_data
+from ipdesk.demo.identifiers import org_code_check, resident_id
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.registry import search
