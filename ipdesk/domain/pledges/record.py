@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from ipdesk.domain.pledges.application import CancellationTrigger, PledgeApplication, PledgeStatus
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class PledgeRecord:
         registration_no: set once registered (登记号); ``application_no`` from filing.
         registered_on: the effect date (登记生效日 = registration date, Civil Code 444).
         sla_deadline: decision due date; restarts when defects are cured.
+        changes: what the command that returned this record changed (nothing for a query).
     """
 
     id: int
@@ -46,6 +48,7 @@ class PledgeRecord:
     cancellation_trigger: CancellationTrigger | None
     version: int
     created_at: datetime | None = None
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
     @property
     def secured_amount(self) -> Decimal:

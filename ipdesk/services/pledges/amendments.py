@@ -16,7 +16,7 @@ from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
 from ipdesk.services.office.service import today
 from ipdesk.services.pledges.commands import PledgeCommands
 from ipdesk.services.pledges.rows import _csv, application_of
-from ipdesk.services.uow import transaction
+from ipdesk.services.uow import UnitOfWork, note, transaction
 from ipdesk.storage.schema import PledgeRow
 
 
@@ -69,7 +69,7 @@ class AmendmentCommands(PledgeCommands):
             changes = [{"field": k, "before": before[k], "after": after[k]} for k in before if before[k] != after[k]]
             self._event(session, row, actor, "changed", on, "变更登记", {"changes": changes})
             self._audit(session, actor, row, "change", f"变更 {row.registration_no}", before, after)
-            return self._record(session, row)
+            return self._done(session, row)
 
     @staticmethod
     def _change_view(row: PledgeRow) -> dict[str, Any]:
@@ -119,10 +119,16 @@ class AmendmentCommands(PledgeCommands):
             self._event(session, row, actor, "extended", on, f"延期至 {new_deadline.isoformat()}",
                         {"before": before, "after": after, "findings": result.to_json()})
             self._audit(session, actor, row, "extend", f"延期 {row.registration_no}", before, after)
-            return self._record(session, row)
+            return self._done(session, row)
 
     def cancel(self, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str, on: date | None = None) -> PledgeRecord:
         """Cancellation (注销) with one of the five triggers; frees the rights for a new pledge."""
+        with transaction(self.engine) as session:
+            return self.cancel_in(session, actor, pledge_id, trigger, on)
+
+    def cancel_in(self, uow: UnitOfWork, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str,
+                  on: date | None = None) -> PledgeRecord:
+        """:meth:`cancel` inside the caller's unit of work (disposal cancels the pledge it realises)."""
         actor.require(Action.CHANGE_PLEDGE)
         on = on or today()
         try:
@@ -130,18 +136,18 @@ class AmendmentCommands(PledgeCommands):
         except ValueError:
             raise ValidationError(Problem("bad_choice", "trigger", {
                 "label": "注销原因", "value": trigger, "choices": ", ".join(t.value for t in CancellationTrigger)})) from None
-        with transaction(self.engine) as session:
-            row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "cancel")
-            self._legal_date(on, row.registered_on, "登记日")
-            row.status = PLEDGE_LIFECYCLE.after("cancel")
-            row.cancelled_on = on
-            row.cancellation_trigger = trig.value
-            row.version += 1
-            for pr in row.rights:
-                pr.active_right_id = None
-            self._event(session, row, actor, "cancelled", on, f"注销登记（{trig.value}）", {"trigger": trig.value})
-            self._audit(session, actor, row, "cancel", f"注销 {row.registration_no}", {"status": "registered"},
-                        {"status": "cancelled", "trigger": trig.value, "date": on})
-            return self._record(session, row)
+        row = self._row(uow, pledge_id, lock=True)
+        self._guard(row, "cancel")
+        self._legal_date(on, row.registered_on, "登记日")
+        row.status = PLEDGE_LIFECYCLE.after("cancel")
+        row.cancelled_on = on
+        row.cancellation_trigger = trig.value
+        row.version += 1
+        for pr in row.rights:
+            pr.active_right_id = None
+        self._event(uow, row, actor, "cancelled", on, f"注销登记（{trig.value}）", {"trigger": trig.value})
+        self._audit(uow, actor, row, "cancel", f"注销 {row.registration_no}", {"status": "registered"},
+                    {"status": "cancelled", "trigger": trig.value, "date": on})
+        note(uow, "rights", *[pr.right_id for pr in row.rights])  # free again: the rights pages show it
+        return self._done(uow, row)
 

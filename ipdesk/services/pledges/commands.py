@@ -7,6 +7,7 @@ checking legal dates, examining against the register and reading a pledge back a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,7 @@ from ipdesk.services import audit
 from ipdesk.services.office.service import OfficeService, today
 from ipdesk.services.pledges.rows import STATE_EVENTS, application_of, pledge_state
 from ipdesk.services.pledges.snapshot import register_snapshot
+from ipdesk.services.uow import changes_so_far
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgeRow, RightRow
 
 ENTITY = "pledge"
@@ -108,6 +110,10 @@ class PledgeCommands:
         names = [session.get(PartyRow, p.party_id).name for p in row.pledgors]  # type: ignore[union-attr]
         row.pledgor_names = "；".join(names)
         row.pledgee_name = session.get(PartyRow, row.pledgee_id).name  # type: ignore[union-attr]
+
+    def _done(self, session: Session, row: PledgeRow) -> PledgeRecord:
+        """What a command returns: the pledge as it now stands, with what its unit of work has changed."""
+        return replace(self._record(session, row), changes=changes_so_far(session))
 
     def _record(self, session: Session, row: PledgeRow) -> PledgeRecord:
         numbers = self._numbers(session, row)

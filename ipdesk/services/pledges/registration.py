@@ -32,7 +32,7 @@ from ipdesk.services.office.service import format_number, next_number, today
 from ipdesk.services.pledges.commands import PledgeCommands
 from ipdesk.services.pledges.inputs import application_to_json, parse_application
 from ipdesk.services.pledges.rows import application_of, store_application
-from ipdesk.services.uow import reading, transaction
+from ipdesk.services.uow import UnitOfWork, changes_so_far, note, reading, transaction
 from ipdesk.storage.schema import PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 
 
@@ -44,7 +44,7 @@ class RegistrationCommands(PledgeCommands):
         actor.require(Action.REGISTER_PLEDGE)
         on = received or today()
         with transaction(self.engine) as session:
-            return self._record(session, self._file_in(session, actor, data, on))
+            return self._done(session, self._file_in(session, actor, data, on))
 
     def file_and_register(self, actor: Actor, data: dict[str, Any], on: date | None = None) -> PledgeRecord:
         """File and register in ONE transaction (CLI ``ipdesk register``): if registration is refused,
@@ -53,7 +53,7 @@ class RegistrationCommands(PledgeCommands):
         on = on or today()
         with transaction(self.engine) as session:
             row = self._file_in(session, actor, data, on)
-            return self._register_in(session, actor, row, on)
+            return self._register_row(session, actor, row, on)
 
     def _file_in(self, session: Session, actor: Actor, data: dict[str, Any] | PledgeApplication, on: date) -> PledgeRow:
         if True:  # keeps the body's indentation of the transaction it runs in
@@ -109,7 +109,7 @@ class RegistrationCommands(PledgeCommands):
                 self._audit(session, actor, row, "correction", f"补正通知 {row.application_no}", None, {"items": items})
             else:
                 self._audit(session, actor, row, "examine", f"审查 {row.application_no}：{result.outcome.value}")
-            return result
+            return replace(result, changes=changes_so_far(session))
 
     def cure(self, actor: Actor, pledge_id: int, documents: set[Document] = frozenset(),  # type: ignore[assignment]
              clauses: set[Clause] = frozenset(), remove_clauses: set[Clause] = frozenset(),  # type: ignore[assignment]
@@ -137,7 +137,7 @@ class RegistrationCommands(PledgeCommands):
             row.version += 1
             self._event(session, row, actor, "cured", on, "收到补正材料", {"before": before, "after": after})
             self._audit(session, actor, row, "cure", f"补正 {row.application_no}", before, after)
-            return self._record(session, row)
+            return self._done(session, row)
 
     def record_waiver(self, actor: Actor, pledge_id: int, code: str, declaration: str, on: date | None = None) -> PledgeRecord:
         """Record the parties' declaration that they still want registration despite P10 / P11."""
@@ -159,7 +159,7 @@ class RegistrationCommands(PledgeCommands):
             self._event(session, row, actor, "waiver", on, f"记录当事人声明（{code}）", {"code": code, "declaration": declaration})
             self._audit(session, actor, row, "waive", f"{row.application_no} 记录 {code} 声明", None,
                         {"code": code, "declaration": declaration})
-            return self._record(session, row)
+            return self._done(session, row)
 
     def add_other_ground(self, actor: Actor, pledge_id: int, reason: str, right_number: str = "",
                          on: date | None = None) -> PledgeRecord:
@@ -177,16 +177,20 @@ class RegistrationCommands(PledgeCommands):
             row.version += 1
             self._event(session, row, actor, "other_ground", on, f"增加其他不予登记理由：{reason.strip()}")
             self._audit(session, actor, row, "other_ground", f"{row.application_no} 其他理由", None, {"reason": reason})
-            return self._record(session, row)
+            return self._done(session, row)
 
     def register(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
         """Register: re-examine as of ``on`` inside the transaction, then claim each right."""
+        with transaction(self.engine) as session:
+            return self.register_in(session, actor, pledge_id, on)
+
+    def register_in(self, uow: UnitOfWork, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
+        """:meth:`register` inside the caller's unit of work (it commits or rolls back with the caller)."""
         actor.require(Action.REGISTER_PLEDGE)
         on = on or today()
-        with transaction(self.engine) as session:
-            return self._register_in(session, actor, self._row(session, pledge_id, lock=True), on)
+        return self._register_row(uow, actor, self._row(uow, pledge_id, lock=True), on)
 
-    def _register_in(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
+    def _register_row(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
         self._guard(row, "register")
         self._legal_date(on, row.application_date, "申请日")
         result = self._examine(session, application_of(row, self._numbers(session, row)), on)
@@ -214,7 +218,8 @@ class RegistrationCommands(PledgeCommands):
                     {"registration_no": row.registration_no, "findings": result.to_json()})
         self._audit(session, actor, row, "register", f"登记 {row.registration_no}", {"status": "applied"},
                     {"status": "registered", "registration_no": row.registration_no, "effective": on})
-        return self._record(session, row)
+        note(session, "rights", *right_ids)  # now pledged: the rights pages show it
+        return self._done(session, row)
 
     def _race_refusal(self, right_ids: list[int]) -> RuleRefusal:
         with reading(self.engine) as session:
@@ -245,7 +250,7 @@ class RegistrationCommands(PledgeCommands):
             self._event(session, row, actor, "refused", on, "不予登记", {"grounds": grounds})
             self._audit(session, actor, row, "refuse", f"不予登记 {row.application_no}", {"status": "applied"},
                         {"status": "refused", "grounds": [g["code"] for g in grounds]})
-            return self._record(session, row)
+            return self._done(session, row)
 
     def withdraw(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
         actor.require(Action.REGISTER_PLEDGE)
@@ -257,5 +262,5 @@ class RegistrationCommands(PledgeCommands):
             row.version += 1
             self._event(session, row, actor, "withdrawn", on, "申请撤回")
             self._audit(session, actor, row, "withdraw", f"撤回 {row.application_no}")
-            return self._record(session, row)
+            return self._done(session, row)
 

@@ -7,12 +7,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from ipdesk.domain.shared.changes import Changed
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.services import audit
 from ipdesk.services.office.service import today
 from ipdesk.services.pledges.commands import PledgeCommands
-from ipdesk.services.uow import transaction
+from ipdesk.services.uow import UnitOfWork, changes_so_far, note, transaction
 from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow, RightTransactionRow
 
 
@@ -21,39 +22,48 @@ class TransactionCommands(PledgeCommands):
 
     def record_transaction(self, actor: Actor, right_number: str, kind: str, counterparty: str, *,
                            pledgee_consent: bool = False, proceeds: Decimal | None = None,
-                           proceeds_handling: str = "", on: date | None = None) -> int:
+                           proceeds_handling: str = "", on: date | None = None) -> Changed[int]:
         """Record a transfer or licence of a right (Civil Code 444: a pledged right needs the pledgee's
-        consent, and the proceeds go to early repayment or escrow)."""
+        consent, and the proceeds go to early repayment or escrow). Returns the transaction's id."""
+        with transaction(self.engine) as session:
+            return self.record_transaction_in(session, actor, right_number, kind, counterparty,
+                                              pledgee_consent=pledgee_consent, proceeds=proceeds,
+                                              proceeds_handling=proceeds_handling, on=on)
+
+    def record_transaction_in(self, uow: UnitOfWork, actor: Actor, right_number: str, kind: str, counterparty: str,
+                              *, pledgee_consent: bool = False, proceeds: Decimal | None = None,
+                              proceeds_handling: str = "", on: date | None = None) -> Changed[int]:
+        """:meth:`record_transaction` inside the caller's unit of work (a marketplace deal records its
+        transfer in the deal's own transaction)."""
         from ipdesk.domain.registry.identifiers import parse_right_number
 
         actor.require(Action.EDIT_RIGHTS)
         on = on or today()
         number = parse_right_number(right_number).number
-        with transaction(self.engine) as session:
-            right = session.execute(select(RightRow).where(RightRow.number == number)).scalar_one_or_none()
-            if right is None:
-                raise NotFound(Problem("not_found", params={"what": "权利", "key": right_number}))
-            active = session.execute(
-                select(PledgeRow).join(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
-                .where(PledgeRightRow.active_right_id == right.id)
-            ).scalar_one_or_none()
-            if active is not None:
-                if not pledgee_consent:
-                    raise RuleRefusal(Problem("pledge.consent_required", "pledgee_consent",
-                                              {"number": right.display_number, "pledgee": active.pledgee_name}))
-                if proceeds_handling not in ("early_repayment", "escrow"):
-                    raise ValidationError(Problem("pledge.proceeds_handling", "proceeds_handling"))
-            tx = RightTransactionRow(right_id=right.id, pledge_id=active.id if active else None, kind=kind,
-                                     counterparty=counterparty, recorded_on=on, pledgee_consent=pledgee_consent,
-                                     proceeds=proceeds, proceeds_handling=proceeds_handling, actor=actor.username)
-            session.add(tx)
-            session.flush()
-            if active is not None:
-                self._event(session, active, actor, f"{kind}_consented", on,
-                            f"{right.display_number} {'转让' if kind == 'transfer' else '许可'}（质权人同意，价款{proceeds_handling}）",
-                            {"counterparty": counterparty, "proceeds": proceeds, "handling": proceeds_handling})
-            audit.record(session, actor, f"right.{kind}", "right", right.id, f"{right.display_number} 记录{kind}：{counterparty}",
-                         None, {"counterparty": counterparty, "pledge": active.registration_no if active else None,
-                                "consent": pledgee_consent, "proceeds": proceeds, "handling": proceeds_handling})
-            return tx.id
-
+        right = uow.execute(select(RightRow).where(RightRow.number == number)).scalar_one_or_none()
+        if right is None:
+            raise NotFound(Problem("not_found", params={"what": "权利", "key": right_number}))
+        active = uow.execute(
+            select(PledgeRow).join(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
+            .where(PledgeRightRow.active_right_id == right.id)
+        ).scalar_one_or_none()
+        if active is not None:
+            if not pledgee_consent:
+                raise RuleRefusal(Problem("pledge.consent_required", "pledgee_consent",
+                                          {"number": right.display_number, "pledgee": active.pledgee_name}))
+            if proceeds_handling not in ("early_repayment", "escrow"):
+                raise ValidationError(Problem("pledge.proceeds_handling", "proceeds_handling"))
+        tx = RightTransactionRow(right_id=right.id, pledge_id=active.id if active else None, kind=kind,
+                                 counterparty=counterparty, recorded_on=on, pledgee_consent=pledgee_consent,
+                                 proceeds=proceeds, proceeds_handling=proceeds_handling, actor=actor.username)
+        uow.add(tx)
+        uow.flush()
+        if active is not None:
+            self._event(uow, active, actor, f"{kind}_consented", on,
+                        f"{right.display_number} {'转让' if kind == 'transfer' else '许可'}（质权人同意，价款{proceeds_handling}）",
+                        {"counterparty": counterparty, "proceeds": proceeds, "handling": proceeds_handling})
+            note(uow, "pledges", active.id)  # its timeline has the consented transaction
+        audit.record(uow, actor, f"right.{kind}", "right", right.id, f"{right.display_number} 记录{kind}：{counterparty}",
+                     None, {"counterparty": counterparty, "pledge": active.registration_no if active else None,
+                            "consent": pledgee_consent, "proceeds": proceeds, "handling": proceeds_handling})
+        return Changed(tx.id, changes_so_far(uow))

@@ -36,6 +36,7 @@ from ipdesk.domain.pledges.application import (
     family,
     required_documents,
 )
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.registry.rights import STATUS_LABELS, LegalStatus, Right, RightKind
 from ipdesk.domain.registry.trademark_similarity import SimilarityTable, names_similar
@@ -229,6 +230,8 @@ class Examination:
     findings: tuple[Finding, ...]
     outcome: Outcome
     as_of: date | None = None
+    #: what recording this examination changed (``PledgeService.examine``); nothing for a preview
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
     @property
     def failed(self) -> list[Finding]:
