@@ -291,7 +291,7 @@ def notice_command(ws: Any, args: argparse.Namespace, config: AppConfig) -> int:
         from ipdesk.services.notices.gazette import export_gazette
 
         n = export_gazette(ws.engine, _date_arg(args.date_from), _date_arg(args.date_to), args.out,
-                           patents_only=args.patents_only, lang=lang)
+                           patents_only=args.patents_only)  # a publication: Chinese whatever --lang says
         emit({"ok": True, "lines": n, "file": str(args.out)})
         return EXIT_OK
     if args.command == "search":

@@ -32,16 +32,6 @@ DEMO_RIGHTS = 2000
 DEMO_PLEDGES = 40
 
 
-def apply_language(workstation: Workstation, lang: str) -> None:
-    """Make the services speak the UI language (labels in page rows, problem messages)."""
-    for obj in (workstation, getattr(workstation, "rights", None), getattr(workstation, "parties", None)):
-        if obj is not None and hasattr(obj, "lang"):
-            try:
-                obj.lang = lang
-            except (AttributeError, TypeError):  # a frozen object keeps its language
-                pass
-
-
 def ensure_log_file(workstation: Workstation) -> None:
     """Log to ``<data_dir>/logs/ipdesk.log`` unless the command line already set up a log file."""
     if log_file_path():
@@ -83,7 +73,7 @@ class WindowHost(QObject):
         area = old.current_area() if old else "rights"
         if old is not None:
             old.save_state()
-        apply_language(self.workstation, i18n.install_translators(locale))
+        i18n.install_translators(locale)  # pages read the language from i18n; services hold none
         new = self.open()
         new.show_area(area)
         if old is not None:
@@ -95,7 +85,6 @@ def run(workstation: Workstation, argv: Sequence[str] | None = None) -> int:
     """Open the workstation window and run the event loop; returns the exit code."""
     app = create_application(argv)
     ensure_log_file(workstation)
-    apply_language(workstation, i18n.current_lang())
     host = WindowHost(workstation)
     host.open()
     code = app.exec()
@@ -115,7 +104,6 @@ def self_check(workstation: Workstation) -> int:
     try:
         use_settings(Settings(QSettings(str(Path(tmp.name) / "ipdesk.ini"), QSettings.Format.IniFormat)))
         app = create_application([], excepthook=False)
-        apply_language(workstation, i18n.current_lang())
         window = MainWindow(workstation, remember=False)
         window.show()
         for key in ("rights", "parties", "audit", "settings"):
@@ -160,7 +148,6 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
     if self_check:
         return globals()["self_check"](workstation)
     ensure_log_file(workstation)
-    apply_language(workstation, i18n.current_lang())
     host = WindowHost(workstation)
     window = host.open()
     QTimer.singleShot(0, lambda: offer_demo_data(window, workstation, load_without_asking=demo_if_empty))

@@ -40,7 +40,6 @@ class Workstation:
     config: AppConfig
     engine: Engine
     actor: Actor
-    lang: str = "zh"
     migration_backup: Path | None = None
     rights: RightService = field(init=False)
     parties: PartyService = field(init=False)
@@ -55,10 +54,10 @@ class Workstation:
         self.rights = RightService(self.engine)
         self.parties = PartyService(self.engine)
         self.audit = AuditService(self.engine)
-        self.pledges = PledgeService(self.engine, self.lang)
+        self.pledges = PledgeService(self.engine)
         self.office = OfficeService(self.engine)
-        self.pledge_list = PledgeListSource(self.engine, self.lang)
-        self.notices = NoticeService(self.engine, self.config.keys_dir, self.lang)
+        self.pledge_list = PledgeListSource(self.engine)
+        self.notices = NoticeService(self.engine, self.config.keys_dir)
         self.register_search = RegisterSearch(self.engine, self.notices)
 
     @property
@@ -74,5 +73,5 @@ def open_workstation(config: AppConfig, actor: Actor | None = None, *, migrate_n
     config.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(config.database_url)
     copy = migrate.upgrade_to_head(engine, config.backup_dir) if migrate_now else None
-    return Workstation(config=config, engine=engine, actor=actor or default_actor(), lang=config.lang,
+    return Workstation(config=config, engine=engine, actor=actor or default_actor(),
                        migration_backup=copy)

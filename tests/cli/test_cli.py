@@ -265,8 +265,14 @@ def test_notice_print_verify_revoke_search_gazette(capsys: pytest.CaptureFixture
                     "--export", str(tmp_path / "s.xlsx"), "--certificate", str(cert))
     assert code == 0 and out["count"] == 1 and cert.exists() and (tmp_path / "s.xlsx").exists()
     assert out["results"][0]["registration_no"] == "Y2026980000001"
+    assert out["results"][0]["status"] == "有效" and out["results"][0]["status_value"] == "in_force"
+    code, out = run(capsys, "--lang", "en", *db_args, "search", "--registration-no", "Y2026980000001")
+    assert out["results"][0]["status"] == "In force"  # the CLI renders in its language
     code, out = run(capsys, *db_args, "gazette", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(tmp_path / "g.csv"))
     assert code == 0 and out["lines"] == 1
+    code, out = run(capsys, "--lang", "en", *db_args, "gazette", "--from", "2026-11-01", "--to", "2026-11-30",
+                    "--out", str(tmp_path / "g-en.csv"))
+    assert (tmp_path / "g-en.csv").read_text(encoding="utf-8-sig").startswith("事项,")  # a publication: Chinese
     key = tmp_path / "office.pem"
     code, out = run(capsys, *db_args, "key", "export", str(key))
     assert code == 0 and key.read_text().startswith("-----BEGIN PUBLIC KEY-----")

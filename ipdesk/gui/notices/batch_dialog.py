@@ -60,12 +60,12 @@ def batch_details(
             )
         )
     for _key, reason in report.skipped:
-        lines.append(QCoreApplication.translate("PrintDialogs", "跳过：{reason}").format(reason=reason))
+        lines.append(QCoreApplication.translate("PrintDialogs", "跳过：{reason}").format(reason=reason.message(lang)))
     if report.cancelled:
         lines.append(
             QCoreApplication.translate("PrintDialogs", "已取消：其余的没有打印；已写好的文件完整保留。")
         )
-    return report.summary(lang), lines
+    return report.summary().message(lang), lines
 
 
 class BatchPrintDialog(QDialog):

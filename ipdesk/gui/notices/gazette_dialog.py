@@ -176,7 +176,7 @@ class GazetteExportDialog(QDialog):
             self.result_label.setText("")
 
         return self._runner.run(
-            lambda: export_gazette(ws.engine, start, end, path, patents, lang),
+            lambda: export_gazette(ws.engine, start, end, path, patents),  # a publication: Chinese
             on_result=done,
             on_error=failed,
             name="gazette export",

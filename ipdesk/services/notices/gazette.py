@@ -1,5 +1,7 @@
 """Gazette export: the public-notice fields the patent gazette publishes for pledge registrations,
-changes and cancellations in a period (2010 measures Art. 14), one line per pledged right, CSV or Excel."""
+changes and cancellations in a period (2010 measures Art. 14), one line per pledged right, CSV or Excel.
+
+A publication of the office, so always in Chinese (the reader's language does not apply)."""
 
 from __future__ import annotations
 
@@ -19,12 +21,9 @@ from ipdesk.storage.schema import PledgeEventRow, PledgeRightRow, PledgeRow, Rig
 EVENTS = {"registered": ("质押登记", "registration"), "changed": ("变更", "change"), "extended": ("变更（延期）", "change (extension)"),
           "cancelled": ("注销", "cancellation")}
 HEADER_ZH = ["事项", "事项日期", "登记号", "出质人", "质权人", "主分类号", "专利号/权利号", "权利类型", "授权公告日", "质押登记日"]
-HEADER_EN = ["event", "event date", "registration no.", "pledgor", "pledgee", "main IPC", "number", "kind", "grant date",
-             "registration date"]
 
 
-def gazette_rows(engine: Engine, start: date, end: date, patents_only: bool = False, lang: str = "zh") -> list[list[Any]]:
-    en = lang.startswith("en")
+def gazette_rows(engine: Engine, start: date, end: date, patents_only: bool = False) -> list[list[Any]]:
     with reading(engine) as session:
         stmt = (select(PledgeEventRow, PledgeRow, RightRow)
                 .join(PledgeRow, PledgeRow.id == PledgeEventRow.pledge_id)
@@ -37,16 +36,16 @@ def gazette_rows(engine: Engine, start: date, end: date, patents_only: bool = Fa
             kind = RightKind(right.kind)
             if patents_only and not kind.is_patent:
                 continue
-            out.append([EVENTS[event.kind][1 if en else 0], event.on_date, pledge.registration_no, pledge.pledgor_names,
-                        pledge.pledgee_name, right.ipc_main, right.display_number, KIND_LABELS[kind][1 if en else 0],
+            out.append([EVENTS[event.kind][0], event.on_date, pledge.registration_no, pledge.pledgor_names,
+                        pledge.pledgee_name, right.ipc_main, right.display_number, KIND_LABELS[kind][0],
                         right.grant_date if kind.is_patent else right.registration_date, pledge.registered_on])
         return out
 
 
-def export_gazette(engine: Engine, start: date, end: date, path: Path, patents_only: bool = False, lang: str = "zh") -> int:
+def export_gazette(engine: Engine, start: date, end: date, path: Path, patents_only: bool = False) -> int:
     """Write the gazette lines of [start, end] to ``path`` (.csv UTF-8 with BOM for Excel, or .xlsx)."""
-    rows = gazette_rows(engine, start, end, patents_only, lang)
-    header = HEADER_EN if lang.startswith("en") else HEADER_ZH
+    rows = gazette_rows(engine, start, end, patents_only)
+    header = HEADER_ZH
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
 

@@ -22,7 +22,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.shared.changes import NO_CHANGES, Changed, Changes
-from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.notices.notice import (
     ChangeLine,
     Notice,
@@ -59,6 +59,12 @@ register(
         "notice.reason_required": ("撤销须说明理由", "a revocation needs a reason"),
         "notice.write_failed": ("写入 {path} 失败：{reason}", "writing {path} failed: {reason}"),
         "notice.cancelled": ("已取消", "cancelled"),
+        "notice.batch.summary": ("已打印 {printed} 份通知书{skipped}{failed}{cancelled}",
+                                 "printed {printed} notices{skipped}{failed}{cancelled}"),
+        "notice.batch.skipped": ("，{n} 份跳过", ", {n} skipped"),
+        "notice.batch.failed": ("，{n} 份失败：{failures}", ", {n} failed: {failures}"),
+        "notice.batch.failure": ("{key}：{reason}", "{key}: {reason}"),
+        "notice.batch.cancelled": ("（已取消）", " (cancelled)"),
     }
 )
 
@@ -122,29 +128,25 @@ class IssuedNotice:
 
 @dataclass
 class BatchReport:
-    """What a batch printing did: files written, failures (pledge, reason), whether it was cancelled."""
+    """What a batch printing did: files written, failures (file, OS reason), skips (pledge, the problem
+    that made it skip), whether it was cancelled."""
 
     written: list[Path] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, Problem]] = field(default_factory=list)
     cancelled: bool = False
     #: The notices issued and printed, with their audit entries.
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
-    def summary(self, lang: str = "zh") -> str:
-        if lang.startswith("en"):
-            text = f"printed {len(self.written)} notices"
-            if self.skipped:
-                text += f", {len(self.skipped)} skipped"
-            if self.failed:
-                text += f", {len(self.failed)} failed: " + "; ".join(f"{k}: {v}" for k, v in self.failed[:5])
-            return text + (" (cancelled)" if self.cancelled else "")
-        text = f"已打印 {len(self.written)} 份通知书"
-        if self.skipped:
-            text += f"，{len(self.skipped)} 份跳过"
-        if self.failed:
-            text += f"，{len(self.failed)} 份失败：" + "；".join(f"{k}：{v}" for k, v in self.failed[:5])
-        return text + ("（已取消）" if self.cancelled else "")
+    def summary(self) -> Message:
+        """The one-line summary (已打印 N 份通知书，M 份跳过…), rendered by the reader's front end."""
+        failures = [Message("notice.batch.failure", {"key": k, "reason": v}) for k, v in self.failed[:5]]
+        return Message("notice.batch.summary", {
+            "printed": len(self.written),
+            "skipped": Message("notice.batch.skipped", {"n": len(self.skipped)}) if self.skipped else "",
+            "failed": Message("notice.batch.failed", {"n": len(self.failed), "failures": failures}) if failures else "",
+            "cancelled": Message("notice.batch.cancelled") if self.cancelled else "",
+        })
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -168,10 +170,9 @@ def atomic_write(path: Path, data: bytes) -> None:
 class NoticeService:
     """Issue, print, revoke and verify notices."""
 
-    def __init__(self, engine: Engine, keys_dir: Path, lang: str = "zh"):
+    def __init__(self, engine: Engine, keys_dir: Path):
         self.engine = engine
         self.keys_dir = keys_dir
-        self.lang = lang
         self.office = OfficeService(engine)
         self._key = None
 
@@ -393,7 +394,7 @@ class NoticeService:
                     progress: Callable[[int, int, str], bool | None] | None = None) -> BatchReport:
         """Print the ``kind`` notice of many pledges into ``folder`` (one file each) or one ``merged`` PDF.
 
-        ``progress(done, total, text)`` returning True cancels. A pledge without that notice is skipped
+        ``progress(done, total, pledge id)`` returning True cancels. A pledge without that notice is skipped
         with the reason; a write failure (full disk, unwritable folder) stops the batch and is reported,
         files already written stay complete, and no partial file is left behind.
         """
@@ -414,7 +415,7 @@ class NoticeService:
                 issued = self.issue(actor, pid, kind)
                 data = self.render(issued)
             except DomainError as err:
-                report.skipped.append((str(pid), err.messages(self.lang)[0]))
+                report.skipped.append((str(pid), err.problems[0]))
                 continue
             name = f"{issued.serial}-{NoticeKind(kind).value}.pdf"
             if merged is not None:
@@ -439,7 +440,7 @@ class NoticeService:
                 except OSError as exc:
                     report.failed.append((merged.name, exc.strerror or str(exc)))
         if progress:
-            progress(len(ids), len(ids), report.summary(self.lang))
+            progress(len(ids), len(ids), "")  # the summary is the report's: the front end renders it
         return report
 
     # --- revocation and verification ----------------------------------------------------------------

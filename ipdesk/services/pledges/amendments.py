@@ -14,7 +14,7 @@ from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
 from ipdesk.services.office.service import today
-from ipdesk.services.pledges.commands import PledgeCommands
+from ipdesk.services.pledges.commands import PledgeCommands, ground_problems
 from ipdesk.services.pledges.rows import _csv, application_of
 from ipdesk.services.uow import UnitOfWork, note, transaction
 from ipdesk.storage.schema import PledgeRow
@@ -109,7 +109,7 @@ class AmendmentCommands(PledgeCommands):
             # Completeness was settled at registration; what matters now are the substantive grounds.
             if result.failed:
                 raise RuleRefusal(Problem("pledge.extension_refused", "performance_deadline", {
-                    "grounds": "；".join(f"{f.code} {f.message(self.lang)}" for f in result.failed)}))
+                    "grounds": ground_problems(result.failed)}))
             before = {"performance_deadline": row.performance_deadline, "pledge_term_end": row.pledge_term_end}
             row.performance_deadline = new_deadline
             if new_term_end is not None:

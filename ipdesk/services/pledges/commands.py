@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.pledges.application import CancellationTrigger, PledgeApplication, PledgeStatus
-from ipdesk.domain.pledges.examination.engine import Examination, RegisterSnapshot, examine
+from ipdesk.domain.pledges.examination.engine import Examination, Finding, RegisterSnapshot, examine
 from ipdesk.domain.pledges.lifecycle import Step, require
 from ipdesk.domain.pledges.record import PledgedRight, PledgeRecord
 from ipdesk.domain.shared.messages import register
@@ -33,6 +33,7 @@ ENTITY = "pledge"
 register(
     {
         "pledge.not_registrable": ("审查未通过，不能登记：{grounds}", "examination did not pass; cannot register: {grounds}"),
+        "pledge.ground": ("{code} {reason}", "{code} {reason}"),
         "pledge.not_refusable": ("没有未通过的不予登记事由，不能作出不予登记决定", "no failed ground: the application cannot be refused"),
         "pledge.already_pledged": ("{number} 已被其他已登记的质押占用（登记号 {registration_no}）", "{number} is already in registered pledge {registration_no}"),
         "pledge.race_lost": ("{number} 刚刚被另一质押登记（不得重复质押）", "{number} was just registered in another pledge (no second pledge)"),
@@ -52,12 +53,16 @@ register(
 )
 
 
+def ground_problems(findings: list[Finding]) -> list[Problem]:
+    """The findings a refusal quotes, as coded problems ("P6 …"): rendered in the reader's language."""
+    return [Problem("pledge.ground", "", {"code": f.code, "reason": f}) for f in findings]
+
+
 class PledgeCommands:
     """Helpers of the pledge commands (see the mixins in registration, amendments, transactions)."""
 
-    def __init__(self, engine: Engine, lang: str = "zh"):
+    def __init__(self, engine: Engine):
         self.engine = engine
-        self.lang = lang
         self.office = OfficeService(engine)
 
     # --- helpers --------------------------------------------------------------------------------

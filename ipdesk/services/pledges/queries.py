@@ -7,15 +7,13 @@ from typing import Any
 
 from sqlalchemy import Engine, func, or_, select
 
-from ipdesk.domain.pledges.application import PLEDGE_STATUS_LABELS, PledgeStatus
+from ipdesk.domain.pledges.application import PledgeStatus
 from ipdesk.domain.office.workdays import days_left
 from ipdesk.services.office.service import OfficeService, today
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.uow import reading
 from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow
 
-FAMILY_LABELS = {"patent": ("专利", "Patent"), "trademark": ("商标", "Trademark"),
-                 "copyright": ("著作权", "Copyright"), "mixed": ("混合", "Mixed")}
 PENDING = [s.value for s in PledgeStatus if s.is_pending]
 
 
@@ -42,9 +40,8 @@ class PledgeListSource:
         "application_date": PledgeRow.application_date, "sla_deadline": PledgeRow.sla_deadline,
     }
 
-    def __init__(self, engine: Engine, lang: str = "zh", clock=today):  # type: ignore[no-untyped-def]
+    def __init__(self, engine: Engine, clock=today):  # type: ignore[no-untyped-def]
         self.engine = engine
-        self.lang = lang
         self.clock = clock
         self.office = OfficeService(engine)
 
@@ -91,7 +88,6 @@ class PledgeListSource:
         order = [key.desc() if query.descending else key.asc(), PledgeRow.id.desc()]
         if not query.sort_key:
             order = [PledgeRow.id.desc()]
-        en = self.lang.startswith("en")
         calendar = self.office.calendar()
         now = self.clock()
         with reading(self.engine) as session:
@@ -102,9 +98,8 @@ class PledgeListSource:
                 pending = status.is_pending and r.sla_deadline is not None
                 out.append({
                     "id": r.id, "application_no": r.application_no, "registration_no": r.registration_no or "",
-                    "status": PLEDGE_STATUS_LABELS[status][1 if en else 0], "status_value": r.status,
-                    "family": FAMILY_LABELS.get(r.family, (r.family, r.family))[1 if en else 0],
-                    "family_value": r.family, "pledgor_names": r.pledgor_names, "pledgee_name": r.pledgee_name,
+                    # Stored values: the front end labels them (PLEDGE_STATUS_LABELS; the GUI's FAMILY_LABELS).
+                    "status": r.status, "status_value": r.status, "family": r.family, "family_value": r.family, "pledgor_names": r.pledgor_names, "pledgee_name": r.pledgee_name,
                     "secured_amount": r.secured_amount, "application_date": r.application_date,
                     "sla_deadline": r.sla_deadline if pending else None,
                     "days_left": days_left(r.sla_deadline, now, calendar) if pending else None,

@@ -29,7 +29,7 @@ from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
 from ipdesk.services.office.service import format_number, next_number, today
-from ipdesk.services.pledges.commands import PledgeCommands
+from ipdesk.services.pledges.commands import PledgeCommands, ground_problems
 from ipdesk.services.pledges.inputs import application_to_json, parse_application
 from ipdesk.services.pledges.rows import application_of, store_application
 from ipdesk.services.uow import UnitOfWork, changes_so_far, note, reading, transaction
@@ -197,7 +197,7 @@ class RegistrationCommands(PledgeCommands):
         if result.outcome is not Outcome.REGISTER:
             failed = result.failed + result.corrections
             raise RuleRefusal(Problem("pledge.not_registrable", "", {
-                "grounds": "；".join(f"{f.code} {f.message(self.lang)}" for f in failed)}))
+                "grounds": ground_problems(failed)}))
         settings = self.office.settings(session)
         row.registration_no = format_number(settings.registration_no_format, on.year,
                                             next_number(session, "registration", on.year))

@@ -31,7 +31,6 @@ class FakeWorkstation:
     notices: Any = None
     register_search: Any = None
     imports: Any = None
-    lang: str = "zh"
 
     @property
     def database_description(self) -> str:

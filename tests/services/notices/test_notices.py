@@ -116,7 +116,8 @@ def test_batch_print_folder_merged_and_skips(workstation: Workstation, tmp_path:
         ids.append(rec.id)
     report = workstation.notices.print_batch(ADMIN, ids, "registration", folder=tmp_path / "out")
     assert len(report.written) == 1 and len(report.skipped) == 2 and not report.failed
-    assert "已打印 1 份通知书" in report.summary()
+    assert "已打印 1 份通知书" in report.summary().message("zh")
+    assert "printed 1 notices, 2 skipped" in report.summary().message("en")
     merged = tmp_path / "all.pdf"
     report = workstation.notices.print_batch(ADMIN, ids[:1] * 1, "registration", merged=merged)
     assert merged.exists() and len(PdfReader(merged).pages) >= 1

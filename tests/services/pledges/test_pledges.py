@@ -45,6 +45,12 @@ def test_full_cycle_file_register_change_extend_cancel(workstation: Workstation,
     with pytest.raises(RuleRefusal) as err:  # the invention expires 2037-07-24
         svc.extend(ADMIN, rec.id, date(2038, 1, 1), on=D)
     assert "P6" in err.value.problems[0].message()
+    # The refusal quotes its grounds as coded problems: they read whole in the reader's language.
+    grounds = err.value.problems[0].params["grounds"]
+    assert [g.params["code"] for g in grounds] == ["P6"]
+    assert "晚于专利权期限届满日" in err.value.messages("zh")[0]
+    english = err.value.messages("en")[0]
+    assert english.startswith("the extension failed re-examination: P6 ") and not any("\u4e00" <= c <= "\u9fff" for c in english)
 
     cancelled = svc.cancel(ADMIN, rec.id, CancellationTrigger.REPAID, on=date(2026, 11, 19))
     assert cancelled.status is PledgeStatus.CANCELLED
