@@ -3066,7 +3066,7 @@ Reasons:
     </message>
     <message>
         <source>{date}&#x3000;待办 {n} 件</source>
-        <translation>{date}&#x3000;{n} open</translation>
+        <translation>{date} · {n} open</translation>
     </message>
 </context>
 <context>

@@ -225,6 +225,12 @@ def test_examine_malformed_application(capsys: pytest.CaptureFixture[str], db_ar
     assert code == 2
     codes = {e["code"] for e in out["errors"]}
     assert {"pledge.bad_right_number", "pledge.party_unknown"} <= codes
+    bad_number = next(e for e in out["errors"] if e["code"] == "pledge.bad_right_number")
+    assert bad_number["params"]["value"].startswith("ZL 201710601862.5（") and "校验位" in bad_number["message"]
+    code, out = run(capsys, "--lang", "en", *db_args, "examine", str(app))
+    bad_number = next(e for e in out["errors"] if e["code"] == "pledge.bad_right_number")
+    assert bad_number["message"].startswith("right no. 1 is not valid: ZL 201710601862.5 (")
+    assert not any("\u4e00" <= c <= "\u9fff" for c in bad_number["message"])  # the nested reason is English too
     bad = tmp_path / "broken.json"
     bad.write_text("{not json", encoding="utf-8")
     code, out = run(capsys, *db_args, "examine", str(bad))

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ipdesk.domain.pledges.lifecycle import PledgeStatus as PledgeStatus  # re-exported: callers import it from here
-from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.registry.rights import Right, RightKind
 
@@ -391,6 +391,8 @@ register(
             "第 {index} 项权利号码无效：{value}",
             "right no. {index} is not valid: {value}",
         ),
+        # The number as typed and why it is wrong (nested problems, in the reader's language).
+        "pledge.bad_number_value": ("{raw}（{why}）", "{raw} ({why})"),
         "pledge.duplicate_right": ("权利重复出质：{number}", "the same right is listed twice: {number}"),
         "pledge.unknown_right": (
             "登记簿中没有这项权利：{number}（可先登记该权利）",
@@ -554,12 +556,11 @@ def validate_application(
             try:
                 canon = getattr(parse(raw), "number", raw)
             except ValidationError as exc:
-                detail = "; ".join(p.message("zh") for p in exc.problems)
                 add(
                     Problem(
                         "pledge.bad_right_number",
                         f"right_numbers[{i}]",
-                        {"index": i, "value": f"{raw}（{detail}）"},
+                        {"index": i, "value": Message("pledge.bad_number_value", {"raw": raw, "why": exc.problems})},
                     )
                 )
                 continue

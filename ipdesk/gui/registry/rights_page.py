@@ -124,7 +124,8 @@ class RightDetailPane(DetailPane):
         self.term.addRow(
             colon(right_label("expiry_date", lang), lang),
             _value(
-                format_date(expiry) + (f"（{self.remaining(expiry)}）" if expiry else "")
+                format_date(expiry) + ((f"（{self.remaining(expiry)}）" if lang == "zh"
+                                        else f" ({self.remaining(expiry)})") if expiry else "")
                 if expiry
                 else self.tr("未确定")
             ),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.shared.fields import clean, parse_date, parse_flag, parse_money
 from ipdesk.domain.registry.identifiers import parse_right_number
-from ipdesk.domain.shared.messages import register, register_labels
+from ipdesk.domain.shared.messages import Message, register, register_labels
 from ipdesk.domain.pledges.application import (
     DEFAULT_SCOPE,
     Clause,
@@ -161,8 +161,8 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
         try:
             number = parse_right_number(clean(raw)).number
         except ValidationError as err:
-            detail = "；".join(x.message("zh") for x in err.problems)
-            problems.append(Problem("pledge.bad_right_number", f"rights[{i}]", {"index": i, "value": f"{raw}（{detail}）"}))
+            why = Message("pledge.bad_number_value", {"raw": raw, "why": err.problems})
+            problems.append(Problem("pledge.bad_right_number", f"rights[{i}]", {"index": i, "value": why}))
             continue
         numbers.append(number)
         if session.execute(select(RightRow.id).where(RightRow.number == number)).first() is None:

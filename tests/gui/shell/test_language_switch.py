@@ -32,6 +32,7 @@ from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN, FULL_CLAUSES, FULL_DOCS, make_uscc
 
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]")  # ideographs and full-width punctuation
 AREAS = ("workbench", "rights", "parties", "pledges", "register_search", "audit", "settings")
 
 
@@ -94,7 +95,7 @@ def chinese_left(page: QWidget, recorded: list[str]) -> list[str]:
         rest = text
         for r in recorded:
             rest = rest.replace(r, "")
-        if IDEOGRAPH.search(rest):
+        if CHINESE.search(rest):
             left.append(text)
     return left
 
