@@ -1,0 +1,59 @@
+"""What every command shares: the exit codes, the JSON printer, date and JSON-file arguments, and how a
+subcommand names the function that runs it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ipdesk.config import AppConfig
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+# What a command needs before it runs (main.dispatch provides it):
+NOTHING = "nothing"  # pure rules: no database, not even the services imported
+ENGINE = "engine"  # the command opens the database itself (migrations must run before the services do)
+WORKSTATION = "workstation"  # the services on an opened, migrated database (passed as ``ws``)
+
+Handler = Callable[[argparse.Namespace, AppConfig, Any], int]
+Subparsers = Any  # argparse's _SubParsersAction (private)
+
+
+def emit(obj: Any) -> None:
+    """Print a command's result: JSON, Chinese as is, dates and Decimals as text."""
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def command(sub: Subparsers, name: str, handler: Handler, *, needs: str = WORKSTATION,
+            **kwargs: Any) -> argparse.ArgumentParser:
+    """Add subcommand ``name``, run by ``handler(args, config, ws)`` (``ws`` is None unless it needs one)."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, **kwargs)
+    parser.set_defaults(handler=handler, needs=needs)
+    return parser
+
+
+def date_arg(text: str | None):  # type: ignore[no-untyped-def]
+    """A date option (ISO or the other forms the forms accept); today when not given."""
+    from ipdesk.domain.shared.fields import parse_date
+    from ipdesk.domain.shared.problems import ValidationError
+    from ipdesk.services.office.service import today
+
+    if not text:
+        return today()
+    value, problems = parse_date(text, "on", "日期")
+    if problems:
+        raise ValidationError(problems)
+    return value
+
+
+def load_json(path: Path) -> Any:
+    """An application JSON file; unreadable or malformed is bad input (``import.unreadable``)."""
+    from ipdesk.domain.shared.problems import Problem, ValidationError
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(Problem("import.unreadable", "file", {"reason": str(exc)})) from exc

@@ -1,0 +1,120 @@
+"""Notice commands: print, reprint and revoke notices, verify one offline, export the signing key, search
+the pledge register (with Excel export and certificate) and export the gazette."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ipdesk.cli.commands.common import EXIT_OK, EXIT_REFUSED, Subparsers, command, date_arg, emit
+from ipdesk.config import AppConfig
+
+
+def add_parsers(sub: Subparsers) -> None:
+    ver = command(sub, "verify", run_verify, help="verify a notice offline: a PDF file or the QR text")
+    ver.add_argument("value", help="path of a notice PDF, or the QR payload text (IPD1|…)")
+
+    notice = command(sub, "notice", run_notice, help="notices: print, reprint, revoke")
+    notice_sub = notice.add_subparsers(dest="notice_command", required=True)
+    nprint = notice_sub.add_parser("print", help="print the notice of a pledge to a PDF file")
+    nprint.add_argument("number", help="registration or application number")
+    nprint.add_argument("--kind", required=True,
+                        choices=["registration", "refusal", "correction", "change", "cancellation"])
+    nprint.add_argument("--out", type=Path, required=True)
+    nre = notice_sub.add_parser("reprint", help="reprint an issued notice (same content and serial)")
+    nre.add_argument("serial")
+    nre.add_argument("--out", type=Path, required=True)
+    nrev = notice_sub.add_parser("revoke", help="revoke an issued notice")
+    nrev.add_argument("serial")
+    nrev.add_argument("--reason", required=True)
+
+    key = command(sub, "key", run_key, help="the office signing key")
+    key.add_argument("action", choices=["export"])
+    key.add_argument("file", type=Path)
+
+    srch = command(sub, "search", run_search,
+                   help="search the pledge register (JSON; optional Excel and certificate)")
+    srch.add_argument("--name", default="", help="pledgor or pledgee name")
+    srch.add_argument("--exact", action="store_true", help="exact name only (default: similar names too)")
+    srch.add_argument("--role", choices=["pledgor", "pledgee"], default="")
+    srch.add_argument("--uscc", default="")
+    srch.add_argument("--right", default="", help="right number in any form")
+    srch.add_argument("--registration-no", default="")
+    srch.add_argument("--from", dest="date_from")
+    srch.add_argument("--to", dest="date_to")
+    srch.add_argument("--status", choices=["in_force", "cancelled"], default="")
+    srch.add_argument("--as-of", help="the register as it stood at the end of this date")
+    srch.add_argument("--export", type=Path, help="write the results to this .xlsx file")
+    srch.add_argument("--certificate", type=Path, help="issue a search certificate PDF to this file")
+
+    gaz = command(sub, "gazette", run_gazette, help="export gazette lines of registrations/changes/cancellations")
+    gaz.add_argument("--from", dest="date_from", required=True)
+    gaz.add_argument("--to", dest="date_to", required=True)
+    gaz.add_argument("--out", type=Path, required=True, help=".csv or .xlsx")
+    gaz.add_argument("--patents-only", action="store_true")
+
+
+def run_verify(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    value = args.value.strip()
+    path = Path(value)
+    is_file = not value.startswith("IPD1|") and path.exists()
+    result = ws.notices.verify_file(path) if is_file else ws.notices.verify_text(value)
+    emit({"status": result.status.value, "serial": result.serial, "reason": result.message.message(config.lang),
+          "content_checked": result.content_checked})
+    return EXIT_OK if result.ok else EXIT_REFUSED
+
+
+def run_key(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    key_id = ws.notices.export_public_key(args.file)
+    emit({"key_id": key_id, "file": str(args.file)})
+    return EXIT_OK
+
+
+def run_gazette(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    from ipdesk.services.notices.gazette import export_gazette
+
+    n = export_gazette(ws.engine, date_arg(args.date_from), date_arg(args.date_to), args.out,
+                       patents_only=args.patents_only)  # a publication: Chinese whatever --lang says
+    emit({"ok": True, "lines": n, "file": str(args.out)})
+    return EXIT_OK
+
+
+def run_search(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    from ipdesk.services.notices.register_search import STATUS_TEXT, SearchCriteria
+
+    criteria = SearchCriteria(
+        name=args.name, similar=not args.exact, role=args.role, uscc=args.uscc, right_number=args.right,
+        registration_no=args.registration_no,
+        registered_from=date_arg(args.date_from) if args.date_from else None,
+        registered_to=date_arg(args.date_to) if args.date_to else None,
+        status=args.status, as_of=date_arg(args.as_of) if args.as_of else None)
+    rows = ws.register_search.search(criteria, 0, 100_000)
+    en = config.lang == "en"
+    results = [{k: STATUS_TEXT[v][1 if en else 0] if k == "status" else v for k, v in r.items()
+                if k not in ("id", "rights")} for r in rows]
+    out: dict[str, Any] = {"query": criteria.describe(), "count": len(rows), "results": results}
+    if args.export:
+        ws.register_search.export_xlsx(criteria, args.export)
+        out["export"] = str(args.export)
+    if args.certificate:
+        cert = ws.register_search.certificate(ws.actor, criteria)
+        ws.notices.reprint(ws.actor, cert.serial, args.certificate)
+        out["certificate"] = {"serial": cert.serial, "file": str(args.certificate)}
+    emit(out)
+    return EXIT_OK
+
+
+def run_notice(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    if args.notice_command == "print":
+        record = ws.pledges.find(args.number)
+        issued = ws.notices.print_notice(ws.actor, record.id, args.kind, args.out)
+    elif args.notice_command == "reprint":
+        issued = ws.notices.reprint(ws.actor, args.serial, args.out)
+    else:
+        ws.notices.revoke(ws.actor, args.serial, args.reason)
+        emit({"ok": True, "serial": args.serial, "revoked": True})
+        return EXIT_OK
+    emit({"ok": True, "serial": issued.serial, "kind": issued.kind.value, "file": str(args.out),
+          "payload": issued.payload})
+    return EXIT_OK
