@@ -192,17 +192,15 @@ class PledgesPage(RegisterPage):
         return form
 
     def select_pledge(self, pledge_id: int) -> bool:
-        """Select a pledge if the list shows it (the first page is read if nothing is cached yet)."""
-        if self.select_id(pledge_id):
-            return True
-        self.model.row_data(0)  # new pledges come first in the default order
+        """Select a pledge if the rows read so far show it (new pledges come first in the default order)."""
         return self.select_id(pledge_id)
+
+    def show_search(self, text: str) -> None:
+        self.apply_filters({"search": text})  # only that pledge: the other filters might hide it
 
     def _filed(self, record: PledgeRecord) -> None:
         self.refresh()
-        if not self.select_pledge(record.id):
-            self.apply_filters({"search": record.application_no})
-            self.select_pledge(record.id) or self.select_row(0)
+        self.select_when_loaded(record.id, search=record.application_no)
         self.status_message.emit(self.tr("已受理 {no}，可以审查").format(no=record.application_no))
 
     def examine_selected(self) -> Any:
@@ -260,8 +258,8 @@ class PledgesPage(RegisterPage):
 
     def _changed(self, record: PledgeRecord) -> None:
         self.refresh()
-        self.select_pledge(record.id)
-        self._detail_timer.start()  # the same row stays selected: reload its detail anyway
+        self.select_when_loaded(record.id)
+        self.model.when_idle(self._detail_timer.start)  # the same row stays selected: reload its detail anyway
         number = record.registration_no or record.application_no
         self.status_message.emit(self.tr("{no}：{status}").format(
             no=number, status=pick(PLEDGE_STATUS_LABELS[record.status], self.lang)))

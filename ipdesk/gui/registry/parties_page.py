@@ -123,8 +123,5 @@ class PartiesPage(RegisterPage):
 
     def _saved(self, party: Party) -> None:
         self.refresh()
-        if not self.select_id(party.id):
-            self.search.setText(party.name)
-            self.search.flush()
-            self.select_id(party.id) or self.select_row(0)
+        self.select_when_loaded(party.id, search=party.name)
         self.status_message.emit(self.tr("已保存 {name}").format(name=party.name))

@@ -193,10 +193,7 @@ class RightsPage(RegisterPage):
 
     def _saved(self, right: Right) -> None:
         self.refresh()
-        if not self.select_id(right.id):
-            self.search.setText(right.number)
-            self.search.flush()
-            self.select_id(right.id) or self.select_row(0)
+        self.select_when_loaded(right.id, search=right.number)
         self.status_message.emit(self.tr("已保存 {number}").format(number=right.display_number))
 
 

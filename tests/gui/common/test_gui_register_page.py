@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.settings import SPLITTER_STATE, TABLE_HEADER
+from tests.gui.helpers.loading import settle
 from tests.gui.helpers.sources import demo_source
 
 
@@ -39,6 +40,7 @@ def make_page(qtbot, n=300, **kw):
     with qtbot.waitActive(page):  # shortcuts (Enter, Ctrl+C) need an active window
         page.show()
         page.activateWindow()
+    settle(qtbot, page)
     return source, page
 
 
@@ -112,6 +114,7 @@ def test_header_click_sorts_in_the_source_and_unsortable_columns_refuse(qtbot):
     amount = page.model.column_index("amount")
     header.setSortIndicator(amount, Qt.SortOrder.DescendingOrder)
     assert page.model.query.sort_key == "amount" and page.model.query.descending
+    settle(qtbot, page)
     assert page.model.row_id(0) == 300
     assert source.page_calls[-1][0].sort_key == "amount"  # sorted by the source (SQL), not in Python
     messages = []
@@ -126,6 +129,7 @@ def test_filters_search_and_chips(qtbot):
     combo = page.filter_combos["kind"]
     assert combo.itemText(0) == "类型：全部"
     combo.setCurrentIndex(1)
+    settle(qtbot, page)
     assert page.model.query.filters == {"kind": "design"} and page.model.rowCount() == 100
     page.set_chip_filter("legal_status", "in_force", "状态：有效")
     assert page.model.query.filters == {"kind": "design", "legal_status": "in_force"}
@@ -146,6 +150,7 @@ def test_a_failing_source_shows_a_message_and_retry_recovers(qtbot):
     assert page.model.rowCount() == 0
     source.fail_count = False
     page.refresh()
+    settle(qtbot, page)
     assert not page.error_strip.isVisible() and page.model.rowCount() == 300
 
 
@@ -154,7 +159,38 @@ def test_refresh_keeps_the_selected_record(qtbot):
     page.select_row(10)
     source.rows.insert(0, dict(source.rows[0], id=999, number="200000000000"))
     page.refresh()
+    settle(qtbot, page)
     assert page.current_id() == 11
+
+
+def test_refresh_keeps_a_record_beyond_the_first_pages(qtbot):
+    source, page = make_page(qtbot, 1000)
+    page.select_row(700)  # page 3 of 200: read when the view asked for it
+    settle(qtbot, page)
+    assert page.current_id() == 701
+    source.rows.insert(0, dict(source.rows[0], id=9999, number="200000000000"))
+    page.refresh()
+    settle(qtbot, page)  # the count, the first pages, then the page the record was on
+    assert page.current_id() == 701 and page.selected_rows() == [701]
+
+
+def test_copy_waits_for_rows_not_read_yet(qtbot):
+    _, page = make_page(qtbot, 1000)
+    page.table.selectAll()  # rows 400-999 are on pages nobody has read
+    page.copy_selection()
+    settle(qtbot, page)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert len(lines) == 1000 and "…" not in lines[-1]
+    assert lines[-1].split("\t")[0] == "201700001000"
+
+
+def test_save_then_select_finds_the_record_once_read(qtbot):
+    source, page = make_page(qtbot, 500)
+    source.rows.append(dict(source.rows[0], id=5000, number="209900000001", title="新增的权利"))
+    page.refresh()
+    page.select_when_loaded(5000, search="209900000001")  # row 500: beyond the two pages read first
+    settle(qtbot, page)
+    assert page.model.query.search == "209900000001" and page.current_id() == 5000
 
 
 def test_export_writes_the_whole_query_with_visible_columns(qtbot, tmp_path):

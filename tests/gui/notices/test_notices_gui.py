@@ -29,11 +29,11 @@ from ipdesk.gui.notices.notice_list import NoticeListDialog, show_notices_of
 from ipdesk.gui.notices.notice_preview import print_notice_for
 from ipdesk.gui.notices.verify_dialog import VerifyDialog
 from ipdesk.gui.notices.search_page import SearchPage
-from ipdesk.gui.tasks import runner
 from ipdesk.gui.common.widgets.pdf_preview import document_html, qtpdf_available
 from ipdesk.reports.common.seal import VerifyStatus
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
+from tests.gui.helpers.loading import settle as settle_reads
 from tests.helpers.factories import ADMIN, add_party, application_data, invention_data, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -110,7 +110,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def settle(qtbot: Any, ms: int = 50) -> None:
-    runner().wait(10_000)
+    settle_reads(qtbot)  # every background read and the reads it started
     qtbot.wait(ms)
 
 
@@ -334,12 +334,16 @@ def make_search_page(qtbot: Any, ws: Workstation) -> SearchPage:
     qtbot.addWidget(page)
     page.resize(1400, 760)
     page.show()
+    settle_reads(qtbot, page)
     return page
 
 
-def search(page: SearchPage, name: str = "") -> bool:
+def search(page: SearchPage, name: str = "", qtbot: Any = None) -> bool:
     page.search.setText(name)
-    return page.apply_criteria()
+    applied = page.apply_criteria()
+    if qtbot is not None:
+        settle_reads(qtbot, page)  # the results arrive from the reader pool
+    return applied
 
 
 def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws, world, tmp_path, said):
@@ -351,21 +355,28 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 2
 
-    assert search(page, "江苏恒顺新材料科技股份有限公司")  # the suffix differs: a similar name
+    assert search(page, "江苏恒顺新材料科技股份有限公司", qtbot)  # the suffix differs: a similar name
     assert page.model.rowCount() == 1
     page.similar.setChecked(False)  # exact names only: searches again at once
+    settle_reads(qtbot, page)
     assert page.model.rowCount() == 0 and page.model.query.filters["similar"] == "0"
     page.similar.setChecked(True)
+    settle_reads(qtbot, page)
     assert page.model.rowCount() == 1
 
     page.as_of.editor.setText("2026-11-18")
     assert page.apply_criteria() and page.as_of_note.isVisible()
+    settle_reads(qtbot, page)
     status = page.model.column_index("status")
     assert page.model.display_text(0, status) == "有效"
     page.as_of.editor.setText("2026-12-02")
-    assert page.apply_criteria() and page.model.display_text(0, status) == "已注销"
+    assert page.apply_criteria()
+    settle_reads(qtbot, page)
+    assert page.model.display_text(0, status) == "已注销"
     page.as_of.editor.setText("2026-11-15")
-    assert page.apply_criteria() and page.model.rowCount() == 0
+    assert page.apply_criteria()
+    settle_reads(qtbot, page)
+    assert page.model.rowCount() == 0
     qtmodeltester.check(page.model)
 
     # bad input: red messages, and the search is not run
@@ -374,18 +385,19 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
     page.right_number.setText("ZL 201710601862.4")
     assert page.registered_from.has_error and "yyyy-MM-dd" in page.registered_from.error_label.text()
     assert "校验位应为 3" in page.right_number.error_label.text()  # said while typing
-    assert not search(page, "恒顺")
+    assert not search(page, "恒顺", qtbot)
     assert page.model.query == before and page.message.isVisible() and "没有查询" in page.message.text()
     page.registered_from.editor.setText("")
     page.right_number.setText("2017106018623")
     page.as_of.editor.setText("")
-    assert search(page, "") and page.model.rowCount() == 1 and not page.message.isVisible()
+    assert search(page, "", qtbot) and page.model.rowCount() == 1 and not page.message.isVisible()
     assert page.model.query.filters["right_number"] == "2017106018623"
 
     page.clear_criteria()
+    settle_reads(qtbot, page)
     assert page.model.rowCount() == 2 and page.model.query == Query("", {"similar": "1"})
     page.as_of.editor.setText("2026-11-30")
-    assert search(page, "") and page.model.rowCount() == 2
+    assert search(page, "", qtbot) and page.model.rowCount() == 2
     page.select_row(0)
     qtbot.wait(200)  # the detail pane and the layout settle
     save_screenshot(page, "search.png", tmp_path)
@@ -408,7 +420,7 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
 def test_search_certificate_is_issued_and_previewed(qtbot, ws, world, tmp_path):
     registered(ws, world)
     page = make_search_page(qtbot, ws)
-    search(page, "恒顺")
+    search(page, "恒顺", qtbot)
     page.issue_certificate()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=10_000)
     preview = page.preview
@@ -448,6 +460,7 @@ def test_pledges_page_prints_the_selected_pledges(qtbot, ws, world, tmp_path):
     page = pledges_page(ws, "zh")  # the pledge register with the notice actions, as the area builds it
     qtbot.addWidget(page)
     page.show()
+    settle_reads(qtbot, page)
     page.table.selectAll()
     assert page.action("batch_print").isEnabled() and not page.action("print_notice").isEnabled()
     page.action("batch_print").trigger()
@@ -519,6 +532,7 @@ def test_main_window_offers_search_verify_and_gazette(qtbot, ws, world):
     assert window.area_title("register_search") == "登记查询"
     window.show_area("register_search")
     page = window.page("register_search")
+    settle_reads(qtbot, page)
     assert isinstance(page, SearchPage) and page.model.rowCount() == 1
     assert window.verify_action.text() == "验证通知书…" and window.gazette_action.text() == "导出公告…"
     assert window.verify_action in window.menus["file"].actions()

@@ -24,9 +24,9 @@ from ipdesk.gui.office import holiday_editor
 from ipdesk.gui.office.holiday_views import HOLIDAY, WORKDAY
 from ipdesk.gui.office.office_settings import format_problem, format_warning
 from ipdesk.gui.office.settings_page import SettingsPage
-from ipdesk.gui.tasks import runner
 from ipdesk.services.office.service import OfficeSettings, shipped_calendar
 from ipdesk.services.workstation import Workstation
+from tests.gui.helpers.loading import settle as settle_reads
 from tests.helpers.factories import ADMIN, application_data, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -46,7 +46,7 @@ def answers_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def settle(qtbot: Any, ms: int = 30) -> None:
-    runner().wait(10_000)
+    settle_reads(qtbot)  # every background read and the reads it started
     qtbot.wait(ms)
 
 

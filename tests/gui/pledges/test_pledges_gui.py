@@ -26,9 +26,9 @@ from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.pledges.pledges_page import PledgesPage
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
-from ipdesk.gui.tasks import runner
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
+from tests.gui.helpers.loading import settle as settle_reads
 from tests.helpers.factories import (
     ADMIN,
     FULL_CLAUSES,
@@ -76,7 +76,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 def settle(qtbot: Any, ms: int = 50) -> None:
-    runner().wait(10_000)
+    settle_reads(qtbot)  # every background read and the reads it started
     qtbot.wait(ms)
 
 
@@ -202,6 +202,7 @@ def test_mixed_application_examine_cure_register_and_find_in_list(qtbot, ws, wor
     assert any(TODAY.isoformat() in text for _t, text in answers)
 
     page.apply_filters({"search": registered.registration_no})
+    settle(qtbot)
     assert page.model.rowCount() == 1
     row = page.model.row_data(0)
     assert row["registration_no"] == registered.registration_no and row["status_value"] == "registered"
@@ -213,6 +214,7 @@ def test_mixed_application_examine_cure_register_and_find_in_list(qtbot, ws, wor
     assert {"change", "extend", "cancel"} == page.allowed_actions(0)
     assert not page.action("examine").isEnabled() and page.action("change").isEnabled()
     page.apply_filters({})
+    settle(qtbot)
     page.select_pledge(record.id)
     qtbot.wait(300)
     save_screenshot(page, "pledges-list.png", tmp_path)
@@ -319,6 +321,7 @@ def select(qtbot: Any, page: PledgesPage, pledge_id: int) -> None:
     settle(qtbot)
     page.detail_pane.clear()
     page.refresh()
+    settle(qtbot)
     assert page.select_pledge(pledge_id)
     qtbot.waitUntil(lambda: bool(page.detail_pane.record and page.detail_pane.record.id == pledge_id))
     qtbot.wait(20)
@@ -472,8 +475,10 @@ def test_workbench_tiles_open_the_filtered_list(qtbot, ws, world, tmp_path):
     assert "逾期" in board.model.data(board.model.index(0, 0))
     board.tiles["awaiting_correction"].click()
     assert opened[-1] == {"status": "correction"}
+    settle(qtbot)
     assert page.model.rowCount() == 1 and page.model.row_id(0) == fresh.id
     board.tiles["overdue"].click()
+    settle(qtbot)
     assert page.model.rowCount() == 1 and page.model.row_id(0) == late.id
     assert page.filter_combos["status"].currentData() == ""  # the other filters were cleared
     days = page.model.column_index("days_left")
@@ -484,6 +489,7 @@ def test_workbench_tiles_open_the_filtered_list(qtbot, ws, world, tmp_path):
     assert opened[-1] == {"search": board.model.row_data(1)["application_no"]}
     page.filter_pledgee(world["bank"].id, world["bank"].name)
     assert page.model.query.filters.get("pledgee") == str(world["bank"].id)
+    settle(qtbot)
     assert page.model.rowCount() == 1
 
 
@@ -491,6 +497,7 @@ def test_english_labels(qtbot, ws, world):
     record = file_and_examine(ws, world)
     page = PledgesPage(ws, "en")
     qtbot.addWidget(page)
+    settle(qtbot)
     status = page.model.column_index("status")
     assert page.model.data(page.model.index(0, status)) == "Applied"
     payload = ws.pledges.last_examination(record.id)
@@ -515,6 +522,7 @@ def test_main_window_navigation_shows_pledges_and_workbench(qtbot, ws, world):
     assert window.current_area() == "pledges"
     page = window.page("pledges")
     assert isinstance(page, PledgesPage)
+    settle(qtbot)
     assert page.model.rowCount() == 1 and page.model.row_id(0) == record.id
     assert window.new_action.isEnabled()  # Ctrl+N opens the application form on this page
     window.new_action.trigger()

@@ -17,10 +17,10 @@ from ipdesk.gui.registry.right_form import RightForm
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, LazyTableModel
 from ipdesk.gui.registry.parties_page import PartiesPage
 from ipdesk.gui.registry.rights_page import RightsPage
-from ipdesk.gui.tasks import runner
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.schema import AuditRow, PartyRow, RightRow
+from tests.gui.helpers.loading import settle as settle_reads
 from tests.helpers.factories import ADMIN, add_party, invention_data, make_uscc
 
 
@@ -51,7 +51,7 @@ def demo_ws(ws: Workstation) -> Workstation:
 
 
 def wait_idle(qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: runner().active_count == 0, timeout=5000)
+    settle_reads(qtbot)  # every background read and the reads it started
 
 
 # ---- models ---------------------------------------------------------------------------------------
@@ -74,9 +74,11 @@ def test_rights_search_as_you_type_filters_in_sql(qtbot, demo_ws):
     page = RightsPage(demo_ws)
     qtbot.addWidget(page)
     page.show()
+    settle_reads(qtbot, page)
     total = page.model.rowCount()
     page.search.setText("图像")
     qtbot.waitUntil(lambda: page.model.query.search == "图像", timeout=2000)  # debounced
+    settle_reads(qtbot, page)
     hits = page.model.rowCount()
     assert 0 < hits < total
     assert hits == demo_ws.rights.count(Query("图像"))
@@ -86,12 +88,14 @@ def test_rights_search_as_you_type_filters_in_sql(qtbot, demo_ws):
     first = page.model.row_data(0)
     page.search.setText(first["number"][:8])
     page.search.flush()
+    settle_reads(qtbot, page)
     assert all(
         page.model.row_data(r)["number"].startswith(first["number"][:8]) for r in range(page.model.rowCount())
     )
     page.search.setText("")
     page.search.flush()
     page.filter_combos["kind"].setCurrentIndex(page.filter_combos["kind"].findData("trademark"))
+    settle_reads(qtbot, page)
     assert page.model.rowCount() == demo_ws.rights.count(Query(filters={"kind": "trademark"}))
     status = page.model.index(0, page.model.column_index("legal_status"))
     assert page.model.data(status)  # a status text, with a badge tone
@@ -106,6 +110,7 @@ def test_right_detail_shows_owners_term_and_history(qtbot, ws):
     page = RightsPage(ws)
     qtbot.addWidget(page)
     page.show()
+    settle_reads(qtbot, page)
     page.select_row(0)
     qtbot.waitUntil(lambda: page.detail.record_id == right.id, timeout=5000)
     pane = page.detail
@@ -249,6 +254,8 @@ def test_parties_page_new_record_opens_the_form_and_lists_the_saved_party(qtbot,
     with qtbot.waitSignal(form.saved, timeout=5000):
         form.submit()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    settle_reads(qtbot, page)
+    assert page.current_id() == page.model.row_id(0)  # the saved party is selected
     assert page.model.row_data(0)["name"] == "镇江市科技担保有限公司"
     assert page.model.data(page.model.index(0, page.model.column_index("kind"))) == "担保机构"
 
@@ -313,6 +320,7 @@ def test_main_window_over_the_real_database(qtbot, demo_ws, gui_settings):
         assert window.current_page() is window.stack.currentWidget()
     window.show_area("rights")
     rights = window.current_page()
+    settle_reads(qtbot, rights)
     assert isinstance(rights, RightsPage) and rights.model.rowCount() == 450
     rights.splitter.setSizes([600, 300])
     rights.splitter.splitterMoved.emit(600, 1)

@@ -29,6 +29,7 @@ from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.tasks import runner
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
+from tests.gui.helpers.loading import settle as settle_reads
 from tests.helpers.factories import ADMIN, FULL_CLAUSES, FULL_DOCS, make_uscc
 
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
@@ -101,7 +102,7 @@ def chinese_left(page: QWidget, recorded: list[str]) -> list[str]:
 
 
 def settle(qtbot: Any, ms: int = 100) -> None:
-    runner().wait(10_000)
+    settle_reads(qtbot)  # every background read and the reads it started
     qtbot.wait(ms)
     runner().wait(10_000)
 

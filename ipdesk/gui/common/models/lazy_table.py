@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -102,6 +102,7 @@ class LazyTableModel(QAbstractTableModel):
         self._generation = 0  # bumped by every refresh: answers carrying an older number are dropped
         self._loading = False  # a count is in flight; the rows on screen belong to the previous query
         self._pending: set[int] = set()  # pages being read for the current generation
+        self._when_idle: list[Callable[[], Any]] = []
         self._source = source
         self._columns: list[Column] = list(source.columns)
         self._lang = lang
@@ -142,6 +143,18 @@ class LazyTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         """Whether the count of the current query is still being read (the rows shown are older)."""
         return self._loading
+
+    @property
+    def idle(self) -> bool:
+        """Nothing is being read: the rows on screen are those of the current query, as far as cached."""
+        return not self._loading and not self._pending
+
+    def when_idle(self, fn: Callable[[], Any]) -> None:
+        """Call ``fn`` once nothing is being read (at once if nothing is): e.g. select a row after a refresh."""
+        if self.idle:
+            fn()
+        else:
+            self._when_idle.append(fn)
 
     def set_query(self, query: Query) -> None:
         self._query = query
@@ -431,6 +444,7 @@ class LazyTableModel(QAbstractTableModel):
         self.count_changed.emit(self._count)
         self.loaded.emit()
         self._fetch(0, ahead=True)  # the first screen (and the next), before the view asks for them
+        self._run_when_idle()
 
     def _page_arrived(
         self, generation: int, number: int, rows: Any, error: BaseException | None, ahead: bool
@@ -448,6 +462,11 @@ class LazyTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
         if ahead and error is None:
             self._fetch(number + 1, ahead=False)
+        self._run_when_idle()
+
+    def _run_when_idle(self) -> None:
+        while self.idle and self._when_idle:
+            self._when_idle.pop(0)()  # may start a new read (a search): the rest then wait for it
 
     def _load_count(self) -> None:
         self._error = ""

@@ -115,6 +115,7 @@ class RegisterPage(RegisterColumns, Page):
             labels=labels,
             badges=badges,
             value_keys=value_keys,
+            task_runner=self._runner,  # count and pages in the reader pool: a slow database never freezes
             parent=self,
         )
         self.setObjectName(f"page_{key}")
@@ -371,6 +372,26 @@ class RegisterPage(RegisterColumns, Page):
         self.select_row(row)
         return True
 
+    def select_when_loaded(self, row_id: Any, search: str | None = None) -> None:
+        """Once the rows being read are there, select ``row_id`` (e.g. the record just saved); if the first
+        pages do not show it, search for ``search`` and select it among the results (or the first row)."""
+
+        def among_results() -> None:
+            self.select_id(row_id) or self.select_row(0)
+
+        def first_try() -> None:
+            if self.select_id(row_id) or search is None:
+                return
+            self.show_search(search)
+            self.model.when_idle(among_results)
+
+        self.model.when_idle(first_try)
+
+    def show_search(self, text: str) -> None:
+        """Narrow the list to what matches ``text`` (how :meth:`select_when_loaded` finds a record)."""
+        self.search.setText(text)
+        self.search.flush()
+
     def update_actions(self) -> None:
         rows = self.selected_rows()
         for name, pa in self._actions.items():
@@ -435,11 +456,22 @@ class RegisterPage(RegisterColumns, Page):
         keep_id = self.model.row_id(keep_row) if keep_row >= 0 else None
         self.error_strip.hide()
         self.model.refresh()
-        if keep_id is not None:
+        if keep_id is None:
+            return
+
+        def reselect() -> None:
+            if self.selected_rows():
+                return  # the user chose another row while the register was read
             if self.model.row_id(keep_row) == keep_id:
                 self.select_row(keep_row)
             else:
                 self.select_id(keep_id)
+
+        def when_its_page_is_read() -> None:
+            self.model.row_data(keep_row)  # starts reading the page the record was on, if not cached
+            self.model.when_idle(reselect)
+
+        self.model.when_idle(when_its_page_is_read)
 
     def focus_search(self) -> None:
         self.search.focus_search()
@@ -447,13 +479,18 @@ class RegisterPage(RegisterColumns, Page):
     def page_shown(self) -> None:
         self.table.setFocus()
 
-    def copy_selection(self, with_headers: bool = False) -> None:
-        """Copy the selected rows, visible columns in their on-screen order, as tab-separated text."""
+    def copy_selection(self, with_headers: bool = False, *, _retry: bool = False) -> None:
+        """Copy the selected rows, visible columns in their on-screen order, as tab-separated text (rows not
+        read yet are read first, once: a failed page copies as its placeholder)."""
         rows = self.selected_rows()
         if not rows:
             return
         truncated = len(rows) > MAX_COPY_ROWS
         rows = rows[:MAX_COPY_ROWS]
+        unread = [r for r in rows if self.model.row_data(r) is None]  # asks the readers for their pages
+        if unread and not self.model.idle and not _retry:
+            self.model.when_idle(lambda: self.copy_selection(with_headers, _retry=True))
+            return
         header = self.table.horizontalHeader()
         columns = [header.logicalIndex(v) for v in range(header.count())]
         columns = [c for c in columns if not header.isSectionHidden(c)]
