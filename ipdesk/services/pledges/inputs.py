@@ -24,8 +24,8 @@ from ipdesk.domain.pledges.application import (
     GuaranteeScope,
     OtherGround,
     PledgeApplication,
-    validate_application,
 )
+from ipdesk.domain.pledges.validation import validate_application
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.storage.schema import PartyRow, RightRow
 

@@ -20,13 +20,11 @@ from ipdesk.domain.pledges.application import (
     OtherGround,
     PledgeApplication,
     PledgeStatus,
-    check_application,
     mandatory_clauses,
-    parse_amount,
     required_documents,
-    validate_application,
 )
 from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
+from ipdesk.domain.pledges.validation import check_application, parse_amount, validate_application
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.registry.rights import Owner, Right, RightKind
 
