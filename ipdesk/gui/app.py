@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from ipdesk.gui import i18n
+from ipdesk.gui import i18n, messages
 from ipdesk.gui.application import create_application
 from ipdesk.gui.errors import log_file_path
 from ipdesk.gui.mainwindow import MainWindow
 from ipdesk.gui.settings import DATABASE_URL, Settings, settings, use_settings
-from ipdesk.gui.tasks import run_with_progress_dialog, runner
+from ipdesk.gui.ops import run_op
+from ipdesk.gui.tasks import runner
 from ipdesk.gui.common.workstation import Workstation
 
 log = logging.getLogger(__name__)
@@ -174,22 +175,19 @@ def _with_database_override(config: Any) -> Any:
 def _database_failed(config: Any, exc: BaseException) -> None:
     from ipdesk.gui.common.database import describe_database
 
-    box = QMessageBox(
-        QMessageBox.Icon.Critical,
+    messages.critical(
+        None,
         QCoreApplication.translate("app", "无法打开数据库"),
         QCoreApplication.translate("app", "ipdesk 无法打开数据库 {db}。").format(
             db=describe_database(config.database_url)
         ),
-    )
-    box.setInformativeText(
         QCoreApplication.translate(
             "app",
             "原因：{reason}\n\n请检查数据库服务器是否运行、地址和密码是否正确；"
             "如需改用本机数据库，请清除 IPDESK_DATABASE_URL 或设置中的共享数据库地址。",
-        ).format(reason=str(exc) or type(exc).__name__)
+        ).format(reason=str(exc) or type(exc).__name__),
+        "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
     )
-    box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-    box.exec()
 
 
 def offer_demo_data(
@@ -207,7 +205,7 @@ def offer_demo_data(
     if not empty:
         return
     if not load_without_asking:
-        answer = QMessageBox.question(
+        if not messages.ask(
             window,
             QCoreApplication.translate("app", "数据库是空的"),
             QCoreApplication.translate(
@@ -215,8 +213,7 @@ def offer_demo_data(
                 "当前数据库中还没有任何知识产权或当事人。\n要载入一套演示数据（{n} 件权利及相关当事人）吗？"
                 "\n\n演示数据可用于熟悉操作；正式使用请使用单独的数据库。",
             ).format(n=DEMO_RIGHTS),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
     params = inspect.signature(load_demo_data).parameters
 
@@ -227,22 +224,8 @@ def offer_demo_data(
         progress.report(0, 0, QCoreApplication.translate("app", "正在载入演示数据…"))
         return load_demo_data(workstation.engine, workstation.actor, **kwargs)
 
-    def done(_summary: Any) -> None:
-        window.refresh_pages("rights", "parties", "audit")
+    def done(_summary: Any) -> None:  # its changes (rights and parties in bulk) refreshed the pages
         window.statusBar().showMessage(QCoreApplication.translate("app", "演示数据已载入"), 8000)
 
-    run_with_progress_dialog(
-        window,
-        QCoreApplication.translate("app", "载入演示数据"),
-        work,
-        on_result=done,
-        write=True,
-        cancellable=False,
-        on_error=lambda exc, tb: _show(window, exc, tb),
-    )
-
-
-def _show(window: MainWindow, exc: BaseException, tb: str) -> None:
-    from ipdesk.gui.errors import show_error
-
-    show_error(window, exc, tb)
+    title = QCoreApplication.translate("app", "载入演示数据")
+    run_op(window, work, on_done=done, progress=title, title=title, cancellable=False)

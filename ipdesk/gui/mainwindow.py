@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QWidget,
 )
 
 from ipdesk import __version__
+from ipdesk.gui import messages
 from ipdesk.gui.areas import AREAS, AreaSpec
 from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.icons import icon
@@ -50,9 +50,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         closed(): after the window saved its state and closed.
+        changes_made(changes): an operation committed ``changes`` (a ``Changes``); see
+            :meth:`broadcast_changes`.
     """
 
     closed = Signal()
+    changes_made = Signal(object)
 
     def __init__(self, workstation: Any, *, on_language: Callable[[str], None] | None = None,
                  remember: bool = True, settings_: Settings | None = None,
@@ -320,12 +323,18 @@ class MainWindow(QMainWindow):
 
         start_import(self)
 
-    def refresh_pages(self, *keys: str) -> None:
-        """Refresh the named pages that exist (after a write elsewhere changed them)."""
-        for key in keys:
-            page = self._pages.get(key)
-            if isinstance(page, Page):
-                page.refresh()
+    def broadcast_changes(self, changes: Any) -> None:
+        """An operation committed ``changes``: tell every built page whose area watches one of their kinds.
+
+        Hidden pages are told too (their reads run in the background), so switching to one shows what
+        is current without F5; pages not built yet read everything when first shown.
+        """
+        if not changes:
+            return
+        self.changes_made.emit(changes)
+        for key, page in list(self._pages.items()):
+            if isinstance(page, Page) and changes.touches(self._specs[key].watches):
+                page.changes_applied(changes)
 
     # ---- status bar -----------------------------------------------------------------------------
 
@@ -380,11 +389,11 @@ class MainWindow(QMainWindow):
         if self._on_language is not None:
             self._on_language(locale)
             return
-        QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在下次启动 ipdesk 时切换。")
-                                + "\n" + "The interface language changes the next time ipdesk starts.")
+        messages.tell(self, self.tr("语言"), self.tr("界面语言将在下次启动 ipdesk 时切换。")
+                      + "\n" + "The interface language changes the next time ipdesk starts.")
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("关于 ipdesk"), self.tr(
+        messages.about(self, self.tr("关于 ipdesk"), self.tr(
             "<b>ipdesk {version}</b><br>知识产权质押登记与处置工作站。<br>数据库：{db}").format(
                 version=__version__, db=self.db_label.text()))
 
@@ -399,7 +408,7 @@ class MainWindow(QMainWindow):
         ]
         cells = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
         html = f"<table>{cells}</table>"
-        QMessageBox.information(self, self.tr("快捷键"), html)
+        messages.tell(self, self.tr("快捷键"), html)
 
     def save_state(self) -> None:
         for page in self._pages.values():

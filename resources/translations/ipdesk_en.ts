@@ -3137,6 +3137,17 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>导入当事人</source>

@@ -48,3 +48,11 @@ def gui_settings(ipdesk_app, tmp_path):
     use_settings(None)
     if i18n.current_lang() != "zh":
         i18n.install_translators("zh_CN")
+
+
+@pytest.fixture
+def message_mock(monkeypatch):
+    """Every message box collected instead of shown; questions answered yes (``message_mock.answer``)."""
+    from tests.gui.helpers.messagemock import install
+
+    return install(monkeypatch)

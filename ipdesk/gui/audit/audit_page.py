@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ipdesk.gui.errors import show_error
+from ipdesk.gui import messages
+from ipdesk.gui.ops import report_failure
 from ipdesk.gui.common.pages.register_page import RegisterPage
 from ipdesk.gui.tasks import run_with_progress_dialog
 from ipdesk.services.paging import PageSource, Query
@@ -52,18 +53,19 @@ class AuditPage(RegisterPage):
     def verify(self) -> None:
         def done(report: Any) -> None:
             if report.ok:
-                QMessageBox.information(
+                messages.tell(
                     self,
                     self.tr("审计链完好"),
                     self.tr("已校验 {n} 条审计记录，未发现改动。").format(n=report.entries),
                 )
             else:
-                QMessageBox.warning(
+                messages.tell(
                     self,
                     self.tr("审计链被破坏"),
                     self.tr(
                         "第 {seq} 条记录起审计链不一致：{reason}\n请立即联系系统管理员，并保留数据库备份。"
                     ).format(seq=report.first_bad_seq, reason=report.reason),
+                    warning=True,
                 )
 
         run_with_progress_dialog(
@@ -71,6 +73,6 @@ class AuditPage(RegisterPage):
             self.tr("正在校验审计链…"),
             lambda _p: self.workstation.audit.verify(),
             on_result=done,
-            on_error=lambda e, tb: show_error(self, e, tb),
+            on_error=lambda e, _tb: report_failure(self, e),
             cancellable=False,
         )

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -37,12 +36,13 @@ from ipdesk.domain.pledges.application import (
     Document,
     GuaranteeScope,
 )
-from ipdesk.domain.shared.problems import DomainError, Problem
+from ipdesk.domain.shared.problems import Problem
 from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.pledges.pickers import PartyField
 from ipdesk.gui.pledges.checklists import ScopeChecks
-from ipdesk.gui.errors import show_error
+from ipdesk.gui import messages
 from ipdesk.gui.formatting import format_date, parse_money
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
@@ -54,27 +54,6 @@ register_messages({
     "gui.cure_nothing": ("请勾选收到的材料或已补正的合同条款", "tick the documents received or the clauses corrected"),
     "gui.pick_trigger": ("请选择注销原因（五种之一）", "choose one of the five cancellation triggers"),
 })
-
-
-# ---- message boxes (module functions so tests can answer them) ----------------------------------------
-
-
-def ask(parent: QWidget | None, title: str, text: str, detail: str = "") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    if detail:
-        box.setInformativeText(detail)
-    yes = box.addButton(QCoreApplication.translate("PledgeActions", "确定"), QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(QCoreApplication.translate("PledgeActions", "取消"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no)
-    box.setEscapeButton(no)
-    box.exec()
-    return box.clickedButton() is yes
-
-
-def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False) -> None:
-    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.exec()
 
 
 # ---- the controller ---------------------------------------------------------------------------------
@@ -113,22 +92,10 @@ class PledgeActions(QObject):
     def actor(self) -> Any:
         return self.workstation.actor
 
-    def _run(self, fn: Any, done: Any, title: str) -> Task:
-        def result(value: Any) -> None:
-            if shiboken6.isValid(self):  # the page may have closed meanwhile; the write is done anyway
-                done(value)
-
-        def error(exc: BaseException, tb: str) -> None:
-            if shiboken6.isValid(self):
-                self.report_error(title, exc, tb)
-
-        return self._runner.run(fn, write=True, on_result=result, on_error=error, name=title)
-
-    def report_error(self, title: str, exc: BaseException, tb: str = "") -> None:
-        if isinstance(exc, DomainError):
-            tell(self.widget, title, "\n".join(exc.messages(self.lang)), warning=True)
-        else:
-            show_error(self.widget, exc, tb)
+    def _op(self, fn: Any, done: Any, title: str) -> Task:
+        """One operation on the page: a refusal in one box titled ``title``, its changes broadcast."""
+        return run_op(self.widget, fn, on_done=lambda value: shiboken6.isValid(self) and done(value),
+                      title=title, task_runner=self._runner)
 
     # ---- pending applications ------------------------------------------------------------------
 
@@ -142,42 +109,42 @@ class PledgeActions(QObject):
             self.examined.emit(record, exam)
             self.changed.emit(record)
 
-        return self._run(work, done, QCoreApplication.translate("PledgeActions", "审查"))
+        return self._op(work, done, QCoreApplication.translate("PledgeActions", "审查"))
 
     def register(self, record: PledgeRecord) -> Task | None:
         title = QCoreApplication.translate("PledgeActions", "准予登记")
-        if not ask(self.widget, title, QCoreApplication.translate("PledgeActions", "对申请 {no} 准予登记？").format(no=record.application_no),
+        if not messages.ask(self.widget, title, QCoreApplication.translate("PledgeActions", "对申请 {no} 准予登记？").format(no=record.application_no),
                    QCoreApplication.translate("PledgeActions", "登记后质权自登记之日起设立（民法典第四百四十四条）。")):
             return None
 
         def done(rec: PledgeRecord) -> None:
             self.changed.emit(rec)
-            tell(self.widget, title, QCoreApplication.translate("PledgeActions", "已准予登记。\n登记号：{no}\n生效日：{date}").format(
+            messages.tell(self.widget, title, QCoreApplication.translate("PledgeActions", "已准予登记。\n登记号：{no}\n生效日：{date}").format(
                 no=rec.registration_no, date=format_date(rec.registered_on)))
 
-        return self._run(lambda: self.pledges.register(self.actor, record.id), done, title)
+        return self._op(lambda: self.pledges.register(self.actor, record.id), done, title)
 
     def refuse(self, record: PledgeRecord) -> Task | None:
         title = QCoreApplication.translate("PledgeActions", "不予登记")
         last = self.pledges.last_examination(record.id) or {}
         grounds = [f for f in last.get("findings", []) if f.get("status") == "failed"]
         listed = "\n".join(f"{g['code']}  {g.get('message', '')}" for g in grounds)
-        if not ask(self.widget, title, QCoreApplication.translate("PledgeActions", "对申请 {no} 作出不予登记决定？").format(no=record.application_no),
+        if not messages.ask(self.widget, title, QCoreApplication.translate("PledgeActions", "对申请 {no} 作出不予登记决定？").format(no=record.application_no),
                    QCoreApplication.translate("PledgeActions", "理由：\n{grounds}\n\n决定后该申请为只读，不能再修改。").format(grounds=listed)):
             return None
 
         def done(rec: PledgeRecord) -> None:
             self.changed.emit(rec)
-            tell(self.widget, title, QCoreApplication.translate(
+            messages.tell(self.widget, title, QCoreApplication.translate(
                 "PledgeActions", "已作出不予登记决定：{no}\n理由：\n{grounds}").format(no=rec.application_no, grounds=listed))
 
-        return self._run(lambda: self.pledges.refuse(self.actor, record.id), done, title)
+        return self._op(lambda: self.pledges.refuse(self.actor, record.id), done, title)
 
     def withdraw(self, record: PledgeRecord) -> Task | None:
         title = QCoreApplication.translate("PledgeActions", "撤回申请")
-        if not ask(self.widget, title, QCoreApplication.translate("PledgeActions", "撤回申请 {no}？撤回后不能再办理。").format(no=record.application_no)):
+        if not messages.ask(self.widget, title, QCoreApplication.translate("PledgeActions", "撤回申请 {no}？撤回后不能再办理。").format(no=record.application_no)):
             return None
-        return self._run(lambda: self.pledges.withdraw(self.actor, record.id), self.changed.emit, title)
+        return self._op(lambda: self.pledges.withdraw(self.actor, record.id), self.changed.emit, title)
 
     def _form(self, form: FormDialog) -> FormDialog:
         form.saved.connect(self.changed.emit)

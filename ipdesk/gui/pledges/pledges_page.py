@@ -199,7 +199,7 @@ class PledgesPage(RegisterPage):
         self.apply_filters({"search": text})  # only that pledge: the other filters might hide it
 
     def _filed(self, record: PledgeRecord) -> None:
-        self.refresh()
+        # the operation's changes already refreshed the list (ipdesk.gui.ops.broadcast)
         self.select_when_loaded(record.id, search=record.application_no)
         self.status_message.emit(self.tr("已受理 {no}，可以审查").format(no=record.application_no))
 
@@ -257,7 +257,7 @@ class PledgesPage(RegisterPage):
         return self.actions.cancel(record) if record else None
 
     def _changed(self, record: PledgeRecord) -> None:
-        self.refresh()
+        # the operation's changes already refreshed the list (ipdesk.gui.ops.broadcast)
         self.select_when_loaded(record.id)
         self.model.when_idle(self._detail_timer.start)  # the same row stays selected: reload its detail anyway
         number = record.registration_no or record.application_no

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import DomainError
-from ipdesk.gui.errors import show_error
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.settings import LAST_IMPORT_DIR, settings
-from ipdesk.gui.tasks import Progress, Task, run_with_progress_dialog
+from ipdesk.gui import messages
+from ipdesk.gui.ops import run_op
+from ipdesk.gui.tasks import Progress, Task
 from ipdesk.gui.common.workstation import Workstation
 
 
@@ -161,7 +162,8 @@ class ImportReportDialog(QDialog):
 
 
 def run_import(window: Any, kind: str, path: Path) -> Task:
-    """Import ``path`` in the writer thread behind a cancellable progress dialog, then show the report."""
+    """Import ``path`` as an operation behind a cancellable progress dialog, then show the report (the
+    pages watching parties, rights and the audit log refresh when it wrote)."""
     from ipdesk.services.registry.imports import ImportService
 
     workstation = window.workstation
@@ -189,20 +191,16 @@ def run_import(window: Any, kind: str, path: Path) -> Task:
         return service.import_file(workstation.actor, kind, path, progress=report)
 
     def done(result: Any) -> None:
-        if result.ok:
-            window.refresh_pages("parties", "rights", "audit")
         window.last_import_report = ImportReportDialog(result, path, window)
         window.last_import_report.open()
 
-    def failed(exc: BaseException, tb: str) -> None:
-        if isinstance(exc, DomainError) and any(p.code == "import.cancelled" for p in exc.problems):
+    def refused(exc: DomainError) -> None:
+        if any(p.code == "import.cancelled" for p in exc.problems):
             window.statusBar().showMessage(exc.messages(current_lang())[0], 8000)
-            return
-        show_error(window, exc, tb)
+        else:
+            messages.refused(window, exc.problems, what)
 
-    return run_with_progress_dialog(
-        window, what, work, on_result=done, on_error=failed, on_cancel=lambda: None, write=True
-    )
+    return run_op(window, work, on_done=done, on_refused=refused, on_cancel=lambda: None, progress=what, title=what)
 
 
 def start_import(window: Any) -> None:

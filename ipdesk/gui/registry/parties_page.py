@@ -122,6 +122,6 @@ class PartiesPage(RegisterPage):
             self._show_rights(data.get("id"), data.get("name", ""))
 
     def _saved(self, party: Party) -> None:
-        self.refresh()
+        # the operation's changes already refreshed the list (ipdesk.gui.ops.broadcast)
         self.select_when_loaded(party.id, search=party.name)
         self.status_message.emit(self.tr("已保存 {name}").format(name=party.name))

@@ -192,7 +192,7 @@ class RightsPage(RegisterPage):
         return form
 
     def _saved(self, right: Right) -> None:
-        self.refresh()
+        # the operation's changes already refreshed the list (ipdesk.gui.ops.broadcast)
         self.select_when_loaded(right.id, search=right.number)
         self.status_message.emit(self.tr("已保存 {number}").format(number=right.display_number))
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.pledges.application import Clause, Document, PledgeStatus
-from ipdesk.gui.pledges import pledge_actions
 from ipdesk.gui.pledges.findings_view import FindingsDialog, FindingsModel, finding_rows
 from ipdesk.gui.pledges.pickers import party_text
 from ipdesk.domain.pledges.lifecycle import available_actions, current_outcome
@@ -67,12 +66,9 @@ def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+def answers(message_mock: Any) -> list[tuple[str, str]]:
     """Message boxes answered "yes"; what they said is collected."""
-    said: list[tuple[str, str]] = []
-    monkeypatch.setattr(pledge_actions, "ask", lambda _p, title, text, detail="": said.append((title, text)) or True)
-    monkeypatch.setattr(pledge_actions, "tell", lambda _p, title, text, **_k: said.append((title, text)))
-    return said
+    return message_mock.said  # type: ignore[no-any-return]
 
 
 def settle(qtbot: Any, ms: int = 50) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +18,11 @@ class Page(QWidget):
     """
 
     status_message = Signal(str)
+
+    def changes_applied(self, changes: Any) -> None:
+        """An operation changed what this page shows (``changes``: a ``Changes`` touching the kinds its
+        area watches, ``ipdesk.gui.areas.AreaSpec.watches``, or made from this page): read again."""
+        self.refresh()
 
     def can_create(self) -> bool:
         """Whether Ctrl+N (new record) applies to this page."""

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.gui.errors import show_error
+from ipdesk.gui.ops import report_failure
 from ipdesk.gui.export import export_xlsx
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.lazy_table import LazyTableModel
@@ -551,7 +551,7 @@ class RegisterPage(RegisterColumns, Page):
             self.tr("正在导出…"),
             work,
             on_result=done,
-            on_error=lambda e, tb: show_error(self, e, tb),
+            on_error=lambda e, _tb: report_failure(self, e),
             task_runner=self._runner,
         )
 

@@ -6,8 +6,9 @@ Behaviour (UX.md, Forms):
   ``validate(data)``; a field the user has touched shows its problems in red under it;
 * Save stays enabled; pressing it shows every remaining problem (on the fields and in a list at the top)
   and focuses the first one; nothing is written until all are fixed;
-* a save runs :meth:`FormDialog.save` in the single writer thread; a refusal from the service comes back
-  as problems on the fields, exactly like validation;
+* a save runs :meth:`FormDialog.save` as an operation (:func:`ipdesk.gui.ops.run_op`: the single writer
+  thread, its changes broadcast to the pages); a refusal from the service comes back as problems on the
+  fields, exactly like validation;
 * Esc or closing with unsaved changes asks first; Ctrl+S saves.
 
 Subclasses implement ``values()``, ``problems(data)`` and ``save(data)``.
@@ -25,14 +26,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ipdesk.domain.shared.problems import DomainError, Problem
-from ipdesk.gui.errors import show_error
+from ipdesk.gui import messages
 from ipdesk.gui.i18n import current_lang
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField
 
@@ -198,13 +199,8 @@ class FormDialog(QDialog):
             return
         data = self.values()
         self._set_saving(True)
-        self._runner.run(
-            lambda: self.save(data),
-            write=True,
-            on_result=self._saved,
-            on_error=self._save_failed,
-            name=self.windowTitle(),
-        )
+        run_op(self, lambda: self.save(data), on_done=self._saved, form=self,
+               on_failed=lambda _exc: self._set_saving(False), title=self.windowTitle(), task_runner=self._runner)
 
     def _saved(self, result: Any) -> None:
         self._set_saving(False)
@@ -213,14 +209,11 @@ class FormDialog(QDialog):
         self.saved.emit(result)
         self.accept()
 
-    def _save_failed(self, exc: BaseException, tb: str) -> None:
-        self._set_saving(False)
-        if isinstance(exc, DomainError):  # a refusal: shown like validation problems, nothing written
-            self._show_all = True
-            self.show_problems(exc.problems)
-            self._focus_first(exc.problems)
-            return
-        show_error(self, exc, tb)
+    def show_refusal(self, problems: Sequence[Problem]) -> None:
+        """A refusal from the service: shown like validation problems (nothing was written)."""
+        self._show_all = True
+        self.show_problems(problems)
+        self._focus_first(problems)
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -245,19 +238,8 @@ class FormDialog(QDialog):
 
     def confirm_discard(self) -> bool:
         """Ask whether to throw away unsaved changes (tests replace this)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.windowTitle(),
-            self.tr("有未保存的修改。要放弃这些修改吗？"),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        discard = box.addButton(self.tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+        return messages.ask(self, self.windowTitle(), self.tr("有未保存的修改。要放弃这些修改吗？"),
+                            yes=self.tr("放弃修改"), no=self.tr("继续编辑"), destructive=True)
 
     def reject(self) -> None:
         if self._saving:
