@@ -48,6 +48,12 @@ def current_lang() -> str:
     return _lang
 
 
+def ui_lang(lang: str | None = None) -> str:
+    """``lang`` when a caller chose one (a test, a Chinese-only preview), else the UI's current language:
+    pages and dialogs take their language from here, so a switch reaches every page built afterwards."""
+    return lang or _lang
+
+
 def translations_dir() -> Path:
     return resource("translations")
 

@@ -14,6 +14,7 @@ from ipdesk.gui.common.pages.register_page import RegisterPage
 from ipdesk.gui.tasks import run_with_progress_dialog
 from ipdesk.services.paging import PageSource, Query
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 
 class SortableOnly:
@@ -31,7 +32,8 @@ class SortableOnly:
 
 
 class AuditPage(RegisterPage):
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         self.workstation = workstation
         super().__init__(
             "audit",

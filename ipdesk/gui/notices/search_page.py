@@ -43,6 +43,7 @@ from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField, FieldE
 from ipdesk.services.paging import Query
 from ipdesk.services.notices.register_search import STATUS_TEXT, SearchCriteria
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 #: the filters this page owns (the combos "role" and "status" belong to RegisterPage)
 FIELD_FILTERS = (
@@ -63,12 +64,13 @@ class SearchPage(RegisterPage):
     def __init__(
         self,
         workstation: Workstation,
-        lang: str = "zh",
+        lang: str | None = None,
         parent: QWidget | None = None,
         *,
         settings_: Settings | None = None,
         task_runner: TaskRunner | None = None,
     ):
+        lang = ui_lang(lang)
         self.workstation = workstation
         super().__init__(
             "register_search",

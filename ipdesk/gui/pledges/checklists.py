@@ -18,6 +18,7 @@ from ipdesk.domain.pledges.application import (
 )
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR
+from ipdesk.gui.i18n import ui_lang
 
 
 #: why a document is on this case's checklist (shown next to it; the rule is ``required_documents``)
@@ -40,7 +41,8 @@ class DocumentsChecklist(QWidget):
 
     changed = Signal()
 
-    def __init__(self, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.lang = lang
         self.boxes: dict[Document, QCheckBox] = {}
@@ -97,7 +99,8 @@ class ClausesChecklist(QWidget):
 
     changed = Signal()
 
-    def __init__(self, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.lang = lang
         self.boxes: dict[Clause, QCheckBox] = {}
@@ -144,7 +147,8 @@ class ScopeChecks(QWidget):
 
     changed = Signal()
 
-    def __init__(self, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.boxes: dict[GuaranteeScope, QCheckBox] = {}
         grid = QGridLayout(self)

@@ -48,6 +48,7 @@ from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 FindingRole = Qt.ItemDataRole.UserRole + 10  # the row's finding dict
 
@@ -142,7 +143,8 @@ class FindingsView(QWidget):
 
     waiver_requested = Signal(object)
 
-    def __init__(self, lang: str = "zh", parent: QWidget | None = None, *, actionable: bool = False):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None, *, actionable: bool = False):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.lang = lang
         self.actionable = actionable
@@ -272,13 +274,14 @@ class FindingsDialog(QDialog):
         workstation: Workstation,
         exam: Examination | Mapping[str, Any] | None,
         *,
-        lang: str = "zh",
+        lang: str | None = None,
         parent: QWidget | None = None,
         record: PledgeRecord | None = None,
         actions: Any = None,
         display: Mapping[str, str] | None = None,
         title: str = "",
     ):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.setObjectName("FindingsDialog")
         self.workstation = workstation

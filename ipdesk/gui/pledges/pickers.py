@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.registry.parties import Party
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 SEARCH_DELAY_MS = 200
 SUGGESTIONS = 15
@@ -47,8 +48,9 @@ class PartyField(QWidget):
     changed = Signal()
     party_chosen = Signal(object)
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None, *,
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  placeholder: str = ""):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
@@ -157,7 +159,8 @@ class PartyListEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setMaximumHeight(72)

@@ -49,6 +49,7 @@ from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
 from ipdesk.services.office.service import today
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 register_messages({
     "gui.cure_nothing": ("请勾选收到的材料或已补正的合同条款", "tick the documents received or the clauses corrected"),
@@ -74,9 +75,10 @@ class PledgeActions(QObject):
         self,
         workstation: Workstation,
         parent: QWidget,
-        lang: str = "zh",
+        lang: str | None = None,
         task_runner: TaskRunner | None = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.widget = parent
@@ -189,7 +191,8 @@ class CureDialog(FormDialog):
     """补正: tick the documents received and the clauses now in the contract (the service clock restarts)."""
 
     def __init__(self, workstation: Workstation, record: PledgeRecord, last_exam: dict[str, Any] | None, *,
-                 lang: str = "zh", parent: QWidget | None = None):
+                 lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("收到补正材料"))
         self.setObjectName("CureDialog")
         self.workstation, self.record, self.lang = workstation, record, lang
@@ -272,7 +275,8 @@ class WaiverDialog(FormDialog):
     """Record the parties' declaration that they still want registration despite P10 / P11."""
 
     def __init__(self, workstation: Workstation, record: PledgeRecord, code: str, reason: str = "", *,
-                 lang: str = "zh", parent: QWidget | None = None):
+                 lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("记录当事人声明（{code}）").format(code=code))
         self.setObjectName("WaiverDialog")
         self.workstation, self.record, self.code = workstation, record, code
@@ -308,9 +312,10 @@ class OtherGroundDialog(FormDialog):
         workstation: Workstation,
         record: PledgeRecord,
         *,
-        lang: str = "zh",
+        lang: str | None = None,
         parent: QWidget | None = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("增加其他不予登记理由"))
         self.setObjectName("OtherGroundDialog")
         self.workstation, self.record = workstation, record
@@ -346,9 +351,10 @@ class ChangeDialog(FormDialog):
         workstation: Workstation,
         record: PledgeRecord,
         *,
-        lang: str = "zh",
+        lang: str | None = None,
         parent: QWidget | None = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("变更登记"))
         self.setObjectName("ChangeDialog")
         self.workstation, self.record, self.lang = workstation, record, lang
@@ -423,9 +429,10 @@ class ExtendDialog(FormDialog):
         workstation: Workstation,
         record: PledgeRecord,
         *,
-        lang: str = "zh",
+        lang: str | None = None,
         parent: QWidget | None = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("延期登记"))
         self.setObjectName("ExtendDialog")
         self.workstation, self.record = workstation, record
@@ -472,9 +479,10 @@ class CancelDialog(FormDialog):
         workstation: Workstation,
         record: PledgeRecord,
         *,
-        lang: str = "zh",
+        lang: str | None = None,
         parent: QWidget | None = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("注销登记"))
         self.setObjectName("CancelDialog")
         self.workstation, self.record = workstation, record

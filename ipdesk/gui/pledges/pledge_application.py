@@ -55,6 +55,7 @@ from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
 from ipdesk.services.office.service import today
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 #: the problem fields of ``parse_application`` / ``validate_application`` → this form's fields
 FIELD_MAP = {
@@ -90,8 +91,9 @@ class PledgeApplicationForm(FormDialog):
             term_end, rights, documents, clauses (problems of the service map onto these names).
     """
 
-    def __init__(self, workstation: Workstation, *, parent: QWidget | None = None, lang: str = "zh",
+    def __init__(self, workstation: Workstation, *, parent: QWidget | None = None, lang: str | None = None,
                  received: date | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("新建质押登记申请"))
         self.setObjectName("PledgeApplicationForm")
         self.workstation = workstation

@@ -40,6 +40,7 @@ from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.common.pages.detail_pane import DetailPane, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView, local_time
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 EVENT_TITLES: dict[str, tuple[str, str]] = {
     "applied": ("受理申请", "Application filed"),
@@ -70,7 +71,8 @@ class PledgeDetailPane(DetailPane):
 
     loaded = Signal()
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang

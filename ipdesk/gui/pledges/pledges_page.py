@@ -25,6 +25,7 @@ from ipdesk.gui.pledges.pledge_detail import PledgeDetailPane
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.settings import Settings
 from ipdesk.gui.tasks import TaskRunner
+from ipdesk.gui.i18n import ui_lang
 
 #: which permission each page action needs
 ACTION_PERMISSIONS: dict[str, Action] = {
@@ -70,9 +71,10 @@ class PledgesPage(RegisterPage):
     notice actions: 打印通知书… (Ctrl+P), 批量打印…, 通知书记录…), so this context never imports them.
     """
 
-    def __init__(self, workstation: Any, lang: str = "zh", parent: QWidget | None = None, *,
+    def __init__(self, workstation: Any, lang: str | None = None, parent: QWidget | None = None, *,
                  settings_: Settings | None = None, task_runner: TaskRunner | None = None,
                  more_actions: Sequence[Callable[[RegisterPage], Any]] = ()):
+        lang = ui_lang(lang)
         self.workstation = workstation
         statuses = [(s.value, pick(PLEDGE_STATUS_LABELS[s], lang)) for s in PledgeStatus if s is not PledgeStatus.DRAFT]
         families = [(k, pick(v, lang)) for k, v in FAMILY_LABELS.items()]

@@ -16,6 +16,7 @@ from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 
 LOOKUP_DELAY_MS = 250
@@ -39,7 +40,8 @@ class RightEntry(QWidget):
     remove_requested = Signal()
     add_requested = Signal(str)
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
@@ -181,7 +183,8 @@ class RightsEditor(QWidget):
     changed = Signal()
     rights_changed = Signal()
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 PARTY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,7 +34,8 @@ class OwnersEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang

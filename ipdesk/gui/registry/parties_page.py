@@ -16,10 +16,12 @@ from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.registry.rights_page import pick
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 
 class PartyDetailPane(DetailPane):
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
@@ -63,10 +65,11 @@ class PartiesPage(RegisterPage):
     def __init__(
         self,
         workstation: Workstation,
-        lang: str = "zh",
+        lang: str | None = None,
         parent: QWidget | None = None,
         show_rights: Any = None,
     ):
+        lang = ui_lang(lang)
         self.workstation = workstation
         self._show_rights = show_rights
         super().__init__(

@@ -12,6 +12,7 @@ from ipdesk.domain.shared.problems import Problem
 from ipdesk.gui.common.widgets.field_edit import FieldEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog, form_label
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 TEXT_FIELDS = ("name", "uscc", "id_number", "address", "contact", "phone", "region")
 
@@ -25,9 +26,10 @@ class PartyForm(FormDialog):
         party_id: int | None = None,
         *,
         parent: QWidget | None = None,
-        lang: str = "zh",
+        lang: str | None = None,
         initial: dict[str, Any] | None = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("新建当事人") if party_id is None else self.tr("编辑当事人"))
         self.setObjectName("PartyForm")
         self.workstation = workstation

@@ -20,6 +20,7 @@ from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.widgets.search_bar import SearchBar
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 LIMIT = 30
 
@@ -28,8 +29,9 @@ class PartyPicker(QDialog):
     """Returns the chosen :class:`Party` in ``chosen`` after ``exec()`` is accepted."""
 
     def __init__(
-        self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None, *, text: str = ""
+        self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *, text: str = ""
     ):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang

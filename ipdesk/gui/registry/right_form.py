@@ -21,6 +21,7 @@ from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import FieldEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog, form_label
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 PATENTS = {RightKind.INVENTION, RightKind.UTILITY_MODEL, RightKind.DESIGN}
 COPYRIGHTS = {RightKind.COPYRIGHT, RightKind.SOFTWARE}
@@ -57,9 +58,10 @@ class RightForm(FormDialog):
         right_id: int | None = None,
         *,
         parent: QWidget | None = None,
-        lang: str = "zh",
+        lang: str | None = None,
         initial: dict[str, Any] | None = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(
             parent, title=self.tr("新建知识产权") if right_id is None else self.tr("编辑知识产权")
         )

@@ -20,6 +20,7 @@ from ipdesk.gui.common.pages.detail_pane import DetailPane, colon, section_title
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -34,7 +35,8 @@ def badge_html(text: str, tone: str) -> str:
 class RightDetailPane(DetailPane):
     """One right: heading, facts, owners, term, flags, product and the audit history."""
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
@@ -146,7 +148,8 @@ class RightDetailPane(DetailPane):
 class RightsPage(RegisterPage):
     """The IP rights register."""
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         self.workstation = workstation
         kinds = [(k.value, pick(KIND_LABELS[k], lang)) for k in RightKind]
         statuses = [(s.value, pick(STATUS_LABELS[s], lang)) for s in STATUS_LABELS]

@@ -36,6 +36,7 @@ from ipdesk.gui.common.pages.base import Page
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 
 #: tile key → (filters for the pledges list, tone)
 TILES: dict[str, tuple[dict[str, str], str]] = {
@@ -140,9 +141,10 @@ class Tile(QPushButton):
 class WorkbenchPage(Page):
     """工作台. ``open_list(filters)`` shows the pledges list filtered (the main window provides it)."""
 
-    def __init__(self, workstation: Workstation, lang: str = "zh", parent: QWidget | None = None, *,
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  open_list: Callable[[dict[str, str]], Any] | None = None, task_runner: TaskRunner | None = None,
                  on: Callable[[], date] | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.setObjectName("page_workbench")
         self.workstation = workstation

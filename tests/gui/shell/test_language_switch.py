@@ -177,3 +177,18 @@ def test_switching_language_at_run_time_switches_every_page(qtbot, sqlite_workst
     assert column_texts(pages["register_search"], "status") == ["有效"]
     for key, page in pages.items():  # nothing English left behind: every page has Chinese again
         assert any(IDEOGRAPH.search(t) for t in shown_texts(page)), key
+
+
+def test_pages_built_without_a_language_follow_the_ui(qtbot, sqlite_workstation):
+    from ipdesk.gui import i18n
+    from ipdesk.gui.notices.search_page import SearchPage
+    from ipdesk.gui.pledges.pledges_page import PledgesPage
+    from ipdesk.gui.registry.rights_page import RightsPage
+
+    for locale, headers in (("en", ("Number", "Application no.", "Registration no.")), ("zh_CN", ("编号", "申请号", "登记号"))):
+        i18n.install_translators(locale)
+        pages = [RightsPage(sqlite_workstation), PledgesPage(sqlite_workstation), SearchPage(sqlite_workstation)]
+        for page in pages:
+            qtbot.addWidget(page)
+        assert tuple(p.model.headerData(0, Qt.Orientation.Horizontal) for p in pages) == headers
+        settle(qtbot)

@@ -40,6 +40,7 @@ from PySide6.QtGui import QBrush, QColor
 from ipdesk.gui.formatting import format_date, format_int, format_money
 from ipdesk.gui.common.models.badges import tone_colors
 from ipdesk.services.paging import Column, PageSource, Query
+from ipdesk.gui.i18n import ui_lang
 
 if TYPE_CHECKING:
     from ipdesk.gui.tasks import TaskRunner
@@ -88,7 +89,7 @@ class LazyTableModel(QAbstractTableModel):
         self,
         source: PageSource,
         *,
-        lang: str = "zh",
+        lang: str | None = None,
         page_size: int = 200,
         max_pages: int = 64,
         labels: Mapping[str, Labels] | None = None,
@@ -97,6 +98,7 @@ class LazyTableModel(QAbstractTableModel):
         task_runner: TaskRunner | None = None,
         parent: Any = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self._runner = task_runner
         self._generation = 0  # bumped by every refresh: answers carrying an older number are dropped

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from ipdesk.gui.i18n import ui_lang
 
 
 class RowListModel(QAbstractTableModel):
@@ -18,7 +19,8 @@ class RowListModel(QAbstractTableModel):
     columns: Sequence[tuple[str, str, str]] = ()
     numbered = False  # show 1, 2, 3… in the vertical header
 
-    def __init__(self, lang: str = "zh", parent: Any = None):
+    def __init__(self, lang: str | None = None, parent: Any = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.lang = lang
         self._rows: list[dict[str, Any]] = []

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ipdesk.services.paging import Column
+from ipdesk.gui.i18n import ui_lang
 
 MUTED = "#607d8b"
 
@@ -77,7 +78,8 @@ class DetailPane(QStackedWidget):
 class RowDetailPane(DetailPane):
     """The default pane: the selected row's columns as label/value pairs (no extra query)."""
 
-    def __init__(self, columns: Sequence[Column], lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, columns: Sequence[Column], lang: str | None = None, parent: QWidget | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self._columns = list(columns)
         self._lang = lang

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ipdesk.gui.formatting import format_date
+from ipdesk.gui.i18n import ui_lang
 
 MAX_VALUE = 80
 
@@ -51,8 +52,9 @@ class HistoryView(QWidget):
     """Audit entries, newest first; each shows time, user, summary and the changed fields."""
 
     def __init__(
-        self, field_label: Callable[[str, str], str], lang: str = "zh", parent: QWidget | None = None
+        self, field_label: Callable[[str, str], str], lang: str | None = None, parent: QWidget | None = None
     ):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self._label = field_label
         self._lang = lang

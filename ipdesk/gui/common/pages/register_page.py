@@ -44,6 +44,7 @@ from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.widgets.search_bar import SearchBar
 from ipdesk.services.paging import PageSource, Query
 from ipdesk.gui.common.pages.register_columns import RegisterColumns
+from ipdesk.gui.i18n import ui_lang
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ class RegisterPage(RegisterColumns, Page):
         source: PageSource,
         *,
         title: str = "",
-        lang: str = "zh",
+        lang: str | None = None,
         labels: Mapping[str, Any] | None = None,
         badges: Mapping[str, Mapping[str, str]] | None = None,
         filters: Sequence[FilterSpec] = (),
@@ -101,6 +102,7 @@ class RegisterPage(RegisterColumns, Page):
         task_runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.key = key
         self.lang = lang

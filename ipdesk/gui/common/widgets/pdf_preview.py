@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout,
 from ipdesk.domain.notices.notice import CHINA_TZ, Notice, SearchCertificate
 from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.formatting import format_money
+from ipdesk.gui.i18n import ui_lang
 
 try:  # PySide6-Addons only
     from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found]
@@ -236,7 +237,8 @@ class PdfPreview(QWidget):
         page_count: pages of the shown PDF (None if unknown).
     """
 
-    def __init__(self, parent: QWidget | None = None, *, lang: str = "zh", use_qtpdf: bool | None = None):
+    def __init__(self, parent: QWidget | None = None, *, lang: str | None = None, use_qtpdf: bool | None = None):
+        lang = ui_lang(lang)
         super().__init__(parent)
         self.lang = lang
         self.use_qtpdf = HAVE_QTPDF if use_qtpdf is None else (use_qtpdf and HAVE_QTPDF)
