@@ -16,11 +16,13 @@ import pytest
 from sqlalchemy import Engine, text
 
 from ipdesk.config import AppConfig
+from ipdesk.domain.shared.clock import FixedClock
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.schema import Base
+from tests.helpers.clock import fixed_clock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -99,18 +101,24 @@ def actor() -> Actor:
     return Actor("tester", Role.CLERK)
 
 
-def _workstation(eng: Engine, tmp_path: Path) -> Workstation:
+@pytest.fixture
+def clock() -> FixedClock:
+    """The fixed clock the test workstations run on (office zone Asia/Shanghai, the default setting)."""
+    return fixed_clock()
+
+
+def _workstation(eng: Engine, tmp_path: Path, clock: FixedClock) -> Workstation:
     config = AppConfig(data_dir=tmp_path / "data", database_url=eng.url.render_as_string(hide_password=False))
-    return Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN))
+    return Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN), clock=clock)
 
 
 @pytest.fixture
-def workstation(engine: Engine, tmp_path: Path) -> Workstation:
-    """Services over a fresh database, on each backend."""
-    return _workstation(engine, tmp_path)
+def workstation(engine: Engine, tmp_path: Path, clock: FixedClock) -> Workstation:
+    """Services over a fresh database, on each backend, on the fixed test clock."""
+    return _workstation(engine, tmp_path, clock)
 
 
 @pytest.fixture
-def sqlite_workstation(sqlite_engine: Engine, tmp_path: Path) -> Workstation:
-    """Services over a fresh SQLite database (GUI tests and the slower scenario tests)."""
-    return _workstation(sqlite_engine, tmp_path)
+def sqlite_workstation(sqlite_engine: Engine, tmp_path: Path, clock: FixedClock) -> Workstation:
+    """Services over a fresh SQLite database (GUI tests and the slower scenario tests), on the fixed clock."""
+    return _workstation(sqlite_engine, tmp_path, clock)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -59,3 +60,25 @@ def test_no_module_is_over_600_lines() -> None:
     over = {path: n for path, n in sizes.items() if n > 600}
     assert set(over) <= OVERSIZED_FOR_NOW, over
     assert not {p for p in OVERSIZED_FOR_NOW if sizes.get(p, 0) <= 600}, "split: remove it from OVERSIZED_FOR_NOW"
+
+
+# The machine's clock and timezone, which only ipdesk/domain/shared/clock.py may read.
+MACHINE_TIME = re.compile(r"\bdate\.today\(|\bdatetime\.(now|utcnow|today)\(|\.astimezone\(\s*\)")
+
+
+@pytest.mark.parametrize("layer", ["services", "reports", "gui"])
+def test_dates_and_times_come_from_the_office_clock(layer: str) -> None:
+    """Services, reports and widgets ask the injected office clock (``ipdesk.domain.shared.clock``), never
+    the machine: on a machine running in UTC, the machine's date is a day behind Beijing every evening."""
+    offenders = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}"
+                 for p in sorted((ROOT / "ipdesk" / layer).rglob("*.py"))
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if MACHINE_TIME.search(line.split("#", 1)[0])]
+    assert offenders == []
+
+
+def test_the_machine_time_rule_catches_what_it_bans() -> None:
+    banned = ["date.today()", "datetime.now(UTC)", "datetime.utcnow()", "datetime.datetime.now()",
+              "at.astimezone()", "datetime.today()"]
+    allowed = ["self.clock.today()", "clock.now()", "at.astimezone(UTC)", "office_clock().today()"]
+    assert all(MACHINE_TIME.search(s) for s in banned) and not any(MACHINE_TIME.search(s) for s in allowed)

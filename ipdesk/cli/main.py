@@ -23,9 +23,16 @@ from ipdesk.cli.commands.common import (
     emit,
 )
 from ipdesk.config import AppConfig
-from ipdesk.domain.shared.problems import DomainError
+from ipdesk.domain.shared.clock import Clock, FixedClock, parse_instant
+from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.problems import DomainError, Problem, ValidationError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "build_parser", "emit", "main"]
+
+register({
+    "cli.bad_now": ("--now 应为 ISO 时间（含时区，例如 2026-12-01T17:58:00Z 或 2026-12-02T01:58:00+08:00）：{value}",
+                    "--now must be an ISO timestamp (e.g. 2026-12-01T17:58:00Z or 2026-12-02T01:58:00+08:00): {value}"),
+})
 
 
 def add_global_options(p: argparse.ArgumentParser) -> None:
@@ -34,6 +41,9 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--database", help="SQLAlchemy URL (default: IPDESK_DATABASE_URL or SQLite in the data folder)")
     p.add_argument("--data-dir", type=Path, help="data folder (default: IPDESK_DATA_DIR or the user data folder)")
     p.add_argument("--lang", choices=["zh", "en"], help="message language (default zh)")
+    p.add_argument("--now", metavar="TIMESTAMP",
+                   help="run as if it were this instant (ISO, Z or an offset, e.g. 2026-12-01T17:58:00Z); "
+                        "dates are days in the office timezone. For reproducible runs")
     p.add_argument("--self-check", action="store_true",
                    help="open the database and the main window offscreen, then exit")
 
@@ -66,11 +76,25 @@ def config_from(args: argparse.Namespace) -> AppConfig:
     return base
 
 
+def clock_from(args: argparse.Namespace) -> Clock | None:
+    """The clock ``--now`` stands still at (``None``: the system clock).
+
+    Raises:
+        ValidationError: not an ISO timestamp (``cli.bad_now``); nothing has been opened or written.
+    """
+    if not getattr(args, "now", None):
+        return None
+    try:
+        return FixedClock(parse_instant(args.now))
+    except ValueError:
+        raise ValidationError(Problem("cli.bad_now", "now", {"value": args.now})) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = config_from(args)
     try:
-        return dispatch(args, config)
+        return dispatch(args, config, clock_from(args))
     except DomainError as err:
         emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
         return err.exit_code
@@ -83,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def dispatch(args: argparse.Namespace, config: AppConfig) -> int:
-    """Run the command with what it needs: nothing, its own engine, or an opened workstation."""
+def dispatch(args: argparse.Namespace, config: AppConfig, clock: Clock | None = None) -> int:
+    """Run the command with what it needs: nothing, its own engine, or an opened workstation (on ``clock``)."""
     handler = getattr(args, "handler", None)
     needs = getattr(args, "needs", None)
     if handler is not None and needs == NOTHING:
@@ -98,11 +122,12 @@ def dispatch(args: argparse.Namespace, config: AppConfig) -> int:
         from ipdesk.gui.app import run_gui
 
         self_check = bool(args.self_check or getattr(args, "self_check_gui", False))
-        return run_gui(config, self_check=self_check, demo_if_empty=getattr(args, "demo_if_empty", False))
+        return run_gui(config, self_check=self_check, demo_if_empty=getattr(args, "demo_if_empty", False),
+                       clock=clock)
     if needs == ENGINE:
         return handler(args, config, None)
 
-    ws = open_workstation(config)
+    ws = open_workstation(config, clock=clock)
     try:
         return handler(args, config, ws)
     finally:

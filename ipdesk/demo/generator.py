@@ -34,13 +34,14 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine
 
 from ipdesk.demo.rights import RightDraws
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
+from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal
@@ -106,13 +107,16 @@ def load_demo_data(
     progress: ProgressFn | None = None,
     chunk: int = CHUNK,
     pledges: int = 0,
+    clock: Clock | None = None,
 ) -> DemoSummary:
     """Fill an empty register with a deterministic demo data set; one audit entry for the whole load.
 
     Args:
         rights: how many rights (parties: ``max(80, rights // 15)``).
         seed: the random seed; the same seed and ``as_of`` give the same rows.
-        as_of: the day the data set is "current" on (statuses, late periods, expiry); default today.
+        as_of: the day the data set is "current" on (statuses, late periods, expiry); default today on
+            ``clock`` (the workstation's office clock; default the system clock in the office zone), which
+            also stamps the rows and the audit entries.
         progress: called as ``progress(done, total)`` after each chunk of rights is written (the indexes are
             built after the last chunk); returning True cancels the load and nothing is written.
         pledges: then file that many demo applications through the pledge services (registered, changed,
@@ -127,27 +131,28 @@ def load_demo_data(
     if not 1 <= rights <= MAX_RIGHTS:
         raise RuleRefusal(Problem("demo.size", "rights", {"max": MAX_RIGHTS, "value": rights}))
     started = time.perf_counter()
-    as_of = as_of or date.today()
+    clock = clock if clock is not None else OfficeClock()
+    as_of = as_of or clock.today()
     collecting = gc.isenabled()
     gc.disable()  # millions of short-lived rows: the cyclic collector would rescan the growing heap
     with collect_changes() as seen:  # the bulk load, then one transaction per demo pledge
         try:
-            summary = _load(engine, actor, rights, seed, as_of, progress, chunk, started)
+            summary = _load(engine, actor, rights, seed, as_of, progress, chunk, started, clock)
         finally:
             if collecting:
                 gc.enable()
         if pledges:
             from ipdesk.demo.pledges import add_demo_pledges
 
-            made = add_demo_pledges(engine, actor, seed=seed, as_of=as_of, count=pledges)
+            made = add_demo_pledges(engine, actor, seed=seed, as_of=as_of, count=pledges, clock=clock)
             summary = dataclasses.replace(summary, pledges=made, seconds=time.perf_counter() - started)
     return dataclasses.replace(summary, changes=seen.changes)
 
 
 def _load(engine: Engine, actor: Actor, rights: int, seed: int, as_of: date, progress: ProgressFn | None,
-          chunk: int, started: float) -> DemoSummary:
-    gen = RightDraws(seed, as_of, rights, datetime.now(UTC))
-    with transaction(engine) as session:
+          chunk: int, started: float, clock: Clock) -> DemoSummary:
+    gen = RightDraws(seed, as_of, rights, clock.now())
+    with transaction(engine, clock) as session:
         conn = session.connection()
         in_register, parties = bulk.count_register(conn)
         if in_register or parties:

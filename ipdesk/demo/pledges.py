@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor
 from ipdesk.domain.pledges.application import WAIVABLE_CODES, CancellationTrigger
 from ipdesk.domain.shared.problems import DomainError
@@ -46,11 +47,12 @@ def _candidates(engine: Engine, as_of: date) -> tuple[dict[int, list[tuple[str, 
 
 
 def add_demo_pledges(engine: Engine, actor: Actor, *, seed: int = 2026, as_of: date | None = None,
-                     count: int = 40) -> dict[str, Any]:
+                     count: int = 40, clock: Clock | None = None) -> dict[str, Any]:
     """File ``count`` applications and take them to a realistic mix of states; returns counts by state."""
-    as_of = as_of or date.today()
+    clock = clock if clock is not None else OfficeClock()
+    as_of = as_of or clock.today()
     rng = random.Random(seed * 7919 + 17)
-    svc = PledgeService(engine)
+    svc = PledgeService(engine, clock=clock)
     owners, pledgees = _candidates(engine, as_of)
     if not owners or not pledgees:
         return {}

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ipdesk.domain.shared.clock import Clock
 from ipdesk.gui import i18n, messages
 from ipdesk.gui.application import create_application
 from ipdesk.gui.errors import log_file_path
@@ -125,8 +126,9 @@ def self_check(workstation: Workstation) -> int:
         tmp.cleanup()
 
 
-def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = False) -> int:
-    """The ``ipdesk`` / ``ipdesk gui`` command: open the database, then the window.
+def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = False,
+            clock: Clock | None = None) -> int:
+    """The ``ipdesk`` / ``ipdesk gui`` command: open the database, then the window (on ``clock``: ``--now``).
 
     A database that cannot be opened (server down, wrong URL, newer schema) is explained in a dialog
     (what happened, why, what to do) instead of a traceback.
@@ -138,7 +140,7 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application(sys.argv[:1], excepthook=not self_check)
     try:
-        workstation = open_workstation(config)
+        workstation = open_workstation(config, clock=clock)
     except Exception as exc:  # noqa: BLE001 - shown to the user, with the log for the administrator
         log.exception("cannot open the database %s", getattr(config, "database_url", ""))
         if self_check:
@@ -222,7 +224,7 @@ def offer_demo_data(
         if "progress" in params:
             kwargs["progress"] = lambda done, total=0, *_a: progress.report(done, total)
         progress.report(0, 0, QCoreApplication.translate("app", "正在载入演示数据…"))
-        return load_demo_data(workstation.engine, workstation.actor, **kwargs)
+        return load_demo_data(workstation.engine, workstation.actor, clock=workstation.clock, **kwargs)
 
     def done(_summary: Any) -> None:  # its changes (rights and parties in bulk) refreshed the pages
         window.statusBar().showMessage(QCoreApplication.translate("app", "演示数据已载入"), 8000)

@@ -13,7 +13,6 @@ import platform
 import sys
 import traceback
 from collections.abc import Sequence
-from datetime import datetime
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk import __version__
 from ipdesk.domain.shared.problems import DomainError, Problem
+from ipdesk.gui.common.clock import office_clock
 from ipdesk.gui.i18n import current_lang
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def format_report(exc_type: type[BaseException], exc: BaseException, tb: Traceba
     """A plain-text crash report: versions, platform, time and the traceback."""
     lines = [
         f"ipdesk {__version__}",
-        f"time: {datetime.now().isoformat(timespec='seconds')}",
+        f"time: {office_clock().now().isoformat(timespec='seconds')}",
         f"python: {platform.python_version()} ({sys.platform}), Qt {qVersion()}, PySide6 {pyside_version}",
         f"platform: {platform.platform()}",
         f"log: {log_file_path() or '-'}",

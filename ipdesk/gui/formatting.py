@@ -59,10 +59,14 @@ def format_percent(value: Decimal | float | None) -> str:
 
 
 def format_date(value: date | datetime | str | None) -> str:
-    """``yyyy-MM-dd`` (datetimes also show ``HH:mm``)."""
+    """``yyyy-MM-dd`` (datetimes also show ``HH:mm``, stored timestamps in the office's timezone)."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            from ipdesk.gui.common.clock import office_time
+
+            value = office_time(value)
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()

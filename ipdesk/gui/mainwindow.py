@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ipdesk import __version__
 from ipdesk.gui import messages
 from ipdesk.gui.areas import AREAS, AreaSpec
+from ipdesk.gui.common.clock import use_clock
 from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.database import describe_database
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
+        use_clock(workstation.clock)  # date pickers and timestamps follow the workstation's office clock
         self.lang = current_lang()
         self._settings = settings_ or settings()
         self._runner = task_runner or runner()

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application([], locale=locale, excepthook=False)
     suffix = "" if locale.startswith("zh") else "-en"
     ws = open_workstation(AppConfig(tmp, sqlite_url(tmp / "ipdesk.sqlite3")), Actor("wangli", Role.CLERK))
-    load_demo_data(ws.engine, Actor("system", Role.ADMIN), rights=3000)
+    load_demo_data(ws.engine, Actor("system", Role.ADMIN), rights=3000, clock=ws.clock)
     apply_language(ws, i18n.current_lang())
 
     def settle(ms: int = 400) -> None:

@@ -24,7 +24,6 @@ from ipdesk.domain.shared.permissions import Actor
 from ipdesk.services.paging import Column, Query
 from ipdesk.services import uow
 from ipdesk.storage.schema import AuditHeadRow, AuditRow
-from ipdesk.storage.types import utcnow
 
 GENESIS = "0" * 64
 
@@ -90,7 +89,7 @@ def record(
     head.seq += 1
     row = AuditRow(
         seq=head.seq,
-        at=utcnow(),
+        at=uow.clock_of(session).now(),
         actor=actor.username,
         role=actor.role.value,
         action=action,

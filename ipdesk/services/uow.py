@@ -18,15 +18,20 @@ from collections.abc import Iterator
 from typing import TypeVar
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from typing import Any
+
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes, ChangeSet
+from ipdesk.domain.shared.clock import Clock, OfficeClock
+from ipdesk.storage.schema import stamp_rows
 
 #: The unit of work a ``*_in`` command runs in: an open session inside a transaction.
 UnitOfWork = Session
 
 _CHANGES_KEY = "ipdesk.changes"
+_CLOCK_KEY = "ipdesk.clock"
 _collectors: contextvars.ContextVar[tuple[_Collector, ...]] = contextvars.ContextVar("ipdesk_collectors", default=())
 
 
@@ -98,10 +103,30 @@ def _publish(changes: Changes) -> None:
             collector.changes = collector.changes | changes
 
 
+def clock_of(session: Session) -> Clock:
+    """The office clock of the unit of work ``session`` belongs to (what audit entries and row
+    timestamps use); a session opened without one gets the system clock in the default office zone."""
+    found = session.info.get(_CLOCK_KEY)
+    if found is None:
+        found = session.info[_CLOCK_KEY] = OfficeClock()
+    return found  # type: ignore[no-any-return]
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp(session: Session, _context: Any, _instances: Any) -> None:
+    # Only units of work opened by transaction() carry a clock; other sessions keep the column defaults.
+    clock = session.info.get(_CLOCK_KEY)
+    if clock is not None:
+        stamp_rows(session, clock.now())
+
+
 @contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """Commit on success, roll back on any exception: a use case writes all or nothing."""
-    with Session(engine, expire_on_commit=False) as session:
+def transaction(engine: Engine, clock: Clock | None = None) -> Iterator[Session]:
+    """Commit on success, roll back on any exception: a use case writes all or nothing.
+
+    ``clock`` (the workstation's office clock) dates everything the command writes: audit entries,
+    ``created_at``/``updated_at``/``at`` of its rows."""
+    with Session(engine, expire_on_commit=False, info={_CLOCK_KEY: clock or OfficeClock()}) as session:
         with session.begin():
             yield session
         changes = changes_so_far(session)

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ipdesk.config import AppConfig
+from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
 from ipdesk.services.notices.service import NoticeService
@@ -35,12 +36,19 @@ def default_actor() -> Actor:
 
 @dataclass
 class Workstation:
-    """Everything a front end needs: configuration, the acting user and the services."""
+    """Everything a front end needs: configuration, the acting user, the office clock and the services.
+
+    ``clock`` is the one clock every service, report and widget asks for "now" and "today": the instant of
+    the given clock (the system's by default; a :class:`~ipdesk.domain.shared.clock.FixedClock` in tests
+    and ``ipdesk --now``), dates in the office's timezone (an office setting, read here and followed
+    when it is saved).
+    """
 
     config: AppConfig
     engine: Engine
     actor: Actor
     migration_backup: Path | None = None
+    clock: Clock = field(default_factory=OfficeClock)
     rights: RightService = field(init=False)
     parties: PartyService = field(init=False)
     audit: AuditService = field(init=False)
@@ -51,14 +59,18 @@ class Workstation:
     register_search: RegisterSearch = field(init=False)
 
     def __post_init__(self) -> None:
-        self.rights = RightService(self.engine)
-        self.parties = PartyService(self.engine)
+        # A bare system or fixed clock is read in the office's zone, which the office settings name.
+        clock = self.clock if isinstance(self.clock, OfficeClock) else OfficeClock(self.clock)
+        self.clock = clock
+        self.office = OfficeService(self.engine, clock)
+        clock.set_zone(self.office.settings().timezone)
+        self.rights = RightService(self.engine, clock=clock)
+        self.parties = PartyService(self.engine, clock=clock)
         self.audit = AuditService(self.engine)
-        self.pledges = PledgeService(self.engine)
-        self.office = OfficeService(self.engine)
-        self.pledge_list = PledgeListSource(self.engine)
-        self.notices = NoticeService(self.engine, self.config.keys_dir)
-        self.register_search = RegisterSearch(self.engine, self.notices)
+        self.pledges = PledgeService(self.engine, clock=clock)
+        self.pledge_list = PledgeListSource(self.engine, clock=clock)
+        self.notices = NoticeService(self.engine, self.config.keys_dir, clock=clock)
+        self.register_search = RegisterSearch(self.engine, self.notices, clock=clock)
 
     @property
     def database_description(self) -> str:
@@ -68,10 +80,12 @@ class Workstation:
         self.engine.dispose()
 
 
-def open_workstation(config: AppConfig, actor: Actor | None = None, *, migrate_now: bool = True) -> Workstation:
-    """Build the engine, bring the schema up to date (backing the SQLite file up first) and wire services."""
+def open_workstation(config: AppConfig, actor: Actor | None = None, *, migrate_now: bool = True,
+                     clock: Clock | None = None) -> Workstation:
+    """Build the engine, bring the schema up to date (backing the SQLite file up first) and wire services
+    around one office clock (``clock``'s instant, default the system's; dates in the office timezone)."""
     config.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(config.database_url)
     copy = migrate.upgrade_to_head(engine, config.backup_dir) if migrate_now else None
     return Workstation(config=config, engine=engine, actor=actor or default_actor(),
-                       migration_backup=copy)
+                       migration_backup=copy, clock=OfficeClock(clock))

@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from ipdesk.storage.types import Money, Percent, UTCDateTime, utcnow
 
@@ -36,6 +36,22 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+#: Row timestamps a unit of work stamps from the office clock (see :func:`stamp_rows`); the column
+#: defaults (the machine's clock) only serve rows written outside one (migrations, bulk SQL).
+STAMPED_ON_INSERT = ("created_at", "updated_at", "at", "printed_at", "added_at")
+
+
+def stamp_rows(session: Session, now: datetime) -> None:
+    """Before a flush: give new rows their unset timestamps and changed rows their ``updated_at`` = ``now``."""
+    for row in session.new:
+        for name in STAMPED_ON_INSERT:
+            if hasattr(type(row), name) and getattr(row, name) is None:
+                setattr(row, name, now)
+    for row in session.dirty:
+        if hasattr(type(row), "updated_at") and session.is_modified(row, include_collections=False):
+            row.updated_at = now
 
 
 class Timestamped:

@@ -1240,6 +1240,10 @@ Contact the system administrator at once and keep the database backups.</transla
         <source>登记机关名称最多 100 个字</source>
         <translation>The office name may have at most 100 characters</translation>
     </message>
+    <message>
+        <source>未知的时区“{zone}”：请填写 IANA 时区名，例如 Asia/Shanghai</source>
+        <translation>Unknown timezone “{zone}”: enter an IANA timezone name such as Asia/Shanghai</translation>
+    </message>
 </context>
 <context>
     <name>OfficeSettingsForm</name>
@@ -1374,6 +1378,14 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>正在保存…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>时区：</source>
+        <translation>Timezone:</translation>
+    </message>
+    <message>
+        <source>登记、生效、注销、通知书和期限的日期都按此时区的日历计算（IANA 名称，默认 Asia/Shanghai）</source>
+        <translation>Registration, effect, cancellation, notice and deadline dates are days in this timezone (IANA name, default Asia/Shanghai)</translation>
     </message>
 </context>
 <context>

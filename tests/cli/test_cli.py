@@ -282,3 +282,35 @@ def test_notice_print_verify_revoke_search_gazette(capsys: pytest.CaptureFixture
     key = tmp_path / "office.pem"
     code, out = run(capsys, *db_args, "key", "export", str(key))
     assert code == 0 and key.read_text().startswith("-----BEGIN PUBLIC KEY-----")
+
+
+def test_now_dates_a_registration_in_the_office_timezone(capsys: pytest.CaptureFixture[str], db_args: list[str],
+                                                         tmp_path: Path) -> None:
+    """``--now`` is the office clock: 17:58Z on 1 December is the 2nd in Beijing, on the entry and in the log."""
+    _seed_world(capsys, db_args, tmp_path)
+    app = _application(tmp_path, application_date=None)  # received today
+    code, out = run(capsys, *db_args, "--now", "2026-12-01T17:58:00Z", "register", str(app))
+    assert code == 0 and out["registered"] and out["effective_date"] == "2026-12-02"
+    assert out["registration_no"] == "Y2026980000001"
+    code, out = run(capsys, *db_args, "--now", "2026-12-02T09:00:00+08:00", "pledge", "show", "Y2026980000001")
+    registered = next(e for e in out["events"] if e["kind"] == "registered")
+    assert registered["on"] == "2026-12-02" and registered["at"].startswith("2026-12-01 17:58:00")
+    code, out = run(capsys, *db_args, "--now", "2026-12-01T17:58:00Z", "pledge", "cancel", "Y2026980000001",
+                    "--trigger", "repaid")
+    assert code == 0 and out["cancelled_on"] == "2026-12-02"
+
+
+def test_a_bad_now_is_bad_input_and_nothing_is_written(capsys: pytest.CaptureFixture[str], db_args: list[str],
+                                                       tmp_path: Path) -> None:
+    _seed_world(capsys, db_args, tmp_path)
+    for bad in ("yesterday", "2026-13-01T00:00:00Z", "17:58"):
+        code, out = run(capsys, *db_args, "--now", bad, "register", str(_application(tmp_path)))
+        assert code == 2 and out["ok"] is False
+        [problem] = out["errors"]
+        assert problem["code"] == "cli.bad_now" and problem["field"] == "now" and bad in problem["message"]
+    code, out = run(capsys, *db_args, "--lang", "en", "--now", "soon", "audit", "verify")
+    assert code == 2 and "ISO timestamp" in out["errors"][0]["message"]
+    engine = make_engine(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM pledges")).scalar_one() == 0
+    engine.dispose()

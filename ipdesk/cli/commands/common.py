@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ipdesk.config import AppConfig
+from ipdesk.domain.shared.clock import Clock
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -35,14 +36,14 @@ def command(sub: Subparsers, name: str, handler: Handler, *, needs: str = WORKST
     return parser
 
 
-def date_arg(text: str | None):  # type: ignore[no-untyped-def]
-    """A date option (ISO or the other forms the forms accept); today when not given."""
+def date_arg(text: str | None, clock: Clock):  # type: ignore[no-untyped-def]
+    """A date option (ISO or the other forms the forms accept); today on ``clock`` (the workstation's
+    office clock, which ``--now`` sets) when not given."""
     from ipdesk.domain.shared.fields import parse_date
     from ipdesk.domain.shared.problems import ValidationError
-    from ipdesk.services.office.service import today
 
     if not text:
-        return today()
+        return clock.today()
     value, problems = parse_date(text, "on", "日期")
     if problems:
         raise ValidationError(problems)

@@ -20,6 +20,7 @@ def add_parsers(sub: Subparsers) -> None:
 def run_demo_data(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     from ipdesk.demo.generator import load_demo_data
 
-    summary = load_demo_data(ws.engine, ws.actor, rights=args.rights, seed=args.seed, pledges=args.pledges)
+    summary = load_demo_data(ws.engine, ws.actor, rights=args.rights, seed=args.seed, pledges=args.pledges,
+                             clock=ws.clock)
     emit(summary.to_json())
     return EXIT_OK

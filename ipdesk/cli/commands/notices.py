@@ -74,7 +74,8 @@ def run_key(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
 def run_gazette(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     from ipdesk.services.notices.gazette import export_gazette
 
-    n = export_gazette(ws.engine, date_arg(args.date_from), date_arg(args.date_to), args.out,
+    start, end = date_arg(args.date_from, ws.clock), date_arg(args.date_to, ws.clock)
+    n = export_gazette(ws.engine, start, end, args.out,
                        patents_only=args.patents_only)  # a publication: Chinese whatever --lang says
     emit({"ok": True, "lines": n, "file": str(args.out)})
     return EXIT_OK
@@ -86,9 +87,9 @@ def run_search(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     criteria = SearchCriteria(
         name=args.name, similar=not args.exact, role=args.role, uscc=args.uscc, right_number=args.right,
         registration_no=args.registration_no,
-        registered_from=date_arg(args.date_from) if args.date_from else None,
-        registered_to=date_arg(args.date_to) if args.date_to else None,
-        status=args.status, as_of=date_arg(args.as_of) if args.as_of else None)
+        registered_from=date_arg(args.date_from, ws.clock) if args.date_from else None,
+        registered_to=date_arg(args.date_to, ws.clock) if args.date_to else None,
+        status=args.status, as_of=date_arg(args.as_of, ws.clock) if args.as_of else None)
     rows = ws.register_search.search(criteria, 0, 100_000)
     en = config.lang == "en"
     results = [{k: STATUS_TEXT[v][1 if en else 0] if k == "status" else v for k, v in r.items()

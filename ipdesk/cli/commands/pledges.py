@@ -35,7 +35,7 @@ def add_parsers(sub: Subparsers) -> None:
 def run_examine(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     from ipdesk.domain.pledges.examination.engine import Outcome  # also registers the finding texts
 
-    on = date_arg(args.on)
+    on = date_arg(args.on, ws.clock)
     result = ws.pledges.examine_data(load_json(args.file), as_of=on)
     emit(result.to_json(config.lang))
     return EXIT_OK if result.outcome is Outcome.REGISTER else EXIT_REFUSED
@@ -44,7 +44,7 @@ def run_examine(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
 def run_register(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     from ipdesk.domain.pledges.examination.engine import Outcome  # also registers the finding texts
 
-    on = date_arg(args.on)
+    on = date_arg(args.on, ws.clock)
     data = load_json(args.file)
     result = ws.pledges.examine_data(data, as_of=on)
     if result.outcome is not Outcome.REGISTER:
@@ -63,7 +63,7 @@ def run_pledge(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
         emit({**pledge_json(ws, record), "events": ws.pledges.events(record.id)})
         return EXIT_OK
     record = ws.pledges.find(args.number)
-    record = ws.pledges.cancel(ws.actor, record.id, args.trigger, on=date_arg(args.on))
+    record = ws.pledges.cancel(ws.actor, record.id, args.trigger, on=date_arg(args.on, ws.clock))
     emit({"ok": True, **pledge_json(ws, record)})
     return EXIT_OK
 

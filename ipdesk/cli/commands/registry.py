@@ -54,7 +54,7 @@ def run_right(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
 def run_import(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     from ipdesk.services.registry.imports import ImportService
 
-    report = ImportService(ws.engine).import_file(ws.actor, args.kind, args.file)
+    report = ImportService(ws.engine, clock=ws.clock).import_file(ws.actor, args.kind, args.file)
     emit({**report.to_json(), "problems": [p.to_json(config.lang) for p in report.problems]})
     return EXIT_OK if report.ok else EXIT_BAD_INPUT
 

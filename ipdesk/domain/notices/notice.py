@@ -204,13 +204,16 @@ class Notice:
 
     ``family`` defaults to the family of the rights' kinds (patent / trademark / copyright / mixed); it
     selects the title (专利权质押登记通知书, 商标专用权质权登记证, 著作权质权登记证书, …).
-    ``issued_at`` must be timezone-aware; it is kept in UTC to the second.
+    ``issued_at`` must be timezone-aware; it is kept in UTC to the second. ``issued_on`` is the legal
+    date of issue, a day in the office's timezone from the office clock (the date by the seal); documents
+    issued before it was stated (``None``) show ``issued_at`` in China time.
     """
 
     kind: NoticeKind
     serial: str
     office_name: str
     issued_at: datetime
+    issued_on: date | None = None
     registration_no: str = ""
     application_no: str = ""
     pledgors: tuple[NoticeParty, ...] = ()
@@ -323,6 +326,8 @@ def canonical_dict(doc: Document) -> dict[str, Any]:
     out["format"] = CANONICAL_FORMAT
     out["v"] = CANONICAL_VERSION
     out["kind"] = doc.kind.value
+    if out.get("issued_on", "") is None:
+        del out["issued_on"]  # absent, not null: documents issued before the field keep their digest
     return out
 
 
@@ -370,7 +375,7 @@ def from_canonical(content: bytes) -> Document:
                     secured_amount=r["secured_amount"]) for r in d["rows"]))
         return Notice(
             kind=NoticeKind(d["kind"]), serial=d["serial"], office_name=d["office_name"],
-            issued_at=_dt(d["issued_at"]), registration_no=d["registration_no"],
+            issued_at=_dt(d["issued_at"]), issued_on=_d(d.get("issued_on")), registration_no=d["registration_no"],
             application_no=d["application_no"],
             pledgors=tuple(_party(p) for p in d["pledgors"]),  # type: ignore[misc]
             pledgee=_party(d["pledgee"]), debtor=_party(d["debtor"]),

@@ -45,6 +45,10 @@ class Clock(Protocol):
         """Today's date in the office's timezone (what legal dates use)."""
         ...
 
+    def local(self, instant: datetime) -> datetime:
+        """``instant`` in the office's timezone (what the GUI shows)."""
+        ...
+
 
 class _ZonedClock:
     def __init__(self, zone: tzinfo | str | None = None):
@@ -105,6 +109,38 @@ class FixedClock(_ZonedClock):
 
     def __repr__(self) -> str:
         return f"FixedClock({self._instant.isoformat()}, {self._zone})"
+
+
+class OfficeClock(_ZonedClock):
+    """The workstation's clock: the instant of ``base`` (system or fixed), dates in the office's timezone.
+
+    The zone is an office setting shared through the database, so it can change while the workstation
+    runs (:meth:`set_zone`, when the settings are saved); services hold this one object and see the
+    change at once. Moving a fixed ``base`` moves this clock too.
+    """
+
+    def __init__(self, base: Clock | None = None, zone: tzinfo | str | None = None):
+        super().__init__(zone)
+        self.base: Clock = base if base is not None else SystemClock(zone)
+
+    def now(self) -> datetime:
+        return self.base.now().astimezone(UTC)
+
+    def set_zone(self, zone: tzinfo | str | None) -> None:
+        self._zone = zone if isinstance(zone, tzinfo) else office_zone(zone)
+
+    def with_zone(self, zone: tzinfo | str | None) -> OfficeClock:
+        return OfficeClock(self.base, zone)
+
+    def __repr__(self) -> str:
+        return f"OfficeClock({self.base!r}, {self._zone})"
+
+
+def local_time(instant: datetime, zone: tzinfo | str | None = None) -> datetime:
+    """``instant`` (aware; naive is read as UTC) in ``zone`` (default the office zone), for display."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(zone if isinstance(zone, tzinfo) else office_zone(zone))
 
 
 def parse_instant(text: str) -> datetime:

@@ -1,4 +1,5 @@
-"""The Workstation protocol: what the GUI needs of the core (configuration, the acting user, the services).
+"""The Workstation protocol: what the GUI needs of the core (configuration, the acting user, the office
+clock, the services).
 
 The GUI codes against this protocol, never against ``Any``: the composition root
 (:class:`ipdesk.services.workstation.Workstation`) satisfies it, and so do the test doubles in
@@ -14,6 +15,7 @@ from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Engine
 
+from ipdesk.domain.shared.clock import Clock
 from ipdesk.domain.shared.permissions import Actor
 from ipdesk.services.audit import AuditService
 from ipdesk.services.notices.register_search import RegisterSearch
@@ -47,6 +49,11 @@ class Workstation(Protocol):
 
     @property
     def engine(self) -> Engine: ...
+
+    @property
+    def clock(self) -> Clock:
+        """The office clock: "today" in forms, the workbench and SLA colours; timestamps in office time."""
+        ...
 
     @property
     def rights(self) -> RightService: ...

@@ -55,7 +55,7 @@ class GazetteExportDialog(QDialog):
         self.workstation, self.lang = workstation, dialog_lang(lang)
         self._runner = task_runner or runner()
         self.message = ""
-        today = date.today()
+        today = workstation.clock.today()
         first = today.replace(day=1)
         self.start = ErrorField(DateEdit())
         self.start.editor.setDate(first)

@@ -123,7 +123,7 @@ class HolidayEditor(QWidget):
         head.addWidget(QLabel(self.tr("年份：")))
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(workstation.clock.today().year)
         self.year.valueChanged.connect(self._year_changed)
         head.addWidget(self.year)
         self.years_label = QLabel()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import string
 from dataclasses import replace
-from datetime import date
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.domain.shared.clock import is_known_zone
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.common.files import error_text
 from ipdesk.gui.errors import show_error
+from ipdesk.gui.common.clock import office_clock
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import TONES
@@ -114,6 +117,10 @@ def settings_problems(s: OfficeSettings) -> dict[str, str]:
         )
     elif len(s.office_name.strip()) > 100:
         out["office_name"] = QCoreApplication.translate("OfficeSettings", "登记机关名称最多 100 个字")
+    if not is_known_zone(s.timezone.strip()):
+        out["timezone"] = QCoreApplication.translate(
+            "OfficeSettings", "未知的时区“{zone}”：请填写 IANA 时区名，例如 Asia/Shanghai"
+        ).format(zone=s.timezone.strip())
     for name in FORMAT_FIELDS:
         problem = format_problem(getattr(s, name))
         if problem:
@@ -153,7 +160,7 @@ class FormatEdit(QWidget):
 
     def _update_preview(self) -> None:
         fmt = self.text()
-        year = date.today().year
+        year = office_clock().today().year
         if format_problem(fmt):
             self.preview.setText(self.tr("编号示例：—"))
             self.preview.setStyleSheet("color: #90a4ae;")
@@ -227,6 +234,17 @@ class OfficeSettingsForm(QWidget):
             self.tr("登记机关名称："),
             self.office_name,
             self.tr("印在每份通知书和查询证明上"),
+        )
+        self.timezone = FieldEdit(placeholder="Asia/Shanghai")
+        zones = QCompleter(sorted(available_timezones()), self.timezone)
+        zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.timezone.line_edit.setCompleter(zones)
+        self._add(
+            form,
+            "timezone",
+            self.tr("时区："),
+            self.timezone,
+            self.tr("登记、生效、注销、通知书和期限的日期都按此时区的日历计算（IANA 名称，默认 Asia/Shanghai）"),
         )
         self.formats: dict[str, FormatEdit] = {}
         titles = {
@@ -356,6 +374,7 @@ class OfficeSettingsForm(QWidget):
         self._loading = True
         try:
             self.office_name.setText(s.office_name)
+            self.timezone.setText(s.timezone)
             for name, edit in self.formats.items():
                 edit.setText(getattr(s, name))
             for name, spin in self.spins.items():
@@ -373,6 +392,7 @@ class OfficeSettingsForm(QWidget):
         return replace(
             base,
             office_name=self.office_name.text().strip(),
+            timezone=self.timezone.text().strip(),
             **{name: edit.text().strip() for name, edit in self.formats.items()},
             **{name: int(spin.value()) for name, spin in self.spins.items()},
         )

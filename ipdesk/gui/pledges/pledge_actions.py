@@ -47,7 +47,6 @@ from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
-from ipdesk.services.office.service import today
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
 
@@ -493,7 +492,7 @@ class CancelDialog(FormDialog):
             self.trigger.addItem(pick(CANCELLATION_TRIGGER_LABELS[t], lang), t.value)
         self.add_field("trigger", self.tr("注销原因 *"), self.trigger)
         self.on = DateEdit()
-        self.on.setDate(today())
+        self.on.setDate(workstation.clock.today())
         self.add_field("on", self.tr("注销日期 *"), self.on)
         warn = QLabel(self.tr("注销后该质押登记为只读，不能再变更或延期；出质权利可以再次出质。"))
         warn.setStyleSheet("color: #7a4a00;")

@@ -53,7 +53,6 @@ from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import ErrorField
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
-from ipdesk.services.office.service import today
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
 
@@ -98,7 +97,7 @@ class PledgeApplicationForm(FormDialog):
         self.setObjectName("PledgeApplicationForm")
         self.workstation = workstation
         self.lang = lang
-        self.received = received or today()
+        self.received = received or workstation.clock.today()
         self._field_labels: dict[str, str] = {}
         self.resize(1180, 820)
 

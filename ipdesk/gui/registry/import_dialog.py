@@ -167,7 +167,7 @@ def run_import(window: Any, kind: str, path: Path) -> Task:
     from ipdesk.services.registry.imports import ImportService
 
     workstation = window.workstation
-    service = ImportService(workstation.engine)
+    service = ImportService(workstation.engine, clock=workstation.clock)
     what = (
         QCoreApplication.translate("import", "导入当事人")
         if kind == "parties"

@@ -136,7 +136,7 @@ class RightDetailPane(DetailPane):
         self.show_body()
 
     def remaining(self, expiry: date, today: date | None = None) -> str:
-        days = (expiry - (today or date.today())).days
+        days = (expiry - (today or self.workstation.clock.today())).days
         if days < 0:
             return self.tr("已届满")
         years, rest = divmod(days, 365)

@@ -234,7 +234,7 @@ class WorkbenchPage(Page):
             if generation == self._generation and shiboken6.isValid(self.message):
                 self.message.setText(self.tr("无法读取待办事项：{error}").format(error=str(exc) or type(exc).__name__))
 
-        self._runner.run(lambda: workbench(self.workstation.engine, on), on_result=done, on_error=failed,
+        self._runner.run(lambda: workbench(self.workstation.engine, on, clock=self.workstation.clock), on_result=done, on_error=failed,
                          name="workbench")
 
     def present(self, data: dict[str, Any]) -> None:
@@ -249,7 +249,7 @@ class WorkbenchPage(Page):
         self.model.set_rows(pending)
         self.message.setText("" if pending else self.tr("没有待办的申请。"))
         self.message.setVisible(not pending)
-        when = self._on() if self._on else date.today()
+        when = self._on() if self._on else self.workstation.clock.today()
         self.subtitle.setText(esc(self.tr("{date}　待办 {n} 件").format(date=format_date(when), n=len(pending))))
 
     # ---- opening the list ------------------------------------------------------------------------

@@ -221,7 +221,9 @@ def signature_block(doc: Any, payload: str) -> SignatureBlock:
     note = (f"本文件由{esc(doc.office_name)}以电子签名（Ed25519，密钥编号 {key_id}）签发。二维码含文件编号 "
             f"{esc(doc.serial)} 与内容摘要，可使用 ipdesk“验证”功能扫码或打开本 PDF 离线核验真伪；"
             "内容被修改或编号已撤销的，核验结果为“已被篡改”或“已撤销”。")
-    return SignatureBlock(doc.office_name, china_date(doc.issued_at), payload, "扫码验证", note)
+    # The date by the seal is the legal date of issue (office timezone) the document states, when it does.
+    issued_on = getattr(doc, "issued_on", None)
+    return SignatureBlock(doc.office_name, china_date(issued_on or doc.issued_at), payload, "扫码验证", note)
 
 
 def render_notice(notice: Notice, signer: Any, out: Path | str | BinaryIO) -> str:

@@ -10,7 +10,7 @@ event on or before D (see PledgeService._event), so a later change never rewrite
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,18 +22,15 @@ from sqlalchemy import Engine, and_, func, or_, select
 from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.registry.names import name_key
 from ipdesk.domain.notices.notice import SearchCertificate, SearchRow
+from ipdesk.domain.shared.clock import Clock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.services import audit
 from ipdesk.services.notices.service import IssuedNotice, NoticeService, atomic_write
-from ipdesk.services.office.service import OfficeService
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.uow import reading, reported, transaction
 from ipdesk.services.pledges.rows import pledge_state
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
-
-CHINA_TZ = timezone(timedelta(hours=8))  # the as-of date is a day in Beijing time
-
 
 @dataclass(frozen=True)
 class SearchCriteria:
@@ -108,13 +105,14 @@ class RegisterSearch:
                  "pledgee_name": PledgeRow.pledgee_name, "registered_on": PledgeRow.registered_on,
                  "secured_amount": PledgeRow.secured_amount}
 
-    def __init__(self, engine: Engine, notices: NoticeService):
+    def __init__(self, engine: Engine, notices: NoticeService, *, clock: Clock | None = None):
         self.engine = engine
         self.notices = notices
+        self.clock: Clock = clock if clock is not None else notices.clock
 
     # --- SQL ----------------------------------------------------------------------------------------
     def _where(self, c: SearchCriteria) -> list[Any]:
-        on = c.as_of or date.today()
+        on = c.as_of or self.clock.today()
         cond: list[Any] = [PledgeRow.registered_on.is_not(None), PledgeRow.registered_on <= on]
         cancelled_by_then = and_(PledgeRow.cancelled_on.is_not(None), PledgeRow.cancelled_on <= on)
         if c.status == "in_force":
@@ -161,16 +159,15 @@ class RegisterSearch:
             return int(session.execute(select(func.count()).select_from(PledgeRow).where(*self._where(c))).scalar_one())
 
     # --- the register as it stood at a past date ------------------------------------------------
-    @staticmethod
-    def _historic(c: SearchCriteria) -> bool:
-        return c.as_of is not None and c.as_of < date.today()
+    def _historic(self, c: SearchCriteria) -> bool:
+        return c.as_of is not None and c.as_of < self.clock.today()
 
     def _historic_rows(self, c: SearchCriteria, sort_key: str = "", descending: bool = False) -> list[dict[str, Any]]:
         """Rows from the state each pledge had at the end of ``c.as_of`` (frozen in its registration,
         change and extension events), so names, pledgee and amount are those of that day."""
         from dataclasses import replace as dc_replace
 
-        on = c.as_of or date.today()
+        on = c.as_of or self.clock.today()
         by_dates = dc_replace(c, name="", uscc="")  # the people are matched on the historic state below
         with reading(self.engine) as session:
             pledges = session.execute(select(PledgeRow).where(*self._where(by_dates))).scalars().all()
@@ -222,7 +219,7 @@ class RegisterSearch:
             return self._historic_rows(c, sort_key, descending)[offset:offset + limit]
         key = self._sortable.get(sort_key, PledgeRow.registered_on)
         order = [key.desc() if descending else key.asc(), PledgeRow.id]
-        on = c.as_of or date.today()
+        on = c.as_of or self.clock.today()
         with reading(self.engine) as session:
             rows = session.execute(select(PledgeRow).where(*self._where(c)).order_by(*order).offset(offset).limit(limit)).scalars().all()
             ids = [r.id for r in rows]
@@ -258,7 +255,7 @@ class RegisterSearch:
         rows = self.search(c, 0, 1_000_000)
         book = Workbook(write_only=True)
         sheet = book.create_sheet("质押登记查询")
-        sheet.append([f"查询条件：{c.describe()}", f"截至：{(c.as_of or date.today()).isoformat()}"])
+        sheet.append([f"查询条件：{c.describe()}", f"截至：{(c.as_of or self.clock.today()).isoformat()}"])
         sheet.append([col.header_zh for col in self.columns])
         for r in rows:
             sheet.append([r["registration_no"], STATUS_TEXT[r["status_value"]][0], r["pledgor_names"], r["pledgee_name"], r["rights"],
@@ -272,12 +269,13 @@ class RegisterSearch:
         """Issue a 查询证明 for this search as of now (or the end of the as-of date), signed and logged."""
         actor.require(Action.PRINT_NOTICES)
         rows = self.search(c, 0, 100_000)
-        now = datetime.now(UTC).replace(microsecond=0)
-        as_of = now if c.as_of is None else datetime.combine(c.as_of, time(23, 59, 59), tzinfo=CHINA_TZ)
-        with transaction(self.engine) as session:
+        now = self.clock.now().replace(microsecond=0)
+        # The end of the as-of day in the office's timezone.
+        as_of = now if c.as_of is None else datetime.combine(c.as_of, time(23, 59, 59), tzinfo=self.clock.zone)
+        with transaction(self.engine, self.clock) as session:
             serial = self.notices._next_serial(session, now)
             cert = SearchCertificate(
-                serial=serial, office_name=OfficeService(self.engine).settings(session).office_name, issued_at=now,
+                serial=serial, office_name=self.notices.office.settings(session).office_name, issued_at=now,
                 query=c.describe(), as_of=as_of,
                 rows=tuple(SearchRow(r["registration_no"], STATUS_TEXT[r["status_value"]][0], tuple(r["pledgor_names"].split("；")),
                                      r["pledgee_name"], tuple(r["right_numbers"]), r["registered_on"], r["cancelled_on"],

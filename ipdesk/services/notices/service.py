@@ -13,7 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from ipdesk.domain.notices.notice import (
     content_digest,
     from_canonical,
 )
+from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.pledges.application import CANCELLATION_TRIGGER_LABELS, CancellationTrigger
 from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
@@ -170,10 +171,11 @@ def atomic_write(path: Path, data: bytes) -> None:
 class NoticeService:
     """Issue, print, revoke and verify notices."""
 
-    def __init__(self, engine: Engine, keys_dir: Path):
+    def __init__(self, engine: Engine, keys_dir: Path, *, clock: Clock | None = None):
         self.engine = engine
         self.keys_dir = keys_dir
-        self.office = OfficeService(engine)
+        self.clock: Clock = clock if clock is not None else OfficeClock()
+        self.office = OfficeService(engine, self.clock)
         self._key = None
 
     # --- keys -------------------------------------------------------------------------------------
@@ -206,7 +208,7 @@ class NoticeService:
         except (ValueError, TypeError) as exc:
             raise ValidationError(Problem("import.unreadable", "key", {"reason": str(exc)})) from exc
         kid = key_id_of(key)
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             if session.get(TrustedKeyRow, kid) is None:
                 session.add(TrustedKeyRow(key_id=kid, public_pem=pem.decode("ascii"), label=label))
                 audit.record(session, actor, "key.trust", "key", None, f"信任公钥 {kid} {label}")
@@ -259,7 +261,7 @@ class NoticeService:
 
         return Notice(
             kind=kind, serial=serial, office_name=self.office.settings(session).office_name, issued_at=issued_at,
-            registration_no=state["registration_no"] or "", application_no=state["application_no"],
+            issued_on=self.clock.local(issued_at).date(), registration_no=state["registration_no"] or "", application_no=state["application_no"],
             pledgors=tuple(p for p in (party(x) for x in state["pledgors"]) if p),
             pledgee=party(state["pledgee"]), debtor=party(state["debtor"]),
             rights=rights, secured_amount=Decimal(state["secured_amount"]), application_date=pledge.application_date,
@@ -279,7 +281,7 @@ class NoticeService:
         kind = NoticeKind(kind)
         if kind is NoticeKind.SEARCH_CERTIFICATE:
             raise ValueError("search certificates are issued by RegisterSearch.certificate")
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             # Lock the pledge: two clerks printing the same decision at once must get one serial.
             pledge = session.get(PledgeRow, pledge_id, with_for_update=True)
             if pledge is None:
@@ -288,7 +290,7 @@ class NoticeService:
             row = session.execute(select(NoticeRow).where(NoticeRow.pledge_id == pledge.id, NoticeRow.kind == kind.value,
                                                           NoticeRow.event_id == event.id)).scalar_one_or_none()
             if row is None:
-                now = datetime.now(UTC).replace(microsecond=0)
+                now = self.clock.now().replace(microsecond=0)
                 serial = self._next_serial(session, now)
                 notice = self.build(session, pledge, kind, event, serial, now)
                 row = self._store(session, actor, notice, pledge.id, event.id)
@@ -298,7 +300,8 @@ class NoticeService:
 
     def _next_serial(self, session: Session, now: datetime) -> str:
         settings = self.office.settings(session)
-        return format_number(settings.notice_serial_format, now.year, next_number(session, "notice", now.year))
+        year = self.clock.local(now).year  # the office's year: 31 December 17:00Z is already next year in Beijing
+        return format_number(settings.notice_serial_format, year, next_number(session, "notice", year))
 
     def _store(self, session: Session, actor: Actor, doc: Notice | SearchCertificate, pledge_id: int | None,
                event_id: int | None) -> NoticeRow:
@@ -356,7 +359,7 @@ class NoticeService:
         return buf.getvalue()
 
     def _log_print(self, actor: Actor, serial: str, destination: str) -> bool:
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             row = self._by_serial(session, serial)
             printed_before = session.execute(select(NoticePrintRow.id).where(NoticePrintRow.notice_id == row.id).limit(1)).first()
             session.add(NoticePrintRow(notice_id=row.id, printed_by=actor.username, reprint=printed_before is not None,
@@ -448,11 +451,11 @@ class NoticeService:
         actor.require(Action.REVOKE_NOTICE)
         if not reason.strip():
             raise ValidationError(Problem("notice.reason_required", "reason"))
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             row = self._by_serial(session, serial)
             if row.revoked_at is not None:
                 raise RuleRefusal(Problem("notice.already_revoked", "serial", {"serial": serial, "at": row.revoked_at}))
-            row.revoked_at = datetime.now(UTC)
+            row.revoked_at = self.clock.now()
             row.revoked_by = actor.username
             row.revoked_reason = reason.strip()
             audit.record(session, actor, "notice.revoke", "pledge", row.pledge_id, f"撤销通知书 {serial}：{reason.strip()}")

@@ -1,24 +1,31 @@
-"""Office-wide settings shared through the database: office name, number formats, service levels,
-correction period and the holiday calendar (shipped in resources/data, editable per office)."""
+"""Office-wide settings shared through the database: office name, timezone, number formats, service
+levels, correction period and the holiday calendar (shipped in resources/data, editable per office)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, replace
-from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.shared.changes import Changes
+from ipdesk.domain.shared.clock import DEFAULT_TIMEZONE, Clock, OfficeClock, is_known_zone
+from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
+from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
 from ipdesk.domain.office.workdays import SlaRule, SlaSettings, WorkCalendar, load_calendar
 from ipdesk.resources import resource_path
 from ipdesk.services import audit
 from ipdesk.services.uow import changes_so_far, reading, transaction
 from ipdesk.storage.schema import CounterRow, SettingRow
+
+register({
+    "office.unknown_timezone": ("未知的时区：{zone}（应为 IANA 时区名，例如 Asia/Shanghai）",
+                                "unknown timezone: {zone} (use an IANA name such as Asia/Shanghai)"),
+})
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,7 @@ class OfficeSettings:
     """
 
     office_name: str = "国家知识产权局"
+    timezone: str = DEFAULT_TIMEZONE  # IANA name; legal dates are days in this zone (ipdesk.domain.shared.clock)
     registration_no_format: str = "Y{year}98{seq:07d}"
     application_no_format: str = "ZY{year}{seq:06d}"
     notice_serial_format: str = "N{year}{seq:07d}"
@@ -62,8 +70,9 @@ def similarity_table() -> SimilarityTable:
 
 
 class OfficeService:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, clock: Clock | None = None):
         self.engine = engine
+        self.clock: Clock = clock if clock is not None else OfficeClock()
 
     def settings(self, session: Session | None = None) -> OfficeSettings:
         if session is None:
@@ -77,13 +86,19 @@ class OfficeService:
 
     def save_settings(self, actor: Actor, settings: OfficeSettings) -> Changes:
         actor.require(Action.ADMINISTER)
-        with transaction(self.engine) as session:
+        if not is_known_zone(settings.timezone.strip()):
+            raise ValidationError(Problem("office.unknown_timezone", "timezone", {"zone": settings.timezone}))
+        settings = replace(settings, timezone=settings.timezone.strip())
+        with transaction(self.engine, self.clock) as session:
             before = asdict(self.settings(session))
             row = session.get(SettingRow, _KEY) or SettingRow(key=_KEY)
             row.value = audit.canonical_json(asdict(settings))
             session.add(row)
             audit.record(session, actor, "settings.office", "settings", None, "修改登记机关设置", before, asdict(settings))
-            return changes_so_far(session)
+            changes = changes_so_far(session)
+        if isinstance(self.clock, OfficeClock):  # this workstation's dates follow the new zone at once
+            self.clock.set_zone(settings.timezone)
+        return changes
 
     def calendar(self, session: Session | None = None) -> WorkCalendar:
         """The office's calendar: its edited copy if saved, else the table shipped with the app."""
@@ -97,7 +112,7 @@ class OfficeService:
 
     def save_calendar(self, actor: Actor, calendar: WorkCalendar) -> Changes:
         actor.require(Action.ADMINISTER)
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             row = session.get(SettingRow, _CALENDAR_KEY) or SettingRow(key=_CALENDAR_KEY)
             row.value = audit.canonical_json(calendar.to_json())
             session.add(row)
@@ -130,10 +145,3 @@ def next_number(session: Session, name: str, year: int) -> int:
 
 def format_number(fmt: str, year: int, seq: int) -> str:
     return fmt.format(year=year, seq=seq)
-
-
-def today() -> date:
-    return date.today()
-
-
-

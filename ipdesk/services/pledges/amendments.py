@@ -13,7 +13,6 @@ from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
-from ipdesk.services.office.service import today
 from ipdesk.services.pledges.commands import PledgeCommands, ground_problems
 from ipdesk.services.pledges.rows import _csv, application_of
 from ipdesk.services.uow import UnitOfWork, note, transaction
@@ -31,8 +30,8 @@ class AmendmentCommands(PledgeCommands):
         from ipdesk.services.pledges.inputs import resolve_party
 
         actor.require(Action.CHANGE_PLEDGE)
-        on = on or today()
-        with transaction(self.engine) as session:
+        on = on or self.clock.today()
+        with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "change")
             self._legal_date(on, row.registered_on, "登记日")
@@ -82,8 +81,8 @@ class AmendmentCommands(PledgeCommands):
         """Extension (延期): a later performance deadline and/or a later pledge term (marks: the
         registration term), re-examined (neither may pass any right's expiry)."""
         actor.require(Action.CHANGE_PLEDGE)
-        on = on or today()
-        with transaction(self.engine) as session:
+        on = on or self.clock.today()
+        with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "extend")
             self._legal_date(on, row.registered_on, "登记日")
@@ -123,14 +122,14 @@ class AmendmentCommands(PledgeCommands):
 
     def cancel(self, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str, on: date | None = None) -> PledgeRecord:
         """Cancellation (注销) with one of the five triggers; frees the rights for a new pledge."""
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             return self.cancel_in(session, actor, pledge_id, trigger, on)
 
     def cancel_in(self, uow: UnitOfWork, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str,
                   on: date | None = None) -> PledgeRecord:
         """:meth:`cancel` inside the caller's unit of work (disposal cancels the pledge it realises)."""
         actor.require(Action.CHANGE_PLEDGE)
-        on = on or today()
+        on = on or self.clock.today()
         try:
             trig = CancellationTrigger(trigger)
         except ValueError:

@@ -18,11 +18,12 @@ from ipdesk.domain.pledges.application import CancellationTrigger, PledgeApplica
 from ipdesk.domain.pledges.examination.engine import Examination, Finding, RegisterSnapshot, examine
 from ipdesk.domain.pledges.lifecycle import Step, require
 from ipdesk.domain.pledges.record import PledgedRight, PledgeRecord
+from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Actor
 from ipdesk.domain.shared.problems import NotFound, Problem, ValidationError
 from ipdesk.services import audit
-from ipdesk.services.office.service import OfficeService, today
+from ipdesk.services.office.service import OfficeService
 from ipdesk.services.pledges.rows import STATE_EVENTS, application_of, pledge_state
 from ipdesk.services.pledges.snapshot import register_snapshot
 from ipdesk.services.uow import changes_so_far
@@ -61,9 +62,10 @@ def ground_problems(findings: list[Finding]) -> list[Problem]:
 class PledgeCommands:
     """Helpers of the pledge commands (see the mixins in registration, amendments, transactions)."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, clock: Clock | None = None):
         self.engine = engine
-        self.office = OfficeService(engine)
+        self.clock: Clock = clock if clock is not None else OfficeClock()
+        self.office = OfficeService(engine, self.clock)
 
     # --- helpers --------------------------------------------------------------------------------
     def _row(self, session: Session, pledge_id: int, lock: bool = False) -> PledgeRow:
@@ -92,8 +94,9 @@ class PledgeCommands:
     def _legal_date(self, on: date, not_before: date | None, what: str) -> None:
         """Legal dates (registration, change, cancellation) are today or earlier, and not before the
         date they follow; a future date would make the register say different things on different days."""
-        if on > today():
-            raise ValidationError(Problem("pledge.date_in_future", "on", {"date": on, "today": today()}))
+        today = self.clock.today()  # the office's today: 01:58 in Beijing is already the 2nd
+        if on > today:
+            raise ValidationError(Problem("pledge.date_in_future", "on", {"date": on, "today": today}))
         if not_before is not None and on < not_before:
             raise ValidationError(Problem("pledge.date_too_early", "on", {"date": on, "earliest": not_before, "what": what}))
 

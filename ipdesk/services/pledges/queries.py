@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import Engine, func, or_, select
 
+from ipdesk.domain.shared.clock import Clock, FixedClock, OfficeClock
 from ipdesk.domain.pledges.application import PledgeStatus
 from ipdesk.domain.office.workdays import days_left
-from ipdesk.services.office.service import OfficeService, today
+from ipdesk.services.office.service import OfficeService
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.uow import reading
 from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow
@@ -40,10 +41,10 @@ class PledgeListSource:
         "application_date": PledgeRow.application_date, "sla_deadline": PledgeRow.sla_deadline,
     }
 
-    def __init__(self, engine: Engine, clock=today):  # type: ignore[no-untyped-def]
+    def __init__(self, engine: Engine, *, clock: Clock | None = None):
         self.engine = engine
-        self.clock = clock
-        self.office = OfficeService(engine)
+        self.clock: Clock = clock if clock is not None else OfficeClock()
+        self.office = OfficeService(engine, self.clock)
 
     def _filtered(self, query: Query, cols):  # type: ignore[no-untyped-def]
         stmt = select(*cols)
@@ -72,9 +73,9 @@ class PledgeListSource:
         if f.get("pending"):
             stmt = stmt.where(PledgeRow.status.in_(PENDING))
         if f.get("overdue"):
-            stmt = stmt.where(PledgeRow.status.in_(PENDING), PledgeRow.sla_deadline < self.clock())
+            stmt = stmt.where(PledgeRow.status.in_(PENDING), PledgeRow.sla_deadline < self.clock.today())
         if f.get("due_within"):
-            limit = self.office.calendar().add_workdays(self.clock(), int(f["due_within"]))
+            limit = self.office.calendar().add_workdays(self.clock.today(), int(f["due_within"]))
             stmt = stmt.where(PledgeRow.status.in_(PENDING), PledgeRow.sla_deadline <= limit)
         return stmt
 
@@ -89,7 +90,7 @@ class PledgeListSource:
         if not query.sort_key:
             order = [PledgeRow.id.desc()]
         calendar = self.office.calendar()
-        now = self.clock()
+        now = self.clock.today()
         with reading(self.engine) as session:
             rows = session.execute(self._filtered(query, [PledgeRow]).order_by(*order).offset(offset).limit(limit)).scalars().all()
             out = []
@@ -107,9 +108,13 @@ class PledgeListSource:
             return out
 
 
-def workbench(engine: Engine, on: date | None = None) -> dict[str, Any]:
-    """What needs the clerk today: pending applications by working days left, corrections awaited."""
-    src = PledgeListSource(engine, clock=lambda: on or today())
+def workbench(engine: Engine, on: date | None = None, *, clock: Clock | None = None) -> dict[str, Any]:
+    """What needs the clerk today (or on ``on``): pending applications by working days left, corrections
+    awaited; "today" is the office clock's."""
+    clock = clock if clock is not None else OfficeClock()
+    if on is not None:  # the board as it stands at noon of that office day
+        clock = FixedClock(datetime.combine(on, time(12), clock.zone), clock.zone)
+    src = PledgeListSource(engine, clock=clock)
     pending = src.page(Query(filters={"pending": "1"}, sort_key="sla_deadline"), 0, 500)
     with reading(engine) as session:
         by_status = dict(session.execute(select(PledgeRow.status, func.count()).group_by(PledgeRow.status)).all())

@@ -28,7 +28,7 @@ from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
-from ipdesk.services.office.service import format_number, next_number, today
+from ipdesk.services.office.service import format_number, next_number
 from ipdesk.services.pledges.commands import PledgeCommands, ground_problems
 from ipdesk.services.pledges.inputs import application_to_json, parse_application
 from ipdesk.services.pledges.rows import application_of, store_application
@@ -42,16 +42,16 @@ class RegistrationCommands(PledgeCommands):
     def file(self, actor: Actor, data: dict[str, Any] | PledgeApplication, received: date | None = None) -> PledgeRecord:
         """Accept an application (已受理): store it, start the service-level clock."""
         actor.require(Action.REGISTER_PLEDGE)
-        on = received or today()
-        with transaction(self.engine) as session:
+        on = received or self.clock.today()
+        with transaction(self.engine, self.clock) as session:
             return self._done(session, self._file_in(session, actor, data, on))
 
     def file_and_register(self, actor: Actor, data: dict[str, Any], on: date | None = None) -> PledgeRecord:
         """File and register in ONE transaction (CLI ``ipdesk register``): if registration is refused,
         nothing at all is written, not even the application."""
         actor.require(Action.REGISTER_PLEDGE)
-        on = on or today()
-        with transaction(self.engine) as session:
+        on = on or self.clock.today()
+        with transaction(self.engine, self.clock) as session:
             row = self._file_in(session, actor, data, on)
             return self._register_row(session, actor, row, on)
 
@@ -91,8 +91,8 @@ class RegistrationCommands(PledgeCommands):
     def examine(self, actor: Actor, pledge_id: int, as_of: date | None = None) -> Examination:
         """Run the examination and record it; only missing documents/clauses → correction notice."""
         actor.require(Action.EXAMINE)
-        on = as_of or today()
-        with transaction(self.engine) as session:
+        on = as_of or self.clock.today()
+        with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
             step = self._guard(row, "examine")
             result = self._examine(session, application_of(row, self._numbers(session, row)), on)
@@ -116,8 +116,8 @@ class RegistrationCommands(PledgeCommands):
              on: date | None = None) -> PledgeRecord:
         """Record documents received / contract clauses fixed; the service clock restarts on ``on``."""
         actor.require(Action.REGISTER_PLEDGE)
-        on = on or today()
-        with transaction(self.engine) as session:
+        on = on or self.clock.today()
+        with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
             step = self._guard(row, "cure")
             app = application_of(row, self._numbers(session, row))
@@ -142,13 +142,13 @@ class RegistrationCommands(PledgeCommands):
     def record_waiver(self, actor: Actor, pledge_id: int, code: str, declaration: str, on: date | None = None) -> PledgeRecord:
         """Record the parties' declaration that they still want registration despite P10 / P11."""
         actor.require(Action.REGISTER_PLEDGE)
-        on = on or today()
+        on = on or self.clock.today()
         declaration = declaration.strip()
         if code not in ("P10", "P11"):
             raise ValidationError(Problem("pledge.waiver_code", "code"))
         if not declaration:
             raise ValidationError(Problem("pledge.waiver_empty", "declaration", {"code": code}))
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "waive")
             app = application_of(row, self._numbers(session, row))
@@ -165,10 +165,10 @@ class RegistrationCommands(PledgeCommands):
                          on: date | None = None) -> PledgeRecord:
         """A clerk adds a refusal ground of their own (P12 / TM / CR "other") with the reason in words."""
         actor.require(Action.EXAMINE)
-        on = on or today()
+        on = on or self.clock.today()
         if not reason.strip():
             raise ValidationError(Problem("pledge.other_ground_empty", "reason"))
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "other_ground")
             app = application_of(row, self._numbers(session, row))
@@ -181,13 +181,13 @@ class RegistrationCommands(PledgeCommands):
 
     def register(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
         """Register: re-examine as of ``on`` inside the transaction, then claim each right."""
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             return self.register_in(session, actor, pledge_id, on)
 
     def register_in(self, uow: UnitOfWork, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
         """:meth:`register` inside the caller's unit of work (it commits or rolls back with the caller)."""
         actor.require(Action.REGISTER_PLEDGE)
-        on = on or today()
+        on = on or self.clock.today()
         return self._register_row(uow, actor, self._row(uow, pledge_id, lock=True), on)
 
     def _register_row(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
@@ -235,8 +235,8 @@ class RegistrationCommands(PledgeCommands):
     def refuse(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
         """Refuse with the failed grounds of an examination run now (a refusal always states its grounds)."""
         actor.require(Action.REGISTER_PLEDGE)
-        on = on or today()
-        with transaction(self.engine) as session:
+        on = on or self.clock.today()
+        with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "refuse")
             self._legal_date(on, row.application_date, "申请日")
@@ -254,8 +254,8 @@ class RegistrationCommands(PledgeCommands):
 
     def withdraw(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
         actor.require(Action.REGISTER_PLEDGE)
-        on = on or today()
-        with transaction(self.engine) as session:
+        on = on or self.clock.today()
+        with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "withdraw")
             row.status = PLEDGE_LIFECYCLE.after("withdraw")

@@ -18,7 +18,6 @@ from ipdesk.domain.pledges.examination.engine import Examination
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.problems import NotFound, Problem
 from ipdesk.services import audit
-from ipdesk.services.office.service import today
 from ipdesk.services.pledges.amendments import AmendmentCommands
 from ipdesk.services.pledges.commands import ENTITY
 from ipdesk.services.pledges.inputs import parse_application
@@ -34,13 +33,13 @@ class PledgeService(RegistrationCommands, AmendmentCommands, TransactionCommands
     # --- without storing ------------------------------------------------------------------------
     def parse(self, data: dict[str, Any], on: date | None = None) -> PledgeApplication:
         with reading(self.engine) as session:
-            return parse_application(session, data, on or today())
+            return parse_application(session, data, on or self.clock.today())
 
     def examine_data(self, data: dict[str, Any], as_of: date | None = None) -> Examination:
         """Examine an application that is not stored (CLI ``ipdesk examine``, the form's preview)."""
         with reading(self.engine) as session:
-            app = parse_application(session, data, as_of or today())
-            return self._examine(session, app, as_of or today())
+            app = parse_application(session, data, as_of or self.clock.today())
+            return self._examine(session, app, as_of or self.clock.today())
 
     # --- queries --------------------------------------------------------------------------------
     def get(self, pledge_id: int) -> PledgeRecord:

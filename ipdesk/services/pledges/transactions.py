@@ -11,7 +11,6 @@ from ipdesk.domain.shared.changes import Changed
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.services import audit
-from ipdesk.services.office.service import today
 from ipdesk.services.pledges.commands import PledgeCommands
 from ipdesk.services.uow import UnitOfWork, changes_so_far, note, transaction
 from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow, RightTransactionRow
@@ -25,7 +24,7 @@ class TransactionCommands(PledgeCommands):
                            proceeds_handling: str = "", on: date | None = None) -> Changed[int]:
         """Record a transfer or licence of a right (Civil Code 444: a pledged right needs the pledgee's
         consent, and the proceeds go to early repayment or escrow). Returns the transaction's id."""
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             return self.record_transaction_in(session, actor, right_number, kind, counterparty,
                                               pledgee_consent=pledgee_consent, proceeds=proceeds,
                                               proceeds_handling=proceeds_handling, on=on)
@@ -38,7 +37,7 @@ class TransactionCommands(PledgeCommands):
         from ipdesk.domain.registry.identifiers import parse_right_number
 
         actor.require(Action.EDIT_RIGHTS)
-        on = on or today()
+        on = on or self.clock.today()
         number = parse_right_number(right_number).number
         right = uow.execute(select(RightRow).where(RightRow.number == number)).scalar_one_or_none()
         if right is None:

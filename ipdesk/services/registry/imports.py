@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.fields import clean
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.registry.party_input import check_party
@@ -125,10 +126,11 @@ def _split(value: Any) -> list[str]:
 class ImportService:
     """Validates the whole file first; writes only if every row is good, in one transaction."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, clock: Clock | None = None):
         self.engine = engine
-        self.parties = PartyService(engine)
-        self.rights = RightService(engine)
+        self.clock: Clock = clock if clock is not None else OfficeClock()
+        self.parties = PartyService(engine, clock=self.clock)
+        self.rights = RightService(engine, clock=self.clock)
 
     def import_file(self, actor: Actor, kind: str, path: Path,
                     progress: Callable[[int, int], bool | None] | None = None) -> ImportReport:
@@ -174,7 +176,7 @@ class ImportService:
             report.problems = [Problem(p.code, header_of.get(p.field, p.field), p.params, p.row) for p in report.problems]
 
     def _import_rows(self, actor, kind, path, records, report, progress, total):  # type: ignore[no-untyped-def]
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             checker = self._check_party if kind == "parties" else self._check_right
             prepared = checker(session, records, report, progress, total)
             if report.problems:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ipdesk.domain.registry.names import name_key
 from ipdesk.domain.registry.parties import Party, PartyKind
 from ipdesk.domain.registry.party_input import PartyInput, check_party
+from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Problem, ValidationError
 from ipdesk.services import audit
@@ -55,8 +56,9 @@ class PartyService:
     )
     _sortable = {"name": PartyRow.name, "kind": PartyRow.kind, "uscc": PartyRow.uscc, "region": PartyRow.region}
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, clock: Clock | None = None):
         self.engine = engine
+        self.clock: Clock = clock if clock is not None else OfficeClock()
 
     # --- validation -------------------------------------------------------------------------
     def validate(self, data: dict[str, Any], party_id: int | None = None) -> list[Problem]:
@@ -86,7 +88,7 @@ class PartyService:
     # --- commands ---------------------------------------------------------------------------
     def create(self, actor: Actor, data: dict[str, Any]) -> Party:
         actor.require(Action.EDIT_PARTIES)
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             return reported(session, self.create_in(session, actor, data))
 
     def create_in(self, session: Session, actor: Actor, data: dict[str, Any], row_no: int | None = None) -> Party:
@@ -101,7 +103,7 @@ class PartyService:
 
     def update(self, actor: Actor, party_id: int, data: dict[str, Any], expected_version: int | None = None) -> Party:
         actor.require(Action.EDIT_PARTIES)
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             row = session.get(PartyRow, party_id, with_for_update=True)
             if row is None:
                 raise NotFound(Problem("not_found", params={"what": "当事人", "key": party_id}))

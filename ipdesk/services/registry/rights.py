@@ -9,6 +9,7 @@ from sqlalchemy import Engine, bindparam, literal_column, select, text, union
 from sqlalchemy.orm import Session, selectinload
 
 from ipdesk.domain.registry.right_input import RightInput, check_right
+from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Problem, RuleRefusal, ValidationError
@@ -112,8 +113,9 @@ class RightService:
         "filing_date": RightRow.filing_date, "expiry_date": RightRow.expiry_date,
     }
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, clock: Clock | None = None):
         self.engine = engine
+        self.clock: Clock = clock if clock is not None else OfficeClock()
 
     # --- validation -------------------------------------------------------------------------
     def validate(self, data: dict[str, Any], right_id: int | None = None) -> list[Problem]:
@@ -144,7 +146,7 @@ class RightService:
     # --- commands ---------------------------------------------------------------------------
     def create(self, actor: Actor, data: dict[str, Any]) -> Right:
         actor.require(Action.EDIT_RIGHTS)
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             return reported(session, self.create_in(session, actor, data))
 
     def create_in(self, session: Session, actor: Actor, data: dict[str, Any]) -> Right:
@@ -161,7 +163,7 @@ class RightService:
 
     def update(self, actor: Actor, right_id: int, data: dict[str, Any], expected_version: int | None = None) -> Right:
         actor.require(Action.EDIT_RIGHTS)
-        with transaction(self.engine) as session:
+        with transaction(self.engine, self.clock) as session:
             row = session.get(RightRow, right_id, with_for_update=True)
             if row is None:
                 raise NotFound(Problem("not_found", params={"what": "权利", "key": right_id}))

@@ -1,4 +1,4 @@
-"""A fake workstation that satisfies the GUI's Workstation protocol; services it lacks are None."""
+"""A fake workstation that satisfies the GUI's Workstation protocol (a fixed office clock); services it lacks are None."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ipdesk.domain.shared.clock import OfficeClock
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.gui.common.database import describe_database
+from tests.helpers.clock import fixed_clock
 
 
 @dataclass
@@ -22,6 +24,7 @@ class FakeWorkstation:
     # a real actor: the GUI's permission check fails closed, so a double must answer ``may`` truthfully
     actor: Actor = field(default_factory=lambda: Actor("clerk1", Role.CLERK))
     engine: Any = None
+    clock: OfficeClock = field(default_factory=lambda: OfficeClock(fixed_clock()))
     rights: Any = None
     parties: Any = None
     audit: Any = None

@@ -22,7 +22,8 @@ from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.office.workdays import WorkCalendar
 from ipdesk.gui.office import holiday_editor
 from ipdesk.gui.office.holiday_views import HOLIDAY, WORKDAY
-from ipdesk.gui.office.office_settings import format_problem, format_warning
+from ipdesk.gui import i18n
+from ipdesk.gui.office.office_settings import format_problem, format_warning, settings_problems
 from ipdesk.gui.office.settings_page import SettingsPage
 from ipdesk.services.office.service import OfficeSettings, shipped_calendar
 from ipdesk.services.workstation import Workstation
@@ -144,6 +145,33 @@ def test_a_bad_number_format_is_refused_and_nothing_is_saved(qtbot, ws, monkeypa
 
     edit.setText("DJ{year}{seq:06d}")
     assert not field.has_error and "DJ20" in edit.preview.text()
+
+
+def test_the_office_timezone_is_edited_here_and_an_unknown_one_is_refused(qtbot, ws):
+    page = make_page(qtbot, ws)
+    page.tabs.setCurrentWidget(page.office_tab)
+    form = page.office_form
+    assert form.timezone.text() == "Asia/Shanghai"
+    form.timezone.line_edit.clear()
+    qtbot.keyClicks(form.timezone.line_edit, "Asia/Beijing")  # not an IANA name
+    field = form.fields["timezone"]
+    assert field.has_error and "未知的时区“Asia/Beijing”" in field.error_label.text()
+    assert "Asia/Shanghai" in field.error_label.text()  # says what to type instead
+    assert form.submit() is False
+    settle(qtbot)
+    assert ws.office.settings().timezone == "Asia/Shanghai" and "时区" in form.banner.text()
+
+    i18n.install_translators("en")
+    assert "Unknown timezone “Asia/Beijing”" in settings_problems(form.values())["timezone"]
+    i18n.install_translators("zh_CN")
+
+    form.timezone.setText("Asia/Urumqi")
+    assert not field.has_error
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        assert form.submit()
+    settle(qtbot)
+    assert ws.office.settings().timezone == "Asia/Urumqi"
+    assert str(ws.clock.zone) == "Asia/Urumqi"  # this workstation's dates follow at once
 
 
 def test_a_clerk_sees_the_settings_read_only_and_a_refusal_is_shown(qtbot, ws):

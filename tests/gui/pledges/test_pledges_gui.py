@@ -28,6 +28,7 @@ from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle as settle_reads
+from tests.helpers.clock import TEST_TODAY
 from tests.helpers.factories import (
     ADMIN,
     FULL_CLAUSES,
@@ -38,7 +39,7 @@ from tests.helpers.factories import (
 )
 
 ROOT = Path(__file__).resolve().parents[3]
-TODAY = date.today()
+TODAY = TEST_TODAY  # the test workstation's office day (tests/helpers/clock.py)
 DEADLINE = TODAY + timedelta(days=365)
 CHANGE_ACTIONS = ("examine", "cure", "register", "refuse", "withdraw", "other_ground", "change", "extend", "cancel")
 

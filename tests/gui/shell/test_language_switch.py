@@ -7,7 +7,7 @@ pledge event notes, written once in Chinese as the office's record), the parties
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import shiboken6
@@ -46,7 +46,7 @@ def latin_world(ws: Workstation) -> None:
         "kind": "invention", "number": "ZL 201710601862.3", "title": "Image processing device",
         "filing_date": "2017-07-25", "grant_date": "2020-03-10", "legal_status": "in_force",
         "owners": [{"party_id": firm.id, "share": ""}]})
-    today = date.today()
+    today = ws.clock.today()  # the office day of the test clock
     data = {"application_date": today.isoformat(), "pledgors": [firm.uscc], "pledgee": bank.uscc,
             "debt": {"type": "loan", "amount": "5000000.00",
                      "performance_deadline": (today + timedelta(days=365)).isoformat()},

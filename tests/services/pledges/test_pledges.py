@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.pledges.examination.engine import FindingStatus, Outcome
 from ipdesk.domain.pledges.application import CancellationTrigger, Document, PledgeStatus
+from ipdesk.domain.shared.clock import FixedClock
 from ipdesk.domain.shared.problems import RuleRefusal, ValidationError
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.workstation import Workstation
@@ -199,7 +200,7 @@ def test_pledge_list_filters_and_days_left(workstation: Workstation, svc: Pledge
     a = svc.file(ADMIN, application_data(world), received=D)
     b = svc.file(ADMIN, application_data(world), received=D)
     svc.register(ADMIN, b.id, on=D)
-    src = PledgeListSource(workstation.engine, clock=lambda: date(2026, 11, 18))
+    src = PledgeListSource(workstation.engine, clock=FixedClock(datetime(2026, 11, 18, 2, 0, tzinfo=UTC)))
     assert src.count(Query()) == 2
     pending = src.page(Query(filters={"pending": "1"}), 0, 10)
     assert [r["id"] for r in pending] == [a.id]
@@ -208,7 +209,7 @@ def test_pledge_list_filters_and_days_left(workstation: Workstation, svc: Pledge
     assert src.count(Query(search="ZL 201710601862.3")) == 2
     assert [r["registration_no"] for r in src.page(Query(filters={"status": "registered"}), 0, 10)] == ["Y2026980000001"]
     assert src.count(Query(filters={"overdue": "1"})) == 0
-    late = PledgeListSource(workstation.engine, clock=lambda: date(2026, 11, 24))
+    late = PledgeListSource(workstation.engine, clock=FixedClock(datetime(2026, 11, 24, 2, 0, tzinfo=UTC)))
     assert [r["id"] for r in late.page(Query(filters={"overdue": "1"}), 0, 10)] == [a.id]
     board = workbench(workstation.engine, on=date(2026, 11, 24))
     assert [p["id"] for p in board["overdue"]] == [a.id]

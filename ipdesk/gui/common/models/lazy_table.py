@@ -41,6 +41,7 @@ from ipdesk.gui.formatting import format_date, format_int, format_money
 from ipdesk.gui.common.models.badges import tone_colors
 from ipdesk.services.paging import Column, PageSource, Query
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.common.clock import office_time
 
 if TYPE_CHECKING:
     from ipdesk.gui.tasks import TaskRunner
@@ -348,7 +349,7 @@ class LazyTableModel(QAbstractTableModel):
             return self._format(col, value, stored)
         if isinstance(value, (Decimal, int, float, date)):
             if isinstance(value, datetime) and value.tzinfo is not None:
-                return value.astimezone().replace(tzinfo=None)  # Excel has no time zones
+                return office_time(value).replace(tzinfo=None)  # Excel has no time zones: office time
             return value
         return str(value)
 

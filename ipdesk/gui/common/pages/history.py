@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ipdesk.gui.common.clock import office_time
 from ipdesk.gui.formatting import format_date
 from ipdesk.gui.i18n import ui_lang
 
@@ -16,9 +17,9 @@ MAX_VALUE = 80
 
 
 def local_time(at: datetime) -> str:
-    """An audit timestamp (UTC) in the clerk's local time, ``yyyy-MM-dd HH:mm``."""
+    """An audit timestamp (UTC) in the office's timezone (the office clock's), ``yyyy-MM-dd HH:mm``."""
     if at.tzinfo is not None:
-        at = at.astimezone()
+        at = office_time(at)
     return at.strftime("%Y-%m-%d %H:%M")
 
 

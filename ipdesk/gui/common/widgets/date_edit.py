@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ipdesk.gui.common.clock import office_clock
 from ipdesk.gui.formatting import parse_date
 from ipdesk.gui.icons import icon
 
@@ -94,8 +95,7 @@ class DateEdit(QWidget):
             current = self.date()
         except ValueError:
             current = None
-        today = date.today()
-        d = current or today
+        d = current or office_clock().today()
         self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
         self._menu.popup(self.mapToGlobal(QPoint(0, self.height())))
         self.calendar.setFocus()

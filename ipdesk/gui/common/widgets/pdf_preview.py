@@ -16,7 +16,8 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from ipdesk.domain.notices.notice import CHINA_TZ, Notice, SearchCertificate
+from ipdesk.domain.notices.notice import Notice, SearchCertificate
+from ipdesk.gui.common.clock import office_clock
 from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.formatting import format_money
 from ipdesk.gui.i18n import ui_lang
@@ -47,8 +48,8 @@ def pdf_page_count(data: bytes) -> int | None:
 
 
 def office_time(at: datetime) -> str:
-    """An issue time as the notices print it: Beijing time, ``yyyy-MM-dd HH:mm``."""
-    return at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+    """An issue time in the office's timezone (the office clock's), ``yyyy-MM-dd HH:mm``."""
+    return office_clock().local(at).strftime("%Y-%m-%d %H:%M")
 
 
 def _d(value: date | datetime | None) -> str:

@@ -6,7 +6,14 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from ipdesk.domain.shared.clock import FixedClock, SystemClock, is_known_zone, office_zone, parse_instant
+from ipdesk.domain.shared.clock import (
+    FixedClock,
+    OfficeClock,
+    SystemClock,
+    is_known_zone,
+    office_zone,
+    parse_instant,
+)
 
 
 def test_late_utc_evening_is_the_next_day_in_beijing():
@@ -40,3 +47,16 @@ def test_unknown_zone_falls_back_to_the_office_default():
     assert not is_known_zone("Mars/Olympus")
     assert str(office_zone("Mars/Olympus")) == "Asia/Shanghai"
     assert SystemClock("Europe/Berlin").now().tzinfo is UTC
+
+
+def test_office_clock_reads_its_base_in_the_office_zone_which_can_change():
+    base = FixedClock(datetime(2026, 12, 1, 17, 58, tzinfo=UTC), "UTC")
+    clock = OfficeClock(base)  # default office zone: Asia/Shanghai, whatever the base's zone
+    assert clock.now() == base.now() and clock.today() == date(2026, 12, 2)
+    base.set(datetime(2026, 12, 1, 15, 0, tzinfo=UTC))  # moving the base moves the office clock
+    assert clock.today() == date(2026, 12, 1)
+    clock.set_zone("Pacific/Kiritimati")  # UTC+14
+    assert clock.today() == date(2026, 12, 2) and clock.local(clock.now()).hour == 5
+    clock.set_zone("No/Such_Zone")  # never raises: falls back to the default office zone
+    assert clock.zone == office_zone(None)
+    assert isinstance(OfficeClock().base, SystemClock)
