@@ -1070,6 +1070,10 @@ Contact the system administrator at once and keep the database backups.</transla
 <context>
     <name>NoticeListDialog</name>
     <message>
+        <source>读取通知书记录失败：{error}</source>
+        <translation>Reading the notices failed: {error}</translation>
+    </message>
+    <message>
         <source>通知书记录</source>
         <translation>Notices issued</translation>
     </message>
@@ -1539,6 +1543,14 @@ Contact the system administrator at once and keep the database backups.</transla
 </context>
 <context>
     <name>PartyPicker</name>
+    <message>
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>查找失败：{error}</source>
+        <translation>Search failed: {error}</translation>
+    </message>
     <message>
         <source>选择当事人</source>
         <translation>Choose a party</translation>
@@ -2481,6 +2493,10 @@ Reasons:
 </context>
 <context>
     <name>RightEntry</name>
+    <message>
+        <source>无法查询登记簿：{error}</source>
+        <translation>Cannot read the register: {error}</translation>
+    </message>
     <message>
         <source>如 ZL 201710601862.3、12345678、2023SR0123456</source>
         <extracomment>the problem fields of ``parse_application`` / ``validate_application`` → this form&apos;s fields why a document is on this case&apos;s checklist (shown next to it; the rule is ``required_documents``)</extracomment>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.shared.messages import register as register_messages
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import Problem
+from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.tasks import TaskRunner, runner
@@ -91,7 +92,13 @@ class RevokeDialog(FormDialog):
 
 
 class NoticeListDialog(QDialog):
-    """The notices issued for one pledge: preview / reprint, verify, and revoke (when the role allows)."""
+    """The notices issued for one pledge: preview / reprint, verify, and revoke (when the role allows).
+
+    Signals:
+        loaded(): the list was read (in the reader pool) and is shown.
+    """
+
+    loaded = Signal()
 
     def __init__(
         self,
@@ -146,10 +153,26 @@ class NoticeListDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.buttons)
         self.resize(700, 340)
+        self._read = LatestRead(self, self._runner)
+        self.update_buttons()  # nothing to act on until the list is read
         self.reload()
 
-    def reload(self) -> None:
-        self.notices = self.workstation.notices.notices_of(self.pledge_id)
+    @property
+    def loading(self) -> bool:
+        return self._read.busy
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the pledge's notices in the reader pool, then show them (selecting ``select``'s serial)."""
+        notices, pledge_id = self.workstation.notices, self.pledge_id
+        self._read.run(lambda: notices.notices_of(pledge_id), lambda found: self._show(found, select),
+                       self._failed, name=f"notices of {pledge_id}")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.empty.setText(self.tr("读取通知书记录失败：{error}").format(error=str(exc) or type(exc).__name__))
+        self.empty.show()
+
+    def _show(self, notices: list[Any], select: str | None) -> None:
+        self.notices = notices
         self.table.setRowCount(len(self.notices))
         for row, n in enumerate(self.notices):
             status = self.tr("已撤销") if n.revoked else self.tr("有效")
@@ -160,10 +183,14 @@ class NoticeListDialog(QDialog):
                 if col == 3:
                     item.setForeground(Qt.GlobalColor.darkRed if n.revoked else Qt.GlobalColor.darkGreen)
                 self.table.setItem(row, col, item)
+        self.empty.setText(self.tr("这件质押还没有出具过通知书。"))
         self.empty.setVisible(not self.notices)
+        if select is not None:
+            self.select_serial(select)
         if self.notices and not self.table.selectedItems():
             self.table.selectRow(len(self.notices) - 1)
         self.update_buttons()
+        self.loaded.emit()
 
     def selected(self) -> Any:
         rows = {i.row() for i in self.table.selectedIndexes()}
@@ -206,7 +233,7 @@ class NoticeListDialog(QDialog):
         if chosen is None or not self.can_revoke or chosen.revoked:
             return None
         dialog = RevokeDialog(self.workstation, chosen, lang=self.lang, parent=self, task_runner=self._runner)
-        dialog.saved.connect(lambda serial: (self.reload(), self.select_serial(serial)))
+        dialog.saved.connect(lambda serial: self.reload(select=serial))
         dialog.open()
         self.revoke_dialog = dialog
         return dialog

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.registry.parties import Party
+from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
@@ -47,6 +48,7 @@ class PartyField(QWidget):
 
     changed = Signal()
     party_chosen = Signal(object)
+    suggested = Signal(list)
 
     def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  placeholder: str = ""):
@@ -56,6 +58,8 @@ class PartyField(QWidget):
         self.lang = lang
         self.party: Party | None = None
         self._found: dict[str, Party] = {}
+        self._suggesting = LatestRead(self)  # suggestions for the text as typed
+        self._resolving = LatestRead(self)  # the exact party, on leaving the field
         self.line_edit = QLineEdit()
         self.line_edit.setPlaceholderText(placeholder or self.tr("输入名称或统一社会信用代码查找"))
         self.line_edit.setClearButtonEnabled(True)
@@ -109,20 +113,35 @@ class PartyField(QWidget):
 
     # ---- searching ---------------------------------------------------------------------------------
 
+    @property
+    def looking_up(self) -> bool:
+        """Whether suggestions or the exact party for the text typed are still being read."""
+        return self._suggesting.busy or self._resolving.busy or self._timer.isActive()
+
     def _edited(self, _text: str) -> None:
         self.party = None  # typing again means a new choice
+        self._resolving.cancel()
         self._timer.start()
 
-    def suggest(self) -> list[Party]:
-        """Fill the suggestion list from the parties register (name, similar name or USCC)."""
+    def suggest(self) -> None:
+        """Fill the suggestion list from the parties register (name, similar name or USCC), read in the
+        reader pool; ``suggested(parties)`` follows, for the latest text only."""
         self._timer.stop()
         text = self.line_edit.text().strip()
-        parties = self.workstation.parties.find(text, SUGGESTIONS) if text else []
+        if not text:
+            self._suggesting.cancel()
+            self._show_suggestions([])
+            return
+        parties = self.workstation.parties
+        self._suggesting.run(lambda: parties.find(text, SUGGESTIONS), self._show_suggestions,
+                             name="suggest parties")
+
+    def _show_suggestions(self, parties: list[Party]) -> None:
         self._found = {party_text(p): p for p in parties}
         self._model.setStringList(list(self._found))
         if parties and self.line_edit.hasFocus():
             self.completer.complete()
-        return parties
+        self.suggested.emit(parties)
 
     def _completed(self, text: str) -> None:
         party = self._found.get(text)
@@ -136,10 +155,14 @@ class PartyField(QWidget):
         text = self.line_edit.text().strip()
         if not text:
             return
-        exact = [p for p in self.workstation.parties.find(text, 5)
-                 if p.name == text or (p.uscc and p.uscc == text.upper())]
-        if len(exact) == 1:
-            self.set_party(exact[0])
+        parties = self.workstation.parties
+
+        def resolved(found: list[Party]) -> None:
+            exact = [p for p in found if p.name == text or (p.uscc and p.uscc == text.upper())]
+            if len(exact) == 1 and self.party is None and self.line_edit.text().strip() == text:
+                self.set_party(exact[0])
+
+        self._resolving.run(lambda: parties.find(text, 5), resolved, name="resolve party")
 
     def open_picker(self) -> None:
         from ipdesk.gui.registry.party_picker import PartyPicker

@@ -307,9 +307,8 @@ class PledgeApplicationForm(FormDialog):
         if problems:
             self._focus_first(problems)
             return None
-        self.rights.lookup_all()
+        self.rights.lookup_all()  # in the reader pool too: their answers are in by the time the findings are
         data = self.values()
-        display = {r.number: r.display_number for r in self.rights.rights()}
         self.preview_button.setEnabled(False)
 
         def done(exam: Any) -> None:
@@ -318,6 +317,7 @@ class PledgeApplicationForm(FormDialog):
             if not shiboken6.isValid(self.preview_button):
                 return
             self.preview_button.setEnabled(True)
+            display = {r.number: r.display_number for r in self.rights.rights()}
             dialog = FindingsDialog(self.workstation, exam, lang=self.lang, parent=self, display=display,
                                     title=self.tr("预审结果（未保存）"))
             dialog.open()

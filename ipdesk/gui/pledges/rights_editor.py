@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTool
 from ipdesk.domain.registry.identifiers import RightNumber, parse_right_number
 from ipdesk.domain.shared.problems import DomainError, NotFound
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, Right
+from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
@@ -85,7 +86,13 @@ class RightEntry(QWidget):
         self._timer.timeout.connect(self.lookup)
         self.line_edit.textChanged.connect(self._text_changed)
         self.line_edit.editingFinished.connect(self.normalise)
+        self._read = LatestRead(self)
         self._show()
+
+    @property
+    def looking_up(self) -> bool:
+        """Whether the register is being asked about the number shown (the answer fills ``right``)."""
+        return self._read.busy or self._timer.isActive()
 
     def text(self) -> str:
         return self.line_edit.text().strip()
@@ -106,6 +113,7 @@ class RightEntry(QWidget):
         self.not_found = False
         self.parsed = None
         self.error = ""
+        self._read.cancel()  # an answer for the number as it was is no answer for this one
         text = self.text()
         if text:
             try:
@@ -126,17 +134,27 @@ class RightEntry(QWidget):
             self.lookup()
 
     def lookup(self) -> None:
-        """Ask the register for the right (one indexed read)."""
+        """Ask the register for the right (one indexed read, in the reader pool: typing never waits)."""
         self._timer.stop()
         if self.parsed is None:
             return
-        try:
-            self.right = self.workstation.rights.get_by_number(self.parsed.number)
-            self.not_found = False
-        except NotFound:
+        number, rights = self.parsed.number, self.workstation.rights
+        self._read.run(lambda: rights.get_by_number(number), self._found, self._not_found,
+                       name=f"right {number}")
+
+    def _found(self, right: Right) -> None:
+        self.right, self.not_found = right, False
+        self._show()
+        self.resolved.emit()
+
+    def _not_found(self, exc: BaseException) -> None:
+        if isinstance(exc, NotFound):
             self.right, self.not_found = None, True
-        except DomainError as exc:
+        elif isinstance(exc, DomainError):
             self.right, self.error = None, "；".join(exc.messages(self.lang))
+        else:
+            reason = str(exc) or type(exc).__name__
+            self.right, self.error = None, self.tr("无法查询登记簿：{error}").format(error=reason)
         self._show()
         self.resolved.emit()
 

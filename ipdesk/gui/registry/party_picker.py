@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.registry.parties import PARTY_KIND_LABELS, Party
 from ipdesk.domain.shared.permissions import Action
+from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.widgets.search_bar import SearchBar
 from ipdesk.gui.common.workstation import Workstation
@@ -61,16 +62,30 @@ class PartyPicker(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._read = LatestRead(self)
         self.search.setText(text)
         self.find(text)
         self.search.setFocus()
 
+    @property
+    def searching(self) -> bool:
+        """Whether the register is being searched for the text typed (results follow)."""
+        return self._read.busy
+
     def find(self, text: str) -> None:
-        self.results.clear()
+        """Search the parties register in the reader pool; only the answer for the latest text is shown."""
+        self.results.clear()  # results for another text must not be chosen meanwhile
         if not text.strip():
+            self._read.cancel()
             self.hint.setText(self.tr("输入至少一个字开始查找"))
             return
-        parties = self.workstation.parties.find(text, LIMIT)
+        self.hint.setText(self.tr("正在查找…"))
+        parties = self.workstation.parties
+        self._read.run(lambda: parties.find(text, LIMIT), lambda found: self._show(text, found),
+                       lambda exc: self.hint.setText(self.tr("查找失败：{error}").format(error=exc)),
+                       name="find parties")
+
+    def _show(self, text: str, parties: list[Party]) -> None:
         for party in parties:
             kind = PARTY_KIND_LABELS[party.kind][1 if self.lang == "en" else 0]
             ident = party.uscc or party.id_number

@@ -175,6 +175,7 @@ def test_verify_dialog_genuine_altered_pdf_and_revoked(qtbot, ws, world, tmp_pat
     # revoke from the pledge's notices (an administrator), with a reason
     notices = show_notices_of(None, ws, pid)
     qtbot.addWidget(notices)
+    qtbot.waitUntil(lambda: not notices.loading, timeout=5000)  # read in the reader pool
     assert (
         notices.table.rowCount() == 1
         and notices.revoke_button.isVisible()
@@ -189,6 +190,7 @@ def test_verify_dialog_genuine_altered_pdf_and_revoked(qtbot, ws, world, tmp_pat
     form.reason.setPlainText("登记事项填写错误，已重新出具")
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.submit()
+    qtbot.waitUntil(lambda: not notices.loading, timeout=5000)
     assert "已撤销" in notices.table.item(0, 3).text() and not notices.revoke_button.isEnabled()
 
     result = verify(qtbot, dialog, issued.payload)
@@ -201,6 +203,7 @@ def test_revoke_needs_the_role(qtbot, ws, world):
     ws.actor = Actor("wangli", Role.CLERK)
     dialog = NoticeListDialog(ws, pid)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5000)
     assert not dialog.revoke_button.isVisibleTo(dialog) and dialog.revoke_selected() is None
     assert dialog.preview_button.isEnabled() and dialog.verify_button.isEnabled()
 
@@ -481,7 +484,9 @@ def test_pledges_page_prints_the_selected_pledges(qtbot, ws, world, tmp_path):
     assert preview.issued.kind is NoticeKind.REGISTRATION and preview.issued.pledge_id == page.current_id()
     page.action("notices").trigger()
     notices = page.findChild(NoticeListDialog)
-    assert notices is not None and notices.table.rowCount() == 1
+    assert notices is not None
+    qtbot.waitUntil(lambda: not notices.loading, timeout=5000)
+    assert notices.table.rowCount() == 1
 
 
 # ---- gazette ---------------------------------------------------------------------------------------------

@@ -99,7 +99,9 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
 def choose_party(qtbot: Any, field: Any, text: str) -> None:
     """Type into a party field and pick the first suggestion, as a clerk would."""
     type_text(qtbot, field.line_edit, text)
-    parties = field.suggest()
+    with qtbot.waitSignal(field.suggested, timeout=5000) as suggested:  # read in the reader pool
+        field.suggest()
+    parties = suggested.args[0]
     assert parties, f"no suggestion for {text}"
     field.completer.activated[str].emit(party_text(parties[0]))
 
@@ -108,6 +110,7 @@ def type_right(qtbot: Any, entry: Any, text: str) -> None:
     entry.line_edit.clear()
     qtbot.keyClicks(entry.line_edit, text)
     entry.normalise()
+    qtbot.waitUntil(lambda: not entry.looking_up, timeout=5000)  # the register answers from the reader pool
 
 
 def fill_mixed_form(qtbot: Any, form: PledgeApplicationForm, world: dict[str, Any]) -> None:
@@ -115,6 +118,7 @@ def fill_mixed_form(qtbot: Any, form: PledgeApplicationForm, world: dict[str, An
     assert form.pledgors.party_ids() == [world["firm"].id]
     form.pledgee.line_edit.setText(world["bank"].uscc)  # a full USCC resolves on leaving the field
     form.pledgee.line_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: not form.pledgee.looking_up, timeout=5000)
     assert form.pledgee.party_id() == world["bank"].id
     qtbot.keyClicks(form.amount, "5000000")
     form.amount.editingFinished.emit()

@@ -355,12 +355,18 @@ def test_party_picker_finds_by_name_or_uscc_and_adds_the_owner(qtbot, ws, monkey
     add_party(ws, "镇江市高新技术研究院有限公司", 2)
     picker = PartyPicker(ws, text="恒顺")
     qtbot.addWidget(picker)
+
+    def find(text: str) -> None:
+        picker.find(text)
+        qtbot.waitUntil(lambda: not picker.searching, timeout=5000)  # read in the reader pool
+
+    qtbot.waitUntil(lambda: not picker.searching, timeout=5000)
     assert picker.results.count() == 1 and "江苏恒顺" in picker.results.item(0).text()
-    picker.find(firm.uscc)
+    find(firm.uscc)
     assert picker.results.count() == 1
-    picker.find("不存在的公司")
+    find("不存在的公司")
     assert picker.results.count() == 0 and "不存在的公司" in picker.hint.text()
-    picker.find("有限公司")
+    find("有限公司")
     picker.results.setCurrentRow(0)
     picker.accept()
     assert picker.chosen is not None
