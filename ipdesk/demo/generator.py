@@ -90,7 +90,8 @@ class DemoSummary:
     def to_json(self) -> dict[str, Any]:
         return {
             "pledges": dict(self.pledges),
-            "seed": self.seed, "as_of": self.as_of.isoformat(), "rights": self.rights, "parties": self.parties,
+            "seed": self.seed, "as_of": self.as_of.isoformat(), "rights": self.rights,
+            "parties": self.parties,
             "owner_links": self.owner_links, "co_owned": self.co_owned, "by_kind": dict(self.by_kind),
             "by_status": dict(self.by_status), "parties_by_kind": dict(self.parties_by_kind),
             "seconds": round(self.seconds, 2),
@@ -166,8 +167,8 @@ def _load(engine: Engine, actor: Actor, rights: int, seed: int, as_of: date, pro
             gen.make_parties(max(80, rights // 15))
             done = bulk.load_register(conn, gen.parties, gen.rights(), rights, chunk=chunk, on_chunk=on_chunk)
         summary = DemoSummary(
-            seed=gen.seed, as_of=gen.as_of, rights=done, parties=len(gen.parties), owner_links=gen.owner_links,
-            co_owned=gen.co_owned, by_kind=dict(sorted(gen.kinds.items())),
+            seed=gen.seed, as_of=gen.as_of, rights=done, parties=len(gen.parties),
+            owner_links=gen.owner_links, co_owned=gen.co_owned, by_kind=dict(sorted(gen.kinds.items())),
             by_status=dict(sorted(gen.statuses.items())),
             parties_by_kind=dict(sorted(Counter(p["kind"] for p in gen.parties).items())),
         )

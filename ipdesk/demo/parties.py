@@ -98,7 +98,8 @@ class PartyDraws:
 
     def _phone(self, city: int) -> str:
         area = CITIES[city][3]
-        digits = 8 if len(area) == 3 or area in ("0512", "0510", "0571", "0574", "0755", "0757", "0769") else 7
+        eight = ("0512", "0510", "0571", "0574", "0755", "0757", "0769")  # four-digit codes, 8-digit numbers
+        digits = 8 if len(area) == 3 or area in eight else 7
         return f"{area}-{self.rng.randrange(2, 9)}{self.rng.randrange(10 ** (digits - 1)):0{digits - 1}d}"
 
     def _unique(self, make: Callable[[], str]) -> str:
@@ -157,7 +158,8 @@ class PartyDraws:
                 pool = BANKS + [(b, "分行") for b in PROVINCIAL_BANKS.get(province, [])]
                 head, unit = self.pick(pool)
                 if cname == "镇江" and rng.random() < 0.1:
-                    return "江苏镇江农村商业银行股份有限公司" + (self.pick(districts)[1][:2] + "支行" if rng.random() < 0.7 else "")
+                    head = "江苏镇江农村商业银行股份有限公司"
+                    return head + (self.pick(districts)[1][:2] + "支行" if rng.random() < 0.7 else "")
                 if districts and rng.random() < 0.5:
                     return f"{head}{cname}{self.pick(districts)[1].removesuffix('区').removesuffix('市')}支行"
                 return f"{head}{town}{unit}"
@@ -200,14 +202,15 @@ class PartyDraws:
         for name, region in UNIVERSITIES[:n_univ]:
             city = next(i for i, c in enumerate(CITIES) if c[0] == region)
             self._names.add(name)
-            self._add_party("institution", name, uscc=self._uscc("12", CITIES[city][0][:2] + "0000"), city=city,
-                            topics=tuple(rng.sample(TOPIC_KEYS, 4)))
+            self._add_party("institution", name, uscc=self._uscc("12", CITIES[city][0][:2] + "0000"),
+                            city=city, topics=tuple(rng.sample(TOPIC_KEYS, 4)))
         for _ in range(n_individual):
             city = self._city()
             born = date_between(rng, date(1955, 1, 1), date(1998, 12, 31))
             reg = self.pick(CITIES[city][4])[0] if CITIES[city][4] else CITIES[city][0]
-            self._add_party("individual", self._person(), uscc=None, id_number=resident_id(reg, born, rng.randrange(1000)),
-                            city=city, region=reg)
+            person = self._person()
+            id_number = resident_id(reg, born, rng.randrange(1000))
+            self._add_party("individual", person, uscc=None, id_number=id_number, city=city, region=reg)
         for i in range(n_foreign):
             city = self._city()
             if i < len(FOREIGN):
@@ -218,21 +221,23 @@ class PartyDraws:
                 country, pattern = self.pick([("DE", "HRB {n}"), ("JP", "0100-01-{n}"), ("US", "C{n}"),
                                                ("KR", "110111-{n}"), ("GB", "{n}")])
             self._names.add(name)
-            self._add_party("foreign", name, uscc=None, id_number=f"{country} " + pattern.format(n=rng.randrange(100000, 9999999)),
+            id_number = f"{country} " + pattern.format(n=rng.randrange(100000, 9999999))
+            self._add_party("foreign", name, uscc=None, id_number=id_number,
                             city=city, region="", address=f"{country}（境外）")
         for _ in range(n_enterprise):
             city = self._city()
             cname, province = CITIES[city][1], CITIES[city][2]
             industry, topics = rng.choices(INDUSTRIES, INDUSTRY_WEIGHTS)[0]
             brand = self._brand()
-            def firm_name(brand: str = brand, industry: str = industry, cname: str = cname, province: str = province) -> str:
+            def firm_name(brand: str = brand, industry: str = industry, cname: str = cname,
+                          province: str = province) -> str:
                 place = province.removesuffix("省").removesuffix("市") if rng.random() < 0.25 else cname
                 form = "股份有限公司" if rng.random() < 0.15 else "有限公司"
                 group = "集团" if rng.random() < 0.04 else ""
                 return f"{place}{brand}{industry}{group}{form}"
             name = self._unique(firm_name)
-            self._add_party("enterprise", name, uscc=self._uscc("91", CITIES[city][0]), city=city, brand=brand,
-                            topics=topics)
+            self._add_party("enterprise", name, uscc=self._uscc("91", CITIES[city][0]), city=city,
+                            brand=brand, topics=topics)
         # Owners of rights: enterprises mostly, a few universities, individuals and foreign firms.
         ids_by_kind: dict[str, list[int]] = {}
         for p in self.parties:

@@ -31,7 +31,8 @@ OWNER_SEPARATOR = "；"  # as in ipdesk.services.registry.rights
 
 _NEW_NUMBERS = date(2003, 10, 1)  # ZC 0006-2003: 12-digit application numbers from this day
 _PTA_FROM = date(2021, 6, 1)  # patent term adjustment for inventions granted from this day
-_GRANT_DELAY = {RightKind.INVENTION: (540, 1500), RightKind.UTILITY_MODEL: (120, 330), RightKind.DESIGN: (100, 300)}
+_GRANT_DELAY = {RightKind.INVENTION: (540, 1500), RightKind.UTILITY_MODEL: (120, 330),
+                RightKind.DESIGN: (100, 300)}
 _TYPE_DIGIT = {RightKind.INVENTION: "1", RightKind.UTILITY_MODEL: "2", RightKind.DESIGN: "3"}
 
 
@@ -64,7 +65,8 @@ def _similar_classes(classes: list[int], rng: random.Random) -> list[int]:
 # Similarity groups (a copy of resources/data/trademark_similarity.json's ids, kept small and static so the
 # demo data does not depend on the office-editable table).
 SIMILARITY_GROUP_CLASSES: dict[str, list[int]] = {
-    "software": [9, 42], "telecom": [9, 38], "food": [29, 30], "food_catering": [30, 43], "beverages": [32, 33],
+    "software": [9, 42], "telecom": [9, 38], "food": [29, 30], "food_catering": [30, 43],
+    "beverages": [32, 33],
     "cosmetics_pharma": [3, 5], "medical": [5, 10], "machines_tools": [7, 8], "publishing": [16, 41],
     "apparel": [18, 25],
 }
@@ -104,8 +106,10 @@ class RightDraws(PartyDraws):
         return body + check, f"ZL {body}.{check}"
 
     def _mark_number(self, year: int) -> str:
-        # Registration numbers grow with time: about 4 million in 2005, 16 million in 2015, 75 million in 2024.
-        points = [(1995, 800_000), (2000, 1_400_000), (2005, 4_000_000), (2010, 8_000_000), (2015, 16_000_000),
+        # Registration numbers grow with time: about 4 million in 2005, 16 million in 2015, 75 million in
+        # 2024.
+        points = [(1995, 800_000), (2000, 1_400_000), (2005, 4_000_000), (2010, 8_000_000),
+                  (2015, 16_000_000),
                   (2018, 30_000_000), (2020, 45_000_000), (2022, 60_000_000), (2024, 75_000_000),
                   (2026, 85_000_000), (2030, 95_000_000)]
         year = min(max(year, points[0][0]), points[-1][0])
@@ -196,8 +200,9 @@ class RightDraws(PartyDraws):
                 filing = shifted
         type_digit = "8" if pct else _TYPE_DIGIT[kind]
         number, display = self._patent_number(filing, type_digit)
-        title = title or (self._invention_title(t) if kind is RightKind.INVENTION else self._um_title(t)
-                          if kind is RightKind.UTILITY_MODEL else self.pick(t["design"]) + self.pick(DESIGN_VARIANTS))
+        if not title:
+            title = self._invention_title(t) if kind is RightKind.INVENTION else self._um_title(t) \
+                if kind is RightKind.UTILITY_MODEL else self.pick(t["design"]) + self.pick(DESIGN_VARIANTS)
         row = self._base(rid, kind, number, display, title)
         grant = filing + timedelta(days=grant_delay)
         ext = 0
@@ -233,7 +238,8 @@ class RightDraws(PartyDraws):
         row["publication_date"], row["expiry_date"], row["term_extension_days"] = pub, expiry, ext
         row["ipc_main"] = "" if kind is RightKind.DESIGN else self.pick(t["ipc"])
         row["product"] = self.pick(t["prod"]) if rng.random() < 0.55 else ""
-        row["invalidation_requested"], row["ownership_dispute"], row["court_preservation"] = self._flags(status)
+        inv, dispute, court = self._flags(status)
+        row.update(invalidation_requested=inv, ownership_dispute=dispute, court_preservation=court)
         return row
 
     def _trademark(self, rid: int, owner: int, *, name: str | None = None, classes: list[int] | None = None,
@@ -269,7 +275,8 @@ class RightDraws(PartyDraws):
             status, reg_date, renewals, expiry = "pending", None, 0, None
         else:
             needed = 0
-            while compute_expiry(RightKind.TRADEMARK, None, reg, None, 0, needed) < as_of:  # type: ignore[operator]
+            while compute_expiry(RightKind.TRADEMARK, None, reg, None, 0,  # type: ignore[operator]
+                                 needed) < as_of:
                 needed += 1
             renewed = needed == 0 or rng.random() < 0.85
             renewals = needed if renewed else needed - 1
@@ -298,13 +305,15 @@ class RightDraws(PartyDraws):
         if kind is RightKind.SOFTWARE:
             if reg.year not in self._soft_next:
                 self._soft_next[reg.year] = self.randint(10_000, 300_000)
-            serial = self._serial(self._soft_next, reg.year, 10_000, max(1, min(60, 1_500_000 // max(1, self.n_rights // 15))))
+            gap = max(1, min(60, 1_500_000 // max(1, self.n_rights // 15)))
+            serial = self._serial(self._soft_next, reg.year, 10_000, gap)
             number = f"{reg.year}SR{serial:07d}"
             title = f"{brand}{self.pick(t['soft'])}{self.pick(SOFT_VERSIONS)}"
         else:
             region = "国" if rng.random() < 0.7 else self.pick("苏浙粤京川")
             cat = self.pick(WORK_CATEGORIES)
-            serial = self._serial(self._work_next, (region, reg.year), 0, max(1, min(300, 40_000_000 // max(1, self.n_rights))))
+            gap = max(1, min(300, 40_000_000 // max(1, self.n_rights)))
+            serial = self._serial(self._work_next, (region, reg.year), 0, gap)
             number = f"{region}作登字-{reg.year}-{cat}-{serial:08d}"
             city = CITIES[self.party_city[owner - 1]][1]
             title = self.pick(WORK_TITLES).format(brand=brand, product=self.pick(t["prod"]), city=city)
@@ -312,8 +321,8 @@ class RightDraws(PartyDraws):
         # A legal person's work or software: protected until 31 December of the 50th year after first
         # publication (Copyright Law Art. 23); stored explicitly.
         expiry = date(published.year + 50, 12, 31)
-        row.update(legal_status="in_force", registration_date=reg, publication_date=published, expiry_date=expiry,
-                   product=self.pick(t["prod"]) if rng.random() < 0.3 else "")
+        row.update(legal_status="in_force", registration_date=reg, publication_date=published,
+                   expiry_date=expiry, product=self.pick(t["prod"]) if rng.random() < 0.3 else "")
         _invalidation, dispute, court = self._flags("in_force")  # no invalidation procedure for copyrights
         row.update(ownership_dispute=dispute, court_preservation=court)
         return row
@@ -326,12 +335,17 @@ class RightDraws(PartyDraws):
         owners = [first]
         while len(owners) < n:
             r = rng.random()
-            other = self.pick(self.universities) if (r < 0.3 and kind.is_patent and self.universities) else \
-                self.pick(self.enterprises) if r < 0.9 or not self.individuals else self.pick(self.individuals)
+            if r < 0.3 and kind.is_patent and self.universities:
+                other = self.pick(self.universities)
+            elif r < 0.9 or not self.individuals:
+                other = self.pick(self.enterprises)
+            else:
+                other = self.pick(self.individuals)
             if other not in owners:
                 owners.append(other)
         splits = {2: [("50", "50"), ("60", "40"), ("70", "30"), ("51", "49"), ("80", "20")],
-                  3: [("40", "30", "30"), ("34", "33", "33"), ("50", "25", "25"), ("33.34", "33.33", "33.33")]}
+                  3: [("40", "30", "30"), ("34", "33", "33"), ("50", "25", "25"),
+                      ("33.34", "33.33", "33.33")]}
         shares = self.pick(splits[n])
         return [(o, Decimal(s)) for o, s in zip(owners, shares, strict=True)]
 

@@ -14,7 +14,8 @@ def add_parsers(sub: Subparsers) -> None:
                    help="load a deterministic demo data set into an empty register")
     demo.add_argument("--rights", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=2026)
-    demo.add_argument("--pledges", type=int, default=40, help="demo pledge applications filed through the services")
+    demo.add_argument("--pledges", type=int, default=40,
+                      help="demo pledge applications filed through the services")
 
 
 def run_demo_data(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:

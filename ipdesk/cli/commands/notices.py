@@ -48,7 +48,8 @@ def add_parsers(sub: Subparsers) -> None:
     srch.add_argument("--export", type=Path, help="write the results to this .xlsx file")
     srch.add_argument("--certificate", type=Path, help="issue a search certificate PDF to this file")
 
-    gaz = command(sub, "gazette", run_gazette, help="export gazette lines of registrations/changes/cancellations")
+    gaz = command(sub, "gazette", run_gazette,
+                  help="export gazette lines of registrations/changes/cancellations")
     gaz.add_argument("--from", dest="date_from", required=True)
     gaz.add_argument("--to", dest="date_to", required=True)
     gaz.add_argument("--out", type=Path, required=True, help=".csv or .xlsx")
@@ -60,8 +61,8 @@ def run_verify(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     path = Path(value)
     is_file = not value.startswith("IPD1|") and path.exists()
     result = ws.notices.verify_file(path) if is_file else ws.notices.verify_text(value)
-    emit({"status": result.status.value, "serial": result.serial, "reason": result.message.message(config.lang),
-          "content_checked": result.content_checked})
+    emit({"status": result.status.value, "serial": result.serial,
+          "reason": result.message.message(config.lang), "content_checked": result.content_checked})
     return EXIT_OK if result.ok else EXIT_REFUSED
 
 

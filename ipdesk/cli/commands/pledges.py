@@ -27,8 +27,8 @@ def add_parsers(sub: Subparsers) -> None:
     pshow.add_argument("number", help="registration number (or application number)")
     pcancel = pledge_sub.add_parser("cancel", help="cancel a registered pledge")
     pcancel.add_argument("number")
-    pcancel.add_argument("--trigger", required=True,
-                         choices=["repaid", "realised", "waived", "main_contract_void", "extinguished_by_law"])
+    triggers = ["repaid", "realised", "waived", "main_contract_void", "extinguished_by_law"]
+    pcancel.add_argument("--trigger", required=True, choices=triggers)
     pcancel.add_argument("--on", help="cancellation date (default today)")
 
 

@@ -45,13 +45,15 @@ def secondary_indexes(conn: Connection) -> list[tuple[str, str]]:
     names = ", ".join(f"'{t}'" for t in _TABLES)
     if conn.dialect.name == "sqlite":
         rows = conn.execute(text(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({names})"
         ))
     else:
         rows = conn.execute(text(
             f"SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
             f"AND i.tablename IN ({names}) AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
-            f"WHERE c.conname = i.indexname AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))"
+            f"WHERE c.conname = i.indexname "
+            f"AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))"
         ))
     return sorted((str(name), str(sql)) for name, sql in rows)
 
@@ -62,7 +64,8 @@ def fix_sequences(conn: Connection) -> None:
         return
     for table in ("parties", "rights"):
         conn.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT max(id) FROM {table}), 0) + 1, false)"
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"COALESCE((SELECT max(id) FROM {table}), 0) + 1, false)"
         ))
 
 
@@ -151,8 +154,8 @@ def chunked(rights: Iterable[RightWithOwners], total: int, chunk: int, document:
             batch, links, docs = [], [], []
 
 
-def load_register(conn: Connection, parties: list[dict[str, Any]], rights: Iterable[RightWithOwners], total: int,
-                  *, chunk: int, on_chunk: Callable[[int, int], Any] | None = None) -> int:
+def load_register(conn: Connection, parties: list[dict[str, Any]], rights: Iterable[RightWithOwners],
+                  total: int, *, chunk: int, on_chunk: Callable[[int, int], Any] | None = None) -> int:
     """Write the parties, then the rights with their owners and search documents; returns the rights written.
 
     ``on_chunk(done, total)`` runs after each chunk is written; an exception it raises aborts the load (the
