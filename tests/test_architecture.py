@@ -50,6 +50,22 @@ def test_every_module_has_a_docstring() -> None:
     assert missing == []
 
 
+
+# The CLI package is being split by another change, which names its package; it joins the rule then.
+UNNAMED_FOR_NOW = {"ipdesk/cli/__init__.py"}
+
+
+def test_every_package_says_what_it_owns() -> None:
+    """A package's docstring is one line that says what its context owns, not only its own name."""
+    vague = {}
+    for p in sorted((ROOT / "ipdesk").rglob("__init__.py")):
+        doc = ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) or ""
+        name = p.parent.name.replace("_", " ")
+        bare = re.fullmatch(rf"{re.escape(name)}( context)?\.?", doc.strip(), flags=re.IGNORECASE)
+        if "\n" in doc or bare or len(doc.split()) < 4:
+            vague[str(p.relative_to(ROOT))] = doc
+    assert set(vague) <= UNNAMED_FOR_NOW, vague
+
 # Modules still waiting for their split (the groundwork issue); the list only ever shrinks.
 OVERSIZED_FOR_NOW: set[str] = set()
 

@@ -1,1 +1,1 @@
-"""demo."""
+"""The deterministic demo data set: vocabulary, parties, rights, pledges through the services."""

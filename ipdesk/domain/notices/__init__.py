@@ -1,1 +1,1 @@
-"""Notices context."""
+"""Notices and certificates the office issues, as values, and their canonical (signed) content."""

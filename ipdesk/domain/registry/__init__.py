@@ -1,1 +1,1 @@
-"""Registry context."""
+"""Rights and parties: their values, numbers, input checks, statutory terms, trademark similarity."""

@@ -1,1 +1,1 @@
-"""Audit context."""
+"""The audit area: the tamper-evident log, searchable, and its chain verification."""

@@ -1,1 +1,1 @@
-"""Notices context."""
+"""Notices on screen: preview, print, batch, list, verify, the gazette and the register search."""

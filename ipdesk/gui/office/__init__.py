@@ -1,1 +1,1 @@
-"""Office context."""
+"""The settings area: this workstation, the office settings, the holiday calendar, the signing key."""

@@ -1,1 +1,1 @@
-"""Registry context."""
+"""The rights and parties areas: register pages, forms, party picker, owners editor, import."""

@@ -1,1 +1,1 @@
-"""Notices context."""
+"""Notices and certificates: issue, print, revoke, keys; the public register search, the gazette."""

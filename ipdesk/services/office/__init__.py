@@ -1,1 +1,1 @@
-"""Office context."""
+"""Office-wide settings in the database: name, timezone, numbering, service levels, holidays."""

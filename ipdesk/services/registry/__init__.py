@@ -1,1 +1,1 @@
-"""Registry context."""
+"""Rights and parties register use cases: add, edit, look up, search, page, import from files."""

@@ -1,1 +1,1 @@
-"""Examination context."""
+"""The examination of a pledge application against the refusal grounds, and its words."""

@@ -1,1 +1,1 @@
-"""Pages context."""
+"""Page patterns: the page every area shows, the register page, its columns, detail and history."""
