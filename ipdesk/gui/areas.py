@@ -29,7 +29,7 @@ from ipdesk.gui.common.workstation import Workstation
 class AreaHost(Protocol):
     """What a page builder may use of the main window: the workstation, the language, the other areas."""
 
-    workstation: Any
+    workstation: Workstation
     lang: str
 
     def show_area(self, key: str) -> None: ...
@@ -83,7 +83,7 @@ def is_page_source(obj: Any) -> bool:
 
 def build_workbench(host: AreaHost) -> QWidget | None:
     ws = host.workstation
-    if getattr(ws, "pledges", None) is None or getattr(ws, "engine", None) is None:
+    if ws.pledges is None or ws.engine is None:  # a test double without them
         return None
     from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 
@@ -115,7 +115,7 @@ def pledges_page(workstation: Workstation, lang: str) -> QWidget:
 
 
 def build_pledges(host: AreaHost) -> QWidget | None:
-    if not is_page_source(getattr(host.workstation, "pledge_list", None)):
+    if not is_page_source(host.workstation.pledge_list):
         return None
     return pledges_page(host.workstation, host.lang)
 

@@ -35,6 +35,7 @@ from ipdesk.gui.common.pages.base import Page, may
 from ipdesk.gui.common.pages.coming_page import ComingPage
 from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
+from ipdesk.gui.common.workstation import Workstation
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
     closed = Signal()
     changes_made = Signal(object)
 
-    def __init__(self, workstation: Any, *, on_language: Callable[[str], None] | None = None,
+    def __init__(self, workstation: Workstation, *, on_language: Callable[[str], None] | None = None,
                  remember: bool = True, settings_: Settings | None = None,
                  task_runner: TaskRunner | None = None, areas: Sequence[AreaSpec] | None = None,
                  parent: QWidget | None = None):
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
 
     def visible_areas(self) -> list[AreaSpec]:
         """The areas the actor's role may use (an area without a permission is open to every user)."""
-        actor = getattr(self.workstation, "actor", None)
+        actor = self.workstation.actor
         return [a for a in self._specs.values() if a.permission is None or may(actor, a.permission)]
 
     def area_keys(self) -> list[str]:
@@ -342,16 +343,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        config = getattr(self.workstation, "config", None)
-        url = getattr(config, "database_url", "") if config is not None else ""
-        described = getattr(self.workstation, "database_description", None)
-        db = described if isinstance(described, str) else describe_database(url)
+        config = self.workstation.config
+        db = self.workstation.database_description or describe_database(config.database_url)
         self.db_label = QLabel(self.tr("数据库：{db}").format(db=db))
-        self.db_label.setToolTip(self.tr("数据目录：{path}").format(path=getattr(config, "data_dir", "-")))
-        actor = getattr(self.workstation, "actor", None)
-        role = getattr(actor, "role", "")
+        self.db_label.setToolTip(self.tr("数据目录：{path}").format(path=config.data_dir))
+        actor = self.workstation.actor
         self.user_label = QLabel(self.tr("用户：{user}（{role}）").format(
-            user=getattr(actor, "username", "-"), role=self.role_title(str(getattr(role, "value", role)))))
+            user=actor.username, role=self.role_title(str(getattr(actor.role, "value", actor.role)))))
         self.work_label = QLabel()
         self.work_bar = QProgressBar()
         self.work_bar.setRange(0, 0)

@@ -26,6 +26,7 @@ from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.settings import Settings
 from ipdesk.gui.tasks import TaskRunner
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.common.workstation import Workstation
 
 #: which permission each page action needs
 ACTION_PERMISSIONS: dict[str, Action] = {
@@ -71,7 +72,7 @@ class PledgesPage(RegisterPage):
     notice actions: 打印通知书… (Ctrl+P), 批量打印…, 通知书记录…), so this context never imports them.
     """
 
-    def __init__(self, workstation: Any, lang: str | None = None, parent: QWidget | None = None, *,
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  settings_: Settings | None = None, task_runner: TaskRunner | None = None,
                  more_actions: Sequence[Callable[[RegisterPage], Any]] = ()):
         lang = ui_lang(lang)
@@ -147,7 +148,7 @@ class PledgesPage(RegisterPage):
     # ---- what applies to the selection -------------------------------------------------------------
 
     def can_create(self) -> bool:
-        return may(getattr(self.workstation, "actor", None), Action.REGISTER_PLEDGE)
+        return may(self.workstation.actor, Action.REGISTER_PLEDGE)
 
     def allowed_actions(self, row: int) -> frozenset[str]:
         """The actions for the pledge in ``row``: its state (fresh from the detail pane when loaded),
@@ -159,7 +160,7 @@ class PledgesPage(RegisterPage):
         record = self.detail_pane.record
         if record is not None and record.id == data.get("id"):
             status, outcome = record.status.value, self.detail_pane.outcome
-        actor = getattr(self.workstation, "actor", None)
+        actor = self.workstation.actor
         # the page's menu holds only some of the lifecycle's actions (waivers are recorded from the findings)
         return frozenset(a for a in available_actions(status, outcome)
                          if a in ACTION_PERMISSIONS and may(actor, ACTION_PERMISSIONS[a]))

@@ -23,7 +23,7 @@ def test_the_real_workstation_satisfies_the_protocol(sqlite_workstation) -> None
 
 def test_the_fake_workstation_satisfies_the_protocol() -> None:
     fake = FakeWorkstation()
-    assert {"actor", "config", "rights", "database_description", "close"} <= _members()
+    assert {"actor", "clock", "config", "rights", "database_description", "close"} <= _members()
     assert isinstance(fake, Workstation)
     assert isinstance(fake.actor, Actor)
 
