@@ -1,4 +1,5 @@
-"""Showing errors: domain refusals as clear messages, crashes as a dialog with a copyable report.
+"""Crashes: an exception nobody handled, shown as a dialog with a copyable report (refusals are
+``ipdesk.gui.ops``'s, in ``ipdesk.gui.messages``).
 
 A crash (an exception nobody handled) is logged with its traceback, then shown in :class:`CrashDialog`:
 what happened, that nothing half-done was written (services commit a whole operation or nothing), the
@@ -12,27 +13,23 @@ import os
 import platform
 import sys
 import traceback
-from collections.abc import Sequence
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ipdesk import __version__
-from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui.common.clock import office_clock
-from ipdesk.gui.i18n import current_lang
 
 log = logging.getLogger(__name__)
 
@@ -118,27 +115,3 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 
 def install_excepthook() -> None:
     sys.excepthook = excepthook
-
-
-def problem_lines(problems: Sequence[Problem], lang: str | None = None) -> list[str]:
-    return [p.message(lang or current_lang()) for p in problems]
-
-
-def show_problems(parent: QWidget | None, title: str, intro: str, problems: Sequence[Problem]) -> None:
-    """A warning box listing every problem (what is wrong and what is expected)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, intro, QMessageBox.StandardButton.Ok, parent)
-    box.setInformativeText("\n".join("• " + m for m in problem_lines(problems)))
-    box.exec()
-
-
-def show_error(parent: QWidget | None, exc: BaseException, tb: str = "") -> None:
-    """Show a failed background call: domain refusals as their messages, anything else as a crash."""
-    if isinstance(exc, DomainError):
-        show_problems(
-            parent,
-            QCoreApplication.translate("errors", "无法完成操作"),
-            QCoreApplication.translate("errors", "操作被拒绝，数据没有改变："),
-            exc.problems,
-        )
-        return
-    excepthook(type(exc), exc, exc.__traceback__)

@@ -7,7 +7,8 @@ Callers use the module's functions through the module (``messages.tell(...)``), 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -17,19 +18,25 @@ from ipdesk.gui.i18n import current_lang
 
 
 def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False, detail: str = "",
-         details: str = "") -> QMessageBox:
+         details: str = "", actions: Sequence[tuple[str, Callable[[], Any]]] = (), name: str = "") -> QMessageBox:
     """An information (or warning) box, opened without blocking; it deletes itself when closed.
 
     Args:
         detail: the informative text under ``text``.
         details: a long text behind the box's "Show details" button.
+        actions: extra buttons beside OK, as (label, what clicking does) — "打开文件夹".
+        name: the box's object name.
     """
     box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.Ok, parent)
+    if name:
+        box.setObjectName(name)
     if detail:
         box.setInformativeText(detail)
     if details:
         box.setDetailedText(details)
+    for label, action in actions:
+        box.addButton(label, QMessageBox.ButtonRole.ActionRole).clicked.connect(lambda _c=False, a=action: a())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -9,7 +9,7 @@ The shared rules of Anki's ``taskman.py``, Picard's ``util/thread.py`` and Elect
 
 Usage::
 
-    runner().run(lambda: service.get(id), on_result=self.show_right, on_error=self.show_error)
+    runner().run(lambda: service.get(id), on_result=self.show_right, on_error=lambda exc, _tb: report_failure(self, exc))
     run_with_progress_dialog(self, self.tr("导入"), lambda p: importer.run(path, progress=p),
                              on_result=self.show_report, write=True)
 """

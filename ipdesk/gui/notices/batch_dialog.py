@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,21 +21,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ipdesk.domain.notices.notice import NoticeKind
-from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.files import error_text, last_dir, open_external, remember_dir, writable_problem
 from ipdesk.gui.common.widgets.path_field import PathField
-from ipdesk.gui.errors import show_error
+from ipdesk.gui import messages
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.icons import icon
-from ipdesk.gui.tasks import Task, TaskRunner, run_with_progress_dialog, runner
+from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.services.notices.service import BatchReport
-from ipdesk.gui.notices.notice_kit import PLEDGE_KINDS, dialog_lang, kind_name, tell
+from ipdesk.gui.notices.notice_kit import PLEDGE_KINDS, dialog_lang, kind_name
 from ipdesk.gui.common.workstation import Workstation
 
 
@@ -98,7 +97,7 @@ class BatchPrintDialog(QDialog):
         self.report: BatchReport | None = None
         self.summary = ""
         self.details: list[str] = []
-        self.summary_box: QMessageBox | None = None
+        self.summary_box: QWidget | None = None  # the summary (a message box), for tests to close
 
         form = QFormLayout()
         self.count_label = QLabel(self.tr("已选择 {n} 件质押").format(n=len(self.pledge_ids)))
@@ -199,53 +198,34 @@ class BatchPrintDialog(QDialog):
             return ws.notices.print_batch(ws.actor, ids, kind, folder=folder, merged=merged, progress=report)
 
         _ALIVE.add(self)
-        self.task = run_with_progress_dialog(
-            self.parentWidget(),
-            self.tr("批量打印通知书"),
-            work,
-            on_result=lambda r: self._done(r, kind, folder, merged),
-            on_error=self._failed,
-            write=True,
-            task_runner=self._runner,
-        )
+        title = self.tr("批量打印通知书")
+        # the dialog is hidden, not its parent: the outcome comes back to it (kept alive in _ALIVE)
+        self.task = run_op(self, work, on_done=lambda r: self._done(r, kind, folder, merged),
+                           on_refused=self._refused, expected=(OSError,), on_failed=self._ended,
+                           progress=title, title=title, task_runner=self._runner)
         return self.task
 
     def _done(self, report: BatchReport, kind: NoticeKind, folder: Path | None, merged: Path | None) -> None:
         _ALIVE.discard(self)
         self.report = report
         self.summary, self.details = batch_details(report, kind, folder=folder, merged=merged, lang=self.lang)
-        trouble = bool(report.failed)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if trouble else QMessageBox.Icon.Information,
-            self.tr("批量打印通知书"),
-            self.summary,
-            QMessageBox.StandardButton.Ok,
-            self.parentWidget(),
-        )
-        box.setObjectName("batchSummary")
-        if self.details:
-            box.setInformativeText("\n".join(self.details[:12]) + ("\n…" if len(self.details) > 12 else ""))
-            box.setDetailedText("\n".join(self.details))
         written_to = merged if merged is not None else folder
-        if report.written and written_to is not None:
-            opener = box.addButton(
-                self.tr("打开文件夹") if merged is None else self.tr("打开 PDF"),
-                QMessageBox.ButtonRole.ActionRole,
-            )
-            opener.clicked.connect(lambda: open_external(written_to))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.summary_box = box
+        opener = self.tr("打开文件夹") if merged is None else self.tr("打开 PDF")
+        self.summary_box = messages.tell(
+            self.parentWidget(), self.tr("批量打印通知书"), self.summary, warning=bool(report.failed),
+            detail="\n".join(self.details[:12]) + ("\n…" if len(self.details) > 12 else ""),
+            details="\n".join(self.details), name="batchSummary",
+            actions=[(opener, lambda: open_external(written_to))] if report.written and written_to is not None else [],
+        )
         self.finished_report.emit(report)
         self.deleteLater()
 
-    def _failed(self, exc: BaseException, tb: str) -> None:
+    def _refused(self, exc: BaseException) -> None:
+        self.summary = error_text(exc, self.lang)
+        messages.tell(self.parentWidget(), self.tr("批量打印通知书"), self.summary, warning=True)
+
+    def _ended(self, _exc: BaseException) -> None:  # after any failure, said by _refused or the crash dialog
         _ALIVE.discard(self)
-        if isinstance(exc, (DomainError, OSError)):
-            self.summary = error_text(exc, self.lang)
-            tell(self.parentWidget(), self.tr("批量打印通知书"), self.summary, warning=True)
-        else:
-            show_error(self.parentWidget(), exc, tb)
         self.finished_report.emit(None)
         self.deleteLater()
 
@@ -264,7 +244,7 @@ def batch_print(
     """批量打印… for the selected pledges (the dialog asks for the kind and the target)."""
     ids = [i for i in pledge_ids if i is not None]
     if not ids:
-        tell(
+        messages.tell(
             parent,
             QCoreApplication.translate("PrintDialogs", "批量打印通知书"),
             QCoreApplication.translate(

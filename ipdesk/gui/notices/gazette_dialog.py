@@ -21,7 +21,7 @@ from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui.common.rich_text import badge_html, esc
 from ipdesk.gui.common.files import error_text, last_dir, remember_dir, writable_problem
 from ipdesk.gui.common.widgets.path_field import PathField
-from ipdesk.gui.errors import show_error
+from ipdesk.gui.ops import report_failure
 from ipdesk.gui.icons import icon
 from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.gui.common.widgets.date_edit import DateEdit
@@ -163,10 +163,10 @@ class GazetteExportDialog(QDialog):
             self.result_label.setText(badge_html(self.message, "ok"))
             self.exported.emit(count, str(path))
 
-        def failed(exc: BaseException, tb: str) -> None:
+        def failed(exc: BaseException, _tb: str) -> None:
             self.export_button.setEnabled(True)
             if not isinstance(exc, (DomainError, OSError)):
-                show_error(self, exc, tb)
+                report_failure(self, exc)
                 return
             self.message = self.tr("无法写入 {path}：{reason}").format(
                 path=path,

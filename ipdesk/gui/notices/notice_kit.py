@@ -1,12 +1,8 @@
-"""What the notice dialogs share: the kinds of a pledge notice and their names, the dialogs' language,
-the non-blocking message box."""
+"""What the notice dialogs share: the kinds of a pledge notice and their names, the dialogs' language."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ipdesk.domain.notices.notice import NoticeKind
 from ipdesk.gui.common.rich_text import pick
@@ -44,24 +40,3 @@ def default_kind(kinds: Sequence[NoticeKind]) -> NoticeKind | None:
 
 def dialog_lang(lang: str | None) -> str:
     return lang or current_lang()
-
-
-# ---- small helpers (module functions so tests can answer or observe them) ------------------------------
-
-
-def tell(
-    parent: QWidget | None, title: str, text: str, *, warning: bool = False, detail: str = ""
-) -> QMessageBox:
-    """A non-blocking message box (opened, not exec'd)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
-        title,
-        text,
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    if detail:
-        box.setInformativeText(detail)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box

@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.notices.notice import NoticeKind
 from ipdesk.domain.shared.permissions import Action
-from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.common.files import error_text, last_dir, open_external, remember_dir
-from ipdesk.gui.errors import show_error
+from ipdesk.gui import messages
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.gui.common.widgets.pdf_preview import PdfPreview, office_time
-from ipdesk.gui.notices.notice_kit import dialog_lang, default_kind, kind_name, tell
+from ipdesk.gui.notices.notice_kit import dialog_lang, default_kind, kind_name
 from ipdesk.gui.common.workstation import Workstation
 
 # ---- preview of one notice ---------------------------------------------------------------------------
@@ -167,18 +167,17 @@ class NoticePreviewDialog(QDialog):
             if generation == self._generation:
                 self._present(*result)
 
-        def failed(exc: BaseException, tb: str) -> None:
+        def failed(exc: BaseException) -> None:  # a refusal is said here, on the preview (a crash: the dialog too)
             if generation != self._generation:
                 return
-            if not isinstance(exc, DomainError):
-                show_error(self, exc, tb)
             message = error_text(exc, self.lang)
             self.preview.show_message(message)
             self.status.setText(f"<span style='color:#c62828'>{esc(message)}</span>")
             self.failed.emit(message)
 
-        # ReportLab is not thread-safe: every rendering goes through the single writer thread
-        return self._runner.run(work, on_result=done, on_error=failed, write=True, name="notice preview")
+        # issuing writes; and ReportLab is not thread-safe: every rendering goes through the writer thread
+        return run_op(self, work, on_done=done, on_refused=lambda _exc: None, on_failed=failed,
+                      title="notice preview", task_runner=self._runner)
 
     def _present(self, issued: Any, data: bytes) -> None:
         self.issued, self.pdf_data = issued, data
@@ -242,22 +241,14 @@ class NoticePreviewDialog(QDialog):
                     esc(self.tr("已保存到 {path}，但系统没有可打开 PDF 的程序").format(path=path))
                 )
 
-        def failed(exc: BaseException, tb: str) -> None:
-            if not isinstance(exc, (DomainError, OSError)):
-                show_error(self, exc, tb)
-                return
+        def refused(exc: BaseException) -> None:
             message = error_text(exc, self.lang)
             self.status.setText(f"<span style='color:#c62828'>{esc(message)}</span>")
             self.failed.emit(message)
-            tell(self, self.tr("无法保存通知书"), message, warning=True)
+            messages.tell(self, self.tr("无法保存通知书"), message, warning=True)
 
-        return self._runner.run(
-            lambda: ws.notices.reprint(ws.actor, serial, path),
-            on_result=done,
-            on_error=failed,
-            write=True,
-            name="save notice",
-        )
+        return run_op(self, lambda: ws.notices.reprint(ws.actor, serial, path), on_done=done, on_refused=refused,
+                      expected=(OSError,), title="save notice", task_runner=self._runner)
 
     def open_in_viewer(self) -> Task | None:
         """Write a copy into the temporary folder and open it in the system PDF viewer."""
@@ -283,7 +274,7 @@ def print_notice_for(
     lang = dialog_lang(lang)
     kinds = workstation.notices.available_kinds(pledge_id)
     if not kinds:
-        tell(
+        messages.tell(
             parent,
             QCoreApplication.translate("PrintDialogs", "打印通知书"),
             QCoreApplication.translate("PrintDialogs", "这件质押还没有可出具的通知书。"),

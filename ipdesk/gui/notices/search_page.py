@@ -29,10 +29,10 @@ from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.domain.registry.identifiers.uscc import parse_uscc
 from ipdesk.gui.common.files import error_text, last_dir, remember_dir
-from ipdesk.gui.notices.notice_kit import tell
 from ipdesk.gui.notices.notice_list import add_notice_actions
 from ipdesk.gui.notices.notice_preview import preview_issued, print_notice_for
-from ipdesk.gui.errors import show_error
+from ipdesk.gui import messages
+from ipdesk.gui.ops import report_failure, run_op
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
@@ -349,15 +349,15 @@ class SearchPage(RegisterPage):
             self.last_message = self.tr("已导出 {n} 条到 {path}").format(n=count, path=path)
             self.status_message.emit(self.last_message)
 
-        def failed(exc: BaseException, tb: str) -> None:
+        def failed(exc: BaseException, _tb: str) -> None:
             if isinstance(exc, (OSError, DomainError)):
                 reason = (
                     exc.strerror if isinstance(exc, OSError) and exc.strerror else error_text(exc, self.lang)
                 )
                 self.last_message = self.tr("无法写入 {path}：{reason}").format(path=path, reason=reason)
-                tell(self, self.tr("导出 Excel"), self.last_message, warning=True)
+                messages.tell(self, self.tr("导出 Excel"), self.last_message, warning=True)
             else:
-                show_error(self, exc, tb)
+                report_failure(self, exc)
 
         return run_with_progress_dialog(
             self,
@@ -378,18 +378,10 @@ class SearchPage(RegisterPage):
             self.status_message.emit(self.last_message)
             self.preview = preview_issued(self, ws, issued, lang=self.lang, task_runner=self._runner)
 
-        def failed(exc: BaseException, tb: str) -> None:
-            if isinstance(exc, DomainError):
-                self.last_message = error_text(exc, self.lang)
-                tell(self, self.tr("打印查询证明"), self.last_message, warning=True)
-            else:
-                show_error(self, exc, tb)
+        def refused(exc: BaseException) -> None:
+            self.last_message = error_text(exc, self.lang)
+            messages.tell(self, self.tr("打印查询证明"), self.last_message, warning=True)
 
         # issuing writes (a serial) and ReportLab renders only in the single writer thread
-        return self._runner.run(
-            lambda: ws.register_search.certificate(ws.actor, criteria),
-            on_result=done,
-            on_error=failed,
-            write=True,
-            name="search certificate",
-        )
+        return run_op(self, lambda: ws.register_search.certificate(ws.actor, criteria), on_done=done,
+                      on_refused=refused, title="search certificate", task_runner=self._runner)

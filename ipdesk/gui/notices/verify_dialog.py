@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.rich_text import esc
-from ipdesk.gui.errors import show_error
+from ipdesk.gui.ops import report_failure
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.tasks import Task, TaskRunner, runner
@@ -158,12 +158,12 @@ class VerifyDialog(QDialog):
             self.payload.setFocus()
             return None
         notices = self.workstation.notices
-        return self._run(lambda: notices.verify_text(text), self.tr("来源：二维码内容"))
+        return self._check(lambda: notices.verify_text(text), self.tr("来源：二维码内容"))
 
     def verify_file(self, path: Path | str) -> Task:
         path = Path(path)
         notices = self.workstation.notices
-        return self._run(lambda: notices.verify_file(path), self.tr("来源：{file}").format(file=path.name))
+        return self._check(lambda: notices.verify_file(path), self.tr("来源：{file}").format(file=path.name))
 
     def choose_file(self) -> None:
         from ipdesk.gui.common.files import last_dir
@@ -198,7 +198,8 @@ class VerifyDialog(QDialog):
 
     # ---- checking -------------------------------------------------------------------------------------
 
-    def _run(self, check: Any, source: str) -> Task:
+    def _check(self, check: Any, source: str) -> Task:
+        """Verify off the GUI thread (a read: the reader pool); the newest check wins."""
         self._generation += 1
         generation = self._generation
         self.show_waiting(self.tr("正在验证…"))
@@ -218,14 +219,14 @@ class VerifyDialog(QDialog):
             if generation == self._generation:
                 self.show_result(answer[0], answer[1], source)
 
-        def failed(exc: BaseException, tb: str) -> None:
+        def failed(exc: BaseException, _tb: str) -> None:
             if generation != self._generation:
                 return
             if isinstance(exc, (DomainError, OSError, ValueError)):
                 message = "\n".join(exc.messages(self.lang)) if isinstance(exc, DomainError) else str(exc)
                 self.show_waiting(self.tr("无法读取：{error}").format(error=message))
             else:
-                show_error(self, exc, tb)
+                report_failure(self, exc)
 
         return self._runner.run(work, on_result=done, on_error=failed, name="verify notice")
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.shared.permissions import Action
-from ipdesk.domain.shared.problems import DomainError
 from ipdesk.domain.office.workdays import WorkCalendar
 from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.common.files import error_text, import_dir, last_dir, remember_dir, remember_import_dir
-from ipdesk.gui.errors import show_error
+from ipdesk.gui import messages
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import TONES
@@ -68,19 +67,6 @@ def calendar_problems(holidays: set[date], workdays: set[date]) -> list[str]:
         if d.weekday() < 5
     ]
     return out
-
-
-def ask(parent: QWidget | None, title: str, text: str) -> bool:
-    """A yes/no question (a module function so tests can answer it)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes = box.addButton(
-        QCoreApplication.translate("HolidayEditor", "确定"), QMessageBox.ButtonRole.AcceptRole
-    )
-    no = box.addButton(QCoreApplication.translate("HolidayEditor", "取消"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no)
-    box.setEscapeButton(no)
-    box.exec()
-    return box.clickedButton() is yes
 
 
 class HolidayEditor(QWidget):
@@ -326,7 +312,7 @@ class HolidayEditor(QWidget):
 
     def reset_to_shipped(self, confirm: bool = True) -> None:
         """Replace the working copy with the table shipped with ipdesk (written when saved)."""
-        if confirm and not ask(
+        if confirm and not messages.ask(
             self,
             self.tr("恢复节假日表"),
             self.tr("用随软件提供的节假日表替换当前的表？本机关所做的修改将丢失（保存后才写入数据库）。"),
@@ -422,13 +408,10 @@ class HolidayEditor(QWidget):
         self.saving = True
         self.save_button.setEnabled(False)
         self._say(self.tr("正在保存…"), "info")
-        self._runner.run(
-            lambda: office.save_calendar(actor, calendar),
-            write=True,
-            on_result=lambda _r: self._saved(calendar),
-            on_error=self._save_failed,
-            name="save holiday calendar",
-        )
+        # a refusal is said in the editor (on_failed), not in a box; a crash also in the crash dialog
+        run_op(self, lambda: office.save_calendar(actor, calendar), on_done=lambda _r: self._saved(calendar),
+               on_refused=lambda _exc: None, on_failed=self._save_failed, title="save holiday calendar",
+               task_runner=self._runner)
         return True
 
     def _saved(self, calendar: WorkCalendar) -> None:
@@ -438,11 +421,9 @@ class HolidayEditor(QWidget):
         self._say(self.tr("已保存节假日表。此后计算的办结期限使用新表；已算出的期限不变。"), "ok")
         self.saved.emit(calendar)
 
-    def _save_failed(self, exc: BaseException, tb: str) -> None:
+    def _save_failed(self, exc: BaseException) -> None:
         self.saving = False
         self.save_button.setEnabled(self.editable)
-        if not isinstance(exc, DomainError):
-            show_error(self, exc, tb)
         message = self.tr("没有保存：{reason}").format(reason=error_text(exc, current_lang()))
         self._say(message, "bad")
         self.failed.emit(message)

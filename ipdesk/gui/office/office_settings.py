@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.clock import is_known_zone
 from ipdesk.domain.shared.permissions import Action
-from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.common.files import error_text
-from ipdesk.gui.errors import show_error
 from ipdesk.gui.common.clock import office_clock
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import TONES
@@ -450,13 +449,10 @@ class OfficeSettingsForm(QWidget):
             return False
         new, office, actor = self.values(), self.workstation.office, self.workstation.actor
         self._set_saving(True)
-        self._runner.run(
-            lambda: office.save_settings(actor, new),
-            write=True,
-            on_result=lambda _r: self._saved(new),
-            on_error=self._save_failed,
-            name="save office settings",
-        )
+        # a refusal is said on the form (on_failed), not in a box; a crash also in the crash dialog
+        run_op(self, lambda: office.save_settings(actor, new), on_done=lambda _r: self._saved(new),
+               on_refused=lambda _exc: None, on_failed=self._save_failed, title="save office settings",
+               task_runner=self._runner)
         return True
 
     def _saved(self, new: OfficeSettings) -> None:
@@ -465,10 +461,8 @@ class OfficeSettingsForm(QWidget):
         self._set_status(self.tr("已保存。新受理的申请和新出具的通知书使用这些设置。"), "ok")
         self.saved.emit(new)
 
-    def _save_failed(self, exc: BaseException, tb: str) -> None:
+    def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
-        if not isinstance(exc, DomainError):  # not a refusal: the crash dialog, then say it here too
-            show_error(self, exc, tb)
         message = error_text(exc, current_lang())
         self.banner.setText(self.tr("没有保存：{reason}").format(reason=esc(message)))
         self.banner.show()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.gui.errors import log_file_path, show_error
+from ipdesk.gui.errors import log_file_path
+from ipdesk.gui.ops import report_failure
 from ipdesk.gui.i18n import LANGUAGES
 from ipdesk.gui.common.database import describe_database
 from ipdesk.gui.common.pages.base import Page
@@ -171,11 +172,11 @@ class SettingsPage(Page):
             if self.key_panel is not None:
                 self.key_panel.set_key_id(key_id)
 
-        def failed(exc: BaseException, tb: str) -> None:
+        def failed(exc: BaseException, _tb: str) -> None:
             if not shiboken6.isValid(self):
                 return
             self._loading = False
-            show_error(self, exc, tb)
+            report_failure(self, exc)
 
         self._loading = True
         self._runner.run(read, on_result=loaded, on_error=failed, name="read office settings")

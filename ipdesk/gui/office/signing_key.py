@@ -4,6 +4,7 @@ office's key."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.shared.permissions import Action
-from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.files import error_text, import_dir, last_dir, remember_dir, remember_import_dir
-from ipdesk.gui.errors import show_error
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import TONES
@@ -164,21 +164,20 @@ class SigningKeyPanel(QWidget):
         label_text = self.label_edit.text().strip()
         notices, actor = self.workstation.notices, self.workstation.actor
 
-        def work() -> str:
-            return notices.trust_key(actor, path.read_bytes(), label_text).value
+        def work() -> Any:
+            return notices.trust_key(actor, path.read_bytes(), label_text)
 
-        def done(kid: str) -> None:
+        def done(trusted: Any) -> None:
             remember_import_dir(path)
-            self._say(self.tr("已信任公钥 {key_id}（{label}）").format(key_id=kid, label=label_text), "ok")
+            self._say(self.tr("已信任公钥 {key_id}（{label}）").format(key_id=trusted.value, label=label_text), "ok")
             self.label_edit.setText("")
             self.done.emit(self.status.text())
 
-        self._runner.run(work, write=True, on_result=done, on_error=self._failed, name="trust public key")
+        # a refusal or an unreadable file is said on the panel, not in a box
+        run_op(self, work, on_done=done, on_refused=self._failed, expected=(OSError,), title="trust public key",
+               task_runner=self._runner)
 
-    def _failed(self, exc: BaseException, tb: str) -> None:
-        if not isinstance(exc, (DomainError, OSError)):
-            show_error(self, exc, tb)
-            return
+    def _failed(self, exc: BaseException) -> None:
         reason = (
             exc.strerror if isinstance(exc, OSError) and exc.strerror else error_text(exc, current_lang())
         )

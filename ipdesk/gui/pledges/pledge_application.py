@@ -47,7 +47,7 @@ from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.pledges.checklists import ClausesChecklist, DocumentsChecklist, ScopeChecks
 from ipdesk.gui.pledges.pickers import PartyField, PartyListEdit
 from ipdesk.gui.pledges.rights_editor import RightsEditor
-from ipdesk.gui.errors import show_error
+from ipdesk.gui.ops import report_failure
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import ErrorField
@@ -323,14 +323,11 @@ class PledgeApplicationForm(FormDialog):
             dialog.open()
             self.preview_dialog = dialog
 
-        def failed(exc: BaseException, tb: str) -> None:
+        def failed(exc: BaseException, _tb: str) -> None:
             if not shiboken6.isValid(self.preview_button):
                 return
             self.preview_button.setEnabled(True)
-            if isinstance(exc, DomainError):
-                self.show_problems(exc.problems)
-            else:
-                show_error(self, exc, tb)
+            report_failure(self, exc, on_refused=lambda refusal: self.show_problems(refusal.problems))
 
         return self._runner.run(lambda: self.workstation.pledges.examine_data(data, self.received),
                                 on_result=done, on_error=failed, name=self.tr("预审"))

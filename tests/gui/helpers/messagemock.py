@@ -27,7 +27,7 @@ class MessageMock:
         return entry
 
     def tell(self, _parent: Any, title: str, text: str, *, warning: bool = False, detail: str = "",
-             details: str = "") -> None:
+             details: str = "", actions: Any = (), name: str = "") -> None:
         entry = self._say(title, text, detail)
         if warning:
             self.warnings.append(entry)

@@ -85,19 +85,9 @@ def filed_only(ws: Workstation, world: dict[str, Any]) -> int:
 
 
 @pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+def said(message_mock: Any) -> list[tuple[str, str]]:
     """Message boxes of the notices GUI, collected instead of shown."""
-    messages: list[tuple[str, str]] = []
-
-    def tell(_parent: Any, title: str, text: str, *, warning: bool = False, detail: str = "") -> None:
-        messages.append((title, text + ("\n" + detail if detail else "")))
-
-    for module in (notice_preview, batch_dialog):
-        monkeypatch.setattr(module, "tell", tell)
-    from ipdesk.gui.notices import search_page
-
-    monkeypatch.setattr(search_page, "tell", tell)
-    return messages
+    return message_mock.said  # type: ignore[no-any-return]
 
 
 @pytest.fixture
@@ -473,6 +463,7 @@ def test_pledges_page_prints_the_selected_pledges(qtbot, ws, world, tmp_path):
     report = run_batch(qtbot, dialog)
     assert len(report.written) == 2 and dialog.summary.startswith("已打印 2 份通知书")
     dialog.summary_box.close()
+    settle_reads(qtbot, page)  # the printing's changes refreshed the list
 
     page.select_row(0)
     action = page.action("print_notice")
@@ -481,6 +472,7 @@ def test_pledges_page_prints_the_selected_pledges(qtbot, ws, world, tmp_path):
     preview = page.findChild(NoticePreviewDialog)
     assert preview is not None
     qtbot.waitUntil(lambda: preview.issued is not None, timeout=10_000)
+    settle_reads(qtbot, page)  # issuing refreshed the list; the selected pledge stays selected
     assert preview.issued.kind is NoticeKind.REGISTRATION and preview.issued.pledge_id == page.current_id()
     page.action("notices").trigger()
     notices = page.findChild(NoticeListDialog)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.office.workdays import WorkCalendar
-from ipdesk.gui.office import holiday_editor
 from ipdesk.gui.office.holiday_views import HOLIDAY, WORKDAY
 from ipdesk.gui import i18n
 from ipdesk.gui.office.office_settings import format_problem, format_warning, settings_problems
@@ -40,10 +39,8 @@ def ws(sqlite_workstation: Workstation) -> Workstation:
 
 
 @pytest.fixture(autouse=True)
-def answers_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-    monkeypatch.setattr(holiday_editor, "ask", lambda _p, _title, text: asked.append(text) or True)
-    return asked
+def answers_yes(message_mock: Any) -> list[tuple[str, str]]:
+    return message_mock.said  # type: ignore[no-any-return]
 
 
 def settle(qtbot: Any, ms: int = 30) -> None:

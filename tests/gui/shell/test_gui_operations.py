@@ -130,3 +130,21 @@ def test_a_crash_goes_to_the_crash_dialog(qtbot, window, monkeypatch):
     ops.run_op(window, broken, on_failed=failed.append)
     qtbot.waitUntil(lambda: bool(failed), timeout=5000)
     assert shown and "ZeroDivisionError" in shown[0]
+
+
+def test_message_boxes_and_page_refreshes_have_one_home():
+    """Only gui/messages.py opens message boxes (tests patch it once); pages refresh on broadcast changes,
+    never by name; no module keeps its own run / tell / ask helper."""
+    from pathlib import Path
+
+    import ipdesk.gui
+
+    root = Path(ipdesk.gui.__file__).parent
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text("utf-8")
+        name = path.relative_to(root).as_posix()
+        for needle in ("QMessageBox", "refresh_pages", "def tell(", "def ask(", "def _run("):
+            if needle in text and not (name == "messages.py" and needle != "refresh_pages"):
+                offenders.append(f"{name}: {needle}")
+    assert offenders == []
