@@ -12,7 +12,7 @@
 * on success the changes go to the main window, which broadcasts them to the pages that watch their
   kinds (:meth:`ipdesk.gui.mainwindow.MainWindow.broadcast_changes`), then ``on_done(value)`` runs.
 
-Reads use :func:`run_read`: the reader pool, the same failure routing, no changes.
+A read that fails routes the failure the same way with :func:`report_failure`.
 """
 
 from __future__ import annotations
@@ -148,26 +148,3 @@ def run_op(
                                         task_runner=task_runner)
     return (task_runner or runner()).run(work, on_result=succeeded, on_error=failed, on_cancel=on_cancel,
                                          write=True, name=title or getattr(command, "__name__", "op"))
-
-
-def run_read(
-    parent: QWidget | None,
-    query: Callable[[], T],
-    *,
-    on_done: Callable[[T], Any],
-    on_refused: Callable[[DomainError], Any] | None = None,
-    title: str = "",
-    task_runner: TaskRunner | None = None,
-) -> Task:
-    """Run a read on the reader pool; a refusal (not found, bad input) to ``on_refused`` or one box."""
-
-    def done(value: T) -> None:
-        if _alive(parent):
-            on_done(value)
-
-    def failed(exc: BaseException, tb: str) -> None:
-        if _alive(parent) or not isinstance(exc, DomainError):
-            report_failure(parent if _alive(parent) else None, exc, title=title, on_refused=on_refused)
-
-    return (task_runner or runner()).run(query, on_result=done, on_error=failed, name=title or "read")
-

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.shared.permissions import Action
+from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.files import error_text, import_dir, last_dir, remember_dir, remember_import_dir
-from ipdesk.gui.ops import run_op
+from ipdesk.gui.ops import report_failure, run_op
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import TONES
@@ -130,12 +131,14 @@ class SigningKeyPanel(QWidget):
             self._say(self.tr("已导出公钥 {key_id} 到 {path}").format(key_id=kid, path=path), "ok")
             self.done.emit(self.status.text())
 
-        self._runner.run(
-            lambda: notices.export_public_key(path),
-            on_result=done,
-            on_error=self._failed,
-            name="export public key",
-        )
+        def failed(exc: BaseException, _tb: str) -> None:  # a file, not the database: a read's failure
+            if isinstance(exc, (DomainError, OSError)):
+                self._failed(exc)
+            else:
+                report_failure(self, exc)
+
+        self._runner.run(lambda: notices.export_public_key(path), on_result=done, on_error=failed,
+                         name="export public key")
 
     # ---- import --------------------------------------------------------------------------------------
 

@@ -318,6 +318,11 @@ def test_export_public_key_writes_a_pem_and_a_key_can_be_trusted(qtbot, ws, tmp_
     junk.write_bytes(b"not a key")
     with qtbot.waitSignal(panel.failed, timeout=10_000):
         panel.import_from(junk, "某机关")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")  # a file where the folder should be: the export fails, said on the panel
+    with qtbot.waitSignal(panel.failed, timeout=10_000):
+        panel.export_to(blocker / "office.pem")
+    assert "not-a-folder" in panel.status.text()
 
 
 # ---- screenshot ------------------------------------------------------------------------------------------
