@@ -18,7 +18,8 @@ from ipdesk.gui.i18n import current_lang
 
 
 def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False, detail: str = "",
-         details: str = "", actions: Sequence[tuple[str, Callable[[], Any]]] = (), name: str = "") -> QMessageBox:
+         details: str = "", actions: Sequence[tuple[str, Callable[[], Any]]] = (),
+         name: str = "") -> QMessageBox:
     """An information (or warning) box, opened without blocking; it deletes itself when closed.
 
     Args:
@@ -36,7 +37,8 @@ def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False
     if details:
         box.setDetailedText(details)
     for label, action in actions:
-        box.addButton(label, QMessageBox.ButtonRole.ActionRole).clicked.connect(lambda _c=False, a=action: a())
+        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+        button.clicked.connect(lambda _c=False, a=action: a())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
@@ -53,7 +55,8 @@ def ask(parent: QWidget | None, title: str, text: str, detail: str = "", *, yes:
         box.setInformativeText(detail)
     role = QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole
     yes_button = box.addButton(yes or QCoreApplication.translate("messages", "确定"), role)
-    no_button = box.addButton(no or QCoreApplication.translate("messages", "取消"), QMessageBox.ButtonRole.RejectRole)
+    no_button = box.addButton(no or QCoreApplication.translate("messages", "取消"),
+                              QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
@@ -78,7 +81,8 @@ def problem_lines(problems: Sequence[Problem], lang: str | None = None) -> list[
     return [p.message(lang or current_lang()) for p in problems]
 
 
-def refused(parent: QWidget | None, problems: Sequence[Problem], title: str = "", intro: str = "") -> QMessageBox:
+def refused(parent: QWidget | None, problems: Sequence[Problem], title: str = "",
+            intro: str = "") -> QMessageBox:
     """A refusal (``DomainError``): every problem, in a warning box; nothing was written."""
     return tell(parent, title or QCoreApplication.translate("errors", "无法完成操作"),
                 intro or QCoreApplication.translate("errors", "操作被拒绝，数据没有改变："),

@@ -50,7 +50,8 @@ class Changes:
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds this change touches (``{"pledges", "audit"}`` for a registration)."""
-        return frozenset(f.name for f in fields(self) if f.name != "bulk" and getattr(self, f.name)) | self.bulk
+        listed = frozenset(f.name for f in fields(self) if f.name != "bulk" and getattr(self, f.name))
+        return listed | self.bulk
 
     def touches(self, watched: Iterable[str]) -> bool:
         """True if any of the ``watched`` kinds changed (``"*"`` watches everything)."""

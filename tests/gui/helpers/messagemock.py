@@ -14,7 +14,8 @@ from ipdesk.gui import messages
 
 
 class MessageMock:
-    """Collects ``(title, text)`` of every box (``text`` includes the detail line); ``ask`` returns ``answer``."""
+    """Collects ``(title, text)`` of every box (``text`` includes the detail line); ``ask`` answers
+    ``answer``."""
 
     def __init__(self) -> None:
         self.said: list[tuple[str, str]] = []

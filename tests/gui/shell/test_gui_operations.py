@@ -47,8 +47,9 @@ def settle(qtbot: Any, *pages: Any) -> None:
 
 def test_workbench_updates_after_a_registration_on_the_pledges_page(qtbot, ws, window, message_mock):
     world = pledge_world(ws)
-    data = application_data(world, application_date=TODAY.isoformat(), debt={
-        "type": "loan", "amount": "5000000.00", "performance_deadline": (TODAY + timedelta(days=365)).isoformat()})
+    deadline = (TODAY + timedelta(days=365)).isoformat()
+    data = application_data(world, application_date=TODAY.isoformat(),
+                            debt={"type": "loan", "amount": "5000000.00", "performance_deadline": deadline})
     record = ws.pledges.file(ADMIN, data)
     ws.pledges.examine(ADMIN, record.id)
     window.show_area("workbench")
@@ -61,7 +62,8 @@ def test_workbench_updates_after_a_registration_on_the_pledges_page(qtbot, ws, w
     page = window.page("pledges")
     settle(qtbot, page)
     assert page.select_pledge(record.id)
-    qtbot.waitUntil(lambda: bool(page.detail_pane.record and page.detail_pane.record.id == record.id), timeout=5000)
+    qtbot.waitUntil(lambda: bool(page.detail_pane.record and page.detail_pane.record.id == record.id),
+                    timeout=5000)
     told: list[Changes] = []
     window.changes_made.connect(told.append)
     assert page.action("register").isEnabled()

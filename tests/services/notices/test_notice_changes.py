@@ -24,7 +24,8 @@ def registered(workstation: Workstation) -> tuple[Workstation, int]:
     return workstation, rec.id
 
 
-def test_issue_print_reprint_and_revoke_report_the_notice(registered: tuple[Workstation, int], tmp_path: Path) -> None:
+def test_issue_print_reprint_and_revoke_report_the_notice(registered: tuple[Workstation, int],
+                                                          tmp_path: Path) -> None:
     ws, pid = registered
     issued = ws.notices.issue(ADMIN, pid, NoticeKind.REGISTRATION)
     # the first notice also trusts the office's own key
@@ -32,14 +33,16 @@ def test_issue_print_reprint_and_revoke_report_the_notice(registered: tuple[Work
     assert issued.changes.keys and issued.changes.audit
     assert not ws.notices.issue(ADMIN, pid, NoticeKind.REGISTRATION).changes  # issued before: nothing new
     printed = ws.notices.print_notice(ADMIN, pid, NoticeKind.REGISTRATION, tmp_path / "a.pdf")
-    assert printed.changes.notices == {issued.serial} and not printed.changes.audit  # first print: logged only
+    # the first print is logged, not audited
+    assert printed.changes.notices == {issued.serial} and not printed.changes.audit
     again = ws.notices.reprint(ADMIN, issued.serial, tmp_path / "b.pdf")
     assert again.changes.notices == {issued.serial} and again.changes.audit and again.changes.pledges == {pid}
     revoked = ws.notices.revoke(ADMIN, issued.serial, "登记事项填写错误")
     assert revoked.notices == {issued.serial} and revoked.kinds == {"notices", "pledges", "audit"}
 
 
-def test_batch_and_certificate_report_their_serials(registered: tuple[Workstation, int], tmp_path: Path) -> None:
+def test_batch_and_certificate_report_their_serials(registered: tuple[Workstation, int],
+                                                     tmp_path: Path) -> None:
     ws, pid = registered
     report = ws.notices.print_batch(ADMIN, [pid, 9999], "registration", folder=tmp_path / "out")
     assert len(report.written) == 1 and len(report.changes.notices) == 1 and report.changes.pledges == {pid}

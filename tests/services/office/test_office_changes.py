@@ -10,7 +10,8 @@ from tests.helpers.factories import ADMIN
 
 
 def test_saving_settings_and_calendar_reports_settings_and_audit(workstation: Workstation) -> None:
-    changes = workstation.office.save_settings(ADMIN, replace(OfficeSettings(), office_name="镇江市知识产权局"))
+    renamed = replace(OfficeSettings(), office_name="镇江市知识产权局")
+    changes = workstation.office.save_settings(ADMIN, renamed)
     assert changes.kinds == {"settings", "audit"}
     changes = workstation.office.save_calendar(ADMIN, workstation.office.calendar())
     assert changes.settings and changes.audit and not changes.pledges

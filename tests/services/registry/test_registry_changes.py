@@ -21,27 +21,31 @@ def test_renaming_an_owner_reports_its_rights_too(workstation: Workstation) -> N
     owner = add_party(workstation)
     right = workstation.rights.create(ADMIN, invention_data([owner.id]))  # type: ignore[list-item]
     assert right.changes.rights == {right.id} and right.changes.audit and not right.changes.parties
-    renamed = workstation.parties.update(ADMIN, owner.id, party_data("镇江恒顺新材料股份有限公司"))  # type: ignore[arg-type]
+    new_name = party_data("镇江恒顺新材料股份有限公司")
+    renamed = workstation.parties.update(ADMIN, owner.id, new_name)  # type: ignore[arg-type]
     assert renamed.changes.parties == {owner.id} and renamed.changes.rights == {right.id}
 
 
 def test_right_update_reports_the_right(workstation: Workstation) -> None:
     owner = add_party(workstation)
     right = workstation.rights.create(ADMIN, invention_data([owner.id]))  # type: ignore[list-item]
-    edited = workstation.rights.update(ADMIN, right.id, invention_data([owner.id], title="新名称"))  # type: ignore[arg-type]
+    data = invention_data([owner.id], title="新名称")  # type: ignore[list-item]
+    edited = workstation.rights.update(ADMIN, right.id, data)  # type: ignore[arg-type]
     assert edited.changes.rights == {right.id} and edited.changes.kinds == {"rights", "audit"}
 
 
-def test_an_import_reports_every_row_it_wrote_and_a_refused_one_nothing(workstation: Workstation, tmp_path: Path) -> None:
+def test_an_import_reports_every_row_it_wrote_and_a_refused_one_nothing(workstation: Workstation,
+                                                                         tmp_path: Path) -> None:
     good = tmp_path / "parties.csv"
-    good.write_text(f"名称,类型,统一社会信用代码\n甲公司,企业,{make_uscc(1)}\n乙公司,企业,{make_uscc(2)}\n", "utf-8")
+    header = "名称,类型,统一社会信用代码\n"
+    good.write_text(f"{header}甲公司,企业,{make_uscc(1)}\n乙公司,企业,{make_uscc(2)}\n", "utf-8")
     with collect_changes() as seen:
         report = ImportService(workstation.engine).import_file(ADMIN, "parties", good)
     assert report.ok and report.written == 2
     assert len(report.changes.parties) == 2 and report.changes.audit
     assert seen.changes == report.changes  # what the GUI's collector sees
     bad = tmp_path / "bad.csv"
-    bad.write_text(f"名称,类型,统一社会信用代码\n丙公司,企业,{make_uscc(3)}\n,企业,{make_uscc(4)}\n", "utf-8")
+    bad.write_text(f"{header}丙公司,企业,{make_uscc(3)}\n,企业,{make_uscc(4)}\n", "utf-8")
     with collect_changes() as seen:
         refused = ImportService(workstation.engine).import_file(ADMIN, "parties", bad)
     assert not refused.ok and not refused.changes and not seen.changes
