@@ -3195,22 +3195,6 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     </message>
 </context>
 <context>
-    <name>pledges</name>
-    <message>
-        <source>逾期 {n} 个工作日</source>
-        <extracomment>pledge status → badge tone (green in force, amber attention, red refused, grey closed, blue in progress) finding status → tone: passed green, failed red, waived amber, correction blue the banner wording of each outcome (the domain says 予以登记 / 通知补正; the clerk reads these) the symbol drawn in front of a status text, so status never depends on colour alone the symbol of each finding status and outcome (passed ✓, failed ✗, waived ⊘, correction ✎)</extracomment>
-        <translation>{n} working days overdue</translation>
-    </message>
-    <message>
-        <source>今天到期</source>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <source>剩 {n} 个工作日</source>
-        <translation>{n} working days left</translation>
-    </message>
-</context>
-<context>
     <name>tasks</name>
     <message>
         <source>取消</source>

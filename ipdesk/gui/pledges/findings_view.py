@@ -30,7 +30,7 @@ from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import WAIVABLE_CODES
 from ipdesk.domain.pledges.lifecycle import allowed_actions, available_actions
 from ipdesk.gui.common.rich_text import badge_html, esc
-from ipdesk.gui.pledges.labels import (
+from ipdesk.gui.pledges.presentation import (
     FINDING_MARKS,
     FINDING_TONES,
     OUTCOME_MARKS,

@@ -24,7 +24,7 @@ from ipdesk.domain.pledges.application import (
 )
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
 from ipdesk.gui.common.rich_text import badge_html, esc, pick
-from ipdesk.gui.pledges.labels import (
+from ipdesk.gui.pledges.presentation import (
     FAMILY_LABELS,
     FINDING_TONES,
     OUTCOME_TONES,

@@ -5,7 +5,7 @@ with the whole history, and the actions that apply to the selected pledge's stat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -16,7 +16,7 @@ from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import PLEDGE_STATUS_LABELS, PledgeStatus
 from ipdesk.domain.pledges.lifecycle import allowed_actions, available_actions
 from ipdesk.gui.common.rich_text import pick
-from ipdesk.gui.pledges.labels import FAMILY_LABELS, PLEDGE_STATUS_TONES, DaysLeftTones
+from ipdesk.gui.pledges.presentation import FAMILY_LABELS, PLEDGE_STATUS_TONES, DaysLeftLabels, DaysLeftTones
 from ipdesk.gui.pledges.findings_view import FindingsDialog
 from ipdesk.gui.pledges.pledge_actions import PledgeActions
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
@@ -41,28 +41,6 @@ COLUMN_WIDTHS = {"application_no": 118, "registration_no": 130, "status": 96, "f
                  "days_left": 120}
 #: filters that are not combos: shown as removable chips
 CHIP_FILTERS = ("pending", "overdue", "pledgee")
-
-
-class DaysLeftLabels(Mapping[Any, tuple[str, str]]):
-    """The "working days left" column in words: 逾期 2 个工作日 / 今天到期 / 剩 3 个工作日."""
-
-    def __getitem__(self, key: Any) -> tuple[str, str]:
-        if not isinstance(key, int) or isinstance(key, bool):
-            raise KeyError(key)
-        if key < 0:
-            return (f"逾期 {-key} 个工作日", f"{-key} working day{'s' if key < -1 else ''} overdue")
-        if key == 0:
-            return ("今天到期", "due today")
-        return (f"剩 {key} 个工作日", f"{key} working day{'s' if key > 1 else ''} left")
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-    def __bool__(self) -> bool:  # an open-ended table: non-empty although it lists no keys
-        return True
 
 
 class PledgesPage(RegisterPage):

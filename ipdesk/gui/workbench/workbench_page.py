@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.gui.common.rich_text import esc
-from ipdesk.gui.pledges.labels import PLEDGE_STATUS_TONES, days_left_text, status_label
+from ipdesk.gui.pledges.presentation import PLEDGE_STATUS_TONES, days_left_text, days_left_tone, status_label
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, RowIdRole
@@ -58,18 +58,9 @@ PENDING_COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def days_tone(days: int | None) -> str | None:
-    if days is None:
-        return None
-    if days < 0:
-        return "bad"
-    if days == 0:
-        return "warn"
-    return None
-
-
 class PendingModel(RowListModel):
-    """The pending applications, most urgent first (rows as ``pledge_queries.workbench`` returns them)."""
+    """The pending applications, most urgent first (rows as :func:`~ipdesk.services.pledges.queries.workbench`
+    returns them)."""
 
     columns = PENDING_COLUMNS
 
@@ -79,7 +70,7 @@ class PendingModel(RowListModel):
             return row.get("id")
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "days_left":
-                return days_left_text(value)
+                return days_left_text(value, self.lang)
             if key == "secured_amount":
                 return format_money(value)
             if key == "sla_deadline":
@@ -89,7 +80,7 @@ class PendingModel(RowListModel):
             return "" if value is None else str(value)
         if role == BadgeToneRole:
             if key == "days_left":
-                return days_tone(value)
+                return days_left_tone(value)
             if key == "status":
                 return PLEDGE_STATUS_TONES.get(row.get("status_value", ""))
             return None
@@ -98,7 +89,7 @@ class PendingModel(RowListModel):
             return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
                        | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and key == "days_left":
-            tone = days_tone(value)
+            tone = days_left_tone(value)
             return QBrush(QColor(TONES[tone][1])) if tone else None
         return None
 

@@ -485,6 +485,8 @@ def test_workbench_tiles_open_the_filtered_list(qtbot, ws, world, tmp_path):
     days = page.model.column_index("days_left")
     assert page.model.data(page.model.index(0, days), BadgeToneRole) == "bad"
     assert "逾期" in page.model.data(page.model.index(0, days))
+    # the list and the workbench say it in the same words (one table: gui/pledges/presentation.py)
+    assert page.model.data(page.model.index(0, days)) == board.model.data(board.model.index(0, 0))
     save_screenshot(board, "workbench.png", tmp_path)
     board.open_row(1)
     assert opened[-1] == {"search": board.model.row_data(1)["application_no"]}

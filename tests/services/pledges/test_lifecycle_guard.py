@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ipdesk.domain.pledges.application import Document
-from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE  # noqa
+from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
 from ipdesk.domain.shared.problems import RuleRefusal
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.workstation import Workstation

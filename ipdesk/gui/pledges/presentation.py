@@ -1,11 +1,9 @@
-"""Shared bits of the pledge dialogs and pages: status tones and marks, bilingual labels."""
+"""How pledges read on screen: status words, tones and marks, working days left, field and value labels."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any
-
-from PySide6.QtCore import QCoreApplication
 
 from ipdesk.domain.pledges.examination.engine import FINDING_STATUS_LABELS, OUTCOME_LABELS, FindingStatus, Outcome
 from ipdesk.domain.pledges.application import (
@@ -77,16 +75,39 @@ def outcome_label(outcome: str, lang: str) -> str:
     return pick(OUTCOME_BANNERS.get(outcome) or OUTCOME_LABELS.get(outcome), lang, str(outcome))  # type: ignore[arg-type]
 
 
-class DaysLeftTones(Mapping[Any, str]):
-    """Badge tones of the "working days left" column: overdue red, due today amber, the rest plain."""
+def days_left_words(days: int) -> tuple[str, str]:
+    """The working days a pending application has left, in words (zh, en): 逾期 2 个工作日 / 今天到期 /
+    剩 3 个工作日 (the pledges list and the workbench say it alike)."""
+    if days < 0:
+        return (f"逾期 {-days} 个工作日", f"{-days} working day{'s' if days < -1 else ''} overdue")
+    if days == 0:
+        return ("今天到期", "due today")
+    return (f"剩 {days} 个工作日", f"{days} working day{'s' if days > 1 else ''} left")
 
-    def __getitem__(self, key: Any) -> str:
-        if isinstance(key, int) and not isinstance(key, bool):
-            if key < 0:
-                return "bad"
-            if key == 0:
-                return "warn"
+
+def days_left_text(days: int | None, lang: str) -> str:
+    return "" if days is None else pick(days_left_words(days), lang)
+
+
+def days_left_tone(days: int | None) -> str | None:
+    """Overdue red, due today amber, the rest plain (no tone)."""
+    if days is None:
+        return None
+    if days < 0:
+        return "bad"
+    if days == 0:
+        return "warn"
+    return None
+
+
+def _days(key: Any) -> int:
+    if not isinstance(key, int) or isinstance(key, bool):
         raise KeyError(key)
+    return key
+
+
+class _OpenTable(Mapping[Any, Any]):
+    """A lookup table the lazy table reads by value, computed rather than listed."""
 
     def __iter__(self) -> Iterator[Any]:
         return iter(())
@@ -98,14 +119,21 @@ class DaysLeftTones(Mapping[Any, str]):
         return True
 
 
-def days_left_text(days: int | None) -> str:
-    if days is None:
-        return ""
-    if days < 0:
-        return QCoreApplication.translate("pledges", "逾期 {n} 个工作日").format(n=-days)
-    if days == 0:
-        return QCoreApplication.translate("pledges", "今天到期")
-    return QCoreApplication.translate("pledges", "剩 {n} 个工作日").format(n=days)
+class DaysLeftLabels(_OpenTable):
+    """The "working days left" column in words (:func:`days_left_words`)."""
+
+    def __getitem__(self, key: Any) -> tuple[str, str]:
+        return days_left_words(_days(key))
+
+
+class DaysLeftTones(_OpenTable):
+    """Badge tones of the "working days left" column (:func:`days_left_tone`)."""
+
+    def __getitem__(self, key: Any) -> str:
+        tone = days_left_tone(_days(key))
+        if tone is None:
+            raise KeyError(key)
+        return tone
 
 
 # field names of pledge audit entries and events → readable labels
