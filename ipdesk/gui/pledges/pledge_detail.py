@@ -37,7 +37,7 @@ from ipdesk.gui.pledges.presentation import (
     value_label,
 )
 from ipdesk.gui.formatting import format_date, format_money
-from ipdesk.gui.common.pages.detail_pane import DetailPane, section_title, vbox
+from ipdesk.gui.common.pages.detail_pane import DetailPane, fill_facts, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView, local_time
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
@@ -166,21 +166,21 @@ class PledgeDetailPane(DetailPane):
         self.status.setText("&nbsp;&nbsp;".join(badges))
 
         names = data.get("names", {})
-        _fill(self.parties, [
+        fill_facts(self.parties, [
             (self.tr("出质人"), ("、" if lang == "zh" else "; ").join(record.pledgor_names)),
             (self.tr("质权人"), record.pledgee_name),
             (self.tr("债务人"), names.get(app.debtor_id, "") if app.debtor_id else self.tr("同出质人")),
             (self.tr("代理人"), names.get(app.agent_id, "") if app.agent_id else ""),
-        ])
+        ], lang)
         scope = ("、" if lang == "zh" else ", ").join(
             pick(GUARANTEE_SCOPE_LABELS[s], lang) for s in GuaranteeScope if s in app.guarantee_scope)
-        _fill(self.debt, [
+        fill_facts(self.debt, [
             (self.tr("债权种类"), pick(DEBT_TYPE_LABELS[app.debt_type], lang)),
             (self.tr("担保债权数额"), self.tr("{amount} 元").format(amount=format_money(app.secured_amount))),
             (self.tr("债务履行期限"), format_date(app.performance_deadline)),
             (self.tr("质押期限届满日"), format_date(app.pledge_term_end)),
             (self.tr("担保范围"), scope),
-        ])
+        ], lang)
         rows = []
         for r in record.rights:
             try:
@@ -192,7 +192,7 @@ class PledgeDetailPane(DetailPane):
         self.rights.setText("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
         trigger = (pick(CANCELLATION_TRIGGER_LABELS[record.cancellation_trigger], lang)
                    if record.cancellation_trigger else "")
-        _fill(self.dates, [
+        fill_facts(self.dates, [
             (self.tr("申请号"), record.application_no),
             (self.tr("申请日"), format_date(app.application_date)),
             (self.tr("办结期限"), format_date(record.sla_deadline) if record.status.is_pending else ""),
@@ -202,7 +202,7 @@ class PledgeDetailPane(DetailPane):
             (self.tr("不予登记日"), format_date(record.refused_on)),
             (self.tr("注销日"), format_date(record.cancelled_on)),
             (self.tr("注销原因"), trigger),
-        ])
+        ], lang)
         sep = "、" if lang == "zh" else "; "
         docs = sep.join(pick(DOCUMENT_LABELS[d], lang) for d in sorted(app.documents)) or "—"
         clauses = sep.join(pick(CLAUSE_LABELS[c], lang) for c in sorted(app.clauses)) or "—"
@@ -303,19 +303,3 @@ class PledgeDetailPane(DetailPane):
         if passed and not only_open:
             lines.append(esc(self.tr("另有 {n} 项通过").format(n=passed)))
         return lines
-
-
-def _zh(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def _fill(form: QFormLayout, rows: list[tuple[str, str]]) -> None:
-    while form.rowCount():
-        form.removeRow(0)
-    for label, value in rows:
-        if not value:
-            continue
-        text = QLabel(str(value))
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(label + ("：" if _zh(label) else ":"), text)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QWidget
 
 from ipdesk.domain.registry.parties import PARTY_KIND_LABELS, Party, PartyKind
 from ipdesk.domain.registry.party_input import label as party_label
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.common.pages.detail_pane import DetailPane, colon, section_title, vbox
+from ipdesk.gui.common.rich_text import pick
+from ipdesk.gui.common.pages.detail_pane import DetailPane, fill_facts, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
-from ipdesk.gui.registry.rights_page import pick
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
 
@@ -42,19 +41,13 @@ class PartyDetailPane(DetailPane):
     def present(self, data: tuple[Party, int, list[Any]]) -> None:
         party, rights, history = data
         self.heading.setText(party.name)
-        while self.facts.rowCount():
-            self.facts.removeRow(0)
         rows = [(party_label("kind", self.lang), pick(PARTY_KIND_LABELS[party.kind], self.lang))]
         for key in ("uscc", "id_number", "address", "contact", "phone", "region", "notes"):
             value = getattr(party, key)
             if value:
                 rows.append((party_label(key, self.lang), value))
         rows.append((self.tr("名下知识产权"), self.tr("{n} 件").format(n=rights)))
-        for label, value in rows:
-            text = QLabel(str(value))
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts.addRow(colon(label, self.lang), text)
+        fill_facts(self.facts, rows, self.lang)
         self.history.set_entries(history)
         self.show_body()
 

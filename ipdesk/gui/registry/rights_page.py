@@ -14,22 +14,14 @@ from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.registry.right_input import label as right_label
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, Right, RightKind
 from ipdesk.gui.formatting import format_date
-from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES, TONES
+from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.common.pages.detail_pane import DetailPane, colon, section_title, vbox
+from ipdesk.gui.common.rich_text import badge_html, pick
+from ipdesk.gui.common.pages.detail_pane import DetailPane, fact_value, fill_facts, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
-
-
-def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
-def badge_html(text: str, tone: str) -> str:
-    bg, fg = TONES.get(tone, TONES["muted"])
-    return f"<span style='background-color:{bg}; color:{fg};'>&nbsp;{text}&nbsp;</span>"
 
 
 class RightDetailPane(DetailPane):
@@ -74,11 +66,11 @@ class RightDetailPane(DetailPane):
             (self.tr("权属纠纷中止"), right.ownership_dispute),
             (self.tr("法院保全"), right.court_preservation),
         ]
-        parts = [badge_html(pick(STATUS_LABELS[status], lang), RIGHT_STATUS_TONES.get(status, "muted"))]
-        parts += [badge_html("⚑ " + text, "bad") for text, on in flags if on]
+        tone = RIGHT_STATUS_TONES.get(status, "muted")
+        parts = [badge_html(pick(STATUS_LABELS[status], lang), tone, mark=False)]
+        parts += [badge_html("⚑ " + text, "bad", mark=False) for text, on in flags if on]
         self.status.setText("&nbsp;&nbsp;".join(parts))
 
-        _clear_form(self.facts)
         rows = [
             (right_label("kind", lang), pick(KIND_LABELS[right.kind], lang)),
             (
@@ -98,40 +90,30 @@ class RightDetailPane(DetailPane):
                 rows.append((right_label(key, lang), value))
         flag_text = "、".join(text for text, on in flags if on) or self.tr("无")
         rows.append((self.tr("权利限制"), flag_text))
-        for label, value in rows:
-            self.facts.addRow(colon(label, lang), _value(value))
+        fill_facts(self.facts, rows, lang)
 
         _clear_grid(self.owners)
         for i, owner in enumerate(right.owners):
-            self.owners.addWidget(_value(owner.name or f"#{owner.party_id}"), i, 0)
+            self.owners.addWidget(fact_value(owner.name or f"#{owner.party_id}"), i, 0)
             share = QLabel(f"{owner.share:.2f}%")
             share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.owners.addWidget(share, i, 1)
         if not right.owners:
-            self.owners.addWidget(_value("—"), 0, 0)
+            self.owners.addWidget(fact_value("—"), 0, 0)
         self.owners.setColumnStretch(0, 1)
 
-        _clear_form(self.term)
-        for key in ("filing_date", "grant_date", "registration_date", "publication_date"):
-            value = getattr(right, key)
-            if value:
-                self.term.addRow(colon(right_label(key, lang), lang), _value(format_date(value)))
+        term = [(right_label(key, lang), format_date(getattr(right, key)))
+                for key in ("filing_date", "grant_date", "registration_date", "publication_date")]
         if right.term_extension_days:
-            self.term.addRow(
-                colon(right_label("term_extension_days", lang), lang), _value(str(right.term_extension_days))
-            )
+            term.append((right_label("term_extension_days", lang), str(right.term_extension_days)))
         if right.kind is RightKind.TRADEMARK and getattr(right, "renewals", 0):
-            self.term.addRow(colon(right_label("renewals", lang), lang), _value(str(right.renewals)))
+            term.append((right_label("renewals", lang), str(right.renewals)))
         expiry = right.expiry_date
-        self.term.addRow(
-            colon(right_label("expiry_date", lang), lang),
-            _value(
-                format_date(expiry) + ((f"（{self.remaining(expiry)}）" if lang == "zh"
-                                        else f" ({self.remaining(expiry)})") if expiry else "")
-                if expiry
-                else self.tr("未确定")
-            ),
-        )
+        left = self.remaining(expiry) if expiry else ""
+        term.append((right_label("expiry_date", lang),
+                     (format_date(expiry) + (f"（{left}）" if lang == "zh" else f" ({left})")) if expiry
+                     else self.tr("未确定")))
+        fill_facts(self.term, term, lang)
         self.history.set_entries(history)
         self.show_body()
 
@@ -198,18 +180,6 @@ class RightsPage(RegisterPage):
         # the operation's changes already refreshed the list (ipdesk.gui.ops.broadcast)
         self.select_when_loaded(right.id, search=right.number)
         self.status_message.emit(self.tr("已保存 {number}").format(number=right.display_number))
-
-
-def _value(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _clear_form(form: QFormLayout) -> None:
-    while form.rowCount():
-        form.removeRow(0)
 
 
 def _clear_grid(grid: QGridLayout) -> None:

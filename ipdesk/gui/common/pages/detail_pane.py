@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -105,6 +105,23 @@ class RowDetailPane(DetailPane):
 def colon(label: str, lang: str) -> str:
     """``名称：`` in Chinese, ``Name:`` in English."""
     return label + ("：" if lang == "zh" else ":")
+
+
+def fact_value(text: str) -> QLabel:
+    """A value in a detail pane: wrapped, and selectable with the mouse (to copy a number)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def fill_facts(form: QFormLayout, rows: Iterable[tuple[str, Any]], lang: str) -> None:
+    """Replace the rows of ``form`` with ``label: value`` lines; a row without a value is left out."""
+    while form.rowCount():
+        form.removeRow(0)
+    for label, value in rows:
+        if value is not None and value != "":
+            form.addRow(colon(label, lang), fact_value(str(value)))
 
 
 def section_title(text: str) -> QLabel:
