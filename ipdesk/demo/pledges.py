@@ -42,7 +42,8 @@ def _candidates(engine: Engine, as_of: date) -> tuple[dict[int, list[tuple[str, 
                                         .order_by(PartyRow.id)).scalars())
     by_owner: dict[int, list[tuple[str, date]]] = defaultdict(list)
     for owner, number, expiry, _kind in rows:
-        by_owner[owner].append((number, expiry))
+        if expiry is not None:  # the query asked for expiry_date > horizon
+            by_owner[owner].append((number, expiry))
     return dict(sorted(by_owner.items())), pledgees
 
 

@@ -204,14 +204,14 @@ class RightDraws(PartyDraws):
             title = self._invention_title(t) if kind is RightKind.INVENTION else self._um_title(t) \
                 if kind is RightKind.UTILITY_MODEL else self.pick(t["design"]) + self.pick(DESIGN_VARIANTS)
         row = self._base(rid, kind, number, display, title)
-        grant = filing + timedelta(days=grant_delay)
+        grant: date | None = filing + timedelta(days=grant_delay)
         ext = 0
-        if kind is RightKind.INVENTION and grant >= _PTA_FROM and (grant - filing).days > 4 * 365 \
+        if kind is RightKind.INVENTION and grant and grant >= _PTA_FROM and (grant - filing).days > 4 * 365 \
                 and rng.random() < 0.3:
             ext = self.randint(20, 400)  # patent term adjustment for examination delay
         expiry = compute_expiry(kind, filing, None, None, ext)
         assert expiry is not None
-        if grant > as_of:
+        if grant and grant > as_of:
             status, grant = "pending", None
             if ext:  # no grant yet, so no term adjustment either
                 ext = 0
@@ -220,7 +220,7 @@ class RightDraws(PartyDraws):
         elif expiry < as_of:
             status = "expired"
         elif status_draw < 0.03 and as_of - timedelta(days=183) <= _last_anniversary(filing, as_of) < as_of \
-                and grant < _last_anniversary(filing, as_of):
+                and grant is not None and grant < _last_anniversary(filing, as_of):
             status = "late_fee"
         elif status_draw < 0.09:
             status = "terminated"

@@ -58,7 +58,7 @@ def change_set(session: Session) -> ChangeSet:
     found = session.info.get(_CHANGES_KEY)
     if found is None:
         found = session.info[_CHANGES_KEY] = ChangeSet()
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def note(session: Session, kind: str, *ids: object) -> None:
@@ -109,7 +109,7 @@ def clock_of(session: Session) -> Clock:
     found = session.info.get(_CLOCK_KEY)
     if found is None:
         found = session.info[_CLOCK_KEY] = OfficeClock()
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 @event.listens_for(Session, "before_flush")

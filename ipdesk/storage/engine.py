@@ -33,7 +33,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn, _record):
         # Let SQLAlchemy issue BEGIN itself (below) instead of pysqlite's implicit deferred BEGIN.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -44,7 +44,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn):
         # Writers take the write lock at the start (IMMEDIATE), so two writers queue on busy_timeout
         # instead of one failing with "database is locked" when it upgrades a read transaction mid-way.
         # Readers (execution option readonly=True) use a deferred BEGIN and never block writers (WAL).

@@ -41,7 +41,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _run(engine: Engine, fn, *args) -> None:  # type: ignore[no-untyped-def]
+def _run(engine: Engine, fn, *args) -> None:
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

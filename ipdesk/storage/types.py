@@ -17,7 +17,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):  # type: ignore[no-untyped-def]
+    def process_bind_param(self, value, dialect):
         if value is None:
             return None
         if value.tzinfo is None:
@@ -25,7 +25,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
+    def process_result_value(self, value, dialect):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
@@ -40,7 +40,7 @@ class Money(TypeDecorator[Decimal]):
 
     limit = Decimal("1e16")
 
-    def process_bind_param(self, value, dialect):  # type: ignore[no-untyped-def]
+    def process_bind_param(self, value, dialect):
         if value is None:
             return None
         amount = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
@@ -48,7 +48,7 @@ class Money(TypeDecorator[Decimal]):
             raise ValueError(f"{amount} does not fit NUMERIC(18, 2)")
         return amount
 
-    def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
+    def process_result_value(self, value, dialect):
         if value is None:
             return None
         return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)

@@ -36,7 +36,7 @@ def command(sub: Subparsers, name: str, handler: Handler, *, needs: str = WORKST
     return parser
 
 
-def date_arg(text: str | None, clock: Clock):  # type: ignore[no-untyped-def]
+def date_arg(text: str | None, clock: Clock):
     """A date option (ISO or the other forms the forms accept); today on ``clock`` (the workstation's
     office clock, which ``--now`` sets) when not given."""
     from ipdesk.domain.shared.fields import parse_date

@@ -418,7 +418,7 @@ def rmb_uppercase(amount: Decimal | int | str) -> str:
     yuan, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
     if yuan >= 10**16:
         raise ValueError(f"amount too large: {amount!r}")
-    out = []
+    out: list[str] = []
     digits = str(yuan)
     zero_pending = False
     group_has_digit = False

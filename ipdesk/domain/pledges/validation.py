@@ -136,13 +136,13 @@ def validate_application(
         ]
         roles += [("pledgee", "pledgee_id", app.pledgee_id), ("debtor", "debtor_id", app.debtor_id)]
         roles += [("agent", "agent_id", app.agent_id)]
-        for role, fld, pid in roles:
-            if pid is not None and pid not in known:
+        for role, fld, party_id in roles:
+            if party_id is not None and party_id not in known:
                 add(
                     Problem(
                         "pledge.unknown_party",
                         fld,
-                        {"role": ROLE_LABELS[role][0], "role_en": ROLE_LABELS[role][1], "party": pid},
+                        {"role": ROLE_LABELS[role][0], "role_en": ROLE_LABELS[role][1], "party": party_id},
                     )
                 )
 

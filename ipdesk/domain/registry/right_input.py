@@ -137,7 +137,7 @@ def parse_owners(raw: Any) -> tuple[tuple[OwnerInput, ...], list[Problem]]:
         return (), problems
     if all(s is None for s in shares):
         equal = (Decimal(100) / len(ids)).quantize(Decimal("0.01"))
-        shares = [equal] * (len(ids) - 1) + [Decimal(100) - equal * (len(ids) - 1)]
+        shares = [*[equal] * (len(ids) - 1), Decimal(100) - equal * (len(ids) - 1)]
     elif any(s is None for s in shares):
         return (), [Problem("right.share_bad", "owners", {"value": ""})]
     total = sum(s for s in shares if s is not None)
@@ -221,7 +221,8 @@ def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]
             problems.append(Problem("right.expiry_kind", "expiry_date"))
     for later, earlier in (("grant_date", "filing_date"), ("registration_date", "filing_date"),
                            ("expiry_date", "registration_date")):
-        if dates[later] and dates[earlier] and dates[later] < dates[earlier]:
+        after, before = dates[later], dates[earlier]
+        if after and before and after < before:
             problems.append(Problem("right.date_order", later, {"label": label(later), "other": label(earlier)}))
 
     if ints["term_extension_days"]:

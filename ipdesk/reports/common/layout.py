@@ -348,7 +348,7 @@ def _codewords(qr: qe.QRCode) -> list[int]:
         offset += b.dataCount
         dc.append(chunk)
         ec.append(_rs_remainder(chunk, b.totalCount - b.dataCount))
-    out = []
+    out: list[int] = []
     for group in (dc, ec):
         for k in range(max(len(g) for g in group)):
             out.extend(g[k] for g in group if k < len(g))

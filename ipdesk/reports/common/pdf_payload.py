@@ -74,7 +74,7 @@ def _pypdf_info(data: bytes) -> tuple[Any, Any]:
     except ImportError:
         return None, None
     try:
-        info = PdfReader(io.BytesIO(data)).metadata or {}
+        info: Any = PdfReader(io.BytesIO(data)).metadata or {}
     except Exception:  # noqa: BLE001 - a damaged file: the caller falls back to the raw scan
         return None, None
     return info.get(PAYLOAD_KEY), info.get(CONTENT_KEY)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -51,6 +51,9 @@ from ipdesk.storage.schema import (
     PledgeRow,
     TrustedKeyRow,
 )
+
+if TYPE_CHECKING:
+    from ipdesk.reports.common.seal import OfficeKey
 
 register(
     {
@@ -176,11 +179,11 @@ class NoticeService:
         self.keys_dir = keys_dir
         self.clock: Clock = clock if clock is not None else OfficeClock()
         self.office = OfficeService(engine, self.clock)
-        self._key = None
+        self._key: OfficeKey | None = None
 
     # --- keys -------------------------------------------------------------------------------------
     @property
-    def key(self):  # type: ignore[no-untyped-def]
+    def key(self) -> OfficeKey:
         """The office's Ed25519 key, created on first use in the data folder's keys/ directory."""
         if self._key is None:
             from ipdesk.reports.common.seal import OfficeKey
@@ -468,14 +471,14 @@ class NoticeService:
             rows = session.execute(select(NoticeRow.serial, NoticeRow.digest, NoticeRow.revoked_at)).all()
         return keys, {s for s, _d, r in rows if r is not None}, {s: d for s, d, _r in rows}
 
-    def verify_text(self, payload: str, content: bytes | None = None):  # type: ignore[no-untyped-def]
+    def verify_text(self, payload: str, content: bytes | None = None):
         """Verify a scanned or pasted QR text (offline: the local register and trusted keys)."""
         from ipdesk.reports.common.seal import verify_payload
 
         keys, revoked, known = self._registry()
         return verify_payload(payload.strip(), content, keys, revoked, known)
 
-    def verify_file(self, pdf: Path):  # type: ignore[no-untyped-def]
+    def verify_file(self, pdf: Path):
         from ipdesk.reports.common.pdf_payload import verify_pdf
 
         keys, revoked, known = self._registry()
@@ -495,7 +498,7 @@ def merge_pdfs(parts: list[bytes]) -> bytes:
     return out.getvalue()
 
 
-def date_or_none(text: Any):  # type: ignore[no-untyped-def]
+def date_or_none(text: Any):
     from datetime import date
 
     return date.fromisoformat(text) if text else None

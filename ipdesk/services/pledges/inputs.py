@@ -84,7 +84,7 @@ def resolve_party(session: Session, key: Any) -> int | None:
     return row[0] if row else None
 
 
-def _enum_set(values: Any, enum_cls, field: str, problems: list[Problem]):  # type: ignore[no-untyped-def]
+def _enum_set(values: Any, enum_cls, field: str, problems: list[Problem]):
     if values is None:
         return None
     if not isinstance(values, (list, tuple, set, frozenset)):

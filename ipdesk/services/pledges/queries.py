@@ -46,7 +46,7 @@ class PledgeListSource:
         self.clock: Clock = clock if clock is not None else OfficeClock()
         self.office = OfficeService(engine, self.clock)
 
-    def _filtered(self, query: Query, cols):  # type: ignore[no-untyped-def]
+    def _filtered(self, query: Query, cols):
         stmt = select(*cols)
         text = query.search.strip()
         if text:

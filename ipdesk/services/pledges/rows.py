@@ -20,11 +20,11 @@ from ipdesk.services import audit
 from ipdesk.storage.schema import PartyRow, PledgeRow, RightRow
 
 
-def _csv(values) -> str:  # type: ignore[no-untyped-def]
+def _csv(values) -> str:
     return ",".join(sorted(v.value for v in values))
 
 
-def _from_csv(text: str, enum_cls) -> frozenset:  # type: ignore[no-untyped-def]
+def _from_csv(text: str, enum_cls) -> frozenset:
     return frozenset(enum_cls(v) for v in text.split(",") if v)
 
 

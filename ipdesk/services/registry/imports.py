@@ -175,7 +175,7 @@ class ImportService:
             # Name the column as the file does (e.g. "申请日"), so the clerk finds the cell.
             report.problems = [Problem(p.code, header_of.get(p.field, p.field), p.params, p.row) for p in report.problems]
 
-    def _import_rows(self, actor, kind, path, records, report, progress, total):  # type: ignore[no-untyped-def]
+    def _import_rows(self, actor, kind, path, records, report, progress, total):
         with transaction(self.engine, self.clock) as session:
             checker = self._check_party if kind == "parties" else self._check_right
             prepared = checker(session, records, report, progress, total)
@@ -201,7 +201,7 @@ class ImportService:
             reported(session, report)
         return report
 
-    def _check_party(self, session: Session, records, report, progress, total):  # type: ignore[no-untyped-def]
+    def _check_party(self, session: Session, records, report, progress, total):
         seen: dict[str, int] = {}
         prepared = []
         for i, (row_no, data) in enumerate(records, start=1):
@@ -218,7 +218,7 @@ class ImportService:
                 raise Cancelled(Problem("import.cancelled"))
         return prepared
 
-    def _check_right(self, session: Session, records, report, progress, total):  # type: ignore[no-untyped-def]
+    def _check_right(self, session: Session, records, report, progress, total):
         seen: dict[str, int] = {}
         prepared = []
         owner_cache: dict[str, int | None] = {}

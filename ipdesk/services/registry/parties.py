@@ -147,7 +147,7 @@ class PartyService:
             stmt = select(PartyRow).where(self._match(text)).order_by(PartyRow.name).limit(limit)
             return [party_from_row(r) for r in session.execute(stmt).scalars()]
 
-    def _match(self, text: str):  # type: ignore[no-untyped-def]
+    def _match(self, text: str):
         key = name_key(text)
         clauses = [PartyRow.name.contains(text), PartyRow.uscc == text.upper()]
         if key:
@@ -164,7 +164,7 @@ class PartyService:
         return audit.AuditService(self.engine).history(ENTITY, party_id)
 
     # --- PageSource -------------------------------------------------------------------------
-    def _filtered(self, query: Query):  # type: ignore[no-untyped-def]
+    def _filtered(self, query: Query):
         stmt = select(PartyRow)
         if query.search.strip():
             stmt = stmt.where(self._match(query.search.strip()))

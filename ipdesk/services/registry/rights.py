@@ -226,7 +226,7 @@ class RightService:
         return audit.AuditService(self.engine).history(ENTITY, right_id)
 
     # --- PageSource -------------------------------------------------------------------------
-    def _filtered(self, query: Query, columns):  # type: ignore[no-untyped-def]
+    def _filtered(self, query: Query, columns):
         from ipdesk.domain.registry.identifiers import number_search_key
 
         stmt = select(*columns)
@@ -234,7 +234,7 @@ class RightService:
         if words:
             dialect = self.engine.dialect.name
             found = search.matching_right_ids(dialect, words)
-            parts = []
+            parts: list[Any] = []
             prefix = number_search_key(words)
             if prefix:
                 parts.append(select(RightRow.id).where(RightRow.number >= prefix, RightRow.number < prefix + "\U0010ffff"))
@@ -304,7 +304,7 @@ class RightService:
                 limit=limit, matches=matches, total=total, query_key=search.rights_count_key(words, filters),
                 version=version,
             )
-            found = conn.execute(select(*cols).where(RightRow.id.in_(bindparam("ids", expanding=True))), {"ids": ids}) \
+            found: Any = conn.execute(select(*cols).where(RightRow.id.in_(bindparam("ids", expanding=True))), {"ids": ids}) \
                 if ids else []
             by_id = {r[0]: r for r in (found.all() if ids else ())}
             rows = [by_id[i] for i in ids if i in by_id]

@@ -13,10 +13,15 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, func, literal_column, select, text, tuple_
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
+
+T = TypeVar("T")
+#: A column to filter or sort on: a Core column expression or an ORM attribute.
+ColumnLike = ColumnElement[T] | InstrumentedAttribute[T]
 
 from ipdesk.domain.shared.textsearch import query_terms
 
@@ -84,7 +89,7 @@ def resume_fulltext_sync(conn: Connection, *, rebuild: bool = True) -> None:
             rebuild_fulltext(conn)
 
 
-def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic autogenerate filter: the FTS5 shadow tables and the expression index are not in the
     ORM metadata on purpose (dialect-specific), so autogenerate must not try to drop them."""
     if type_ == "table" and name and name.startswith(FTS_TABLE):
@@ -139,7 +144,7 @@ def where_matches(id_column: ColumnElement[int], dialect: str, query: str) -> Co
     if found is None:
         return None
     sql, params = found
-    return id_column.in_(text(sql).bindparams(**params).columns(literal_column("id")))  # type: ignore[arg-type]
+    return id_column.in_(text(sql).bindparams(**params).columns(literal_column("id")))
 
 
 # --- Counting and paging ---------------------------------------------------------------------------
@@ -251,7 +256,7 @@ def _probe(words: str) -> tuple[str, dict[str, str]]:
 
 
 def count_rights(conn: Connection, words: str, number_prefix: str | None, filtered: Select[Any] | None,
-                 id_column: ColumnElement[int], number_column: ColumnElement[str]) -> int:
+                 id_column: ColumnLike[int], number_column: ColumnLike[str]) -> int:
     """The number of rights a query matches: ``filtered`` is ``SELECT id FROM rights WHERE <filters>``
     (None without filters); text searches count at most SEARCH_COUNT_CAP."""
     if is_text_search(words, number_prefix):
@@ -266,7 +271,7 @@ def count_rights(conn: Connection, words: str, number_prefix: str | None, filter
     if number_prefix:
         stmt = stmt.where(number_column >= number_prefix, number_column < number_prefix + "\U0010ffff")
     if filtered is None and not number_prefix:
-        return int(conn.execute(select(func.count()).select_from(id_column.table)).scalar_one())  # type: ignore[attr-defined]
+        return int(conn.execute(select(func.count()).select_from(id_column.table)).scalar_one())
     return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
 
 
@@ -314,9 +319,9 @@ def page_right_ids(
     words: str,
     number_prefix: str | None,
     filtered: Select[Any] | None,
-    id_column: ColumnElement[int],
-    number_column: ColumnElement[str],
-    key: ColumnElement[Any],
+    id_column: ColumnLike[int],
+    number_column: ColumnLike[str],
+    key: ColumnLike[Any],
     descending: bool,
     offset: int,
     limit: int,
@@ -371,7 +376,7 @@ def page_right_ids(
     return [r[0] for r in rows]
 
 
-def _sqlite_text_page(conn: Connection, words: str, key: ColumnElement[Any], desc: bool, skip: int, limit: int,
+def _sqlite_text_page(conn: Connection, words: str, key: ColumnLike[Any], desc: bool, skip: int, limit: int,
                       matches: int, total: int, after: tuple[Any, int] | None) -> list[tuple[int, Any]] | None:
     """A text search without filters on SQLite by the cheapest of three plans (None: the caller's in-list);
     ``after``: continue after this (sort key, id)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -11,6 +11,9 @@ from ipdesk.domain.pledges.examination.findings import Finding, FindingStatus
 from ipdesk.domain.pledges.examination.grounds import GROUNDS, OTHER_CODE
 from ipdesk.domain.pledges.examination.snapshot import DEAD, RegisterSnapshot, effective_expiry, status_params
 from ipdesk.domain.registry.rights import Right
+
+#: What a per-right check says: ``None`` = passed; else ``(detail, params)`` of the failure.
+CheckResult = tuple[str, dict[str, Any]] | None
 
 
 class Examiner:
@@ -35,7 +38,7 @@ class Examiner:
             Finding(code, status, right.number if right else "", GROUNDS[code].article, p, detail)
         )
 
-    def per_right(self, code: str, fam: str, check) -> None:
+    def per_right(self, code: str, fam: str, check: Callable[[Right], CheckResult]) -> None:
         for r in self.by_family[fam]:
             res = check(r)
             if res is None:
@@ -58,7 +61,7 @@ class Examiner:
         return "、".join(self.snap.party_name(i, right) for i in ids)
 
     # shared checks
-    def owner_check(self, r: Right):
+    def owner_check(self, r: Right) -> CheckResult:
         owners = [o.party_id for o in r.owners]
         if not owners:
             return "no_owner", {}
@@ -66,11 +69,11 @@ class Examiner:
             return None
         return "", {"owners": self.names(owners, r), "pledgors": self.names(self.app.pledgor_ids, r)}
 
-    def pledged_check(self, r: Right):
+    def pledged_check(self, r: Right) -> CheckResult:
         reg = self.snap.pledged.get(r.number)
         return None if reg is None else ("", {"registration_no": reg})
 
-    def dead_check(self, r: Right):
+    def dead_check(self, r: Right) -> CheckResult:
         expiry = effective_expiry(r)
         if r.legal_status in DEAD:
             return "", status_params(r)
@@ -78,7 +81,7 @@ class Examiner:
             return "expired", {"expiry": expiry.isoformat()}
         return None
 
-    def deadline_check(self, r: Right, *, unknown_fails: bool = True, term_end: bool = False):
+    def deadline_check(self, r: Right, *, unknown_fails: bool = True, term_end: bool = False) -> CheckResult:
         expiry = effective_expiry(r)
         if expiry is None:
             return ("unknown", {}) if unknown_fails else None
@@ -104,10 +107,10 @@ class Examiner:
             failed = True
         for g in self.app.other_grounds:
             if g.right_number:
-                right = self.snap.rights.get(g.right_number)
-                if right is None or family(right.kind) != fam:
+                named = self.snap.rights.get(g.right_number)
+                if named is None or family(named.kind) != fam:
                     continue
-                self.add(code, FindingStatus.FAILED, right, "", reason=g.reason.strip())
+                self.add(code, FindingStatus.FAILED, named, "", reason=g.reason.strip())
                 failed = True
             elif (g.family or present[0]) == fam:
                 self.add(code, FindingStatus.FAILED, None, "", reason=g.reason.strip())

@@ -11,7 +11,7 @@ from ipdesk.domain.pledges.application import (
     Document,
     co_owners_not_pledging,
 )
-from ipdesk.domain.pledges.examination.examiner import Examiner
+from ipdesk.domain.pledges.examination.examiner import CheckResult, Examiner
 from ipdesk.domain.pledges.examination.findings import FindingStatus
 from ipdesk.domain.registry.rights import LegalStatus, Right, RightKind
 
@@ -47,7 +47,7 @@ def check_patents(ex: Examiner) -> None:
     ex.others(fam)
 
 
-def _p5(ex: Examiner, r: Right):
+def _p5(ex: Examiner, r: Right) -> CheckResult:
     if r.ownership_dispute and r.court_preservation:
         return "both", {}
     if r.ownership_dispute:
@@ -57,7 +57,7 @@ def _p5(ex: Examiner, r: Right):
     return None
 
 
-def _p8(ex: Examiner, r: Right):
+def _p8(ex: Examiner, r: Right) -> CheckResult:
     others = co_owners_not_pledging(ex.app, r)
     if not others or Document.CO_OWNERS_CONSENT in ex.app.documents:
         return None

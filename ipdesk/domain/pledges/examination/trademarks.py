@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ipdesk.domain.pledges.examination.examiner import Examiner
+from ipdesk.domain.pledges.examination.examiner import CheckResult, Examiner
 from ipdesk.domain.pledges.examination.findings import FindingStatus
 from ipdesk.domain.pledges.examination.snapshot import DEAD
 from ipdesk.domain.registry.rights import LegalStatus, Right
@@ -24,13 +24,13 @@ def check_trademarks(ex: Examiner) -> None:
     ex.others(fam)
 
 
-def _tm2(ex: Examiner, r: Right):
+def _tm2(ex: Examiner, r: Right) -> CheckResult:
     if r.legal_status is LegalStatus.PENDING:
         return "pending", {}
     return ex.dead_check(r)
 
 
-def _tm4(ex: Examiner, r: Right):
+def _tm4(ex: Examiner, r: Right) -> CheckResult:
     pledged = set(ex.app.right_numbers)
     seen: set[str] = set()
     missing: list[Right] = []
