@@ -14,7 +14,7 @@ from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
 from ipdesk.services.notices.service import NoticeService
-from ipdesk.services.office.service import OfficeService
+from ipdesk.services.office.settings import OfficeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService

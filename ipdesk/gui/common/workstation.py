@@ -20,7 +20,7 @@ from ipdesk.domain.shared.permissions import Actor
 from ipdesk.services.audit import AuditService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
-from ipdesk.services.office.service import OfficeService
+from ipdesk.services.office.settings import OfficeService
 from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService

@@ -46,7 +46,7 @@ from ipdesk.gui.office.holiday_views import (
 from ipdesk.gui.office.office_settings import BANNER_STYLE, NOTE_STYLE
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.services.notices.service import atomic_write
-from ipdesk.services.office.service import shipped_calendar
+from ipdesk.services.office.settings import shipped_calendar
 from ipdesk.gui.common.workstation import Workstation
 
 

@@ -41,7 +41,7 @@ from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.settings import settings
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField, FieldEdit
-from ipdesk.services.office.service import OfficeSettings, format_number
+from ipdesk.services.office.settings import OfficeSettings, format_number
 from ipdesk.gui.common.workstation import Workstation
 
 #: the longest number the register stores (application_no, registration_no, notice serial: String(40))

@@ -41,7 +41,7 @@ from ipdesk.domain.pledges.application import CANCELLATION_TRIGGER_LABELS, Cance
 from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.services import audit
-from ipdesk.services.office.service import OfficeService, format_number, next_number
+from ipdesk.services.office.settings import OfficeService, format_number, next_number
 from ipdesk.services.pledges.rows import pledge_state
 from ipdesk.services.uow import changes_so_far, collect_changes, note, reading, reported, transaction
 from ipdesk.storage.schema import (

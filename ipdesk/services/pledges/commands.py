@@ -23,7 +23,7 @@ from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Actor
 from ipdesk.domain.shared.problems import NotFound, Problem, ValidationError
 from ipdesk.services import audit
-from ipdesk.services.office.service import OfficeService
+from ipdesk.services.office.settings import OfficeService
 from ipdesk.services.pledges.rows import STATE_EVENTS, application_of, pledge_state
 from ipdesk.services.pledges.snapshot import register_snapshot
 from ipdesk.services.uow import changes_so_far

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, or_, select
 from ipdesk.domain.shared.clock import Clock, FixedClock, OfficeClock
 from ipdesk.domain.pledges.application import PledgeStatus
 from ipdesk.domain.office.workdays import days_left
-from ipdesk.services.office.service import OfficeService
+from ipdesk.services.office.settings import OfficeService
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.uow import reading
 from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow

@@ -28,7 +28,7 @@ from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
-from ipdesk.services.office.service import format_number, next_number
+from ipdesk.services.office.settings import format_number, next_number
 from ipdesk.services.pledges.commands import PledgeCommands, ground_problems
 from ipdesk.services.pledges.inputs import application_to_json, parse_application
 from ipdesk.services.pledges.rows import application_of, store_application

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.pledges.examination.engine import RegisterSnapshot
 from ipdesk.domain.registry.rights import RightKind
-from ipdesk.services.office.service import similarity_table
+from ipdesk.services.office.settings import similarity_table
 from ipdesk.storage.registry.mappers import right_from_row
 from ipdesk.storage.schema import PartyRow, PledgeRightRow, PledgeRow, RightOwnerRow, RightRow
 

@@ -24,7 +24,7 @@ from ipdesk.gui.office.holiday_views import HOLIDAY, WORKDAY
 from ipdesk.gui import i18n
 from ipdesk.gui.office.office_settings import format_problem, format_warning, settings_problems
 from ipdesk.gui.office.settings_page import SettingsPage
-from ipdesk.services.office.service import OfficeSettings, shipped_calendar
+from ipdesk.services.office.settings import OfficeSettings, shipped_calendar
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle as settle_reads
 from tests.helpers.factories import ADMIN, application_data, pledge_world

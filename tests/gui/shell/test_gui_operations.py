@@ -19,7 +19,7 @@ from ipdesk.gui import ops
 from ipdesk.gui.mainwindow import MainWindow
 from ipdesk.gui.tasks import runner
 from ipdesk.reports.common.seal import OfficeKey
-from ipdesk.services.office.service import OfficeSettings
+from ipdesk.services.office.settings import OfficeSettings
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers import loading
 from tests.helpers.factories import ADMIN, application_data, party_data, pledge_world

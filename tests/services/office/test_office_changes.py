@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ipdesk.services.office.service import OfficeSettings
+from ipdesk.services.office.settings import OfficeSettings
 from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN
 

@@ -32,11 +32,9 @@ from ipdesk.domain.pledges.examination.findings import (
     outcome_of,
 )
 from ipdesk.domain.pledges.examination.grounds import GROUNDS as GROUNDS
-from ipdesk.domain.pledges.examination.grounds import Ground as Ground
 from ipdesk.domain.pledges.examination.grounds import ground_table as ground_table
 from ipdesk.domain.pledges.examination.patents import check_patents
 from ipdesk.domain.pledges.examination.snapshot import RegisterSnapshot as RegisterSnapshot
-from ipdesk.domain.pledges.examination.snapshot import effective_expiry as effective_expiry
 from ipdesk.domain.pledges.examination.trademarks import check_trademarks
 from ipdesk.domain.shared.problems import Problem, ValidationError
 
