@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ipdesk.domain.shared.permissions import Action, Actor, Role
@@ -119,7 +120,15 @@ def test_the_pledges_area_wires_the_notice_actions(qtbot, sqlite_workstation):
     window = MainWindow(sqlite_workstation, remember=False)
     qtbot.addWidget(window)
     page = window.page("pledges")
-    assert {"print_notice", "batch_print", "notices"} <= set(page._actions)
+    notice = ["print_notice", "batch_print", "notices"]
+    assert {"examine", "register", "cancel"} <= set(page._actions)
+    toolbar = [a.objectName() for a in page.toolbar.actions() if not a.isSeparator()]
+    at = toolbar.index("action_print_notice")
+    assert toolbar[at:at + 2] == ["action_print_notice", "action_batch_print"]
+    assert "action_cancel" in toolbar[:at]  # after the pledge's own actions
+    assert "action_notices" not in toolbar  # the notice record: in the context menu only
+    assert page.action("print_notice").shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert not any(page.action(name).isEnabled() for name in notice)  # nothing selected: nothing to print
 
 
 def test_contexts_contract_ignores_no_imports():
