@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 
 from ipdesk.domain.pledges.lifecycle import PledgeStatus as PledgeStatus  # re-exported: callers import it from here
-from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.registry.rights import Right, RightKind
 
 CURRENCY = "CNY"
@@ -420,3 +420,7 @@ register(
         ),
     }
 )
+
+# How refusals name a pledge and the date a legal date may not precede ("未找到质押：7", "日期 … 早于登记日 …"):
+# the catalogue says them in English too.
+register_labels({"质押": "pledge", "质押登记": "pledge registration", "登记日": "registration date"})

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
+from ipdesk.domain.shared.messages import register_labels
 
 
 class PartyKind(enum.StrEnum):
@@ -61,3 +62,6 @@ class Party:
     updated_at: datetime | None = None
     #: What the command that returned this record changed (empty when read).
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
+
+# How refusals name a party ("未找到当事人：7"): the catalogue says it in English too.
+register_labels({"当事人": "party"})

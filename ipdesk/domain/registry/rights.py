@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
+from ipdesk.domain.shared.messages import register_labels
 
 
 class RightKind(enum.StrEnum):
@@ -113,3 +114,6 @@ class Right:
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     #: What the command that returned this record changed (empty when read).
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
+
+# How refusals name a right ("未找到权利：7"): the catalogue says it in English too ("right not found: 7").
+register_labels({"权利": "right"})
