@@ -13,6 +13,7 @@ nothing is written until all are fixed; *预审* examines the application withou
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -43,6 +44,7 @@ from ipdesk.domain.pledges.application import (
     required_documents,
 )
 from ipdesk.domain.shared.problems import DomainError, Problem
+from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.pledges.checklists import ClausesChecklist, DocumentsChecklist, ScopeChecks
 from ipdesk.gui.pledges.pickers import PartyField, PartyListEdit
@@ -99,6 +101,11 @@ class PledgeApplicationForm(FormDialog):
         self.lang = lang
         self.received = received or workstation.clock.today()
         self._field_labels: dict[str, str] = {}
+        # checking the application reads the register (parties, rights): in the reader pool, remembering
+        # the answer for the values it was given, and the answer shown while the next one is read
+        self._checking = LatestRead(self)
+        self._checked: tuple[str, list[Problem]] | None = None
+        self._previous: list[Problem] = []
         self.resize(1180, 820)
 
         columns = QWidget()
@@ -263,11 +270,45 @@ class PledgeApplicationForm(FormDialog):
         }
 
     def problems(self, data: dict[str, Any]) -> list[Problem]:
-        try:
-            self.workstation.pledges.parse(data, self.received)
-        except DomainError as exc:
-            return self.localise(exc.problems)
-        return []
+        """The register's answer for ``data`` if it came; else it is asked (the form validates again when it
+        answers) and the previous answer stands meanwhile."""
+        key = _key(data)
+        if self._checked is not None and self._checked[0] == key:
+            self._previous = self._checked[1]
+            return self._previous
+        self._check(data, self.validate_now)
+        return self._previous
+
+    @property
+    def checking(self) -> bool:
+        return self._checking.busy
+
+    def _is_checked(self) -> bool:
+        return self._checked is not None and self._checked[0] == _key(self.values())
+
+    def _check(self, data: dict[str, Any], then: Any) -> None:
+        pledges, received, key = self.workstation.pledges, self.received, _key(data)
+
+        def read() -> list[Problem]:
+            try:
+                pledges.parse(data, received)
+            except DomainError as exc:
+                return list(exc.problems)
+            return []
+
+        def answered(problems: list[Problem]) -> None:
+            self._checked = (key, self.localise(problems))
+            then()
+
+        self._checking.run(read, answered, name="check application")
+
+    def submit(self) -> None:
+        """Save pressed: the values are checked against the register first (in the reader pool), then saved
+        if nothing is wrong; the dialog stays responsive meanwhile."""
+        if self._is_checked():
+            super().submit()
+        else:
+            self._check(self.values(), self.submit)  # again once answered (unless the user typed on)
 
     def localise(self, problems: list[Problem]) -> list[Problem]:
         """Problems on this form's fields, named with this form's labels (the service names fields in
@@ -303,6 +344,9 @@ class PledgeApplicationForm(FormDialog):
     def preview(self) -> Any:
         """Examine what is on the form without storing it (off the GUI thread); malformed input lists
         its problems instead. Returns the task, or None when the form still has problems."""
+        if not self._is_checked():
+            self._check(self.values(), self.preview)  # the register's answer first, in the reader pool
+            return None
         problems = self.validate_now(show_all=True)
         if problems:
             self._focus_first(problems)
@@ -331,3 +375,8 @@ class PledgeApplicationForm(FormDialog):
 
         return self._runner.run(lambda: self.workstation.pledges.examine_data(data, self.received),
                                 on_result=done, on_error=failed, name=self.tr("预审"))
+
+
+def _key(data: dict[str, Any]) -> str:
+    """The form's values as one comparable string (they are plain JSON: texts, lists, flags)."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)

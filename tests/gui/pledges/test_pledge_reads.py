@@ -8,7 +8,10 @@ from typing import Any
 
 import pytest
 
+from ipdesk.services.paging import Query
+
 from ipdesk.gui.pledges.pickers import PartyField
+from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
 from ipdesk.gui.pledges.rights_editor import RightEntry
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle
@@ -16,6 +19,13 @@ from tests.gui.helpers.slow import Slow, Ticker, slow_desk
 from tests.helpers.factories import ADMIN, pledge_world
 
 SLOW = 0.3
+
+
+@pytest.fixture(autouse=True)
+def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipdesk.gui.common.widgets.form_dialog import FormDialog
+
+    monkeypatch.setattr(FormDialog, "confirm_discard", lambda self: True)
 
 
 @pytest.fixture
@@ -75,3 +85,19 @@ def test_party_suggestions_come_from_the_reader_pool_for_the_latest_text(qtbot, 
     field.line_edit.editingFinished.emit()
     qtbot.waitUntil(lambda: not field.looking_up, timeout=5000)
     assert field.party_id() == world["firm"].id
+
+
+def test_checking_the_application_against_the_register_never_blocks_the_form(qtbot, sqlite_workstation, world):
+    ws = sqlite_workstation
+    form = PledgeApplicationForm(slow_desk(ws, pledges=Slow(ws.pledges, parse=SLOW)), lang="zh")
+    qtbot.addWidget(form)
+    form.show()
+    form.pledgors.field.line_edit.setText("不存在的公司")
+    started = time.monotonic()
+    form.validate_now()  # what the debounce timer does after each edit
+    assert time.monotonic() - started < SLOW / 2 and form.checking
+    form.submit()  # Save pressed while the register is still being asked: it waits for the answer
+    assert time.monotonic() - started < SLOW / 2
+    qtbot.waitUntil(lambda: not form.banner.isHidden(), timeout=5000)
+    assert "出质人不在当事人名录中" in form.banner.text() and form.fields["pledgors"].has_error
+    assert form.isVisible() and ws.pledge_list.count(Query()) == 0
