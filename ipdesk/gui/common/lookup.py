@@ -77,3 +77,40 @@ class LatestRead:
         """Forget the read in flight (the input no longer needs its answer)."""
         self._generation += 1
         self._waiting = False
+
+
+class RememberedCheck:
+    """A form's check that reads the database (a number or USCC taken, an owner gone): asked in the reader
+    pool, and its answer remembered for the values it was asked about, since a form validates on every edit.
+
+    Args:
+        owner: the form (answers after it closed are dropped).
+        read: ``read(data) -> problems``; runs in a worker thread.
+        on_answer: called on the GUI thread when an answer arrives (the form validates again).
+    """
+
+    def __init__(self, owner: QObject, read: Callable[[Any], list[Any]], on_answer: Callable[[], Any]):
+        self._read = LatestRead(owner)
+        self._check = read
+        self._on_answer = on_answer
+        self._known: dict[Any, list[Any]] = {}
+        self._asking: Any = None
+
+    @property
+    def busy(self) -> bool:
+        return self._read.busy
+
+    def problems(self, key: Any, data: Any) -> list[Any]:
+        """The answer for ``key`` if it came; else none yet (it is being asked; saving checks again anyway)."""
+        if key in self._known:
+            return self._known[key]
+        if key != self._asking:
+            self._asking = key
+
+            def answered(problems: list[Any]) -> None:
+                self._known[key] = list(problems)
+                self._asking = None
+                self._on_answer()
+
+            self._read.run(lambda: self._check(data), answered, name="check in the register")
+        return []

@@ -7,8 +7,10 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from ipdesk.domain.registry.parties import PARTY_KIND_LABELS, USCC_KINDS, Party, PartyKind
+from ipdesk.domain.registry.party_input import check_party
 from ipdesk.domain.registry.party_input import label as party_label
 from ipdesk.domain.shared.problems import Problem
+from ipdesk.gui.common.lookup import RememberedCheck
 from ipdesk.gui.common.widgets.field_edit import FieldEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog, form_label
 from ipdesk.gui.common.workstation import Workstation
@@ -34,6 +36,9 @@ class PartyForm(FormDialog):
         self.setObjectName("PartyForm")
         self.workstation = workstation
         self.party_id = party_id
+        # a USCC already used by another party: only the register knows, asked in the reader pool
+        self._register = RememberedCheck(self, lambda data: workstation.parties.validate(data, party_id),
+                                         lambda: self.validate_now())
         self.lang = lang
         self.version: int | None = None
         self.resize(600, 520)
@@ -96,7 +101,14 @@ class PartyForm(FormDialog):
         return data
 
     def problems(self, data: dict[str, Any]) -> list[Problem]:
-        return list(self.workstation.parties.validate(data, self.party_id))
+        parsed, problems = check_party(data)
+        if parsed is None or not parsed.uscc:
+            return problems  # wrong as typed, or nothing the register could object to
+        return problems + self._register.problems(parsed.uscc, data)
+
+    @property
+    def checking(self) -> bool:
+        return self._register.busy
 
     def save(self, data: dict[str, Any]) -> Party:  # writer thread
         actor = self.workstation.actor

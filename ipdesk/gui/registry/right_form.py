@@ -15,7 +15,7 @@ from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.domain.registry.right_input import check_right
 from ipdesk.domain.registry.right_input import label as right_label
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, LegalStatus, Right, RightKind
-from ipdesk.gui.common.lookup import LatestRead
+from ipdesk.gui.common.lookup import RememberedCheck
 from ipdesk.gui.formatting import format_date
 from ipdesk.gui.registry.owners_editor import OwnersEditor
 from ipdesk.gui.common.widgets.date_edit import DateEdit
@@ -71,9 +71,9 @@ class RightForm(FormDialog):
         self.right_id = right_id
         self.lang = lang
         self.version: int | None = None
-        self._register = LatestRead(self)  # what only the register knows, asked in the reader pool
-        self._known: dict[tuple[Any, ...], list[Problem]] = {}
-        self._asking: tuple[Any, ...] | None = None
+        # what only the register knows (the number taken, an owner gone), asked in the reader pool
+        self._register = RememberedCheck(self, lambda data: workstation.rights.validate(data, right_id),
+                                         lambda: self.validate_now())
         self.resize(680, 760)
         L = lambda key, required=False: form_label(right_label(key, lang), required, lang)  # noqa: E731
 
@@ -225,7 +225,7 @@ class RightForm(FormDialog):
             self.expiry_preview.setText(self.tr("填写完整后自动计算"))
         if parsed is not None:
             key = (parsed.number, *(o.party_id for o in parsed.owners))
-            problems = problems + self._register_problems(data, key)
+            problems = problems + self._register.problems(key, data)
         return problems
 
     @property
@@ -233,22 +233,6 @@ class RightForm(FormDialog):
         """Whether the register is being asked about the number and owners on the form."""
         return self._register.busy
 
-    def _register_problems(self, data: dict[str, Any], key: tuple[Any, ...]) -> list[Problem]:
-        """The number taken by another right, an owner gone: known for these values once the register
-        answered (the form validates again then); until then nothing (saving checks again anyway)."""
-        if key in self._known:
-            return self._known[key]
-        if key != self._asking:
-            self._asking = key
-            rights, right_id = self.workstation.rights, self.right_id
-
-            def answered(problems: list[Problem]) -> None:
-                self._known[key] = list(problems)
-                self._asking = None
-                self.validate_now()
-
-            self._register.run(lambda: rights.validate(data, right_id), answered, name="check right")
-        return []
 
     def save(self, data: dict[str, Any]) -> Right:  # writer thread
         actor = self.workstation.actor

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from PySide6.QtCore import Qt
 
 from ipdesk.gui.registry.party_picker import PartyPicker
 from ipdesk.gui.registry.right_form import RightForm
@@ -65,3 +66,43 @@ def test_the_right_form_says_a_number_is_taken_once_the_register_answers(qtbot, 
     qtbot.waitUntil(lambda: form.fields["number"].has_error, timeout=5000)
     assert any(p.code == "right.number_taken" for p in form.validate_now())
     assert "ZL 201710601862.3" in form.fields["number"].error_label.text()
+
+
+def test_the_party_form_says_a_uscc_is_taken_once_the_register_answers(qtbot, sqlite_workstation):
+    from ipdesk.gui.registry.party_form import PartyForm
+
+    ws = sqlite_workstation
+    taken = add_party(ws, "江苏恒顺新材料科技有限公司", 1)
+    form = PartyForm(slow_desk(ws, parties=Slow(ws.parties, validate=SLOW)))
+    qtbot.addWidget(form)
+    form.show()
+    form.edits["name"].setText("另一家公司")
+    started = time.monotonic()
+    form.edits["uscc"].setText(taken.uscc)
+    assert form.validate_now() == []  # nothing the form can see by itself; the register is asked
+    assert time.monotonic() - started < SLOW / 2 and form.checking
+    qtbot.waitUntil(lambda: form.fields["uscc"].has_error, timeout=5000)
+    assert [p.code for p in form.validate_now()] == ["party.uscc_taken"]
+
+
+@pytest.mark.parametrize("service", ["rights", "parties", "audit"])
+def test_models_reading_in_the_pool_pass_the_model_tester(qtbot, qtmodeltester, sqlite_workstation, service):
+    from ipdesk.demo.generator import load_demo_data
+    from ipdesk.gui.common.models.lazy_table import LazyTableModel
+    from ipdesk.gui.tasks import runner
+    from ipdesk.services.paging import Query
+
+    ws = sqlite_workstation
+    load_demo_data(ws.engine, ADMIN, rights=450, clock=ws.clock)
+    source = getattr(ws, service)
+    model = LazyTableModel(source, page_size=100, task_runner=runner())
+    qtmodeltester.check(model)  # attached from the start: the count's reset and every page's arrival
+    settle(qtbot, model)
+    assert model.rowCount() == source.count(Query())
+    last = model.rowCount() - 1
+    model.row_id(last)  # a deep page, read on demand
+    settle(qtbot, model)
+    assert model.row_id(last) is not None
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, model)
+    qtmodeltester.check(model)
