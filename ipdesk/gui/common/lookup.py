@@ -101,7 +101,7 @@ class RememberedCheck:
         return self._read.busy
 
     def problems(self, key: Any, data: Any) -> list[Any]:
-        """The answer for ``key`` if it came; else none yet (it is being asked; saving checks again anyway)."""
+        """The answer for ``key`` if it came; else none yet (being asked; saving checks again anyway)."""
         if key in self._known:
             return self._known[key]
         if key != self._asking:
