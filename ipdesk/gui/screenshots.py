@@ -24,8 +24,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from ipdesk.config import AppConfig, sqlite_url
     from ipdesk.domain.shared.permissions import Actor, Role
-    from ipdesk.gui import i18n
-    from ipdesk.gui.app import apply_language
     from ipdesk.gui.application import create_application
     from ipdesk.gui.mainwindow import MainWindow
     from ipdesk.gui.settings import Settings, use_settings
@@ -39,7 +37,6 @@ def main(argv: list[str] | None = None) -> int:
     suffix = "" if locale.startswith("zh") else "-en"
     ws = open_workstation(AppConfig(tmp, sqlite_url(tmp / "ipdesk.sqlite3")), Actor("wangli", Role.CLERK))
     load_demo_data(ws.engine, Actor("system", Role.ADMIN), rights=3000, clock=ws.clock)
-    apply_language(ws, i18n.current_lang())
 
     def settle(ms: int = 400) -> None:
         runner().wait(10_000)

@@ -212,3 +212,15 @@ def test_export_writes_the_whole_query_with_visible_columns(qtbot, tmp_path):
     first = rows[1]
     assert first[3] == "有效" or isinstance(first[3], str)
     assert isinstance(first[4], (float, int, Decimal)) and first[5].year == 2017
+
+
+def test_first_start_fits_the_columns_to_the_first_rows_not_to_empty_cells(qtbot):
+    # The rows arrive from the reader pool after the count: fitting the columns when the count arrives
+    # would size them to the headers only (72 px), and that layout would be remembered.
+    _, page = make_page(qtbot)
+    header = page.table.horizontalHeader()
+    title = page.model.column_index("title")
+    qtbot.waitUntil(lambda: not page._needs_autosize, timeout=5000)
+    fitted = header.sectionSize(title)
+    page.table.resizeColumnToContents(title)
+    assert fitted > 100 and fitted >= min(header.sectionSize(title), 260)

@@ -62,21 +62,30 @@ class RegisterColumns:
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._needs_autosize:  # first start: fit the columns to the first rows once, then remember
-            if self.model.rowCount() > 0:
-                self._needs_autosize = False
-                QTimer.singleShot(0, self.autosize_columns)
-            elif not getattr(self, "_waiting_for_rows", False):
-                # An empty register (e.g. demo data still loading) would fit the headers only and that
-                # layout would be remembered: wait for the first rows instead.
-                self._waiting_for_rows = True
-                self.model.modelReset.connect(self._autosize_when_filled)
+        if self._needs_autosize and not getattr(self, "_waiting_for_rows", False):
+            # First start: fit the columns to the first rows once, then remember. An empty register (demo
+            # data still loading) or rows still being read in the background would fit the headers only,
+            # and that layout would be remembered: wait until the first rows are on screen.
+            self._waiting_for_rows = True
+            self.model.modelReset.connect(self._autosize_soon)
+            self.model.dataChanged.connect(self._autosize_soon)
+            self._autosize_soon()
+
+    def _autosize_soon(self, *_: object) -> None:
+        # Look after the signal's other slots ran: a lazy model that has just been counted starts reading
+        # its first page right after its reset, and only its arrival (dataChanged) brings the cells.
+        QTimer.singleShot(0, self._autosize_when_filled)
 
     def _autosize_when_filled(self) -> None:
-        if self._needs_autosize and self.model.rowCount() > 0:
-            self._needs_autosize = False
-            self.model.modelReset.disconnect(self._autosize_when_filled)
-            QTimer.singleShot(0, self.autosize_columns)
+        if not self._needs_autosize or self.model.rowCount() == 0:
+            return
+        idle = getattr(self.model, "idle", True)  # a lazy model reads in the background
+        if not idle:
+            return
+        self._needs_autosize = False
+        self.model.modelReset.disconnect(self._autosize_soon)
+        self.model.dataChanged.disconnect(self._autosize_soon)
+        self.autosize_columns()
 
     def autosize_columns(self) -> None:
         header = self.table.horizontalHeader()
