@@ -29,10 +29,10 @@ from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import Problem
 from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.rich_text import esc
+from ipdesk.gui.formatting import format_date
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
-from ipdesk.gui.common.widgets.pdf_preview import office_time
 from ipdesk.gui.notices.notice_kit import dialog_lang, kind_name
 from ipdesk.gui.notices.batch_dialog import batch_print
 from ipdesk.gui.notices.notice_preview import NoticePreviewDialog, preview_issued, print_notice_for
@@ -177,7 +177,7 @@ class NoticeListDialog(QDialog):
         for row, n in enumerate(self.notices):
             status = self.tr("已撤销") if n.revoked else self.tr("有效")
             mark = "✗ " if n.revoked else "✓ "
-            cells = [n.serial, kind_name(n.kind, self.lang), office_time(n.issued_at), mark + status]
+            cells = [n.serial, kind_name(n.kind, self.lang), format_date(n.issued_at), mark + status]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3:

@@ -38,7 +38,8 @@ from ipdesk.gui.ops import run_op
 from ipdesk.gui.icons import icon
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.tasks import Task, TaskRunner, runner
-from ipdesk.gui.common.widgets.pdf_preview import PdfPreview, office_time
+from ipdesk.gui.common.widgets.pdf_preview import PdfPreview
+from ipdesk.gui.formatting import format_date
 from ipdesk.gui.notices.notice_kit import dialog_lang, default_kind, kind_name
 from ipdesk.gui.common.workstation import Workstation
 
@@ -188,7 +189,7 @@ class NoticePreviewDialog(QDialog):
         pages = self.preview.page_count
         parts = [
             self.tr("编号 {serial}").format(serial=issued.serial),
-            self.tr("出具于 {at}").format(at=office_time(issued.issued_at)),
+            self.tr("出具于 {at}").format(at=format_date(issued.issued_at)),
         ]
         if pages is not None:
             parts.append(self.tr("共 {n} 页").format(n=pages))

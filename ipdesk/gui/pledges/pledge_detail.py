@@ -38,7 +38,7 @@ from ipdesk.gui.pledges.presentation import (
 )
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.common.pages.detail_pane import DetailPane, fill_facts, section_title, vbox
-from ipdesk.gui.common.pages.history import HistoryView, local_time
+from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
 
@@ -243,7 +243,7 @@ class PledgeDetailPane(DetailPane):
         lang = self.lang
         kind = event["kind"]
         title = pick(EVENT_TITLES.get(kind), lang, event.get("summary") or kind)
-        when = format_date(event.get("on")) or (local_time(event["at"]) if event.get("at") else "")
+        when = format_date(event.get("on")) or format_date(event.get("at"))
         head = f"<b>{esc(when)}</b>&nbsp;&nbsp;<b>{esc(title)}</b>&nbsp;&nbsp;{esc(event.get('actor', ''))}"
         payload = event.get("payload") or {}
         lines: list[str] = []

@@ -9,18 +9,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ipdesk.gui.common.clock import office_time
 from ipdesk.gui.formatting import format_date
 from ipdesk.gui.i18n import ui_lang
 
 MAX_VALUE = 80
-
-
-def local_time(at: datetime) -> str:
-    """An audit timestamp (UTC) in the office's timezone (the office clock's), ``yyyy-MM-dd HH:mm``."""
-    if at.tzinfo is not None:
-        at = office_time(at)
-    return at.strftime("%Y-%m-%d %H:%M")
 
 
 def value_text(value: Any, lang: str) -> str:
@@ -78,7 +70,7 @@ class HistoryView(QWidget):
 
     def _entry_widget(self, entry: Any) -> QLabel:
         head = (
-            f"<b>{local_time(entry.at)}</b>&nbsp;&nbsp;{_esc(entry.actor)}&nbsp;&nbsp;{_esc(entry.summary)}"
+            f"<b>{format_date(entry.at)}</b>&nbsp;&nbsp;{_esc(entry.actor)}&nbsp;&nbsp;{_esc(entry.summary)}"
         )
         lines = []
         if entry.before is not None:  # creations list no field-by-field diff

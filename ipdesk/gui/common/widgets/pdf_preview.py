@@ -10,16 +10,14 @@ The PDF is never rasterised by an external tool.
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ipdesk.domain.notices.notice import Notice, SearchCertificate
-from ipdesk.gui.common.clock import office_clock
 from ipdesk.gui.common.rich_text import esc, pick
-from ipdesk.gui.formatting import format_money
+from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.i18n import ui_lang
 
 try:  # PySide6-Addons only
@@ -45,19 +43,6 @@ def pdf_page_count(data: bytes) -> int | None:
         return len(PdfReader(io.BytesIO(data)).pages)
     except Exception:  # noqa: BLE001 - a preview must not fail on a count
         return None
-
-
-def office_time(at: datetime) -> str:
-    """An issue time in the office's timezone (the office clock's), ``yyyy-MM-dd HH:mm``."""
-    return office_clock().local(at).strftime("%Y-%m-%d %H:%M")
-
-
-def _d(value: date | datetime | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return office_time(value)
-    return value.isoformat()
 
 
 def _row(label: str, value: Any) -> str:
@@ -139,14 +124,14 @@ def document_html(doc: Notice | SearchCertificate, lang: str = "zh") -> str:
         f"<h2>{esc(pick(doc.title, lang))}</h2>",
         (
             f"<p class='serial'>{esc(L['serial'] + colon + doc.serial)}&nbsp;&nbsp;&nbsp;"
-            f"{esc(L['issued'] + colon + _d(doc.issued_at))}</p>"
+            f"{esc(L['issued'] + colon + format_date(doc.issued_at))}</p>"
         ),
     ]
     if isinstance(doc, SearchCertificate):
         parts.append(
             "<table>"
             + _row(L["query"], doc.query)
-            + _row(L["as_of"], _d(doc.as_of))
+            + _row(L["as_of"], format_date(doc.as_of))
             + _row(L["found"], L["found_n"].format(n=len(doc.rows)))
             + "</table>"
         )
@@ -157,8 +142,8 @@ def document_html(doc: Notice | SearchCertificate, lang: str = "zh") -> str:
                 "、".join(r.pledgors),
                 r.pledgee,
                 "、".join(r.right_numbers),
-                _d(r.effective_date),
-                _d(r.cancellation_date),
+                format_date(r.effective_date),
+                format_date(r.cancellation_date),
                 format_money(r.secured_amount) if r.secured_amount is not None else "",
             ]
             for r in doc.rows
@@ -191,13 +176,13 @@ def document_html(doc: Notice | SearchCertificate, lang: str = "zh") -> str:
         (L["pledgee"], party(doc.pledgee)),
         (L["debtor"], party(doc.debtor)),
         (L["amount"], amount),
-        (L["applied"], _d(doc.application_date)),
-        (L["effective"], _d(doc.effective_date)),
-        (L["changed"], _d(doc.change_date)),
-        (L["deadline"], _d(doc.performance_deadline)),
-        (L["cancellation"], _d(doc.cancellation_date)),
+        (L["applied"], format_date(doc.application_date)),
+        (L["effective"], format_date(doc.effective_date)),
+        (L["changed"], format_date(doc.change_date)),
+        (L["deadline"], format_date(doc.performance_deadline)),
+        (L["cancellation"], format_date(doc.cancellation_date)),
         (L["trigger"], doc.cancellation_trigger),
-        (L["correct_by"], _d(doc.correction_deadline)),
+        (L["correct_by"], format_date(doc.correction_deadline)),
     ]
     parts.append("<table>" + "".join(_row(k, v) for k, v in info) + "</table>")
     if doc.rights:
@@ -206,7 +191,7 @@ def document_html(doc: Notice | SearchCertificate, lang: str = "zh") -> str:
             _table(
                 [L["number"], L["title"], L["kind"], L["applied"], L["granted"]],
                 [
-                    [r.number, r.title, pick(r.kind_label, lang), _d(r.filing_date), _d(r.grant_date)]
+                    [r.number, r.title, pick(r.kind_label, lang), format_date(r.filing_date), format_date(r.grant_date)]
                     for r in doc.rights
                 ],
             )
