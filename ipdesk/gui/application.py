@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ipdesk import APP_NAME, ORG_NAME, __version__
 from ipdesk.gui import i18n
 from ipdesk.gui.errors import install_excepthook
-from ipdesk.gui.paths import resource
+from ipdesk.resources import resource_path as resource
 from ipdesk.gui.settings import settings
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
-from ipdesk.gui.paths import resource
+from ipdesk.resources import resource_path as resource
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from ipdesk.gui.paths import resource
+from ipdesk.resources import resource_path as resource
 
 
 @cache
