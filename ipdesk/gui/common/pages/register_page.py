@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.widgets.search_bar import SearchBar
 from ipdesk.services.paging import PageSource, Query
 from ipdesk.gui.common.pages.register_columns import RegisterColumns
+from ipdesk.gui.common.pages.register_selection import RegisterSelection
 from ipdesk.gui.i18n import ui_lang
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class PageAction:
     enabled_when: Callable[[list[int]], bool] | None
 
 
-class RegisterPage(RegisterColumns, Page):
+class RegisterPage(RegisterColumns, RegisterSelection, Page):
     """A register: search, filters, lazy table, detail pane, actions.
 
     Args:
@@ -347,53 +348,6 @@ class RegisterPage(RegisterColumns, Page):
 
     # ---- selection ----------------------------------------------------------------------------------
 
-    def selected_rows(self) -> list[int]:
-        sm = self.table.selectionModel()
-        return sorted(i.row() for i in sm.selectedRows()) if sm is not None else []
-
-    def selected_ids(self) -> list[Any]:
-        return [self.model.row_id(r) for r in self.selected_rows()]
-
-    def current_id(self) -> Any:
-        rows = self.selected_rows()
-        return self.model.row_id(rows[0]) if len(rows) == 1 else None
-
-    def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-
-    def select_id(self, row_id: Any) -> bool:
-        row = self.model.find_row(row_id)
-        if row < 0:
-            return False
-        self.select_row(row)
-        return True
-
-    def select_when_loaded(self, row_id: Any, search: str | None = None) -> None:
-        """Once the rows being read are there, select ``row_id`` (e.g. the record just saved); if the first
-        pages do not show it, search for ``search`` and select it among the results (or the first row)."""
-
-        def among_results() -> None:
-            self.select_id(row_id) or self.select_row(0)
-
-        def first_try() -> None:
-            if self.select_id(row_id) or search is None:
-                return
-            self.show_search(search)
-            self.model.when_idle(among_results)
-
-        self.model.when_idle(first_try)
-
-    def show_search(self, text: str) -> None:
-        """Narrow the list to what matches ``text`` (how :meth:`select_when_loaded` finds a record)."""
-        self.search.setText(text)
-        self.search.flush()
-
     def update_actions(self) -> None:
         rows = self.selected_rows()
         for name, pa in self._actions.items():
@@ -453,27 +407,10 @@ class RegisterPage(RegisterColumns, Page):
 
     def refresh(self) -> None:
         """F5: count and read again, keeping the selected record selected if it is still there."""
-        rows = self.selected_rows()
-        keep_row = rows[0] if len(rows) == 1 else -1
-        keep_id = self.model.row_id(keep_row) if keep_row >= 0 else None
+        keep = self.selection_to_keep()
         self.error_strip.hide()
         self.model.refresh()
-        if keep_id is None:
-            return
-
-        def reselect() -> None:
-            if self.selected_rows():
-                return  # the user chose another row while the register was read
-            if self.model.row_id(keep_row) == keep_id:
-                self.select_row(keep_row)
-            else:
-                self.select_id(keep_id)
-
-        def when_its_page_is_read() -> None:
-            self.model.row_data(keep_row)  # starts reading the page the record was on, if not cached
-            self.model.when_idle(reselect)
-
-        self.model.when_idle(when_its_page_is_read)
+        self.reselect_when_loaded(*keep)
 
     def focus_search(self) -> None:
         self.search.focus_search()
