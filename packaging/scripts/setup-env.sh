@@ -9,7 +9,7 @@ purpose="${1:-run}"
 QT_RUNTIME="libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
 QT_X11="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1"
-TEST_EXTRA="postgresql poppler-utils xvfb xauth"
+TEST_EXTRA="postgresql poppler-utils zbar-tools xvfb xauth"
 want="$QT_RUNTIME $QT_X11"
 [ "$purpose" = "test" ] && want="$want $TEST_EXTRA"
 

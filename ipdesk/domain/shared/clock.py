@@ -19,14 +19,14 @@ def office_zone(name: str | None) -> tzinfo:
     """The timezone called ``name`` (IANA), falling back to the default office zone; never raises."""
     try:
         return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder of zones ("Asia") with tzdata
         return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def is_known_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder of zones ("Asia") with tzdata
         return False
     return True
 

@@ -60,3 +60,10 @@ def test_office_clock_reads_its_base_in_the_office_zone_which_can_change():
     clock.set_zone("No/Such_Zone")  # never raises: falls back to the default office zone
     assert clock.zone == office_zone(None)
     assert isinstance(OfficeClock().base, SystemClock)
+
+
+@pytest.mark.parametrize("name", ["Asia", "Asia/", "", "../etc/passwd", "Asia/Shanghai/x"])
+def test_a_folder_or_a_path_is_no_zone(name):
+    # With the tzdata package installed, ZoneInfo("Asia") raises IsADirectoryError, not ZoneInfoNotFoundError.
+    assert not is_known_zone(name)
+    assert str(office_zone(name)) == "Asia/Shanghai"
