@@ -38,8 +38,8 @@ from ipdesk.domain.notices.notice import (
 )
 from ipdesk.reports.common.fonts import register_fonts
 from ipdesk.reports.common.layout import qr_matrix
-from ipdesk.reports.notices.notice_pdf import _decision_text, render_notice
 from ipdesk.reports.common.seal import OfficeKey, make_payload
+from ipdesk.reports.notices.notice_pdf import _decision_text, render_notice
 
 
 def baseline_page(n: Notice, path: Path) -> None:
@@ -71,9 +71,12 @@ def baseline_page(n: Notice, path: Path) -> None:
         c.drawString(x0 + 116 * mm, y, p.uscc)
         y -= 16
     assert n.secured_amount is not None
-    for label, value in [("申请号", n.application_no), ("登记号", n.registration_no),
-                         ("登记生效日", china_date(n.effective_date)),
-                         ("被担保债权数额", f"{format_yuan(n.secured_amount)}（大写：{rmb_uppercase(n.secured_amount)}）")]:
+    for label, value in [
+        ("申请号", n.application_no),
+        ("登记号", n.registration_no),
+        ("登记生效日", china_date(n.effective_date)),
+        ("被担保债权数额", f"{format_yuan(n.secured_amount)}（大写：{rmb_uppercase(n.secured_amount)}）"),
+    ]:
         c.drawString(x0, y, label)
         c.drawString(x0 + 34 * mm, y, value)
         y -= 16
@@ -134,8 +137,10 @@ def main() -> None:
     print(f"  bare ReportLab canvas baseline : {rate_base:8.1f} notices/s  ({t_base:.2f} s)")
     print(f"  ipdesk render_notice           : {rate_ipd:8.1f} notices/s  ({t_ipd:.2f} s, {size / 1024:.0f} KiB each)")
     print(f"  ratio ipdesk / baseline        : {rate_ipd / rate_base:8.2f}")
-    print(f"  per notice: canonical+sign {t_sign * 1000:.2f} ms, QR encode {t_qr * 1000:.2f} ms, "
-          f"total {t_ipd / args.count * 1000:.2f} ms (baseline {t_base / args.count * 1000:.2f} ms)")
+    print(
+        f"  per notice: canonical+sign {t_sign * 1000:.2f} ms, QR encode {t_qr * 1000:.2f} ms, "
+        f"total {t_ipd / args.count * 1000:.2f} ms (baseline {t_base / args.count * 1000:.2f} ms)"
+    )
 
 
 if __name__ == "__main__":

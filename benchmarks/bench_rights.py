@@ -44,14 +44,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import Engine, event, text
 
-from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.demo import generator as demo_data
 from ipdesk.demo.rights import RightDraws
+from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.paging import Query
 from ipdesk.services.registry.rights import RightService
 from ipdesk.storage import migrate
-from ipdesk.storage.registry import bulk, search
 from ipdesk.storage.engine import make_engine
+from ipdesk.storage.registry import bulk, search
 from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearchRow
 
 ACTOR = Actor("bench", Role.ADMIN)
@@ -293,15 +293,27 @@ def csv_import(engine: Engine, path: Path, rows: int) -> Result | None:
     from ipdesk.domain.registry.identifiers.patent import patent_check_digit
 
     with engine.connect() as conn:
-        usccs = [r[0] for r in conn.execute(text("SELECT uscc FROM parties WHERE kind = 'enterprise' ORDER BY id LIMIT 500"))]
+        enterprises = text("SELECT uscc FROM parties WHERE kind = 'enterprise' ORDER BY id LIMIT 500")
+        usccs = [r[0] for r in conn.execute(enterprises)]
     csv_path = path.with_name("import.csv")
     with csv_path.open("w", newline="", encoding="utf-8-sig") as f:
         w = csv.writer(f)
         w.writerow(["编号", "类型", "名称", "权利人", "法律状态", "申请日", "授权公告日", "主分类号", "绑定产品"])
         for i in range(rows):
             body = f"2019{'1'}{9_000_000 + i:07d}"  # serials far above any the demo data uses
-            w.writerow([f"ZL {body}.{patent_check_digit(body)}", "发明专利", f"一种导入测试用图像处理装置（{i}）",
-                        usccs[i % len(usccs)], "有效", "2019-03-01", "2021-05-10", "G06T 7/00", "工业相机"])
+            w.writerow(
+                [
+                    f"ZL {body}.{patent_check_digit(body)}",
+                    "发明专利",
+                    f"一种导入测试用图像处理装置（{i}）",
+                    usccs[i % len(usccs)],
+                    "有效",
+                    "2019-03-01",
+                    "2021-05-10",
+                    "G06T 7/00",
+                    "工业相机",
+                ]
+            )
     before = path.with_name("before-import.sqlite3")
     _copy_database(path, before)
     recorder = Recorder(engine)
@@ -321,11 +333,17 @@ def csv_import(engine: Engine, path: Path, rows: int) -> Result | None:
     for p in before.parent.glob(before.name + "*"):
         p.unlink()
     csv_path.unlink()
-    return Result(f"CSV import, {rows:,} rights (rows/s)", rows / seconds, rows / raw_seconds, rate=True,
-                  note=f"{seconds:.1f} s vs {raw_seconds:.2f} s, {len(statements):,} statements")
+    return Result(
+        f"CSV import, {rows:,} rights (rows/s)",
+        rows / seconds,
+        rows / raw_seconds,
+        rate=True,
+        note=f"{seconds:.1f} s vs {raw_seconds:.2f} s, {len(statements):,} statements",
+    )
 
 
 # --- output ------------------------------------------------------------------------------------------
+
 
 def _pad(s: str, width: int) -> str:
     """Left-justify for a terminal: CJK characters take two columns."""
@@ -342,8 +360,10 @@ def print_table(title: str, results: list[Result]) -> None:
     for r in results:
         unit = "" if r.rate else " ms"
         fmt = (lambda v: f"{v:,.0f}") if r.rate else (lambda v: f"{v:.2f}")
-        print(f"{_pad(r.name, width)}{fmt(r.ipdesk) + unit:>12}{fmt(r.raw) + unit:>13}{r.ratio:>8.2f}   "
-              f"{r.target:<13} {r.note}")
+        print(
+            f"{_pad(r.name, width)}{fmt(r.ipdesk) + unit:>12}{fmt(r.raw) + unit:>13}{r.ratio:>8.2f}   "
+            f"{r.target:<13} {r.note}"
+        )
     sys.stdout.flush()
 
 
@@ -375,8 +395,11 @@ def run_size(n: int, args: argparse.Namespace, workdir: Path, template: Path) ->
         results.append(imported)
     raw.close()
     engine.dispose()
-    print_table(f"== {n:,} rights · SQLite {sqlite3.sqlite_version} · file {size / 2**20:,.0f} MB · median of "
-                f"{args.runs} runs (ms; rates in rows/s, ratio = raw rate / ipdesk rate) ==", results)
+    print_table(
+        f"== {n:,} rights · SQLite {sqlite3.sqlite_version} · file {size / 2**20:,.0f} MB · median of "
+        f"{args.runs} runs (ms; rates in rows/s, ratio = raw rate / ipdesk rate) ==",
+        results,
+    )
     for p in workdir.glob(f"rights-{n}.sqlite3*"):
         p.unlink()
 

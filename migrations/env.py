@@ -7,8 +7,8 @@ import os
 from alembic import context
 
 from ipdesk.storage.engine import make_engine
-from ipdesk.storage.schema import Base
 from ipdesk.storage.registry.search import include_object
+from ipdesk.storage.schema import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     except DomainError as err:
         emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
         return err.exit_code
-    except Exception as exc:  # noqa: BLE001 - never a bare traceback; exit 3 = internal error, not a refusal
+    except Exception as exc:
         import traceback
 
         message = "内部错误" if config.lang == "zh" else "internal error"

@@ -196,14 +196,20 @@ class PartyDraws:
             city = self._city()
             cname = CITIES[city][1]
             def agency_name(cname: str = cname) -> str:
-                return f"{cname}{self._brand()}{self.pick(['专利代理事务所（普通合伙）', '知识产权代理有限公司', '商标事务所有限公司'])}"
-            self._add_party("agency", self._unique(agency_name), uscc=self._uscc("91", CITIES[city][0]),
-                            city=city)
+                form = self.pick(["专利代理事务所（普通合伙）", "知识产权代理有限公司", "商标事务所有限公司"])
+                return f"{cname}{self._brand()}{form}"
+
+            self._add_party("agency", self._unique(agency_name), uscc=self._uscc("91", CITIES[city][0]), city=city)
         for name, region in UNIVERSITIES[:n_univ]:
             city = next(i for i, c in enumerate(CITIES) if c[0] == region)
             self._names.add(name)
-            self._add_party("institution", name, uscc=self._uscc("12", CITIES[city][0][:2] + "0000"),
-                            city=city, topics=tuple(rng.sample(TOPIC_KEYS, 4)))
+            self._add_party(
+                "institution",
+                name,
+                uscc=self._uscc("12", CITIES[city][0][:2] + "0000"),
+                city=city,
+                topics=tuple(rng.sample(TOPIC_KEYS, 4)),
+            )
         for _ in range(n_individual):
             city = self._city()
             born = date_between(rng, date(1955, 1, 1), date(1998, 12, 31))
@@ -216,28 +222,38 @@ class PartyDraws:
             if i < len(FOREIGN):
                 name, country, pattern = FOREIGN[i]
             else:
-                name = self._unique(lambda: f"{self.pick(FOREIGN_WORDS)}{self.pick(FOREIGN_WORDS).lower()} "
-                                            f"{self.pick(FOREIGN_TRADES)} {self.pick(FOREIGN_FORMS)}")
-                country, pattern = self.pick([("DE", "HRB {n}"), ("JP", "0100-01-{n}"), ("US", "C{n}"),
-                                               ("KR", "110111-{n}"), ("GB", "{n}")])
+                name = self._unique(
+                    lambda: (
+                        f"{self.pick(FOREIGN_WORDS)}{self.pick(FOREIGN_WORDS).lower()} "
+                        f"{self.pick(FOREIGN_TRADES)} {self.pick(FOREIGN_FORMS)}"
+                    )
+                )
+                country, pattern = self.pick(
+                    [("DE", "HRB {n}"), ("JP", "0100-01-{n}"), ("US", "C{n}"), ("KR", "110111-{n}"), ("GB", "{n}")]
+                )
             self._names.add(name)
             id_number = f"{country} " + pattern.format(n=rng.randrange(100000, 9999999))
-            self._add_party("foreign", name, uscc=None, id_number=id_number,
-                            city=city, region="", address=f"{country}（境外）")
+            self._add_party(
+                "foreign", name, uscc=None, id_number=id_number, city=city, region="", address=f"{country}（境外）"
+            )
         for _ in range(n_enterprise):
             city = self._city()
             cname, province = CITIES[city][1], CITIES[city][2]
             industry, topics = rng.choices(INDUSTRIES, INDUSTRY_WEIGHTS)[0]
             brand = self._brand()
-            def firm_name(brand: str = brand, industry: str = industry, cname: str = cname,
-                          province: str = province) -> str:
+
+            def firm_name(
+                brand: str = brand, industry: str = industry, cname: str = cname, province: str = province
+            ) -> str:
                 place = province.removesuffix("省").removesuffix("市") if rng.random() < 0.25 else cname
                 form = "股份有限公司" if rng.random() < 0.15 else "有限公司"
                 group = "集团" if rng.random() < 0.04 else ""
                 return f"{place}{brand}{industry}{group}{form}"
+
             name = self._unique(firm_name)
-            self._add_party("enterprise", name, uscc=self._uscc("91", CITIES[city][0]), city=city,
-                            brand=brand, topics=topics)
+            self._add_party(
+                "enterprise", name, uscc=self._uscc("91", CITIES[city][0]), city=city, brand=brand, topics=topics
+            )
         # Owners of rights: enterprises mostly, a few universities, individuals and foreign firms.
         ids_by_kind: dict[str, list[int]] = {}
         for p in self.parties:

@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from ipdesk.domain.pledges.application import WAIVABLE_CODES, CancellationTrigger
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor
-from ipdesk.domain.pledges.application import WAIVABLE_CODES, CancellationTrigger
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.uow import reading

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QApplication
 from ipdesk.domain.shared.clock import Clock
 from ipdesk.gui import i18n, messages
 from ipdesk.gui.application import create_application
+from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.errors import log_file_path
 from ipdesk.gui.mainwindow import MainWindow
-from ipdesk.gui.settings import DATABASE_URL, Settings, settings, use_settings
 from ipdesk.gui.ops import run_op
+from ipdesk.gui.settings import DATABASE_URL, Settings, settings, use_settings
 from ipdesk.gui.tasks import runner
-from ipdesk.gui.common.workstation import Workstation
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def self_check(workstation: Workstation) -> int:
         app.processEvents()
         print("self-check ok: main window opened and closed", file=sys.stderr)
         return 0
-    except Exception:  # noqa: BLE001 - the smoke test reports any failure as exit code 1
+    except Exception:
         traceback.print_exc()
         return 1
     finally:
@@ -141,7 +141,7 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
     app = create_application(sys.argv[:1], excepthook=not self_check)
     try:
         workstation = open_workstation(config, clock=clock)
-    except Exception as exc:  # noqa: BLE001 - shown to the user, with the log for the administrator
+    except Exception as exc:
         log.exception("cannot open the database %s", getattr(config, "database_url", ""))
         if self_check:
             traceback.print_exc()
@@ -169,7 +169,7 @@ def _with_database_override(config: Any) -> Any:
         default = sqlite_url(Path(config.data_dir) / "ipdesk.sqlite3")
         if override and not os.environ.get("IPDESK_DATABASE_URL") and config.database_url == default:
             return AppConfig(config.data_dir, override, config.lang)
-    except Exception:  # noqa: BLE001 - a broken settings file must not stop the start
+    except Exception:
         log.exception("reading the database override failed")
     return config
 
@@ -201,7 +201,7 @@ def offer_demo_data(
         from ipdesk.services.paging import Query
 
         empty = workstation.rights.count(Query()) == 0 and workstation.parties.count(Query()) == 0
-    except Exception:  # noqa: BLE001 - no demo data module yet, or the count failed: just do not offer
+    except Exception:
         log.info("demo data not offered", exc_info=True)
         return
     if not empty:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from ipdesk import APP_NAME, ORG_NAME, __version__
 from ipdesk.gui import i18n
 from ipdesk.gui.errors import install_excepthook
-from ipdesk.resources import resource_path as resource
 from ipdesk.gui.settings import settings
+from ipdesk.resources import resource_path as resource
 
 log = logging.getLogger(__name__)
 

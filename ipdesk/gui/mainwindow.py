@@ -28,14 +28,14 @@ from ipdesk import __version__
 from ipdesk.gui import messages
 from ipdesk.gui.areas import AREAS, AreaSpec
 from ipdesk.gui.common.clock import use_clock
-from ipdesk.gui.i18n import LANGUAGES, current_lang
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.database import describe_database
 from ipdesk.gui.common.pages.base import Page, may
 from ipdesk.gui.common.pages.coming_page import ComingPage
+from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import LANGUAGES, current_lang
+from ipdesk.gui.icons import icon
 from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
-from ipdesk.gui.common.workstation import Workstation
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         spec = self._specs[key]
         try:
             page = spec.build(self) if spec.build is not None else None
-        except Exception:  # noqa: BLE001 - one broken area must not take the window down
+        except Exception:
             log.exception("building the %s page failed", key)
             page = None
             message = self.tr("无法打开“{area}”，详情见日志").format(area=self.area_title(key))
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.quit_action = act(self.tr("退出"), "quit", keys.Quit, self.close, "action_quit")
         self.new_action = act(self.tr("新建"), "add", keys.New, self._page_new, "action_new")
         self.find_action = act(self.tr("查找"), "search", keys.Find, self._page_find, "action_find")
-        self.refresh_action = act(self.tr("刷新"), "refresh", keys.Refresh, self._page_refresh, 
+        self.refresh_action = act(self.tr("刷新"), "refresh", keys.Refresh, self._page_refresh,
                                   "action_refresh")
         if self.refresh_action.shortcut() != QKeySequence("F5"):
             self.refresh_action.setShortcuts([QKeySequence("F5"), *self.refresh_action.shortcuts()])

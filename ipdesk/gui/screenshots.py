@@ -23,12 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ipdesk.config import AppConfig, sqlite_url
+    from ipdesk.demo.generator import load_demo_data
     from ipdesk.domain.shared.permissions import Actor, Role
     from ipdesk.gui.application import create_application
     from ipdesk.gui.mainwindow import MainWindow
     from ipdesk.gui.settings import Settings, use_settings
     from ipdesk.gui.tasks import runner
-    from ipdesk.demo.generator import load_demo_data
     from ipdesk.services.workstation import open_workstation
 
     tmp = Path(tempfile.mkdtemp(prefix="ipdesk-shots-"))

@@ -9,7 +9,8 @@ The shared rules of Anki's ``taskman.py``, Picard's ``util/thread.py`` and Elect
 
 Usage::
 
-    runner().run(lambda: service.get(id), on_result=self.show_right, on_error=lambda exc, _tb: report_failure(self, exc))
+    runner().run(lambda: service.get(id), on_result=self.show_right,
+                 on_error=lambda exc, _tb: report_failure(self, exc))
     run_with_progress_dialog(self, self.tr("导入"), lambda p: importer.run(path, progress=p),
                              on_result=self.show_report, write=True)
 """
@@ -102,7 +103,7 @@ class Task(QObject):
             result = self._fn(self.progress) if self._with_progress else self._fn()
         except Cancelled as exc:
             self._w_done.emit(None, exc, "")
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
+        except BaseException as exc:
             self._w_done.emit(None, exc, traceback.format_exc())
         else:
             self._w_done.emit(result, None, "")

@@ -21,8 +21,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.shared.permissions import Actor
-from ipdesk.services.paging import Column, Query
 from ipdesk.services import uow
+from ipdesk.services.paging import Column, Query
 from ipdesk.storage.schema import AuditHeadRow, AuditRow
 
 GENESIS = "0" * 64
@@ -163,7 +163,8 @@ class ChainReport:
 def _iter_rows(session: Session, batch: int = 5000) -> Iterator[AuditRow]:
     last = 0
     while True:
-        rows = session.execute(select(AuditRow).where(AuditRow.seq > last).order_by(AuditRow.seq).limit(batch)).scalars().all()
+        chunk = select(AuditRow).where(AuditRow.seq > last).order_by(AuditRow.seq).limit(batch)
+        rows = session.execute(chunk).scalars().all()
         if not rows:
             return
         yield from rows
@@ -191,7 +192,9 @@ def verify_chain(engine: Engine) -> ChainReport:
                 return ChainReport(False, count, row.seq, "entry content does not match its hash (edited)")
             prev, expected_seq = row.hash, expected_seq + 1
         if head_seq != count or head_hash != prev:
-            return ChainReport(False, count, count + 1, "entries after the last one were deleted or the head was edited")
+            return ChainReport(
+                False, count, count + 1, "entries after the last one were deleted or the head was edited"
+            )
         return ChainReport(True, count)
 
 

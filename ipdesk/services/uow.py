@@ -15,10 +15,8 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 from collections.abc import Iterator
-from typing import TypeVar
 from contextlib import contextmanager
-
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session

@@ -13,12 +13,12 @@ from ipdesk.config import AppConfig
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
+from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
-from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
-from ipdesk.services.notices.register_search import RegisterSearch
+from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import describe, make_engine
@@ -28,7 +28,7 @@ def default_actor() -> Actor:
     """The OS user until sign-in arrives (roadmap); role from IPDESK_ROLE (default admin: a single-user desk)."""
     try:
         name = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user database in some containers
+    except Exception:
         name = "clerk"
     role = os.environ.get("IPDESK_ROLE", Role.ADMIN.value)
     return Actor(name, Role(role) if role in Role.__members__.values() else Role.CLERK)

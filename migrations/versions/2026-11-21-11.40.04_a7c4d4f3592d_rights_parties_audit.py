@@ -1,7 +1,7 @@
 """Parties, rights with owners, the rights search index, the audit chain and office settings
 
 Revision ID: a7c4d4f3592d
-Revises: 
+Revises:
 Create Date: 2026-11-21 11:40:04.445465+00:00
 """
 
@@ -14,7 +14,6 @@ from alembic import op
 
 import ipdesk.storage.types
 from ipdesk.storage.registry.search import create_fulltext, drop_fulltext
-
 
 revision: str = 'a7c4d4f3592d'
 down_revision: str | None = None
@@ -116,23 +115,31 @@ def upgrade() -> None:
     sa.Column('updated_at', ipdesk.storage.types.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_settings'))
     )
-    op.create_table('right_owners',
-    sa.Column('right_id', sa.Integer(), nullable=False),
-    sa.Column('party_id', sa.Integer(), nullable=False),
-    sa.Column('share', ipdesk.storage.types.Percent(precision=5, scale=2), nullable=False),
-    sa.Column('position', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['party_id'], ['parties.id'], name=op.f('fk_right_owners_party_id_parties'), ondelete='RESTRICT'),
-    sa.ForeignKeyConstraint(['right_id'], ['rights.id'], name=op.f('fk_right_owners_right_id_rights'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('right_id', 'party_id', name=op.f('pk_right_owners'))
+    op.create_table(
+        "right_owners",
+        sa.Column("right_id", sa.Integer(), nullable=False),
+        sa.Column("party_id", sa.Integer(), nullable=False),
+        sa.Column("share", ipdesk.storage.types.Percent(precision=5, scale=2), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["party_id"], ["parties.id"], name=op.f("fk_right_owners_party_id_parties"), ondelete="RESTRICT"
+        ),
+        sa.ForeignKeyConstraint(
+            ["right_id"], ["rights.id"], name=op.f("fk_right_owners_right_id_rights"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("right_id", "party_id", name=op.f("pk_right_owners")),
     )
-    with op.batch_alter_table('right_owners', schema=None) as batch_op:
-        batch_op.create_index('ix_right_owners_party_id', ['party_id'], unique=False)
+    with op.batch_alter_table("right_owners", schema=None) as batch_op:
+        batch_op.create_index("ix_right_owners_party_id", ["party_id"], unique=False)
 
-    op.create_table('right_search',
-    sa.Column('right_id', sa.Integer(), nullable=False),
-    sa.Column('grams', sa.Text(), nullable=False),
-    sa.ForeignKeyConstraint(['right_id'], ['rights.id'], name=op.f('fk_right_search_right_id_rights'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('right_id', name=op.f('pk_right_search'))
+    op.create_table(
+        "right_search",
+        sa.Column("right_id", sa.Integer(), nullable=False),
+        sa.Column("grams", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["right_id"], ["rights.id"], name=op.f("fk_right_search_right_id_rights"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("right_id", name=op.f("pk_right_search")),
     )
 
     create_fulltext(op.get_bind())
@@ -141,31 +148,32 @@ def upgrade() -> None:
         [{"id": 1, "seq": 0, "hash": "0" * 64}],
     )
 
+
 def downgrade() -> None:
     drop_fulltext(op.get_bind())
-    op.drop_table('right_search')
-    with op.batch_alter_table('right_owners', schema=None) as batch_op:
-        batch_op.drop_index('ix_right_owners_party_id')
+    op.drop_table("right_search")
+    with op.batch_alter_table("right_owners", schema=None) as batch_op:
+        batch_op.drop_index("ix_right_owners_party_id")
 
-    op.drop_table('right_owners')
-    op.drop_table('settings')
-    with op.batch_alter_table('rights', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_rights_title'))
-        batch_op.drop_index(batch_op.f('ix_rights_owner_names'))
-        batch_op.drop_index(batch_op.f('ix_rights_legal_status'))
-        batch_op.drop_index(batch_op.f('ix_rights_kind'))
-        batch_op.drop_index(batch_op.f('ix_rights_filing_date'))
-        batch_op.drop_index(batch_op.f('ix_rights_expiry_date'))
+    op.drop_table("right_owners")
+    op.drop_table("settings")
+    with op.batch_alter_table("rights", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_rights_title"))
+        batch_op.drop_index(batch_op.f("ix_rights_owner_names"))
+        batch_op.drop_index(batch_op.f("ix_rights_legal_status"))
+        batch_op.drop_index(batch_op.f("ix_rights_kind"))
+        batch_op.drop_index(batch_op.f("ix_rights_filing_date"))
+        batch_op.drop_index(batch_op.f("ix_rights_expiry_date"))
 
-    op.drop_table('rights')
-    with op.batch_alter_table('parties', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_parties_name_key'))
-        batch_op.drop_index(batch_op.f('ix_parties_name'))
-        batch_op.drop_index(batch_op.f('ix_parties_kind'))
+    op.drop_table("rights")
+    with op.batch_alter_table("parties", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_parties_name_key"))
+        batch_op.drop_index(batch_op.f("ix_parties_name"))
+        batch_op.drop_index(batch_op.f("ix_parties_kind"))
 
-    op.drop_table('parties')
-    with op.batch_alter_table('audit_log', schema=None) as batch_op:
-        batch_op.drop_index('ix_audit_log_entity')
+    op.drop_table("parties")
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.drop_index("ix_audit_log_entity")
 
-    op.drop_table('audit_log')
-    op.drop_table('audit_head')
+    op.drop_table("audit_log")
+    op.drop_table("audit_head")

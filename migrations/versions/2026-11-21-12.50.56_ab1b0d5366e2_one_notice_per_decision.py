@@ -12,9 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import ipdesk.storage.types
-
-
 revision: str = 'ab1b0d5366e2'
 down_revision: str | None = 'f3a55f273b2c'
 branch_labels: str | Sequence[str] | None = None
@@ -23,11 +20,19 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table('notices', schema=None) as batch_op:
-        batch_op.create_index('uq_notices_pledge_event', ['pledge_id', 'kind', 'event_id'], unique=True, sqlite_where=sa.text('event_id IS NOT NULL'), postgresql_where=sa.text('event_id IS NOT NULL'))
-
+        batch_op.create_index(
+            "uq_notices_pledge_event",
+            ["pledge_id", "kind", "event_id"],
+            unique=True,
+            sqlite_where=sa.text("event_id IS NOT NULL"),
+            postgresql_where=sa.text("event_id IS NOT NULL"),
+        )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('notices', schema=None) as batch_op:
-        batch_op.drop_index('uq_notices_pledge_event', sqlite_where=sa.text('event_id IS NOT NULL'), postgresql_where=sa.text('event_id IS NOT NULL'))
-
+    with op.batch_alter_table("notices", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_notices_pledge_event",
+            sqlite_where=sa.text("event_id IS NOT NULL"),
+            postgresql_where=sa.text("event_id IS NOT NULL"),
+        )

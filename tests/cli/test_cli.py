@@ -121,7 +121,9 @@ def test_import_with_bad_rows_reports_all_and_writes_nothing(
     engine.dispose()
 
 
-def test_import_xlsx_with_13_char_numbers(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+def test_import_xlsx_with_13_char_numbers(
+    capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path
+) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -149,8 +151,9 @@ def test_unreadable_file_is_bad_input(capsys: pytest.CaptureFixture[str], db_arg
 
 
 def test_module_entry_point_runs() -> None:
-    result = subprocess.run([sys.executable, "-m", "ipdesk", "number", "check", "2017106018623"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ipdesk", "number", "check", "2017106018623"], capture_output=True, text=True
+    )
     assert result.returncode == 0
     assert json.loads(result.stdout)["valid"] is True
 
@@ -219,8 +222,12 @@ def test_examine_register_show_cancel(capsys: pytest.CaptureFixture[str], db_arg
 
 def test_examine_malformed_application(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
     _seed_world(capsys, db_args, tmp_path)
-    app = _application(tmp_path, debt={"amount": "-3", "performance_deadline": "2020-01-01"},
-                       rights=["ZL 201710601862.5"], pledgee="nobody")
+    app = _application(
+        tmp_path,
+        debt={"amount": "-3", "performance_deadline": "2020-01-01"},
+        rights=["ZL 201710601862.5"],
+        pledgee="nobody",
+    )
     code, out = run(capsys, *db_args, "examine", str(app))
     assert code == 2
     codes = {e["code"] for e in out["errors"]}
@@ -245,8 +252,9 @@ def test_examine_correction_exit_1(capsys: pytest.CaptureFixture[str], db_args: 
     assert [f["code"] for f in out["findings"] if f["status"] == "correction"] == ["DOC"]
 
 
-def test_notice_print_verify_revoke_search_gazette(capsys: pytest.CaptureFixture[str], db_args: list[str],
-                                                   tmp_path: Path) -> None:
+def test_notice_print_verify_revoke_search_gazette(
+    capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path
+) -> None:
     _seed_world(capsys, db_args, tmp_path)
     app = _application(tmp_path)
     assert run(capsys, *db_args, "register", str(app), "--on", "2026-11-16")[0] == 0
@@ -258,8 +266,17 @@ def test_notice_print_verify_revoke_search_gazette(capsys: pytest.CaptureFixture
     assert code == 0 and out["status"] == "genuine" and out["serial"] == serial
     code, out = run(capsys, *db_args, "verify", payload)
     assert code == 0 and out["status"] == "genuine"
-    code, out = run(capsys, *db_args, "notice", "print", "Y2026980000001", "--kind", "cancellation", "--out",
-                    str(tmp_path / "c.pdf"))
+    code, out = run(
+        capsys,
+        *db_args,
+        "notice",
+        "print",
+        "Y2026980000001",
+        "--kind",
+        "cancellation",
+        "--out",
+        str(tmp_path / "c.pdf"),
+    )
     assert code == 1 and "尚未注销" in out["errors"][0]["message"]
     code, out = run(capsys, *db_args, "notice", "revoke", serial, "--reason", "误发")
     assert code == 0
@@ -267,25 +284,50 @@ def test_notice_print_verify_revoke_search_gazette(capsys: pytest.CaptureFixture
     assert code == 1 and out["status"] == "revoked"
 
     cert = tmp_path / "cert.pdf"
-    code, out = run(capsys, *db_args, "search", "--name", "江苏恒顺新材料科技股份有限公司", "--as-of", "2026-11-20",
-                    "--export", str(tmp_path / "s.xlsx"), "--certificate", str(cert))
+    code, out = run(
+        capsys,
+        *db_args,
+        "search",
+        "--name",
+        "江苏恒顺新材料科技股份有限公司",
+        "--as-of",
+        "2026-11-20",
+        "--export",
+        str(tmp_path / "s.xlsx"),
+        "--certificate",
+        str(cert),
+    )
     assert code == 0 and out["count"] == 1 and cert.exists() and (tmp_path / "s.xlsx").exists()
     assert out["results"][0]["registration_no"] == "Y2026980000001"
     assert out["results"][0]["status"] == "有效" and out["results"][0]["status_value"] == "in_force"
     code, out = run(capsys, "--lang", "en", *db_args, "search", "--registration-no", "Y2026980000001")
     assert out["results"][0]["status"] == "In force"  # the CLI renders in its language
-    code, out = run(capsys, *db_args, "gazette", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(tmp_path / "g.csv"))
+    code, out = run(
+        capsys, *db_args, "gazette", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(tmp_path / "g.csv")
+    )
     assert code == 0 and out["lines"] == 1
-    code, out = run(capsys, "--lang", "en", *db_args, "gazette", "--from", "2026-11-01", "--to", "2026-11-30",
-                    "--out", str(tmp_path / "g-en.csv"))
+    code, out = run(
+        capsys,
+        "--lang",
+        "en",
+        *db_args,
+        "gazette",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        str(tmp_path / "g-en.csv"),
+    )
     assert (tmp_path / "g-en.csv").read_text(encoding="utf-8-sig").startswith("事项,")  # a publication: Chinese
     key = tmp_path / "office.pem"
     code, out = run(capsys, *db_args, "key", "export", str(key))
     assert code == 0 and key.read_text().startswith("-----BEGIN PUBLIC KEY-----")
 
 
-def test_now_dates_a_registration_in_the_office_timezone(capsys: pytest.CaptureFixture[str], db_args: list[str],
-                                                         tmp_path: Path) -> None:
+def test_now_dates_a_registration_in_the_office_timezone(
+    capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path
+) -> None:
     """``--now`` is the office clock: 17:58Z on 1 December is the 2nd in Beijing, on the entry and in the log."""
     _seed_world(capsys, db_args, tmp_path)
     app = _application(tmp_path, application_date=None)  # received today
@@ -295,13 +337,15 @@ def test_now_dates_a_registration_in_the_office_timezone(capsys: pytest.CaptureF
     code, out = run(capsys, *db_args, "--now", "2026-12-02T09:00:00+08:00", "pledge", "show", "Y2026980000001")
     registered = next(e for e in out["events"] if e["kind"] == "registered")
     assert registered["on"] == "2026-12-02" and registered["at"].startswith("2026-12-01 17:58:00")
-    code, out = run(capsys, *db_args, "--now", "2026-12-01T17:58:00Z", "pledge", "cancel", "Y2026980000001",
-                    "--trigger", "repaid")
+    code, out = run(
+        capsys, *db_args, "--now", "2026-12-01T17:58:00Z", "pledge", "cancel", "Y2026980000001", "--trigger", "repaid"
+    )
     assert code == 0 and out["cancelled_on"] == "2026-12-02"
 
 
-def test_a_bad_now_is_bad_input_and_nothing_is_written(capsys: pytest.CaptureFixture[str], db_args: list[str],
-                                                       tmp_path: Path) -> None:
+def test_a_bad_now_is_bad_input_and_nothing_is_written(
+    capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path
+) -> None:
     _seed_world(capsys, db_args, tmp_path)
     for bad in ("yesterday", "2026-13-01T00:00:00Z", "17:58"):
         code, out = run(capsys, *db_args, "--now", bad, "register", str(_application(tmp_path)))

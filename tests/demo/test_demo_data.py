@@ -14,22 +14,22 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from ipdesk.domain.registry.identifiers import parse_right_number
-from ipdesk.domain.registry.parties import PartyKind
-from ipdesk.domain.registry.identifiers.patent import patent_check_digit
-from ipdesk.domain.shared.permissions import Actor, Role
-from ipdesk.domain.shared.problems import PermissionDenied, RuleRefusal
-from ipdesk.domain.registry.right_input import check_right
-from ipdesk.domain.registry.rights import LegalStatus, RightKind
-from ipdesk.domain.shared.textsearch import index_document, normalise
-from ipdesk.domain.registry.trademark_similarity import names_similar
-from ipdesk.domain.registry.identifiers.uscc import parse_uscc
 from ipdesk.demo.generator import load_demo_data
 from ipdesk.demo.identifiers import org_code_check, resident_id
+from ipdesk.domain.registry.identifiers import parse_right_number
+from ipdesk.domain.registry.identifiers.patent import patent_check_digit
+from ipdesk.domain.registry.identifiers.uscc import parse_uscc
+from ipdesk.domain.registry.parties import PartyKind
+from ipdesk.domain.registry.right_input import check_right
+from ipdesk.domain.registry.rights import LegalStatus, RightKind
+from ipdesk.domain.registry.trademark_similarity import names_similar
+from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.domain.shared.problems import PermissionDenied, RuleRefusal
+from ipdesk.domain.shared.textsearch import index_document, normalise
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
-from ipdesk.storage.registry import search
 from ipdesk.storage.engine import make_engine
+from ipdesk.storage.registry import search
 from ipdesk.storage.schema import AuditRow, PartyRow, RightOwnerRow, RightRow, RightSearchRow
 from tests.helpers.factories import ADMIN, add_party, invention_data
 
@@ -63,7 +63,9 @@ def _owners(engine: Engine) -> dict[int, list[tuple[int, Decimal]]]:
 
 # --- determinism ------------------------------------------------------------------------------------
 
-def test_same_seed_same_rows_other_seed_other_rows(sqlite_engine: Engine, sqlite_template: Path, tmp_path: Path) -> None:
+def test_same_seed_same_rows_other_seed_other_rows(
+    sqlite_engine: Engine, sqlite_template: Path, tmp_path: Path
+) -> None:
     summary = load_demo_data(sqlite_engine, ADMIN, rights=400, seed=11, as_of=AS_OF, chunk=37)
     assert summary.rights == 400 and summary.parties == 80
     copies = []
@@ -85,6 +87,7 @@ def test_same_seed_same_rows_other_seed_other_rows(sqlite_engine: Engine, sqlite
 
 # --- validity by the domain's own parsers and rules -------------------------------------------------
 
+
 def test_parties_have_valid_identifiers(loaded: Workstation) -> None:
     parties = _rows(loaded.engine, PartyRow.__table__)
     assert len(parties) == max(80, N // 15)
@@ -98,8 +101,14 @@ def test_parties_have_valid_identifiers(loaded: Workstation) -> None:
             assert org_code_check(p["uscc"][8:16]) == p["uscc"][16], p  # GB 11714 on the organisation code
             assert p["uscc"][2:8].isdigit()
         if p["kind"] == "individual":
-            assert resident_id(p["id_number"][:6], date(int(p["id_number"][6:10]), int(p["id_number"][10:12]),
-                                                       int(p["id_number"][12:14])), int(p["id_number"][14:17])) == p["id_number"]
+            assert (
+                resident_id(
+                    p["id_number"][:6],
+                    date(int(p["id_number"][6:10]), int(p["id_number"][10:12]), int(p["id_number"][12:14])),
+                    int(p["id_number"][14:17]),
+                )
+                == p["id_number"]
+            )
     names = [p["name"] for p in parties]
     assert len(set(names)) == len(names)
     assert any(n.startswith("中国银行股份有限公司") and n.endswith(("分行", "支行")) for n in names)
@@ -115,10 +124,28 @@ def test_rights_pass_the_domain_rules(loaded: Workstation) -> None:
         parsed = parse_right_number(r["display_number"], kind)
         assert (parsed.number, parsed.display) == (r["number"], r["display_number"]), r
         assert parse_right_number(r["number"], kind).number == r["number"]
-        data = {k: r[k] for k in ("kind", "title", "legal_status", "filing_date", "grant_date", "registration_date",
-                                  "publication_date", "term_extension_days", "renewals", "invalidation_requested",
-                                  "ownership_dispute", "court_preservation", "nice_classes", "similarity_group",
-                                  "ipc_main", "product", "same_day_twin")}
+        data = {
+            k: r[k]
+            for k in (
+                "kind",
+                "title",
+                "legal_status",
+                "filing_date",
+                "grant_date",
+                "registration_date",
+                "publication_date",
+                "term_extension_days",
+                "renewals",
+                "invalidation_requested",
+                "ownership_dispute",
+                "court_preservation",
+                "nice_classes",
+                "similarity_group",
+                "ipc_main",
+                "product",
+                "same_day_twin",
+            )
+        }
         data["number"] = r["display_number"]
         if kind.is_copyright:
             data["expiry_date"] = r["expiry_date"]
@@ -175,18 +202,27 @@ def test_same_owner_similar_marks_for_the_bundling_rule(loaded: Workstation) -> 
     by_owner: dict[int, list[dict[str, Any]]] = {}
     for m in marks:
         by_owner.setdefault(owners[m["id"]][0][0], []).append(m)
-    pairs = [(a, b) for ms in by_owner.values() for i, a in enumerate(ms) for b in ms[i + 1:]
-             if a["similarity_group"] == b["similarity_group"] and names_similar(a["title"], b["title"])]
+    pairs = [
+        (a, b)
+        for ms in by_owner.values()
+        for i, a in enumerate(ms)
+        for b in ms[i + 1 :]
+        if a["similarity_group"] == b["similarity_group"] and names_similar(a["title"], b["title"])
+    ]
     assert pairs
 
 
 # --- search, audit, refusal ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("word", ["装置", "系统", "银行", "图像", "有限公司", "制备方法", "镇江", "像"])
 def test_search_finds_short_and_long_words(loaded: Workstation, word: str) -> None:
     rights = _rights(loaded.engine)
-    expected = {r["id"] for r in rights if normalise(word) in normalise(r["title"]) or
-                word in r["owner_names"] or word in r["product"]}
+    expected = {
+        r["id"]
+        for r in rights
+        if normalise(word) in normalise(r["title"]) or word in r["owner_names"] or word in r["product"]
+    }
     assert workstation_ids(loaded, Query(search=word)) == expected
     assert loaded.rights.count(Query(search=word)) == len(expected)
 
@@ -221,12 +257,25 @@ def test_services_work_after_a_load(loaded: Workstation) -> None:
     party = add_party(loaded, "镇江测试材料有限公司", serial=9_999_001)
     assert party.id == max(80, N // 15) + 1
     number = "201719999999." + patent_check_digit("201719999999")  # serials this high are never generated
-    right = loaded.rights.create(ADMIN, invention_data([party.id], number=number,  # type: ignore[list-item]
-                                                       title="一种琉璃瓦釉面处理装置"))
+    right = loaded.rights.create(
+        ADMIN,
+        invention_data(
+            [party.id],
+            number=number,  # type: ignore[list-item]
+            title="一种琉璃瓦釉面处理装置",
+        ),
+    )
     assert right.id == N + 1
     assert {r["id"] for r in loaded.rights.page(Query(search="琉璃"), 0, 10)} == {right.id}
-    loaded.rights.update(ADMIN, right.id, invention_data([party.id], number=number,  # type: ignore[arg-type, list-item]
-                                                         title="一种青瓷釉面处理装置"))
+    loaded.rights.update(
+        ADMIN,
+        right.id,
+        invention_data(
+            [party.id],
+            number=number,  # type: ignore[arg-type, list-item]
+            title="一种青瓷釉面处理装置",
+        ),
+    )
     assert loaded.rights.count(Query(search="琉璃")) == 0
     assert loaded.rights.count(Query(search="青瓷")) == 1
 
@@ -240,7 +289,9 @@ def test_cancelling_writes_nothing(workstation: Workstation) -> None:
         assert s.execute(select(func.count()).select_from(PartyRow)).scalar_one() == 0
     if workstation.engine.dialect.name == "sqlite":  # the triggers and indexes were restored by the rollback
         with workstation.engine.connect() as conn:
-            names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index')"))}
+            names = {
+                r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'index')"))
+            }
         assert {"right_search_ai", "right_search_ad", "right_search_au", "ix_rights_title"} <= names
 
 
@@ -260,8 +311,15 @@ PLANS = {
     "in_list": (0.0, 1e9, 0.0, 0.0, 1e9, 4.0, 1000),
 }
 SORTS = ["", "title", "owner_names", "kind", "legal_status", "filing_date", "expiry_date"]
-KEYS = {"": "number", "title": "title", "owner_names": "owner_names", "kind": "kind", "legal_status": "legal_status",
-        "filing_date": "filing_date", "expiry_date": "expiry_date"}
+KEYS = {
+    "": "number",
+    "title": "title",
+    "owner_names": "owner_names",
+    "kind": "kind",
+    "legal_status": "legal_status",
+    "filing_date": "filing_date",
+    "expiry_date": "expiry_date",
+}
 
 
 def _expected(rows: list[dict[str, Any]], sort: str, descending: bool, nulls_first: bool) -> list[int]:
@@ -272,8 +330,9 @@ def _expected(rows: list[dict[str, Any]], sort: str, descending: bool, nulls_fir
     return [r["id"] for r in (missing + present if first else present + missing)]
 
 
-def _check_pages(ws: Workstation, rights: list[dict[str, Any]], cases: list[tuple[str, dict[str, str]]],
-                 sorts: list[str]) -> None:
+def _check_pages(
+    ws: Workstation, rights: list[dict[str, Any]], cases: list[tuple[str, dict[str, str]]], sorts: list[str]
+) -> None:
     nulls_first = ws.engine.dialect.name == "sqlite"
     for words, filters in cases:
         base = [r for r in rights if _matches(r, words, filters)]
@@ -289,26 +348,43 @@ def _check_pages(ws: Workstation, rights: list[dict[str, Any]], cases: list[tupl
                 # jumps: the middle, near the end (read backwards), back near the start (anchors)
                 for o in (len(expected) // 2, max(0, len(expected) - size - 5), 3, len(expected) // 3):
                     got = [r["id"] for r in ws.rights.page(query, o, size)]
-                    assert got == expected[o:o + size], (words, filters, sort, descending, o)
+                    assert got == expected[o : o + size], (words, filters, sort, descending, o)
 
 
 def test_pages_match_a_plain_sort(loaded: Workstation) -> None:
     cases: list[tuple[str, dict[str, str]]] = [
-        ("", {}), ("装置", {}), ("图像处理", {}), ("2015", {}), ("", {"kind": "invention"}),
-        ("装置", {"kind": "utility_model"}), ("", {"flagged": "1"}),
+        ("", {}),
+        ("装置", {}),
+        ("图像处理", {}),
+        ("2015", {}),
+        ("", {"kind": "invention"}),
+        ("装置", {"kind": "utility_model"}),
+        ("", {"flagged": "1"}),
     ]
     _check_pages(loaded, _rights(loaded.engine), cases, ["", "title", "kind", "expiry_date"])
 
 
 @pytest.mark.parametrize("plan", list(PLANS))
-def test_each_text_plan_pages_like_a_plain_sort(sqlite_workstation: Workstation, plan: str,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_text_plan_pages_like_a_plain_sort(
+    sqlite_workstation: Workstation, plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     load_demo_data(sqlite_workstation.engine, ADMIN, rights=N, seed=7, as_of=AS_OF)
-    for name, value in zip(("_COST_FTS", "_COST_MATERIALISE", "_COST_BUILD", "_COST_STEP", "_COST_PROBE",
-                            "_PROBE_FACTOR", "_PROBE_SLACK"), PLANS[plan], strict=True):
+    for name, value in zip(
+        ("_COST_FTS", "_COST_MATERIALISE", "_COST_BUILD", "_COST_STEP", "_COST_PROBE", "_PROBE_FACTOR", "_PROBE_SLACK"),
+        PLANS[plan],
+        strict=True,
+    ):
         monkeypatch.setattr(search, name, value)
-    cases: list[tuple[str, dict[str, str]]] = [("装置", {}), ("银行", {}), ("图像处理", {}), ("像", {}), ("有限公司", {})]
-    _check_pages(sqlite_workstation, _rights(sqlite_workstation.engine), cases, ["", "owner_names", "title", "filing_date"])
+    cases: list[tuple[str, dict[str, str]]] = [
+        ("装置", {}),
+        ("银行", {}),
+        ("图像处理", {}),
+        ("像", {}),
+        ("有限公司", {}),
+    ]
+    _check_pages(
+        sqlite_workstation, _rights(sqlite_workstation.engine), cases, ["", "owner_names", "title", "filing_date"]
+    )
 
 
 def _matches(r: dict[str, Any], words: str, filters: dict[str, str]) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ipdesk.domain.registry.identifiers.uscc import uscc_check_char
 from ipdesk.domain.registry.parties import Party
 from ipdesk.domain.shared.permissions import Actor, Role
-from ipdesk.domain.registry.identifiers.uscc import uscc_check_char
 from ipdesk.services.workstation import Workstation
 
 ADMIN = Actor("admin", Role.ADMIN)

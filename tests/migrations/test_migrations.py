@@ -13,8 +13,8 @@ from sqlalchemy import Engine, inspect, text
 
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import make_engine
-from ipdesk.storage.schema import Base
 from ipdesk.storage.registry.search import include_object
+from ipdesk.storage.schema import Base
 from tests.conftest import PG_URL, REQUIRE_PG
 
 

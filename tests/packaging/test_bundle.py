@@ -172,9 +172,13 @@ def test_register_print_and_verify_a_notice_in_the_bundle(bundle: Path, tmp_path
         "application_date": "2026-11-16", "pledgors": ["91110000600037341L"], "pledgee": "91512081MA62K0260E",
         "debt": {"amount": "5000000", "performance_deadline": "2028-11-15"}, "rights": ["ZL 201710601862.3"],
         "documents": ["application_form", "pledge_contract", "id_or_commitment"],
-        "clauses": ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]}, ensure_ascii=False), encoding="utf-8")
-    for args in (("import", "parties", str(tmp_path / "p.csv")), ("import", "rights", str(tmp_path / "r.csv")),
-                 ("register", str(tmp_path / "a.json"), "--on", "2026-11-16")):
+        "clauses": ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]}, ensure_ascii=False),
+        encoding="utf-8")
+    for args in (
+        ("import", "parties", str(tmp_path / "p.csv")),
+        ("import", "rights", str(tmp_path / "r.csv")),
+        ("register", str(tmp_path / "a.json"), "--on", "2026-11-16"),
+    ):
         proc = run(bundle, tmp_path, *args)
         assert proc.returncode == 0, proc.stdout + proc.stderr
     pdf = tmp_path / "notice.pdf"

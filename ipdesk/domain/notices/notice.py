@@ -67,7 +67,8 @@ _TITLES: dict[tuple[NoticeKind, RightFamily], tuple[str, str]] = {
     (NoticeKind.REFUSAL, _F.PATENT): ("专利权质押不予登记通知书", "Notice of Refusal of Patent Pledge Registration"),
     (NoticeKind.REFUSAL, _F.TRADEMARK): ("商标专用权质权不予登记通知书",
                                          "Notice of Refusal of Trademark Pledge Registration"),
-    (NoticeKind.REFUSAL, _F.COPYRIGHT): ("著作权质权不予登记通知书", "Notice of Refusal of Copyright Pledge Registration"),
+    (NoticeKind.REFUSAL, _F.COPYRIGHT): ("著作权质权不予登记通知书",
+                                         "Notice of Refusal of Copyright Pledge Registration"),
     (NoticeKind.REFUSAL, _F.MIXED): ("知识产权质押不予登记通知书", "Notice of Refusal of IP Pledge Registration"),
     (NoticeKind.CORRECTION, _F.PATENT): ("专利权质押登记补正通知书", "Notice to Correct a Patent Pledge Application"),
     (NoticeKind.CORRECTION, _F.TRADEMARK): ("商标专用权质权登记补正通知书",
@@ -78,7 +79,8 @@ _TITLES: dict[tuple[NoticeKind, RightFamily], tuple[str, str]] = {
     (NoticeKind.CHANGE, _F.PATENT): ("专利权质押登记变更通知书", "Notice of Change of Patent Pledge Registration"),
     (NoticeKind.CHANGE, _F.TRADEMARK): ("商标专用权质权登记变更通知书",
                                         "Notice of Change of Trademark Pledge Registration"),
-    (NoticeKind.CHANGE, _F.COPYRIGHT): ("著作权质权变更登记通知书", "Notice of Change of Copyright Pledge Registration"),
+    (NoticeKind.CHANGE, _F.COPYRIGHT): ("著作权质权变更登记通知书",
+                                        "Notice of Change of Copyright Pledge Registration"),
     (NoticeKind.CHANGE, _F.MIXED): ("知识产权质押登记变更通知书", "Notice of Change of IP Pledge Registration"),
     (NoticeKind.CANCELLATION, _F.PATENT): ("专利权质押登记注销通知书",
                                            "Notice of Cancellation of Patent Pledge Registration"),
@@ -86,7 +88,8 @@ _TITLES: dict[tuple[NoticeKind, RightFamily], tuple[str, str]] = {
                                               "Notice of Cancellation of Trademark Pledge Registration"),
     (NoticeKind.CANCELLATION, _F.COPYRIGHT): ("著作权质权注销登记通知书",
                                               "Notice of Cancellation of Copyright Pledge Registration"),
-    (NoticeKind.CANCELLATION, _F.MIXED): ("知识产权质押登记注销通知书", "Notice of Cancellation of IP Pledge Registration"),
+    (NoticeKind.CANCELLATION, _F.MIXED): ("知识产权质押登记注销通知书",
+                                          "Notice of Cancellation of IP Pledge Registration"),
 }
 SEARCH_CERTIFICATE_TITLE = ("知识产权质押登记查询证明", "Certificate of IP Pledge Register Search")
 
@@ -495,12 +498,13 @@ def _patent_number(year: int, kind: int, serial: int) -> str:
 def _uscc(body17: str) -> str:
     chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
     weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-    c = 31 - sum(chars.index(ch) * w for ch, w in zip(body17, weights)) % 31
+    c = 31 - sum(chars.index(ch) * w for ch, w in zip(body17, weights, strict=True)) % 31
     return body17 + chars[0 if c == 31 else c]
 
 
 SAMPLE_PLEDGOR = NoticeParty("江苏恒顺新材料科技有限公司", _uscc("91321191MA1N7K3X2"), "江苏省镇江市新区金港大道98号")
-SAMPLE_PLEDGEE = NoticeParty("中国银行股份有限公司镇江分行", _uscc("91321100837142601"), "江苏省镇江市润州区中山西路98号")
+SAMPLE_PLEDGEE = NoticeParty("中国银行股份有限公司镇江分行", _uscc("91321100837142601"),
+                             "江苏省镇江市润州区中山西路98号")
 
 
 def sample_rights(count: int = 3) -> tuple[NoticeRight, ...]:

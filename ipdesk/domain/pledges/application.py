@@ -20,8 +20,8 @@ from datetime import date
 from decimal import Decimal
 
 from ipdesk.domain.pledges.lifecycle import PledgeStatus as PledgeStatus  # re-exported: callers import it from here
-from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.registry.rights import Right, RightKind
+from ipdesk.domain.shared.messages import register, register_labels
 
 CURRENCY = "CNY"
 MAX_AMOUNT = Decimal(1000000000000)  # 1 万亿元: anything above is a typing error, not a loan

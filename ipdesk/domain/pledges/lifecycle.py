@@ -208,7 +208,10 @@ def current_outcome(events: Iterable[Mapping[str, Any]]) -> str | None:
 register(
     {
         "pledge.read_only": ("质押{status}，不能再{action}", "the pledge is {status_en}; it cannot be {action_en}"),
-        "pledge.wrong_state": ("质押当前状态为“{status}”，不能{action}", "the pledge is {status_en}; cannot {action_en}"),
+        "pledge.wrong_state": (
+            "质押当前状态为“{status}”，不能{action}",
+            "the pledge is {status_en}; cannot {action_en}",
+        ),
         "pledge.action.file": ("受理", "filed"),
         "pledge.action.examine": ("审查", "examined"),
         "pledge.action.cure": ("补正", "corrected"),

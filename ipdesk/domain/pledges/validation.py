@@ -22,7 +22,6 @@ from ipdesk.domain.pledges.application import (
 from ipdesk.domain.shared.messages import Message
 from ipdesk.domain.shared.problems import Problem, ValidationError
 
-
 ROLE_LABELS = {
     "pledgor": ("出质人", "pledgor"),
     "pledgee": ("质权人", "pledgee"),

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ipdesk.domain.registry.parties import PARTY_KIND_LABELS, USCC_KINDS, PartyKind
 from ipdesk.domain.shared.fields import check_length, choice_map, clean, parse_choice, required
 from ipdesk.domain.shared.messages import register, register_labels
-from ipdesk.domain.registry.parties import PARTY_KIND_LABELS, USCC_KINDS, PartyKind
 from ipdesk.domain.shared.problems import Problem, ValidationError
 
 PARTY_FIELDS: dict[str, tuple[str, str]] = {

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, LegalStatus, RightKind
 from ipdesk.domain.shared.fields import (
     check_length,
     choice_map,
@@ -19,7 +20,6 @@ from ipdesk.domain.shared.fields import (
 )
 from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.shared.problems import Problem, ValidationError
-from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, LegalStatus, RightKind
 
 RIGHT_FIELDS: dict[str, tuple[str, str]] = {
     "kind": ("类型", "Kind"),
@@ -55,14 +55,27 @@ register(
         "right.owner_required": ("至少需要一个权利人", "at least one owner is required"),
         "right.owner_duplicate": ("权利人重复：{name}", "owner listed twice: {name}"),
         "right.share_bad": ("份额应为 0–100 之间的百分比：{value}", "a share is a percentage 0-100: {value}"),
-        "right.share_sum": ("共有份额合计应为 100%，现为 {total}%", "co-owners' shares must add up to 100%, not {total}%"),
-        "right.number_taken": ("编号 {number} 已登记（{title}）", "number {number} is already in the register ({title})"),
+        "right.share_sum": (
+            "共有份额合计应为 100%，现为 {total}%",
+            "co-owners' shares must add up to 100%, not {total}%",
+        ),
+        "right.number_taken": (
+            "编号 {number} 已登记（{title}）",
+            "number {number} is already in the register ({title})",
+        ),
         "right.owner_unknown": ("权利人不存在：{key}", "owner not found: {key}"),
-        "right.pta_not_allowed": ("只有 2021-06-01 及以后授权的发明专利可以记录期限补偿",
-                                  "only inventions granted on or after 2021-06-01 can carry a term adjustment"),
-        "right.date_range": ("{label}不在合理范围内（1949–2100）：{value}", "{label} is out of range (1949-2100): {value}"),
-        "right.expiry_kind": ("只有著作权可直接填写届满日；专利和商标的届满日按法定期限计算",
-                              "only copyrights take an explicit expiry; patents and marks are computed"),
+        "right.pta_not_allowed": (
+            "只有 2021-06-01 及以后授权的发明专利可以记录期限补偿",
+            "only inventions granted on or after 2021-06-01 can carry a term adjustment",
+        ),
+        "right.date_range": (
+            "{label}不在合理范围内（1949–2100）：{value}",
+            "{label} is out of range (1949-2100): {value}",
+        ),
+        "right.expiry_kind": (
+            "只有著作权可直接填写届满日；专利和商标的届满日按法定期限计算",
+            "only copyrights take an explicit expiry; patents and marks are computed",
+        ),
     }
 )
 
@@ -219,8 +232,11 @@ def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]
             problems.append(required("registration_date", label("registration_date")))
         if dates["expiry_date"] is not None and not kind.is_copyright:
             problems.append(Problem("right.expiry_kind", "expiry_date"))
-    for later, earlier in (("grant_date", "filing_date"), ("registration_date", "filing_date"),
-                           ("expiry_date", "registration_date")):
+    for later, earlier in (
+        ("grant_date", "filing_date"),
+        ("registration_date", "filing_date"),
+        ("expiry_date", "registration_date"),
+    ):
         after, before = dates[later], dates[earlier]
         if after and before and after < before:
             problems.append(Problem("right.date_order", later, {"label": label(later), "other": label(earlier)}))
@@ -231,8 +247,13 @@ def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]
         if kind is not RightKind.INVENTION or grant is None or grant < PTA_FROM:
             problems.append(Problem("right.pta_not_allowed", "term_extension_days"))
         elif ints["term_extension_days"] > MAX_PTA_DAYS:
-            problems.append(Problem("int_range", "term_extension_days",
-                                    {"label": label("term_extension_days"), "value": ints["term_extension_days"]}))
+            problems.append(
+                Problem(
+                    "int_range",
+                    "term_extension_days",
+                    {"label": label("term_extension_days"), "value": ints["term_extension_days"]},
+                )
+            )
     if ints["renewals"] > 20:
         problems.append(Problem("int_range", "renewals", {"label": label("renewals"), "value": ints["renewals"]}))
     for f, d in dates.items():
@@ -255,14 +276,28 @@ def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]
     )
     return (
         RightInput(
-            kind=kind, number=number, display_number=display, title=title, legal_status=status,
-            filing_date=dates["filing_date"], grant_date=dates["grant_date"],
-            registration_date=dates["registration_date"], publication_date=dates["publication_date"],
-            expiry_date=expiry, term_extension_days=ints["term_extension_days"], renewals=ints["renewals"],
-            invalidation_requested=flags["invalidation_requested"], ownership_dispute=flags["ownership_dispute"],
-            court_preservation=flags["court_preservation"], nice_classes=tuple(sorted(set(nice))),
-            similarity_group=texts["similarity_group"], ipc_main=texts["ipc_main"], product=texts["product"],
-            same_day_twin=texts["same_day_twin"], owners=owners, notes=texts["notes"],
+            kind=kind,
+            number=number,
+            display_number=display,
+            title=title,
+            legal_status=status,
+            filing_date=dates["filing_date"],
+            grant_date=dates["grant_date"],
+            registration_date=dates["registration_date"],
+            publication_date=dates["publication_date"],
+            expiry_date=expiry,
+            term_extension_days=ints["term_extension_days"],
+            renewals=ints["renewals"],
+            invalidation_requested=flags["invalidation_requested"],
+            ownership_dispute=flags["ownership_dispute"],
+            court_preservation=flags["court_preservation"],
+            nice_classes=tuple(sorted(set(nice))),
+            similarity_group=texts["similarity_group"],
+            ipc_main=texts["ipc_main"],
+            product=texts["product"],
+            same_day_twin=texts["same_day_twin"],
+            owners=owners,
+            notes=texts["notes"],
         ),
         [],
     )

@@ -88,7 +88,10 @@ register(
         "required": ("{label}不能为空", "{label} is required"),
         "not_found": ("未找到{what}：{key}", "{what} not found: {key}"),
         "bad_date": ("日期格式应为 yyyy-MM-dd：{value}", "date must be yyyy-MM-dd: {value}"),
-        "bad_decimal": ("金额应为数字，最多两位小数：{value}", "amount must be a number with at most 2 decimals: {value}"),
+        "bad_decimal": (
+            "金额应为数字，最多两位小数：{value}",
+            "amount must be a number with at most 2 decimals: {value}",
+        ),
         "permission": ("用户 {user}（{role}）无权执行：{action}", "user {user} ({role}) may not: {action}"),
         "stale": ("记录已被他人修改，请刷新后重试", "the record was changed by someone else; refresh and retry"),
     }

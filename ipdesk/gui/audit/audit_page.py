@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from ipdesk.gui import messages
-from ipdesk.gui.ops import report_failure
 from ipdesk.gui.common.pages.register_page import RegisterPage
-from ipdesk.gui.tasks import run_with_progress_dialog
-from ipdesk.services.paging import PageSource, Query
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.ops import report_failure
+from ipdesk.gui.tasks import run_with_progress_dialog
+from ipdesk.services.paging import PageSource, Query
 
 
 class SortableOnly:

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.notices.notice import NoticeKind
+from ipdesk.gui import messages
 from ipdesk.gui.common.files import error_text, last_dir, open_external, remember_dir, writable_problem
 from ipdesk.gui.common.widgets.path_field import PathField
-from ipdesk.gui import messages
-from ipdesk.gui.ops import run_op
+from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.icons import icon
+from ipdesk.gui.notices.notice_kit import PLEDGE_KINDS, dialog_lang, kind_name
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.tasks import Task, TaskRunner, runner
 from ipdesk.services.notices.service import BatchReport
-from ipdesk.gui.notices.notice_kit import PLEDGE_KINDS, dialog_lang, kind_name
-from ipdesk.gui.common.workstation import Workstation
 
 
 def batch_details(

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.shared.problems import DomainError, Problem
-from ipdesk.gui.common.rich_text import badge_html, esc
 from ipdesk.gui.common.files import error_text, last_dir, remember_dir, writable_problem
-from ipdesk.gui.common.widgets.path_field import PathField
-from ipdesk.gui.ops import report_failure
-from ipdesk.gui.icons import icon
-from ipdesk.gui.tasks import Task, TaskRunner, runner
+from ipdesk.gui.common.rich_text import badge_html, esc
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import ErrorField
-from ipdesk.gui.notices.notice_kit import dialog_lang
+from ipdesk.gui.common.widgets.path_field import PathField
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.icons import icon
+from ipdesk.gui.notices.notice_kit import dialog_lang
+from ipdesk.gui.ops import report_failure
+from ipdesk.gui.tasks import Task, TaskRunner, runner
 
 # ---- gazette export ----------------------------------------------------------------------------------
 

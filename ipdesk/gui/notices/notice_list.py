@@ -28,15 +28,15 @@ from ipdesk.domain.shared.messages import register as register_messages
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import Problem
 from ipdesk.gui.common.lookup import LatestRead
-from ipdesk.gui.common.rich_text import esc
-from ipdesk.gui.formatting import format_date
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.tasks import TaskRunner, runner
+from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
-from ipdesk.gui.notices.notice_kit import dialog_lang, kind_name
-from ipdesk.gui.notices.batch_dialog import batch_print
-from ipdesk.gui.notices.notice_preview import NoticePreviewDialog, preview_issued, print_notice_for
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.formatting import format_date
+from ipdesk.gui.notices.batch_dialog import batch_print
+from ipdesk.gui.notices.notice_kit import dialog_lang, kind_name
+from ipdesk.gui.notices.notice_preview import NoticePreviewDialog, preview_issued, print_notice_for
+from ipdesk.gui.tasks import TaskRunner, runner
 
 register_messages(
     {

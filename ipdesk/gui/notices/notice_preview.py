@@ -31,17 +31,17 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.notices.notice import NoticeKind
 from ipdesk.domain.shared.permissions import Action
-from ipdesk.gui.common.rich_text import badge_html, esc, pick
-from ipdesk.gui.common.files import error_text, last_dir, open_external, remember_dir
 from ipdesk.gui import messages
-from ipdesk.gui.ops import run_op
-from ipdesk.gui.icons import icon
+from ipdesk.gui.common.files import error_text, last_dir, open_external, remember_dir
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.tasks import Task, TaskRunner, runner
+from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.common.widgets.pdf_preview import PdfPreview
-from ipdesk.gui.formatting import format_date
-from ipdesk.gui.notices.notice_kit import dialog_lang, default_kind, kind_name
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.formatting import format_date
+from ipdesk.gui.icons import icon
+from ipdesk.gui.notices.notice_kit import default_kind, dialog_lang, kind_name
+from ipdesk.gui.ops import run_op
+from ipdesk.gui.tasks import Task, TaskRunner, runner
 
 # ---- preview of one notice ---------------------------------------------------------------------------
 

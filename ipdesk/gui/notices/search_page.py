@@ -25,25 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.registry.identifiers import parse_right_number
+from ipdesk.domain.registry.identifiers.uscc import parse_uscc
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import DomainError, Problem
-from ipdesk.domain.registry.identifiers.uscc import parse_uscc
-from ipdesk.gui.common.files import error_text, last_dir, remember_dir
-from ipdesk.gui.notices.notice_list import add_notice_actions
-from ipdesk.gui.notices.notice_preview import preview_issued, print_notice_for
 from ipdesk.gui import messages
-from ipdesk.gui.ops import report_failure, run_op
-from ipdesk.gui.icons import icon
+from ipdesk.gui.common.files import error_text, last_dir, remember_dir
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
-from ipdesk.gui.settings import Settings
-from ipdesk.gui.tasks import Task, TaskRunner, run_with_progress_dialog
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField, FieldEdit
-from ipdesk.services.paging import Query
-from ipdesk.services.notices.register_search import STATUS_TEXT, SearchCriteria
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.icons import icon
+from ipdesk.gui.notices.notice_list import add_notice_actions
+from ipdesk.gui.notices.notice_preview import preview_issued, print_notice_for
+from ipdesk.gui.ops import report_failure, run_op
+from ipdesk.gui.settings import Settings
+from ipdesk.gui.tasks import Task, TaskRunner, run_with_progress_dialog
+from ipdesk.services.notices.register_search import STATUS_TEXT, SearchCriteria
+from ipdesk.services.paging import Query
 
 #: the filters this page owns (the combos "role" and "status" belong to RegisterPage)
 FIELD_FILTERS = (

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.rich_text import esc
-from ipdesk.gui.ops import report_failure
+from ipdesk.gui.common.widgets.pdf_preview import document_html
+from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.icons import icon
+from ipdesk.gui.ops import report_failure
 from ipdesk.gui.tasks import Task, TaskRunner, runner
-from ipdesk.gui.common.widgets.pdf_preview import document_html
 from ipdesk.reports.common.seal import VerifyStatus
-from ipdesk.gui.common.workstation import Workstation
 
 #: status → (symbol, background, foreground, border)
 STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {

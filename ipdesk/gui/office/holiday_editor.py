@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.office.workdays import WorkCalendar
-from ipdesk.gui.common.rich_text import esc
-from ipdesk.gui.common.files import error_text, import_dir, last_dir, remember_dir, remember_import_dir
+from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui import messages
-from ipdesk.gui.ops import run_op
-from ipdesk.gui.i18n import current_lang
-from ipdesk.gui.icons import icon
+from ipdesk.gui.common.files import error_text, import_dir, last_dir, remember_dir, remember_import_dir
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.pages.base import may
+from ipdesk.gui.common.rich_text import esc
+from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import current_lang
+from ipdesk.gui.icons import icon
 from ipdesk.gui.office.holiday_views import (
     HOLIDAY,
     KIND_TONES,
@@ -44,10 +44,10 @@ from ipdesk.gui.office.holiday_views import (
     weekday_name,
 )
 from ipdesk.gui.office.office_settings import BANNER_STYLE, NOTE_STYLE
+from ipdesk.gui.ops import run_op
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.services.notices.service import atomic_write
 from ipdesk.services.office.settings import shipped_calendar
-from ipdesk.gui.common.workstation import Workstation
 
 
 def calendar_problems(holidays: set[date], workdays: set[date]) -> list[str]:

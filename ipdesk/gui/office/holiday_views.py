@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.widgets.date_edit import DateEdit
+from ipdesk.gui.icons import icon
 
 HOLIDAY, WORKDAY = "holiday", "workday"
 #: kind → badge tone: a day off red, a make-up working day blue (always with its text tag, never colour alone)

@@ -30,19 +30,18 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.clock import is_known_zone
 from ipdesk.domain.shared.permissions import Action
-from ipdesk.gui.common.rich_text import esc
-from ipdesk.gui.common.files import error_text
 from ipdesk.gui.common.clock import office_clock
-from ipdesk.gui.ops import run_op
-from ipdesk.gui.i18n import current_lang
-from ipdesk.gui.icons import icon
+from ipdesk.gui.common.files import error_text
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.settings import settings
-from ipdesk.gui.tasks import TaskRunner, runner
+from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField, FieldEdit
-from ipdesk.services.office.settings import OfficeSettings, format_number
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import current_lang
+from ipdesk.gui.icons import icon
+from ipdesk.gui.ops import run_op
+from ipdesk.gui.tasks import TaskRunner, runner
+from ipdesk.services.office.settings import OfficeSettings, format_number
 
 #: the longest number the register stores (application_no, registration_no, notice serial: String(40))
 MAX_NUMBER_LENGTH = 40
@@ -53,7 +52,9 @@ NOTE_STYLE = (
     f"background: {TONES['warn'][0]}; color: {TONES['warn'][1]}; border: 1px solid #e6c36a;"
     " border-radius: 4px; padding: 6px 8px;"
 )
-BANNER_STYLE = f"color: {ERROR_COLOR}; background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px 8px;"
+BANNER_STYLE = (
+    f"color: {ERROR_COLOR}; background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px 8px;"
+)
 
 
 def format_problem(fmt: str) -> str:
@@ -66,9 +67,9 @@ def format_problem(fmt: str) -> str:
     try:
         parsed = list(string.Formatter().parse(fmt))
     except ValueError:
-        return QCoreApplication.translate(
-            "OfficeSettings", "花括号不成对：字段写作 {seq} 或 {padded}"
-        ).format(seq="{seq}", padded="{seq:07d}")
+        return QCoreApplication.translate("OfficeSettings", "花括号不成对：字段写作 {seq} 或 {padded}").format(
+            seq="{seq}", padded="{seq:07d}"
+        )
     names = [name for _lit, name, _spec, _conv in parsed if name is not None]
     unknown = [n for n in names if n not in _FIELDS]
     if unknown:
@@ -111,9 +112,7 @@ def settings_problems(s: OfficeSettings) -> dict[str, str]:
     """Field name → what is wrong, for every problem of ``s`` (empty when it may be saved)."""
     out: dict[str, str] = {}
     if not s.office_name.strip():
-        out["office_name"] = QCoreApplication.translate(
-            "OfficeSettings", "请填写登记机关名称（印在每份通知书上）"
-        )
+        out["office_name"] = QCoreApplication.translate("OfficeSettings", "请填写登记机关名称（印在每份通知书上）")
     elif len(s.office_name.strip()) > 100:
         out["office_name"] = QCoreApplication.translate("OfficeSettings", "登记机关名称最多 100 个字")
     if not is_known_zone(s.timezone.strip()):
@@ -266,7 +265,8 @@ class OfficeSettingsForm(QWidget):
         help_text = QLabel(
             self.tr(
                 "编号格式中 {year} 为受理或登记的年份，{seq} 为当年的序号（每年从 1 开始），"
-                "{padded} 表示序号补零到 7 位。登记号的格式没有公开规定（公报中可见 Y2022980001234），请按本机关的做法填写。"
+                "{padded} 表示序号补零到 7 位。"
+                "登记号的格式没有公开规定（公报中可见 Y2022980001234），请按本机关的做法填写。"
             ).format(year="{year}", seq="{seq}", padded="{seq:07d}")
         )
         help_text.setWordWrap(True)
@@ -419,9 +419,7 @@ class OfficeSettingsForm(QWidget):
             field.set_problems([message] if message else [])
         if self._show_all and problems:
             labels = {name: self._label_text(name) for name in problems}
-            head = self.tr("还有 {n} 处问题需要修改，修改后才能保存（没有写入任何设置）：").format(
-                n=len(problems)
-            )
+            head = self.tr("还有 {n} 处问题需要修改，修改后才能保存（没有写入任何设置）：").format(n=len(problems))
             items = "".join(f"<li>{esc(labels[n])}{esc(m)}</li>" for n, m in problems.items())
             self.banner.setText(f"{head}<ul style='margin:2px 0 0 -20px'>{items}</ul>")
             self.banner.show()
@@ -450,9 +448,15 @@ class OfficeSettingsForm(QWidget):
         new, office, actor = self.values(), self.workstation.office, self.workstation.actor
         self._set_saving(True)
         # a refusal is said on the form (on_failed), not in a box; a crash also in the crash dialog
-        run_op(self, lambda: office.save_settings(actor, new), on_done=lambda _r: self._saved(new),
-               on_refused=lambda _exc: None, on_failed=self._save_failed, title="save office settings",
-               task_runner=self._runner)
+        run_op(
+            self,
+            lambda: office.save_settings(actor, new),
+            on_done=lambda _r: self._saved(new),
+            on_refused=lambda _exc: None,
+            on_failed=self._save_failed,
+            title="save office settings",
+            task_runner=self._runner,
+        )
         return True
 
     def _saved(self, new: OfficeSettings) -> None:

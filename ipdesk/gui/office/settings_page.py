@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.gui.errors import log_file_path
-from ipdesk.gui.ops import report_failure
-from ipdesk.gui.i18n import LANGUAGES
 from ipdesk.gui.common.database import describe_database
 from ipdesk.gui.common.pages.base import Page
+from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.errors import log_file_path
+from ipdesk.gui.i18n import LANGUAGES
+from ipdesk.gui.ops import report_failure
 from ipdesk.gui.settings import DATABASE_URL, LANGUAGE, PAGE_SIZE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
-from ipdesk.gui.common.workstation import Workstation
 
 
 class SettingsPage(Page):

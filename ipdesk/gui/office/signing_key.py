@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui.common.files import error_text, import_dir, last_dir, remember_dir, remember_import_dir
-from ipdesk.gui.ops import report_failure, run_op
-from ipdesk.gui.i18n import current_lang
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.gui.common.widgets.field_edit import FieldEdit
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import current_lang
+from ipdesk.gui.icons import icon
+from ipdesk.gui.ops import report_failure, run_op
+from ipdesk.gui.tasks import TaskRunner, runner
 
 
 class SigningKeyPanel(QWidget):

@@ -14,12 +14,10 @@ from ipdesk.domain.pledges.application import (
     Clause,
     Document,
     GuaranteeScope,
-    required_documents,
 )
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR
 from ipdesk.gui.i18n import ui_lang
-
 
 #: why a document is on this case's checklist (shown next to it; the rule is ``required_documents``)
 DOCUMENT_REASONS: dict[Document, tuple[str, str]] = {

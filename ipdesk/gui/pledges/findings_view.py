@@ -25,11 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.domain.pledges.examination.engine import Examination, FindingStatus
-from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import WAIVABLE_CODES
+from ipdesk.domain.pledges.examination.engine import Examination, FindingStatus
 from ipdesk.domain.pledges.lifecycle import allowed_actions, available_actions
+from ipdesk.domain.pledges.record import PledgeRecord
+from ipdesk.gui.common.models.badges import TONES
+from ipdesk.gui.common.models.lazy_table import BadgeToneRole
+from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.common.rich_text import badge_html, esc
+from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
+from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.formatting import format_date
+from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.icons import icon
 from ipdesk.gui.pledges.presentation import (
     FINDING_MARKS,
     FINDING_TONES,
@@ -41,14 +49,6 @@ from ipdesk.gui.pledges.presentation import (
     outcome_label,
     status_label,
 )
-from ipdesk.gui.formatting import format_date
-from ipdesk.gui.icons import icon
-from ipdesk.gui.common.models.badges import TONES
-from ipdesk.gui.common.models.lazy_table import BadgeToneRole
-from ipdesk.gui.common.models.row_list import RowListModel
-from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
-from ipdesk.gui.common.workstation import Workstation
-from ipdesk.gui.i18n import ui_lang
 
 FindingRole = Qt.ItemDataRole.UserRole + 10  # the row's finding dict
 
@@ -212,14 +212,21 @@ class FindingsView(QWidget):
                             f"{esc(outcome_label(outcome, self.lang))}<span style='font-size:10pt; font-weight:normal'>"
                             f"{esc(when)}</span>")
         counts = {s: sum(1 for r in rows if r["status"] == s) for s in _ORDER}
-        self.summary.setText(self.tr("共 {n} 项：通过 {passed}，不符合 {failed}，已声明放弃 {waived}，需补正 {correction}").format(
-            n=len(rows), passed=counts["passed"], failed=counts["failed"], waived=counts["waived"],
-            correction=counts["correction"]))
+        self.summary.setText(
+            self.tr("共 {n} 项：通过 {passed}，不符合 {failed}，已声明放弃 {waived}，需补正 {correction}").format(
+                n=len(rows),
+                passed=counts["passed"],
+                failed=counts["failed"],
+                waived=counts["waived"],
+                correction=counts["correction"],
+            )
+        )
         corrections = [r for r in rows if r["status"] == FindingStatus.CORRECTION.value]
         if corrections:
             if correction_deadline is not None:
                 head = self.tr("补正通知：请当事人在 {date} 前补正以下事项（逾期未补正的视为撤回申请）：").format(
-                    date=format_date(correction_deadline))
+                    date=format_date(correction_deadline)
+                )
             else:
                 head = self.tr("将发出补正通知，请当事人补正以下事项：")
             items = "".join(f"<li>{esc(r['message'])}</li>" for r in corrections)
@@ -231,8 +238,11 @@ class FindingsView(QWidget):
 
     def _buttons(self) -> None:
         col = [c[0] for c in COLUMNS].index("action")
-        waivable = [r for r, row in enumerate(self.model.rows())
-                    if row["status"] == FindingStatus.FAILED.value and row["code"] in WAIVABLE_CODES]
+        waivable = [
+            r
+            for r, row in enumerate(self.model.rows())
+            if row["status"] == FindingStatus.FAILED.value and row["code"] in WAIVABLE_CODES
+        ]
         self.table.setColumnHidden(col, not (self.actionable and waivable))
         if not self.actionable:
             return
@@ -312,8 +322,13 @@ class FindingsDialog(QDialog):
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        self.action_buttons = [self.other_button, self.cure_button, self.reexamine_button, self.register_button,
-                               self.refuse_button]
+        self.action_buttons = [
+            self.other_button,
+            self.cure_button,
+            self.reexamine_button,
+            self.register_button,
+            self.refuse_button,
+        ]
         for b in self.action_buttons:
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -339,8 +354,9 @@ class FindingsDialog(QDialog):
         self.exam = exam
         as_of = exam.as_of if isinstance(exam, Examination) else (exam or {}).get("as_of")
         deadline = self.record.correction_deadline if self.record is not None else None
-        self.view.set_findings(finding_rows(exam, self.lang, self.display), outcome_of(exam), as_of=as_of,
-                               correction_deadline=deadline)
+        self.view.set_findings(
+            finding_rows(exam, self.lang, self.display), outcome_of(exam), as_of=as_of, correction_deadline=deadline
+        )
         self._update()
 
     def _update(self) -> None:
@@ -354,8 +370,10 @@ class FindingsDialog(QDialog):
         allowed = available_actions(rec.status, outcome_of(self.exam)) if self.actions is not None else frozenset()
         self.other_button.setVisible("other_ground" in allowed)
         self.cure_button.setVisible("cure" in allowed)
-        self.cure_button.setEnabled(self.view.outcome in ("correction", "refuse") and any(
-            r["status"] == "correction" for r in self.view.model.rows()))
+        self.cure_button.setEnabled(
+            self.view.outcome in ("correction", "refuse")
+            and any(r["status"] == "correction" for r in self.view.model.rows())
+        )
         self.reexamine_button.setVisible("examine" in allowed)
         decidable = allowed_actions(rec.status) if self.actions is not None else frozenset()
         self.register_button.setVisible("register" in decidable)
@@ -365,11 +383,16 @@ class FindingsDialog(QDialog):
         tone = PLEDGE_STATUS_TONES.get(rec.status, "muted")
         number = esc(rec.application_no)
         if rec.registration_no:
-            number += "　" + esc(self.tr("登记号 {no}，生效日 {date}").format(
-                no=rec.registration_no, date=format_date(rec.registered_on)))
-        self.heading.setText(f"<span style='font-size:12pt'><b>{number}</b></span>　"
-                             f"{badge_html(status_label(rec.status, self.lang), tone)}　"
-                             f"{esc('、'.join(rec.pledgor_names))} → {esc(rec.pledgee_name)}")
+            number += "　" + esc(
+                self.tr("登记号 {no}，生效日 {date}").format(
+                    no=rec.registration_no, date=format_date(rec.registered_on)
+                )
+            )
+        self.heading.setText(
+            f"<span style='font-size:12pt'><b>{number}</b></span>　"
+            f"{badge_html(status_label(rec.status, self.lang), tone)}　"
+            f"{esc('、'.join(rec.pledgor_names))} → {esc(rec.pledgee_name)}"
+        )
         self.view.actionable = bool(allowed)
 
     def _examined(self, record: PledgeRecord, exam: Examination) -> None:
@@ -383,8 +406,9 @@ class FindingsDialog(QDialog):
             self._update()
             if record.status.is_read_only or record.registration_no:
                 self.view.actionable = False
-                self.view.set_findings(self.view.model.rows(), self.view.outcome,
-                                       correction_deadline=record.correction_deadline)
+                self.view.set_findings(
+                    self.view.model.rows(), self.view.outcome, correction_deadline=record.correction_deadline
+                )
 
     # ---- actions -------------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ as a problem under the field instead of being guessed.
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCompleter,
@@ -25,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.registry.parties import Party
 from ipdesk.gui.common.lookup import LatestRead
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.icons import icon
 
 SEARCH_DELAY_MS = 200
 SUGGESTIONS = 15

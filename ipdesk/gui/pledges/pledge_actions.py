@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.domain.shared.messages import register as register_messages
-from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
     CLAUSE_LABELS,
@@ -36,19 +34,21 @@ from ipdesk.domain.pledges.application import (
     Document,
     GuaranteeScope,
 )
+from ipdesk.domain.pledges.record import PledgeRecord
+from ipdesk.domain.shared.messages import register as register_messages
 from ipdesk.domain.shared.problems import Problem
-from ipdesk.gui.common.rich_text import esc, pick
-from ipdesk.gui.pledges.pickers import PartyField
-from ipdesk.gui.pledges.checklists import ScopeChecks
 from ipdesk.gui import messages
-from ipdesk.gui.formatting import format_date, parse_money
-from ipdesk.gui.ops import run_op
-from ipdesk.gui.tasks import Task, TaskRunner, runner
+from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.formatting import format_date, parse_money
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.ops import run_op
+from ipdesk.gui.pledges.checklists import ScopeChecks
+from ipdesk.gui.pledges.pickers import PartyField
+from ipdesk.gui.tasks import Task, TaskRunner, runner
 
 register_messages({
     "gui.cure_nothing": ("请勾选收到的材料或已补正的合同条款", "tick the documents received or the clauses corrected"),
@@ -114,14 +114,23 @@ class PledgeActions(QObject):
 
     def register(self, record: PledgeRecord) -> Task | None:
         title = QCoreApplication.translate("PledgeActions", "准予登记")
-        if not messages.ask(self.widget, title, QCoreApplication.translate("PledgeActions", "对申请 {no} 准予登记？").format(no=record.application_no),
-                   QCoreApplication.translate("PledgeActions", "登记后质权自登记之日起设立（民法典第四百四十四条）。")):
+        if not messages.ask(
+            self.widget,
+            title,
+            QCoreApplication.translate("PledgeActions", "对申请 {no} 准予登记？").format(no=record.application_no),
+            QCoreApplication.translate("PledgeActions", "登记后质权自登记之日起设立（民法典第四百四十四条）。"),
+        ):
             return None
 
         def done(rec: PledgeRecord) -> None:
             self.changed.emit(rec)
-            messages.tell(self.widget, title, QCoreApplication.translate("PledgeActions", "已准予登记。\n登记号：{no}\n生效日：{date}").format(
-                no=rec.registration_no, date=format_date(rec.registered_on)))
+            messages.tell(
+                self.widget,
+                title,
+                QCoreApplication.translate("PledgeActions", "已准予登记。\n登记号：{no}\n生效日：{date}").format(
+                    no=rec.registration_no, date=format_date(rec.registered_on)
+                ),
+            )
 
         return self._op(lambda: self.pledges.register(self.actor, record.id), done, title)
 
@@ -130,20 +139,39 @@ class PledgeActions(QObject):
         last = self.pledges.last_examination(record.id) or {}
         grounds = [f for f in last.get("findings", []) if f.get("status") == "failed"]
         listed = "\n".join(f"{g['code']}  {g.get('message', '')}" for g in grounds)
-        if not messages.ask(self.widget, title, QCoreApplication.translate("PledgeActions", "对申请 {no} 作出不予登记决定？").format(no=record.application_no),
-                   QCoreApplication.translate("PledgeActions", "理由：\n{grounds}\n\n决定后该申请为只读，不能再修改。").format(grounds=listed)):
+        if not messages.ask(
+            self.widget,
+            title,
+            QCoreApplication.translate("PledgeActions", "对申请 {no} 作出不予登记决定？").format(
+                no=record.application_no
+            ),
+            QCoreApplication.translate("PledgeActions", "理由：\n{grounds}\n\n决定后该申请为只读，不能再修改。").format(
+                grounds=listed
+            ),
+        ):
             return None
 
         def done(rec: PledgeRecord) -> None:
             self.changed.emit(rec)
-            messages.tell(self.widget, title, QCoreApplication.translate(
-                "PledgeActions", "已作出不予登记决定：{no}\n理由：\n{grounds}").format(no=rec.application_no, grounds=listed))
+            messages.tell(
+                self.widget,
+                title,
+                QCoreApplication.translate("PledgeActions", "已作出不予登记决定：{no}\n理由：\n{grounds}").format(
+                    no=rec.application_no, grounds=listed
+                ),
+            )
 
         return self._op(lambda: self.pledges.refuse(self.actor, record.id), done, title)
 
     def withdraw(self, record: PledgeRecord) -> Task | None:
         title = QCoreApplication.translate("PledgeActions", "撤回申请")
-        if not messages.ask(self.widget, title, QCoreApplication.translate("PledgeActions", "撤回申请 {no}？撤回后不能再办理。").format(no=record.application_no)):
+        if not messages.ask(
+            self.widget,
+            title,
+            QCoreApplication.translate("PledgeActions", "撤回申请 {no}？撤回后不能再办理。").format(
+                no=record.application_no
+            ),
+        ):
             return None
         return self._op(lambda: self.pledges.withdraw(self.actor, record.id), self.changed.emit, title)
 
@@ -189,8 +217,15 @@ def _heading(record: PledgeRecord) -> QLabel:
 class CureDialog(FormDialog):
     """补正: tick the documents received and the clauses now in the contract (the service clock restarts)."""
 
-    def __init__(self, workstation: Workstation, record: PledgeRecord, last_exam: dict[str, Any] | None, *,
-                 lang: str | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workstation: Workstation,
+        record: PledgeRecord,
+        last_exam: dict[str, Any] | None,
+        *,
+        lang: str | None = None,
+        parent: QWidget | None = None,
+    ):
         lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("收到补正材料"))
         self.setObjectName("CureDialog")
@@ -198,8 +233,9 @@ class CureDialog(FormDialog):
         self.add_row("", _heading(record))
         missing_docs, missing_clauses = missing_items(last_exam)
         if not missing_docs and not missing_clauses:  # no examination yet: offer what was not received
-            missing_docs = [d for d in Document if d not in record.application.documents
-                            and d is not Document.WAIVER_DECLARATION]
+            missing_docs = [
+                d for d in Document if d not in record.application.documents and d is not Document.WAIVER_DECLARATION
+            ]
         if record.correction_deadline:
             note = QLabel(self.tr("补正期限：{date}").format(date=format_date(record.correction_deadline)))
             note.setStyleSheet("color: #1f4f8a;")
@@ -248,8 +284,13 @@ class CureDialog(FormDialog):
         return []
 
     def save(self, data: dict[str, Any]) -> PledgeRecord:
-        return self.workstation.pledges.cure(self.workstation.actor, self.record.id, documents=data["documents"],
-                                             clauses=data["clauses"], remove_clauses=data["remove_clauses"])
+        return self.workstation.pledges.cure(
+            self.workstation.actor,
+            self.record.id,
+            documents=data["documents"],
+            clauses=data["clauses"],
+            remove_clauses=data["remove_clauses"],
+        )
 
 
 def missing_items(last_exam: dict[str, Any] | None) -> tuple[list[Document], list[Clause]]:
@@ -273,8 +314,16 @@ def missing_items(last_exam: dict[str, Any] | None) -> tuple[list[Document], lis
 class WaiverDialog(FormDialog):
     """Record the parties' declaration that they still want registration despite P10 / P11."""
 
-    def __init__(self, workstation: Workstation, record: PledgeRecord, code: str, reason: str = "", *,
-                 lang: str | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workstation: Workstation,
+        record: PledgeRecord,
+        code: str,
+        reason: str = "",
+        *,
+        lang: str | None = None,
+        parent: QWidget | None = None,
+    ):
         lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("记录当事人声明（{code}）").format(code=code))
         self.setObjectName("WaiverDialog")
@@ -299,8 +348,9 @@ class WaiverDialog(FormDialog):
         return [] if data["declaration"] else [Problem("pledge.waiver_empty", "declaration", {"code": self.code})]
 
     def save(self, data: dict[str, Any]) -> PledgeRecord:
-        return self.workstation.pledges.record_waiver(self.workstation.actor, self.record.id, self.code,
-                                                      data["declaration"])
+        return self.workstation.pledges.record_waiver(
+            self.workstation.actor, self.record.id, self.code, data["declaration"]
+        )
 
 
 class OtherGroundDialog(FormDialog):
@@ -338,8 +388,9 @@ class OtherGroundDialog(FormDialog):
         return [] if data["reason"] else [Problem("pledge.other_ground_empty", "reason")]
 
     def save(self, data: dict[str, Any]) -> PledgeRecord:
-        return self.workstation.pledges.add_other_ground(self.workstation.actor, self.record.id, data["reason"],
-                                                         data["right_number"])
+        return self.workstation.pledges.add_other_ground(
+            self.workstation.actor, self.record.id, data["reason"], data["right_number"]
+        )
 
 
 class ChangeDialog(FormDialog):
@@ -370,15 +421,20 @@ class ChangeDialog(FormDialog):
         self.scope = ScopeChecks(lang)
         self.scope.set_values(app.guarantee_scope)
         self.add_field("guarantee_scope", self.tr("担保范围："), self.scope)
-        self.pledgee = PartyField(workstation, lang, placeholder=self.tr("现为 {name}；不变更则留空").format(
-            name=record.pledgee_name))
+        self.pledgee = PartyField(
+            workstation, lang, placeholder=self.tr("现为 {name}；不变更则留空").format(name=record.pledgee_name)
+        )
         self.add_field("pledgee", self.tr("新的质权人："), self.pledgee)
         self.resize(600, 420)
         self.mark_clean()
 
     def values(self) -> dict[str, Any]:
-        return {"secured_amount": self.amount.raw_text(), "debt_type": self.debt_type.currentData(),
-                "guarantee_scope": self.scope.values(), "pledgee": self.pledgee.value()}
+        return {
+            "secured_amount": self.amount.raw_text(),
+            "debt_type": self.debt_type.currentData(),
+            "guarantee_scope": self.scope.values(),
+            "pledgee": self.pledgee.value(),
+        }
 
     def changes(self, data: dict[str, Any]) -> dict[str, Any]:
         app = self.record.application
@@ -456,8 +512,9 @@ class ExtendDialog(FormDialog):
 
     def problems(self, data: dict[str, Any]) -> list[Problem]:
         problems: list[Problem] = []
-        new = _date(data["performance_deadline"], "performance_deadline", self.tr("新的债务履行期限"), problems,
-                    required=True)
+        new = _date(
+            data["performance_deadline"], "performance_deadline", self.tr("新的债务履行期限"), problems, required=True
+        )
         _date(data["pledge_term_end"], "pledge_term_end", self.tr("新的质押期限届满日"), problems)
         old = self.record.application.performance_deadline
         if new is not None and new <= old:
@@ -515,8 +572,9 @@ class CancelDialog(FormDialog):
         return problems
 
     def save(self, data: dict[str, Any]) -> PledgeRecord:
-        return self.workstation.pledges.cancel(self.workstation.actor, self.record.id, data["trigger"],
-                                               date.fromisoformat(data["on"]))
+        return self.workstation.pledges.cancel(
+            self.workstation.actor, self.record.id, data["trigger"], date.fromisoformat(data["on"])
+        )
 
 
 def _date(text: str, field: str, label: str, problems: list[Problem], required: bool = False) -> date | None:

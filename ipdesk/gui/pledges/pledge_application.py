@@ -46,17 +46,17 @@ from ipdesk.domain.pledges.application import (
 from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.rich_text import pick
-from ipdesk.gui.pledges.checklists import ClausesChecklist, DocumentsChecklist, ScopeChecks
-from ipdesk.gui.pledges.pickers import PartyField, PartyListEdit
-from ipdesk.gui.pledges.rights_editor import RightsEditor
-from ipdesk.gui.ops import report_failure
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import ErrorField
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.icons import icon
+from ipdesk.gui.ops import report_failure
+from ipdesk.gui.pledges.checklists import ClausesChecklist, DocumentsChecklist, ScopeChecks
+from ipdesk.gui.pledges.pickers import PartyField, PartyListEdit
+from ipdesk.gui.pledges.rights_editor import RightsEditor
 
 #: the problem fields of ``parse_application`` / ``validate_application`` → this form's fields
 FIELD_MAP = {

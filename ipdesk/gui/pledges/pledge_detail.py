@@ -11,8 +11,6 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from ipdesk.domain.pledges.lifecycle import current_outcome
-from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
     CLAUSE_LABELS,
@@ -22,8 +20,15 @@ from ipdesk.domain.pledges.application import (
     Clause,
     GuaranteeScope,
 )
+from ipdesk.domain.pledges.lifecycle import current_outcome
+from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
+from ipdesk.gui.common.pages.detail_pane import DetailPane, fill_facts, section_title, vbox
+from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.rich_text import badge_html, esc, pick
+from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.formatting import format_date, format_money
+from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.pledges.presentation import (
     FAMILY_LABELS,
     FINDING_TONES,
@@ -36,11 +41,6 @@ from ipdesk.gui.pledges.presentation import (
     status_label,
     value_label,
 )
-from ipdesk.gui.formatting import format_date, format_money
-from ipdesk.gui.common.pages.detail_pane import DetailPane, fill_facts, section_title, vbox
-from ipdesk.gui.common.pages.history import HistoryView
-from ipdesk.gui.common.workstation import Workstation
-from ipdesk.gui.i18n import ui_lang
 
 EVENT_TITLES: dict[str, tuple[str, str]] = {
     "applied": ("受理申请", "Application filed"),
@@ -135,7 +135,7 @@ class PledgeDetailPane(DetailPane):
             if pid is not None:
                 try:
                     names[pid] = self.workstation.parties.get(pid).name
-                except Exception:  # noqa: BLE001 - a name is a nicety; the id still shows
+                except Exception:
                     names[pid] = f"#{pid}"
         return {"record": record, "events": events, "history": pledges.history(record_id),
                 "names": names}
@@ -272,7 +272,8 @@ class PledgeDetailPane(DetailPane):
             before, after = payload.get("before", {}), payload.get("after", {})
             for f in ("performance_deadline", "pledge_term_end"):
                 if before.get(f) != after.get(f):
-                    lines.append(f"{esc(field_label(f, lang))}：{esc(before.get(f) or '—')} → {esc(after.get(f) or '—')}")
+                    old, new = esc(before.get(f) or "—"), esc(after.get(f) or "—")
+                    lines.append(f"{esc(field_label(f, lang))}：{old} → {new}")
         elif kind == "cured" and isinstance(payload, dict):
             before, after = payload.get("before", {}), payload.get("after", {})
             for f in ("documents", "clauses"):
@@ -298,8 +299,10 @@ class PledgeDetailPane(DetailPane):
                 continue
             status = f.get("status", "")
             right = display.get(f.get("right", ""), f.get("right", ""))
-            lines.append(f"{badge_html(finding_status_label(status, self.lang), FINDING_TONES.get(status, 'muted'))} "
-                         f"<b>{esc(f.get('code', ''))}</b> {esc(right)} {esc(localised_finding(f, self.lang)[1])}")
+            lines.append(
+                f"{badge_html(finding_status_label(status, self.lang), FINDING_TONES.get(status, 'muted'))} "
+                f"<b>{esc(f.get('code', ''))}</b> {esc(right)} {esc(localised_finding(f, self.lang)[1])}"
+            )
         if passed and not only_open:
             lines.append(esc(self.tr("另有 {n} 项通过").format(n=passed)))
         return lines

@@ -11,22 +11,22 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ipdesk.domain.shared.permissions import Action
-from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.pledges.application import PLEDGE_STATUS_LABELS, PledgeStatus
 from ipdesk.domain.pledges.lifecycle import allowed_actions, available_actions
+from ipdesk.domain.pledges.record import PledgeRecord
+from ipdesk.domain.shared.permissions import Action
+from ipdesk.gui.common.pages.base import may
+from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.common.rich_text import pick
-from ipdesk.gui.pledges.presentation import FAMILY_LABELS, PLEDGE_STATUS_TONES, DaysLeftLabels, DaysLeftTones
+from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.pledges.findings_view import FindingsDialog
 from ipdesk.gui.pledges.pledge_actions import PledgeActions
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
-from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.pledges.pledge_detail import PledgeDetailPane
-from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
+from ipdesk.gui.pledges.presentation import FAMILY_LABELS, PLEDGE_STATUS_TONES, DaysLeftLabels, DaysLeftTones
 from ipdesk.gui.settings import Settings
 from ipdesk.gui.tasks import TaskRunner
-from ipdesk.gui.i18n import ui_lang
-from ipdesk.gui.common.workstation import Workstation
 
 #: which permission each page action needs
 ACTION_PERMISSIONS: dict[str, Action] = {
@@ -85,32 +85,69 @@ class PledgesPage(RegisterPage):
         self.findings_dialog: FindingsDialog | None = None
 
         self.toolbar.addSeparator()
-        self._act("examine", self.tr("审查"), "audit", self.examine_selected, self.tr("按不予登记事由逐项审查，并记录结果"))
-        self._act("findings", self.tr("审查结果"), "info", self.show_last_findings,
-                  self.tr("查看最近一次审查的结果"), when=self._has_findings)
-        self._act("cure", self.tr("补正"), "edit", self.cure_selected, self.tr("记录收到的补正材料（办结期限重新起算）"))
-        self._act("register", self.tr("准予登记"), "pledge", self.register_selected,
-                  self.tr("审查通过后准予登记：给出登记号和生效日"))
-        self._act("refuse", self.tr("不予登记"), "error", self.refuse_selected, self.tr("审查有不符合的事由：不予登记并记录理由"))
-        self._act("other_ground", self.tr("增加其他理由…"), "add", self.other_ground_selected,
-                  self.tr("增加一项其他不予登记理由（P12 等）"), toolbar=False)
-        self._act("withdraw", self.tr("撤回"), "clear", self.withdraw_selected, self.tr("申请人撤回申请"), toolbar=False)
+        self._act(
+            "examine", self.tr("审查"), "audit", self.examine_selected, self.tr("按不予登记事由逐项审查，并记录结果")
+        )
+        self._act(
+            "findings",
+            self.tr("审查结果"),
+            "info",
+            self.show_last_findings,
+            self.tr("查看最近一次审查的结果"),
+            when=self._has_findings,
+        )
+        self._act(
+            "cure", self.tr("补正"), "edit", self.cure_selected, self.tr("记录收到的补正材料（办结期限重新起算）")
+        )
+        self._act(
+            "register",
+            self.tr("准予登记"),
+            "pledge",
+            self.register_selected,
+            self.tr("审查通过后准予登记：给出登记号和生效日"),
+        )
+        self._act(
+            "refuse",
+            self.tr("不予登记"),
+            "error",
+            self.refuse_selected,
+            self.tr("审查有不符合的事由：不予登记并记录理由"),
+        )
+        self._act(
+            "other_ground",
+            self.tr("增加其他理由…"),
+            "add",
+            self.other_ground_selected,
+            self.tr("增加一项其他不予登记理由（P12 等）"),
+            toolbar=False,
+        )
+        self._act(
+            "withdraw", self.tr("撤回"), "clear", self.withdraw_selected, self.tr("申请人撤回申请"), toolbar=False
+        )
         self.toolbar.addSeparator()
-        self._act("change", self.tr("变更"), "edit", self.change_selected, self.tr("变更登记：数额、债权种类、担保范围、质权人"))
+        self._act(
+            "change",
+            self.tr("变更"),
+            "edit",
+            self.change_selected,
+            self.tr("变更登记：数额、债权种类、担保范围、质权人"),
+        )
         self._act("extend", self.tr("延期"), "calendar", self.extend_selected, self.tr("延期登记（重新审查）"))
         self._act("cancel", self.tr("注销"), "clear", self.cancel_selected, self.tr("注销登记（五种注销原因之一）"))
         for add_actions in more_actions:
             add_actions(self)
         self.toolbar.addSeparator()
-        self.add_action("filter_pledgee", self.tr("按质权人…"), "filter", self.pick_pledgee,
-                        tip=self.tr("只显示某一质权人的质押"))
+        self.add_action(
+            "filter_pledgee", self.tr("按质权人…"), "filter", self.pick_pledgee, tip=self.tr("只显示某一质权人的质押")
+        )
         self.action("new").setText(self.tr("新建申请"))
         self.action("new").setToolTip(self.tr("新建质押登记申请（Ctrl+N）"))
         self.detail_pane.loaded.connect(self.update_actions)
         self.update_actions()
 
-    def _act(self, name: str, text: str, icon_name: str, slot: Any, tip: str, *, when: Any = None,
-             toolbar: bool = True) -> None:
+    def _act(
+        self, name: str, text: str, icon_name: str, slot: Any, tip: str, *, when: Any = None, toolbar: bool = True
+    ) -> None:
         enabled = when or (lambda rows, n=name: len(rows) == 1 and n in self.allowed_actions(rows[0]))
         self.add_action(name, text, icon_name, slot, enabled_when=enabled, tip=tip, toolbar=toolbar)
 
@@ -140,13 +177,20 @@ class PledgesPage(RegisterPage):
             status, outcome = record.status.value, self.detail_pane.outcome
         actor = self.workstation.actor
         # the page's menu holds only some of the lifecycle's actions (waivers are recorded from the findings)
-        return frozenset(a for a in available_actions(status, outcome)
-                         if a in ACTION_PERMISSIONS and may(actor, ACTION_PERMISSIONS[a]))
+        return frozenset(
+            a
+            for a in available_actions(status, outcome)
+            if a in ACTION_PERMISSIONS and may(actor, ACTION_PERMISSIONS[a])
+        )
 
     def _has_findings(self, rows: list[int]) -> bool:
         record = self.detail_pane.record
-        return (len(rows) == 1 and record is not None and record.id == self.model.row_id(rows[0])
-                and any(e["kind"] == "examined" for e in self.detail_pane.events))
+        return (
+            len(rows) == 1
+            and record is not None
+            and record.id == self.model.row_id(rows[0])
+            and any(e["kind"] == "examined" for e in self.detail_pane.events)
+        )
 
     def selected_record(self) -> PledgeRecord | None:
         pid = self.current_id()
@@ -242,8 +286,9 @@ class PledgesPage(RegisterPage):
         self.select_when_loaded(record.id)
         self.model.when_idle(self._detail_timer.start)  # the same row stays selected: reload its detail anyway
         number = record.registration_no or record.application_no
-        self.status_message.emit(self.tr("{no}：{status}").format(
-            no=number, status=pick(PLEDGE_STATUS_LABELS[record.status], self.lang)))
+        self.status_message.emit(
+            self.tr("{no}：{status}").format(no=number, status=pick(PLEDGE_STATUS_LABELS[record.status], self.lang))
+        )
 
     # ---- filters -----------------------------------------------------------------------------------
 
@@ -262,8 +307,10 @@ class PledgesPage(RegisterPage):
         for key, combo in self.filter_combos.items():
             index = combo.findData(filters.get(key, ""))
             combo.setCurrentIndex(max(index, 0))
-        texts = {"pending": QCoreApplication.translate("PledgesPage", "待办（未办结）"),
-                 "overdue": QCoreApplication.translate("PledgesPage", "已逾期")}
+        texts = {
+            "pending": QCoreApplication.translate("PledgesPage", "待办（未办结）"),
+            "overdue": QCoreApplication.translate("PledgesPage", "已逾期"),
+        }
         for key in CHIP_FILTERS:
             value = filters.get(key)
             if key == "pledgee" and value:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ipdesk.domain.pledges.examination.engine import FINDING_STATUS_LABELS, OUTCOME_LABELS, FindingStatus, Outcome
 from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
     CLAUSE_LABELS,
@@ -15,6 +14,7 @@ from ipdesk.domain.pledges.application import (
     PLEDGE_STATUS_LABELS,
     PledgeStatus,
 )
+from ipdesk.domain.pledges.examination.engine import FINDING_STATUS_LABELS, OUTCOME_LABELS, FindingStatus, Outcome
 from ipdesk.gui.common.rich_text import pick
 
 #: pledge status → badge tone (green in force, amber attention, red refused, grey closed, blue in progress)
@@ -194,9 +194,9 @@ def localised_finding(finding: Mapping[str, Any], lang: str) -> tuple[str, str]:
     template is found again by rendering each template of the ground in Chinese with the stored
     parameters and comparing it with the stored text; if none matches, the stored text is shown.
     """
+    from ipdesk.domain.pledges.application import WAIVABLE_CODES
     from ipdesk.domain.pledges.examination import engine  # noqa: F401 - registers the exam.* templates
     from ipdesk.domain.shared.messages import known_codes, render
-    from ipdesk.domain.pledges.application import WAIVABLE_CODES
 
     code = str(finding.get("code", ""))
     stored_title, stored = str(finding.get("title", "")), str(finding.get("message", ""))

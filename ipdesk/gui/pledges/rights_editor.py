@@ -9,16 +9,15 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from ipdesk.domain.registry.identifiers import RightNumber, parse_right_number
-from ipdesk.domain.shared.problems import DomainError, NotFound
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, Right
+from ipdesk.domain.shared.problems import DomainError, NotFound
 from ipdesk.gui.common.lookup import LatestRead
-from ipdesk.gui.common.rich_text import badge_html, esc, pick
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
+from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
-
+from ipdesk.gui.icons import icon
 
 LOOKUP_DELAY_MS = 250
 
@@ -170,21 +169,36 @@ class RightEntry(QWidget):
             self.info.setText(f"<span style='color:{ERROR_COLOR}'>{esc(self.error)}</span>")
         elif self.right is not None:
             r = self.right
-            status = badge_html(pick(STATUS_LABELS[r.legal_status], lang), RIGHT_STATUS_TONES.get(r.legal_status, "muted"))
+            tone = RIGHT_STATUS_TONES.get(r.legal_status, "muted")
+            status = badge_html(pick(STATUS_LABELS[r.legal_status], lang), tone)
             owners = ("、" if lang == "zh" else "; ").join(o.name or f"#{o.party_id}" for o in r.owners)
             co = self.tr("（共有）") if len(r.owners) > 1 else ""
             owners_label = self.tr("权利人：")
-            self.info.setText(f"<b>{esc(r.display_number)}</b>　{esc(pick(KIND_LABELS[r.kind], lang))}　"
-                              f"{esc(r.title)}　{status}<br><span style='color:#607d8b'>"
-                              f"{esc(owners_label)}{esc(owners)}{esc(co)}</span>")
+            self.info.setText(
+                f"<b>{esc(r.display_number)}</b>　{esc(pick(KIND_LABELS[r.kind], lang))}　"
+                f"{esc(r.title)}　{status}<br><span style='color:#607d8b'>"
+                f"{esc(owners_label)}{esc(owners)}{esc(co)}</span>"
+            )
         elif self.not_found and self.parsed is not None:
-            self.info.setText("<span style='color:#7a4a00'>" + esc(
-                self.tr("登记簿中没有 {number}（{kind}），可先登记该权利").format(
-                    number=self.parsed.display, kind=pick(KIND_LABELS[self.parsed.kind], lang))) + "</span>")
+            self.info.setText(
+                "<span style='color:#7a4a00'>"
+                + esc(
+                    self.tr("登记簿中没有 {number}（{kind}），可先登记该权利").format(
+                        number=self.parsed.display, kind=pick(KIND_LABELS[self.parsed.kind], lang)
+                    )
+                )
+                + "</span>"
+            )
         elif self.parsed is not None:
-            self.info.setText("<span style='color:#607d8b'>" + esc(
-                self.tr("{kind} {number}，正在查找…").format(
-                    kind=pick(KIND_LABELS[self.parsed.kind], lang), number=self.parsed.display)) + "</span>")
+            self.info.setText(
+                "<span style='color:#607d8b'>"
+                + esc(
+                    self.tr("{kind} {number}，正在查找…").format(
+                        kind=pick(KIND_LABELS[self.parsed.kind], lang), number=self.parsed.display
+                    )
+                )
+                + "</span>"
+            )
         else:
             self.info.setText("")
         self.info.setVisible(bool(self.info.text()))

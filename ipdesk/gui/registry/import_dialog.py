@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import DomainError
-from ipdesk.gui.i18n import current_lang
-from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.settings import LAST_IMPORT_DIR, settings
 from ipdesk.gui import messages
-from ipdesk.gui.ops import run_op
-from ipdesk.gui.tasks import Progress, Task
+from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.i18n import current_lang
+from ipdesk.gui.ops import run_op
+from ipdesk.gui.settings import LAST_IMPORT_DIR, settings
+from ipdesk.gui.tasks import Progress, Task
 
 
 def import_supported(workstation: Workstation) -> bool:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.icons import icon
 
 PARTY_ROLE = Qt.ItemDataRole.UserRole
 

@@ -10,10 +10,10 @@ from ipdesk.domain.registry.parties import PARTY_KIND_LABELS, Party, PartyKind
 from ipdesk.domain.registry.party_input import label as party_label
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.pages.detail_pane import DetailPane, fill_facts, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
+from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
 

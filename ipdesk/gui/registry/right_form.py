@@ -11,18 +11,18 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
 from ipdesk.domain.registry.identifiers import parse_right_number
-from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.domain.registry.right_input import check_right
 from ipdesk.domain.registry.right_input import label as right_label
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, LegalStatus, Right, RightKind
+from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui.common.lookup import RememberedCheck
-from ipdesk.gui.formatting import format_date
-from ipdesk.gui.registry.owners_editor import OwnersEditor
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import FieldEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog, form_label
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.formatting import format_date
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.registry.owners_editor import OwnersEditor
 
 PATENTS = {RightKind.INVENTION, RightKind.UTILITY_MODEL, RightKind.DESIGN}
 COPYRIGHTS = {RightKind.COPYRIGHT, RightKind.SOFTWARE}

@@ -10,17 +10,17 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
 
-from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.registry.right_input import label as right_label
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, Right, RightKind
-from ipdesk.gui.formatting import format_date
+from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.common.rich_text import badge_html, pick
 from ipdesk.gui.common.pages.detail_pane import DetailPane, fact_value, fill_facts, section_title, vbox
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
+from ipdesk.gui.common.rich_text import badge_html, pick
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.formatting import format_date
 from ipdesk.gui.i18n import ui_lang
 
 

@@ -26,17 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.gui.common.rich_text import esc
-from ipdesk.gui.pledges.presentation import PLEDGE_STATUS_TONES, days_left_text, days_left_tone, status_label
-from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, RowIdRole
 from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.common.pages.base import Page
-from ipdesk.gui.tasks import TaskRunner, runner
+from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.pledges.presentation import PLEDGE_STATUS_TONES, days_left_text, days_left_tone, status_label
+from ipdesk.gui.tasks import TaskRunner, runner
 
 #: tile key → (filters for the pledges list, tone)
 TILES: dict[str, tuple[dict[str, str], str]] = {
@@ -225,16 +225,24 @@ class WorkbenchPage(Page):
             if generation == self._generation and shiboken6.isValid(self.message):
                 self.message.setText(self.tr("无法读取待办事项：{error}").format(error=str(exc) or type(exc).__name__))
 
-        self._runner.run(lambda: workbench(self.workstation.engine, on, clock=self.workstation.clock), on_result=done, on_error=failed,
-                         name="workbench")
+        self._runner.run(
+            lambda: workbench(self.workstation.engine, on, clock=self.workstation.clock),
+            on_result=done,
+            on_error=failed,
+            name="workbench",
+        )
 
     def present(self, data: dict[str, Any]) -> None:
         self.data = data
         pending = data.get("pending", [])
         soon = [p for p in pending if p.get("days_left") is not None and 0 <= p["days_left"] <= 2]
-        counts = {"overdue": len(data.get("overdue", [])), "due_today": len(data.get("due_today", [])),
-                  "due_soon": len(soon), "awaiting_correction": len(data.get("awaiting_correction", [])),
-                  "pending": len(pending)}
+        counts = {
+            "overdue": len(data.get("overdue", [])),
+            "due_today": len(data.get("due_today", [])),
+            "due_soon": len(soon),
+            "awaiting_correction": len(data.get("awaiting_correction", [])),
+            "pending": len(pending),
+        }
         for key, tile in self.tiles.items():
             tile.set_count(counts[key])
         self.model.set_rows(pending)

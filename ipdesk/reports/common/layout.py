@@ -292,7 +292,7 @@ def _mask_tables(version: int) -> tuple[int, tuple[tuple[int, int], ...]]:
     for m in range(8):
         fn = qe.QRUtil.getMask(m)
         pat = [[area[r][c] and bool(fn(r, c)) for c in range(n)] for r in range(n)]
-        masks.append((_big(pat), _big(zip(*pat))))
+        masks.append((_big(pat), _big(zip(*pat, strict=True))))
     return _big([[True] * n] * n), tuple(masks)
 
 
@@ -370,7 +370,7 @@ def qr_matrix(text: str) -> list[list[bool]]:
     qr.dataCache = _codewords(qr)
     qr.makeImpl(True, 0)  # format bits blank (as in ReportLab's own mask search), data masked with 0
     base_rows = _big(qr.modules) ^ masks[0][0]
-    base_cols = _big(zip(*qr.modules)) ^ masks[0][1]
+    base_cols = _big(zip(*qr.modules, strict=True)) ^ masks[0][1]
     scores = [_penalty(base_rows ^ mr, base_cols ^ mc, n, content) for mr, mc in masks]
     qr.makeImpl(False, scores.index(min(scores)))
     return qr.modules

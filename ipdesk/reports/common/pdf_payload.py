@@ -75,7 +75,7 @@ def _pypdf_info(data: bytes) -> tuple[Any, Any]:
         return None, None
     try:
         info: Any = PdfReader(io.BytesIO(data)).metadata or {}
-    except Exception:  # noqa: BLE001 - a damaged file: the caller falls back to the raw scan
+    except Exception:
         return None, None
     return info.get(PAYLOAD_KEY), info.get(CONTENT_KEY)
 

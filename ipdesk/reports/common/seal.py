@@ -37,8 +37,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.notices.notice import Document, Notice, SearchCertificate, canonical_content, digest_of
+from ipdesk.domain.shared.messages import Message, register
 
 PAYLOAD_VERSION = "IPD1"
 KEY_FILE = "office_ed25519.pem"

@@ -21,8 +21,8 @@ from ipdesk.domain.notices.notice import (
     format_yuan,
 )
 from ipdesk.reports.common.layout import Title, cell, grid_table, kv_table, para, plain_row
-from ipdesk.reports.notices.notice_pdf import page_meta, render_document, signature_block
 from ipdesk.reports.common.seal import make_payload
+from ipdesk.reports.notices.notice_pdf import page_meta, render_document, signature_block
 
 
 def certificate_story(c: SearchCertificate, payload: str = "") -> list[Flowable]:

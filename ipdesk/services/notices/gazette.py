@@ -18,27 +18,57 @@ from ipdesk.services.notices.service import atomic_write
 from ipdesk.services.uow import reading
 from ipdesk.storage.schema import PledgeEventRow, PledgeRightRow, PledgeRow, RightRow
 
-EVENTS = {"registered": ("质押登记", "registration"), "changed": ("变更", "change"), "extended": ("变更（延期）", "change (extension)"),
-          "cancelled": ("注销", "cancellation")}
-HEADER_ZH = ["事项", "事项日期", "登记号", "出质人", "质权人", "主分类号", "专利号/权利号", "权利类型", "授权公告日", "质押登记日"]
+EVENTS = {
+    "registered": ("质押登记", "registration"),
+    "changed": ("变更", "change"),
+    "extended": ("变更（延期）", "change (extension)"),
+    "cancelled": ("注销", "cancellation"),
+}
+HEADER_ZH = [
+    "事项",
+    "事项日期",
+    "登记号",
+    "出质人",
+    "质权人",
+    "主分类号",
+    "专利号/权利号",
+    "权利类型",
+    "授权公告日",
+    "质押登记日",
+]
 
 
 def gazette_rows(engine: Engine, start: date, end: date, patents_only: bool = False) -> list[list[Any]]:
     with reading(engine) as session:
-        stmt = (select(PledgeEventRow, PledgeRow, RightRow)
-                .join(PledgeRow, PledgeRow.id == PledgeEventRow.pledge_id)
-                .join(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
-                .join(RightRow, RightRow.id == PledgeRightRow.right_id)
-                .where(PledgeEventRow.kind.in_(list(EVENTS)), PledgeEventRow.on_date >= start, PledgeEventRow.on_date <= end)
-                .order_by(PledgeEventRow.on_date, PledgeEventRow.id, PledgeRightRow.position))
+        stmt = (
+            select(PledgeEventRow, PledgeRow, RightRow)
+            .join(PledgeRow, PledgeRow.id == PledgeEventRow.pledge_id)
+            .join(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
+            .join(RightRow, RightRow.id == PledgeRightRow.right_id)
+            .where(
+                PledgeEventRow.kind.in_(list(EVENTS)), PledgeEventRow.on_date >= start, PledgeEventRow.on_date <= end
+            )
+            .order_by(PledgeEventRow.on_date, PledgeEventRow.id, PledgeRightRow.position)
+        )
         out = []
         for event, pledge, right in session.execute(stmt).all():
             kind = RightKind(right.kind)
             if patents_only and not kind.is_patent:
                 continue
-            out.append([EVENTS[event.kind][0], event.on_date, pledge.registration_no, pledge.pledgor_names,
-                        pledge.pledgee_name, right.ipc_main, right.display_number, KIND_LABELS[kind][0],
-                        right.grant_date if kind.is_patent else right.registration_date, pledge.registered_on])
+            out.append(
+                [
+                    EVENTS[event.kind][0],
+                    event.on_date,
+                    pledge.registration_no,
+                    pledge.pledgor_names,
+                    pledge.pledgee_name,
+                    right.ipc_main,
+                    right.display_number,
+                    KIND_LABELS[kind][0],
+                    right.grant_date if kind.is_patent else right.registration_date,
+                    pledge.registered_on,
+                ]
+            )
         return out
 
 

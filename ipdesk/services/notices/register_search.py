@@ -9,28 +9,28 @@ event on or before D (see PledgeService._event), so a later change never rewrite
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import json
-
 from sqlalchemy import Engine, and_, func, or_, select
 
+from ipdesk.domain.notices.notice import SearchCertificate, SearchRow
 from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.registry.names import name_key
-from ipdesk.domain.notices.notice import SearchCertificate, SearchRow
 from ipdesk.domain.shared.clock import Clock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.services import audit
 from ipdesk.services.notices.service import IssuedNotice, NoticeService, atomic_write
 from ipdesk.services.paging import Column, Query
-from ipdesk.services.uow import reading, reported, transaction
 from ipdesk.services.pledges.rows import pledge_state
+from ipdesk.services.uow import reading, reported, transaction
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
+
 
 @dataclass(frozen=True)
 class SearchCriteria:
@@ -126,17 +126,27 @@ class RegisterSearch:
             else:
                 party_match = PartyRow.name == c.name.strip()
             parties = select(PartyRow.id).where(party_match)
-            as_pledgor = PledgeRow.id.in_(select(PledgePledgorRow.pledge_id).where(PledgePledgorRow.party_id.in_(parties)))
+            pledged_by = select(PledgePledgorRow.pledge_id).where(PledgePledgorRow.party_id.in_(parties))
+            as_pledgor = PledgeRow.id.in_(pledged_by)
             as_pledgee = PledgeRow.pledgee_id.in_(parties)
             cond.append({"pledgor": as_pledgor, "pledgee": as_pledgee}.get(c.role, or_(as_pledgor, as_pledgee)))
         if c.uscc:
             parties = select(PartyRow.id).where(PartyRow.uscc == c.uscc.strip().upper())
-            cond.append(or_(PledgeRow.pledgee_id.in_(parties),
-                            PledgeRow.id.in_(select(PledgePledgorRow.pledge_id).where(PledgePledgorRow.party_id.in_(parties)))))
+            cond.append(
+                or_(
+                    PledgeRow.pledgee_id.in_(parties),
+                    PledgeRow.id.in_(select(PledgePledgorRow.pledge_id).where(PledgePledgorRow.party_id.in_(parties))),
+                )
+            )
         if c.right_number:
             number = parse_right_number(c.right_number).number
-            cond.append(PledgeRow.id.in_(select(PledgeRightRow.pledge_id).join(RightRow, RightRow.id == PledgeRightRow.right_id)
-                                         .where(RightRow.number == number)))
+            cond.append(
+                PledgeRow.id.in_(
+                    select(PledgeRightRow.pledge_id)
+                    .join(RightRow, RightRow.id == PledgeRightRow.right_id)
+                    .where(RightRow.number == number)
+                )
+            )
         if c.registration_no:
             cond.append(PledgeRow.registration_no == c.registration_no.strip())
         if c.registered_from:
@@ -176,8 +186,11 @@ class RegisterSearch:
             if ids:
                 events = session.execute(
                     select(PledgeEventRow.pledge_id, PledgeEventRow.payload)
-                    .where(PledgeEventRow.pledge_id.in_(ids), PledgeEventRow.on_date <= on,
-                           PledgeEventRow.kind.in_(["registered", "changed", "extended"]))
+                    .where(
+                        PledgeEventRow.pledge_id.in_(ids),
+                        PledgeEventRow.on_date <= on,
+                        PledgeEventRow.kind.in_(["registered", "changed", "extended"]),
+                    )
                     .order_by(PledgeEventRow.on_date, PledgeEventRow.id)
                 ).all()
                 for pid, payload in events:
@@ -197,15 +210,21 @@ class RegisterSearch:
                 cancelled = p.cancelled_on is not None and p.cancelled_on <= on
                 status = "cancelled" if cancelled else "in_force"
                 numbers = [r["number"] for r in state["rights"]]
-                out.append({
-                    "id": p.id, "registration_no": p.registration_no,
-                    "status": status, "status_value": status,
-                    "pledgor_names": "；".join(x["name"] for x in state["pledgors"] if x),
-                    "pledgee_name": state["pledgee"]["name"] if state["pledgee"] else "",
-                    "rights": "、".join(numbers), "right_numbers": numbers, "registered_on": p.registered_on,
-                    "cancelled_on": p.cancelled_on if cancelled else None,
-                    "secured_amount": Decimal(state["secured_amount"]),
-                })
+                out.append(
+                    {
+                        "id": p.id,
+                        "registration_no": p.registration_no,
+                        "status": status,
+                        "status_value": status,
+                        "pledgor_names": "；".join(x["name"] for x in state["pledgors"] if x),
+                        "pledgee_name": state["pledgee"]["name"] if state["pledgee"] else "",
+                        "rights": "、".join(numbers),
+                        "right_numbers": numbers,
+                        "registered_on": p.registered_on,
+                        "cancelled_on": p.cancelled_on if cancelled else None,
+                        "secured_amount": Decimal(state["secured_amount"]),
+                    }
+                )
         key = sort_key if sort_key in self._sortable else "registered_on"
         out.sort(key=lambda r: (r[key] is None, r[key] or 0, r["id"]), reverse=descending)
         return out
@@ -213,33 +232,49 @@ class RegisterSearch:
     def page(self, query: Query, offset: int, limit: int) -> list[dict[str, Any]]:
         return self.search(self._criteria(query), offset, limit, query.sort_key, query.descending)
 
-    def search(self, c: SearchCriteria, offset: int = 0, limit: int = 1000, sort_key: str = "",
-               descending: bool = False) -> list[dict[str, Any]]:
+    def search(
+        self, c: SearchCriteria, offset: int = 0, limit: int = 1000, sort_key: str = "", descending: bool = False
+    ) -> list[dict[str, Any]]:
         if self._historic(c):
-            return self._historic_rows(c, sort_key, descending)[offset:offset + limit]
+            return self._historic_rows(c, sort_key, descending)[offset : offset + limit]
         key = self._sortable.get(sort_key, PledgeRow.registered_on)
         order = [key.desc() if descending else key.asc(), PledgeRow.id]
         on = c.as_of or self.clock.today()
         with reading(self.engine) as session:
-            rows = session.execute(select(PledgeRow).where(*self._where(c)).order_by(*order).offset(offset).limit(limit)).scalars().all()
+            rows = (
+                session.execute(select(PledgeRow).where(*self._where(c)).order_by(*order).offset(offset).limit(limit))
+                .scalars()
+                .all()
+            )
             ids = [r.id for r in rows]
             numbers: dict[int, list[str]] = {i: [] for i in ids}
             if ids:
                 for pid, display in session.execute(
-                    select(PledgeRightRow.pledge_id, RightRow.display_number).join(RightRow, RightRow.id == PledgeRightRow.right_id)
-                    .where(PledgeRightRow.pledge_id.in_(ids)).order_by(PledgeRightRow.pledge_id, PledgeRightRow.position)
+                    select(PledgeRightRow.pledge_id, RightRow.display_number)
+                    .join(RightRow, RightRow.id == PledgeRightRow.right_id)
+                    .where(PledgeRightRow.pledge_id.in_(ids))
+                    .order_by(PledgeRightRow.pledge_id, PledgeRightRow.position)
                 ).all():
                     numbers[pid].append(display)
         out = []
         for r in rows:
             cancelled = r.cancelled_on is not None and r.cancelled_on <= on
             status = "cancelled" if cancelled else "in_force"
-            out.append({
-                "id": r.id, "registration_no": r.registration_no, "status": status,
-                "status_value": status, "pledgor_names": r.pledgor_names, "pledgee_name": r.pledgee_name,
-                "rights": "、".join(numbers[r.id]), "right_numbers": numbers[r.id], "registered_on": r.registered_on,
-                "cancelled_on": r.cancelled_on if cancelled else None, "secured_amount": r.secured_amount,
-            })
+            out.append(
+                {
+                    "id": r.id,
+                    "registration_no": r.registration_no,
+                    "status": status,
+                    "status_value": status,
+                    "pledgor_names": r.pledgor_names,
+                    "pledgee_name": r.pledgee_name,
+                    "rights": "、".join(numbers[r.id]),
+                    "right_numbers": numbers[r.id],
+                    "registered_on": r.registered_on,
+                    "cancelled_on": r.cancelled_on if cancelled else None,
+                    "secured_amount": r.secured_amount,
+                }
+            )
         return out
 
     # --- outputs ------------------------------------------------------------------------------------
@@ -258,8 +293,18 @@ class RegisterSearch:
         sheet.append([f"查询条件：{c.describe()}", f"截至：{(c.as_of or self.clock.today()).isoformat()}"])
         sheet.append([col.header_zh for col in self.columns])
         for r in rows:
-            sheet.append([r["registration_no"], STATUS_TEXT[r["status_value"]][0], r["pledgor_names"], r["pledgee_name"], r["rights"],
-                          r["registered_on"], r["cancelled_on"], r["secured_amount"]])
+            sheet.append(
+                [
+                    r["registration_no"],
+                    STATUS_TEXT[r["status_value"]][0],
+                    r["pledgor_names"],
+                    r["pledgee_name"],
+                    r["rights"],
+                    r["registered_on"],
+                    r["cancelled_on"],
+                    r["secured_amount"],
+                ]
+            )
         buf = BytesIO()
         book.save(buf)
         atomic_write(path, buf.getvalue())
@@ -275,13 +320,34 @@ class RegisterSearch:
         with transaction(self.engine, self.clock) as session:
             serial = self.notices._next_serial(session, now)
             cert = SearchCertificate(
-                serial=serial, office_name=self.notices.office.settings(session).office_name, issued_at=now,
-                query=c.describe(), as_of=as_of,
-                rows=tuple(SearchRow(r["registration_no"], STATUS_TEXT[r["status_value"]][0], tuple(r["pledgor_names"].split("；")),
-                                     r["pledgee_name"], tuple(r["right_numbers"]), r["registered_on"], r["cancelled_on"],
-                                     Decimal(r["secured_amount"])) for r in rows),
+                serial=serial,
+                office_name=self.notices.office.settings(session).office_name,
+                issued_at=now,
+                query=c.describe(),
+                as_of=as_of,
+                rows=tuple(
+                    SearchRow(
+                        r["registration_no"],
+                        STATUS_TEXT[r["status_value"]][0],
+                        tuple(r["pledgor_names"].split("；")),
+                        r["pledgee_name"],
+                        tuple(r["right_numbers"]),
+                        r["registered_on"],
+                        r["cancelled_on"],
+                        Decimal(r["secured_amount"]),
+                    )
+                    for r in rows
+                ),
             )
             row = self.notices._store(session, actor, cert, None, None)
-            audit.record(session, actor, "notice.search_certificate", "search", None,
-                         f"出具查询证明 {serial}（{len(rows)} 条）", None, {"serial": serial, "query": cert.query})
+            audit.record(
+                session,
+                actor,
+                "notice.search_certificate",
+                "search",
+                None,
+                f"出具查询证明 {serial}（{len(rows)} 条）",
+                None,
+                {"serial": serial, "query": cert.query},
+            )
             return reported(session, self.notices._issued(row))

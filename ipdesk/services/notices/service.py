@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from ipdesk.domain.shared.changes import NO_CHANGES, Changed, Changes
-from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.notices.notice import (
     ChangeLine,
     Notice,
@@ -35,11 +33,13 @@ from ipdesk.domain.notices.notice import (
     content_digest,
     from_canonical,
 )
-from ipdesk.domain.shared.clock import Clock, OfficeClock
-from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.pledges.application import CANCELLATION_TRIGGER_LABELS, CancellationTrigger
-from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.domain.registry.rights import RightKind
+from ipdesk.domain.shared.changes import NO_CHANGES, Changed, Changes
+from ipdesk.domain.shared.clock import Clock, OfficeClock
+from ipdesk.domain.shared.messages import Message, register
+from ipdesk.domain.shared.permissions import Action, Actor
+from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.services import audit
 from ipdesk.services.office.settings import OfficeService, format_number, next_number
 from ipdesk.services.pledges.rows import pledge_state
@@ -57,7 +57,8 @@ if TYPE_CHECKING:
 
 register(
     {
-        "notice.not_available": ("质押 {pledge} 当前没有可出具的{kind}：{why}", "pledge {pledge} has no {kind_en}: {why_en}"),
+        "notice.not_available": ("质押 {pledge} 当前没有可出具的{kind}：{why}",
+                                 "pledge {pledge} has no {kind_en}: {why_en}"),
         "notice.unknown_serial": ("未找到编号为 {serial} 的通知书", "no notice with serial {serial}"),
         "notice.already_revoked": ("通知书 {serial} 已于 {at} 撤销", "notice {serial} was already revoked on {at}"),
         "notice.reason_required": ("撤销须说明理由", "a revocation needs a reason"),
@@ -264,7 +265,8 @@ class NoticeService:
 
         return Notice(
             kind=kind, serial=serial, office_name=self.office.settings(session).office_name, issued_at=issued_at,
-            issued_on=self.clock.local(issued_at).date(), registration_no=state["registration_no"] or "", application_no=state["application_no"],
+            issued_on=self.clock.local(issued_at).date(), registration_no=state["registration_no"] or "",
+            application_no=state["application_no"],
             pledgors=tuple(p for p in (party(x) for x in state["pledgors"]) if p),
             pledgee=party(state["pledgee"]), debtor=party(state["debtor"]),
             rights=rights, secured_amount=Decimal(state["secured_amount"]), application_date=pledge.application_date,
@@ -290,8 +292,9 @@ class NoticeService:
             if pledge is None:
                 raise NotFound(Problem("not_found", params={"what": "质押", "key": pledge_id}))
             event = self._event_for(session, pledge, kind, event_id)
-            row = session.execute(select(NoticeRow).where(NoticeRow.pledge_id == pledge.id, NoticeRow.kind == kind.value,
-                                                          NoticeRow.event_id == event.id)).scalar_one_or_none()
+            row = session.execute(select(NoticeRow).where(
+                NoticeRow.pledge_id == pledge.id, NoticeRow.kind == kind.value, NoticeRow.event_id == event.id
+            )).scalar_one_or_none()
             if row is None:
                 now = self.clock.now().replace(microsecond=0)
                 serial = self._next_serial(session, now)
@@ -337,13 +340,15 @@ class NoticeService:
 
     def notices_of(self, pledge_id: int) -> list[IssuedNotice]:
         with reading(self.engine) as session:
-            rows = session.execute(select(NoticeRow).where(NoticeRow.pledge_id == pledge_id).order_by(NoticeRow.id)).scalars()
+            query = select(NoticeRow).where(NoticeRow.pledge_id == pledge_id).order_by(NoticeRow.id)
+            rows = session.execute(query).scalars()
             return [self._issued(r) for r in rows]
 
     def available_kinds(self, pledge_id: int) -> list[NoticeKind]:
         """The notices this pledge has (what the print menu offers)."""
         with reading(self.engine) as session:
-            kinds = set(session.execute(select(PledgeEventRow.kind).where(PledgeEventRow.pledge_id == pledge_id)).scalars())
+            query = select(PledgeEventRow.kind).where(PledgeEventRow.pledge_id == pledge_id)
+            kinds = set(session.execute(query).scalars())
         return [k for k, events in EVENT_OF_KIND.items() if kinds & set(events)]
 
     # --- rendering and printing ------------------------------------------------------------------------
@@ -364,7 +369,8 @@ class NoticeService:
     def _log_print(self, actor: Actor, serial: str, destination: str) -> bool:
         with transaction(self.engine, self.clock) as session:
             row = self._by_serial(session, serial)
-            printed_before = session.execute(select(NoticePrintRow.id).where(NoticePrintRow.notice_id == row.id).limit(1)).first()
+            earlier = select(NoticePrintRow.id).where(NoticePrintRow.notice_id == row.id).limit(1)
+            printed_before = session.execute(earlier).first()
             session.add(NoticePrintRow(notice_id=row.id, printed_by=actor.username, reprint=printed_before is not None,
                                        destination=destination))
             note(session, "notices", serial)  # its print log grew
@@ -393,10 +399,11 @@ class NoticeService:
         try:
             atomic_write(out, data)
         except OSError as exc:
-            raise RuleRefusal(Problem("notice.write_failed", "out", {"path": str(out), "reason": exc.strerror or str(exc)})) from exc
+            reason = exc.strerror or str(exc)
+            raise RuleRefusal(Problem("notice.write_failed", "out", {"path": str(out), "reason": reason})) from exc
 
-    def print_batch(self, actor: Actor, pledge_ids: Iterable[int], kind: NoticeKind | str, *, folder: Path | None = None,
-                    merged: Path | None = None,
+    def print_batch(self, actor: Actor, pledge_ids: Iterable[int], kind: NoticeKind | str, *,
+                    folder: Path | None = None, merged: Path | None = None,
                     progress: Callable[[int, int, str], bool | None] | None = None) -> BatchReport:
         """Print the ``kind`` notice of many pledges into ``folder`` (one file each) or one ``merged`` PDF.
 
@@ -461,7 +468,8 @@ class NoticeService:
             row.revoked_at = self.clock.now()
             row.revoked_by = actor.username
             row.revoked_reason = reason.strip()
-            audit.record(session, actor, "notice.revoke", "pledge", row.pledge_id, f"撤销通知书 {serial}：{reason.strip()}")
+            audit.record(session, actor, "notice.revoke", "pledge", row.pledge_id,
+                         f"撤销通知书 {serial}：{reason.strip()}")
             note(session, "notices", row.serial)
             return changes_so_far(session)
 

@@ -10,13 +10,13 @@ from functools import lru_cache
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from ipdesk.domain.office.workdays import SlaRule, SlaSettings, WorkCalendar, load_calendar
+from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
 from ipdesk.domain.shared.changes import Changes
 from ipdesk.domain.shared.clock import DEFAULT_TIMEZONE, Clock, OfficeClock, is_known_zone
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, ValidationError
-from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
-from ipdesk.domain.office.workdays import SlaRule, SlaSettings, WorkCalendar, load_calendar
 from ipdesk.resources import resource_path
 from ipdesk.services import audit
 from ipdesk.services.uow import changes_so_far, reading, transaction
@@ -94,7 +94,9 @@ class OfficeService:
             row = session.get(SettingRow, _KEY) or SettingRow(key=_KEY)
             row.value = audit.canonical_json(asdict(settings))
             session.add(row)
-            audit.record(session, actor, "settings.office", "settings", None, "修改登记机关设置", before, asdict(settings))
+            audit.record(
+                session, actor, "settings.office", "settings", None, "修改登记机关设置", before, asdict(settings)
+            )
             changes = changes_so_far(session)
         if isinstance(self.clock, OfficeClock):  # this workstation's dates follow the new zone at once
             self.clock.set_zone(settings.timezone)
@@ -125,12 +127,16 @@ def next_number(session: Session, name: str, year: int) -> int:
     update on PostgreSQL and by the write lock on SQLite)."""
     for _ in range(2):
         result = session.execute(
-            update(CounterRow).where(CounterRow.name == name, CounterRow.year == year).values(value=CounterRow.value + 1)
+            update(CounterRow)
+            .where(CounterRow.name == name, CounterRow.year == year)
+            .values(value=CounterRow.value + 1)
         )
         if result.rowcount:  # type: ignore[attr-defined]
-            return int(session.execute(
-                select(CounterRow.value).where(CounterRow.name == name, CounterRow.year == year)
-            ).scalar_one())
+            return int(
+                session.execute(
+                    select(CounterRow.value).where(CounterRow.name == name, CounterRow.year == year)
+                ).scalar_one()
+            )
         dialect = session.get_bind().dialect.name
         if dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert as pg_insert

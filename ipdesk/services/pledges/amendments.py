@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-
 from ipdesk.domain.pledges.application import CancellationTrigger, DebtType, GuaranteeScope
 from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
 from ipdesk.domain.pledges.record import PledgeRecord
@@ -41,7 +40,9 @@ class AmendmentCommands(PledgeCommands):
                 amount, p = parse_money(secured_amount, "secured_amount", "担保债权数额")
                 problems += p
                 if amount is not None and amount <= 0:
-                    problems.append(Problem("not_positive", "secured_amount", {"label": "担保债权数额", "value": amount}))
+                    problems.append(
+                        Problem("not_positive", "secured_amount", {"label": "担保债权数额", "value": amount})
+                    )
                 elif amount is not None:
                     row.secured_amount = amount
             if debt_type is not None:
@@ -72,12 +73,22 @@ class AmendmentCommands(PledgeCommands):
 
     @staticmethod
     def _change_view(row: PledgeRow) -> dict[str, Any]:
-        return {"secured_amount": str(row.secured_amount), "debt_type": row.debt_type,
-                "guarantee_scope": row.guarantee_scope, "pledgee_name": row.pledgee_name,
-                "pledgor_names": row.pledgor_names}
+        return {
+            "secured_amount": str(row.secured_amount),
+            "debt_type": row.debt_type,
+            "guarantee_scope": row.guarantee_scope,
+            "pledgee_name": row.pledgee_name,
+            "pledgor_names": row.pledgor_names,
+        }
 
-    def extend(self, actor: Actor, pledge_id: int, new_deadline: date | None = None, new_term_end: date | None = None,
-               on: date | None = None) -> PledgeRecord:
+    def extend(
+        self,
+        actor: Actor,
+        pledge_id: int,
+        new_deadline: date | None = None,
+        new_term_end: date | None = None,
+        on: date | None = None,
+    ) -> PledgeRecord:
         """Extension (延期): a later performance deadline and/or a later pledge term (marks: the
         registration term), re-examined (neither may pass any right's expiry)."""
         actor.require(Action.CHANGE_PLEDGE)
@@ -90,51 +101,76 @@ class AmendmentCommands(PledgeCommands):
             if new_deadline is None and new_term_end is None:
                 problems.append(Problem("pledge.no_change"))
             if new_deadline is not None and new_deadline <= row.performance_deadline:
-                problems.append(Problem("pledge.extension_not_later", "performance_deadline",
-                                        {"old": row.performance_deadline}))
+                problems.append(
+                    Problem("pledge.extension_not_later", "performance_deadline", {"old": row.performance_deadline})
+                )
             deadline = new_deadline or row.performance_deadline
             if new_term_end is not None and (
                 (row.pledge_term_end is not None and new_term_end <= row.pledge_term_end) or new_term_end < deadline
             ):
-                problems.append(Problem("pledge.term_not_later", "pledge_term_end",
-                                        {"old": row.pledge_term_end or "—", "deadline": deadline}))
+                problems.append(
+                    Problem(
+                        "pledge.term_not_later",
+                        "pledge_term_end",
+                        {"old": row.pledge_term_end or "—", "deadline": deadline},
+                    )
+                )
             if problems:
                 raise ValidationError(problems)
             new_deadline = deadline
             app = application_of(row, self._numbers(session, row))
-            extended = replace(app, performance_deadline=new_deadline,
-                               pledge_term_end=new_term_end or app.pledge_term_end)
+            extended = replace(
+                app, performance_deadline=new_deadline, pledge_term_end=new_term_end or app.pledge_term_end
+            )
             result = self._examine(session, extended, on, exclude_pledge_id=row.id)
             # Completeness was settled at registration; what matters now are the substantive grounds.
             if result.failed:
-                raise RuleRefusal(Problem("pledge.extension_refused", "performance_deadline", {
-                    "grounds": ground_problems(result.failed)}))
+                raise RuleRefusal(
+                    Problem(
+                        "pledge.extension_refused", "performance_deadline", {"grounds": ground_problems(result.failed)}
+                    )
+                )
             before = {"performance_deadline": row.performance_deadline, "pledge_term_end": row.pledge_term_end}
             row.performance_deadline = new_deadline
             if new_term_end is not None:
                 row.pledge_term_end = new_term_end
             row.version += 1
             after = {"performance_deadline": row.performance_deadline, "pledge_term_end": row.pledge_term_end}
-            self._event(session, row, actor, "extended", on, f"延期至 {new_deadline.isoformat()}",
-                        {"before": before, "after": after, "findings": result.to_json()})
+            self._event(
+                session,
+                row,
+                actor,
+                "extended",
+                on,
+                f"延期至 {new_deadline.isoformat()}",
+                {"before": before, "after": after, "findings": result.to_json()},
+            )
             self._audit(session, actor, row, "extend", f"延期 {row.registration_no}", before, after)
             return self._done(session, row)
 
-    def cancel(self, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str, on: date | None = None) -> PledgeRecord:
+    def cancel(
+        self, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str, on: date | None = None
+    ) -> PledgeRecord:
         """Cancellation (注销) with one of the five triggers; frees the rights for a new pledge."""
         with transaction(self.engine, self.clock) as session:
             return self.cancel_in(session, actor, pledge_id, trigger, on)
 
-    def cancel_in(self, uow: UnitOfWork, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str,
-                  on: date | None = None) -> PledgeRecord:
+    def cancel_in(
+        self, uow: UnitOfWork, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str, on: date | None = None
+    ) -> PledgeRecord:
         """:meth:`cancel` inside the caller's unit of work (disposal cancels the pledge it realises)."""
         actor.require(Action.CHANGE_PLEDGE)
         on = on or self.clock.today()
         try:
             trig = CancellationTrigger(trigger)
         except ValueError:
-            raise ValidationError(Problem("bad_choice", "trigger", {
-                "label": "注销原因", "value": trigger, "choices": ", ".join(t.value for t in CancellationTrigger)})) from None
+            raise ValidationError(
+                Problem(
+                    "bad_choice",
+                    "trigger",
+                    {"label": "注销原因", "value": trigger, "choices": ", ".join(t.value for t in CancellationTrigger)},
+                )
+            ) from None
         row = self._row(uow, pledge_id, lock=True)
         self._guard(row, "cancel")
         self._legal_date(on, row.registered_on, "登记日")
@@ -145,8 +181,14 @@ class AmendmentCommands(PledgeCommands):
         for pr in row.rights:
             pr.active_right_id = None
         self._event(uow, row, actor, "cancelled", on, f"注销登记（{trig.value}）", {"trigger": trig.value})
-        self._audit(uow, actor, row, "cancel", f"注销 {row.registration_no}", {"status": "registered"},
-                    {"status": "cancelled", "trigger": trig.value, "date": on})
+        self._audit(
+            uow,
+            actor,
+            row,
+            "cancel",
+            f"注销 {row.registration_no}",
+            {"status": "registered"},
+            {"status": "cancelled", "trigger": trig.value, "date": on},
+        )
         note(uow, "rights", *[pr.right_id for pr in row.rights])  # free again: the rights pages show it
         return self._done(uow, row)
-

@@ -13,9 +13,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ipdesk.domain.shared.fields import clean, parse_date, parse_flag, parse_money
-from ipdesk.domain.registry.identifiers import parse_right_number
-from ipdesk.domain.shared.messages import Message, register, register_labels
 from ipdesk.domain.pledges.application import (
     DEFAULT_SCOPE,
     Clause,
@@ -26,6 +23,9 @@ from ipdesk.domain.pledges.application import (
     PledgeApplication,
 )
 from ipdesk.domain.pledges.validation import validate_application
+from ipdesk.domain.registry.identifiers import parse_right_number
+from ipdesk.domain.shared.fields import clean, parse_date, parse_flag, parse_money
+from ipdesk.domain.shared.messages import Message, register, register_labels
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.storage.schema import PartyRow, RightRow
 
@@ -139,15 +139,21 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
         try:
             debt_type = DebtType(clean(debt["type"]))
         except ValueError:
-            problems.append(Problem("pledge.bad_enum", "debt.type", {"label": LABELS["debt.type"], "value": debt["type"]}))
+            problems.append(
+                Problem("pledge.bad_enum", "debt.type", {"label": LABELS["debt.type"], "value": debt["type"]})
+            )
     amount, p = parse_money(debt.get("amount"), "debt.amount", LABELS["debt.amount"])
     problems += p
     if amount is None and not p:
         problems.append(Problem("required", "debt.amount", {"label": LABELS["debt.amount"]}))
-    deadline, p = parse_date(debt.get("performance_deadline"), "debt.performance_deadline", LABELS["debt.performance_deadline"])
+    deadline, p = parse_date(
+        debt.get("performance_deadline"), "debt.performance_deadline", LABELS["debt.performance_deadline"]
+    )
     problems += p
     if deadline is None and not p:
-        problems.append(Problem("required", "debt.performance_deadline", {"label": LABELS["debt.performance_deadline"]}))
+        problems.append(
+            Problem("required", "debt.performance_deadline", {"label": LABELS["debt.performance_deadline"]})
+        )
     scope = _enum_set(debt.get("guarantee_scope"), GuaranteeScope, "debt.guarantee_scope", problems)
     term_end, p = parse_date(data.get("pledge_term_end"), "pledge_term_end", LABELS["pledge_term_end"])
     problems += p
@@ -180,7 +186,9 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
     others = []
     raw_others = data.get("other_grounds") or []
     if not isinstance(raw_others, list):
-        problems.append(Problem("pledge.json_type", "other_grounds", {"label": LABELS["other_grounds"], "expected": "列表"}))
+        problems.append(
+            Problem("pledge.json_type", "other_grounds", {"label": LABELS["other_grounds"], "expected": "列表"})
+        )
         raw_others = []
     for g in raw_others:
         if isinstance(g, dict):
@@ -198,10 +206,17 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
         if amount is not None and amount <= 0:
             problems.append(Problem("pledge.amount_not_positive", "debt.amount", {"value": amount}))
         if app_date is not None and deadline is not None and deadline < app_date:
-            problems.append(Problem("pledge.deadline_before_application", "debt.performance_deadline",
-                                    {"deadline": deadline, "date": app_date}))
+            problems.append(
+                Problem(
+                    "pledge.deadline_before_application",
+                    "debt.performance_deadline",
+                    {"deadline": deadline, "date": app_date},
+                )
+            )
         if app_date is not None and app_date > today:
-            problems.append(Problem("pledge.application_in_future", "application_date", {"date": app_date, "today": today}))
+            problems.append(
+                Problem("pledge.application_in_future", "application_date", {"date": app_date, "today": today})
+            )
         raise ValidationError(problems)
     app = PledgeApplication(
         application_date=app_date,

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import Engine, func, or_, select
 
-from ipdesk.domain.shared.clock import Clock, FixedClock, OfficeClock
-from ipdesk.domain.pledges.application import PledgeStatus
 from ipdesk.domain.office.workdays import days_left
+from ipdesk.domain.pledges.application import PledgeStatus
+from ipdesk.domain.shared.clock import Clock, FixedClock, OfficeClock
 from ipdesk.services.office.settings import OfficeService
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.uow import reading
@@ -60,7 +60,7 @@ class PledgeListSource:
                 clauses.append(PledgeRow.id.in_(
                     select(PledgeRightRow.pledge_id).join(RightRow, RightRow.id == PledgeRightRow.right_id)
                     .where(RightRow.number == number)))
-            except Exception:  # noqa: BLE001 - not a number: search names only
+            except Exception:
                 pass
             stmt = stmt.where(or_(*clauses))
         f = query.filters
@@ -92,19 +92,33 @@ class PledgeListSource:
         calendar = self.office.calendar()
         now = self.clock.today()
         with reading(self.engine) as session:
-            rows = session.execute(self._filtered(query, [PledgeRow]).order_by(*order).offset(offset).limit(limit)).scalars().all()
+            rows = (
+                session.execute(self._filtered(query, [PledgeRow]).order_by(*order).offset(offset).limit(limit))
+                .scalars()
+                .all()
+            )
             out = []
             for r in rows:
                 status = PledgeStatus(r.status)
                 pending = status.is_pending and r.sla_deadline is not None
-                out.append({
-                    "id": r.id, "application_no": r.application_no, "registration_no": r.registration_no or "",
-                    # Stored values: the front end labels them (PLEDGE_STATUS_LABELS; the GUI's FAMILY_LABELS).
-                    "status": r.status, "status_value": r.status, "family": r.family, "family_value": r.family, "pledgor_names": r.pledgor_names, "pledgee_name": r.pledgee_name,
-                    "secured_amount": r.secured_amount, "application_date": r.application_date,
-                    "sla_deadline": r.sla_deadline if pending else None,
-                    "days_left": days_left(r.sla_deadline, now, calendar) if pending else None,
-                })
+                out.append(
+                    {
+                        "id": r.id,
+                        "application_no": r.application_no,
+                        "registration_no": r.registration_no or "",
+                        # Stored values: the front end labels them (PLEDGE_STATUS_LABELS; the GUI's FAMILY_LABELS).
+                        "status": r.status,
+                        "status_value": r.status,
+                        "family": r.family,
+                        "family_value": r.family,
+                        "pledgor_names": r.pledgor_names,
+                        "pledgee_name": r.pledgee_name,
+                        "secured_amount": r.secured_amount,
+                        "application_date": r.application_date,
+                        "sla_deadline": r.sla_deadline if pending else None,
+                        "days_left": days_left(r.sla_deadline, now, calendar) if pending else None,
+                    }
+                )
             return out
 
 

@@ -39,7 +39,9 @@ from ipdesk.storage.schema import PledgePledgorRow, PledgeRightRow, PledgeRow, R
 class RegistrationCommands(PledgeCommands):
     """From the application to the register's decision (registered, refused or withdrawn)."""
 
-    def file(self, actor: Actor, data: dict[str, Any] | PledgeApplication, received: date | None = None) -> PledgeRecord:
+    def file(
+        self, actor: Actor, data: dict[str, Any] | PledgeApplication, received: date | None = None
+    ) -> PledgeRecord:
         """Accept an application (已受理): store it, start the service-level clock."""
         actor.require(Action.REGISTER_PLEDGE)
         on = received or self.clock.today()
@@ -66,13 +68,15 @@ class RegistrationCommands(PledgeCommands):
                 raise ValidationError([Problem("pledge.unknown_right", "rights", {"number": n}) for n in missing])
             families = {family(RightKind(r.kind)) for r in rights}
             row = PledgeRow(
-                application_no=format_number(settings.application_no_format, on.year,
-                                             next_number(session, "application", on.year)),
+                application_no=format_number(
+                    settings.application_no_format, on.year, next_number(session, "application", on.year)
+                ),
                 status=PLEDGE_LIFECYCLE.after("file"),
                 family=families.pop() if len(families) == 1 else "mixed",
                 clock_start=on,
-                sla_deadline=application_deadline(on, [r.kind for r in rights], settings.sla,
-                                                  calendar=self.office.calendar(session)),
+                sla_deadline=application_deadline(
+                    on, [r.kind for r in rights], settings.sla, calendar=self.office.calendar(session)
+                ),
             )
             store_application(row, app)
             for pos, pid in enumerate(app.pledgor_ids):
@@ -82,10 +86,10 @@ class RegistrationCommands(PledgeCommands):
             self._refresh_names(session, row)
             session.add(row)
             session.flush()
-            self._event(session, row, actor, "applied", on, f"受理申请 {row.application_no}",
-                        application_to_json(app))
-            self._audit(session, actor, row, "file", f"受理质押登记申请 {row.application_no}", None,
-                        application_to_json(app))
+            self._event(session, row, actor, "applied", on, f"受理申请 {row.application_no}", application_to_json(app))
+            self._audit(
+                session, actor, row, "file", f"受理质押登记申请 {row.application_no}", None, application_to_json(app)
+            )
             return row
 
     def examine(self, actor: Actor, pledge_id: int, as_of: date | None = None) -> Examination:
@@ -103,17 +107,32 @@ class RegistrationCommands(PledgeCommands):
                 row.correction_deadline = date.fromordinal(on.toordinal() + settings.correction_days)
                 row.version += 1
                 items = [f.code + ":" + str(f.params.get("item", f.detail or "")) for f in result.corrections]
-                self._event(session, row, actor, "correction_notice", on, "发出补正通知书",
-                            {"items": [f.to_json() for f in result.corrections],
-                             "deadline": row.correction_deadline.isoformat()})
+                self._event(
+                    session,
+                    row,
+                    actor,
+                    "correction_notice",
+                    on,
+                    "发出补正通知书",
+                    {
+                        "items": [f.to_json() for f in result.corrections],
+                        "deadline": row.correction_deadline.isoformat(),
+                    },
+                )
                 self._audit(session, actor, row, "correction", f"补正通知 {row.application_no}", None, {"items": items})
             else:
                 self._audit(session, actor, row, "examine", f"审查 {row.application_no}：{result.outcome.value}")
             return replace(result, changes=changes_so_far(session))
 
-    def cure(self, actor: Actor, pledge_id: int, documents: set[Document] = frozenset(),  # type: ignore[assignment]
-             clauses: set[Clause] = frozenset(), remove_clauses: set[Clause] = frozenset(),  # type: ignore[assignment]
-             on: date | None = None) -> PledgeRecord:
+    def cure(
+        self,
+        actor: Actor,
+        pledge_id: int,
+        documents: set[Document] = frozenset(),  # type: ignore[assignment]
+        clauses: set[Clause] = frozenset(),  # type: ignore[assignment]
+        remove_clauses: set[Clause] = frozenset(),  # type: ignore[assignment]
+        on: date | None = None,
+    ) -> PledgeRecord:
         """Record documents received / contract clauses fixed; the service clock restarts on ``on``."""
         actor.require(Action.REGISTER_PLEDGE)
         on = on or self.clock.today()
@@ -121,25 +140,48 @@ class RegistrationCommands(PledgeCommands):
             row = self._row(session, pledge_id, lock=True)
             step = self._guard(row, "cure")
             app = application_of(row, self._numbers(session, row))
-            before = {"documents": sorted(d.value for d in app.documents), "clauses": sorted(c.value for c in app.clauses)}
-            app = replace(app, documents=app.documents | set(documents),
-                          clauses=(app.clauses | set(clauses)) - set(remove_clauses))
+            before = {
+                "documents": sorted(d.value for d in app.documents),
+                "clauses": sorted(c.value for c in app.clauses),
+            }
+            app = replace(
+                app,
+                documents=app.documents | set(documents),
+                clauses=(app.clauses | set(clauses)) - set(remove_clauses),
+            )
             store_application(row, app)
-            after = {"documents": sorted(d.value for d in app.documents), "clauses": sorted(c.value for c in app.clauses)}
+            after = {
+                "documents": sorted(d.value for d in app.documents),
+                "clauses": sorted(c.value for c in app.clauses),
+            }
             if row.status != step.leads_to:  # cured after a correction notice: back to examination
                 row.status = PLEDGE_LIFECYCLE.after("cure")
                 row.clock_start = on
-                kinds = session.execute(select(RightRow.kind).join(PledgeRightRow, PledgeRightRow.right_id == RightRow.id)
-                                        .where(PledgeRightRow.pledge_id == row.id)).scalars().all()
-                row.sla_deadline = application_deadline(row.application_date, kinds, self.office.settings(session).sla,
-                                                        calendar=self.office.calendar(session), cured=on)
+                kinds = (
+                    session.execute(
+                        select(RightRow.kind)
+                        .join(PledgeRightRow, PledgeRightRow.right_id == RightRow.id)
+                        .where(PledgeRightRow.pledge_id == row.id)
+                    )
+                    .scalars()
+                    .all()
+                )
+                row.sla_deadline = application_deadline(
+                    row.application_date,
+                    kinds,
+                    self.office.settings(session).sla,
+                    calendar=self.office.calendar(session),
+                    cured=on,
+                )
                 row.correction_deadline = None
             row.version += 1
             self._event(session, row, actor, "cured", on, "收到补正材料", {"before": before, "after": after})
             self._audit(session, actor, row, "cure", f"补正 {row.application_no}", before, after)
             return self._done(session, row)
 
-    def record_waiver(self, actor: Actor, pledge_id: int, code: str, declaration: str, on: date | None = None) -> PledgeRecord:
+    def record_waiver(
+        self, actor: Actor, pledge_id: int, code: str, declaration: str, on: date | None = None
+    ) -> PledgeRecord:
         """Record the parties' declaration that they still want registration despite P10 / P11."""
         actor.require(Action.REGISTER_PLEDGE)
         on = on or self.clock.today()
@@ -152,17 +194,34 @@ class RegistrationCommands(PledgeCommands):
             row = self._row(session, pledge_id, lock=True)
             self._guard(row, "waive")
             app = application_of(row, self._numbers(session, row))
-            app = replace(app, waivers={**app.waivers, code: declaration},
-                          documents=app.documents | {Document.WAIVER_DECLARATION})
+            app = replace(
+                app, waivers={**app.waivers, code: declaration}, documents=app.documents | {Document.WAIVER_DECLARATION}
+            )
             store_application(row, app)
             row.version += 1
-            self._event(session, row, actor, "waiver", on, f"记录当事人声明（{code}）", {"code": code, "declaration": declaration})
-            self._audit(session, actor, row, "waive", f"{row.application_no} 记录 {code} 声明", None,
-                        {"code": code, "declaration": declaration})
+            self._event(
+                session,
+                row,
+                actor,
+                "waiver",
+                on,
+                f"记录当事人声明（{code}）",
+                {"code": code, "declaration": declaration},
+            )
+            self._audit(
+                session,
+                actor,
+                row,
+                "waive",
+                f"{row.application_no} 记录 {code} 声明",
+                None,
+                {"code": code, "declaration": declaration},
+            )
             return self._done(session, row)
 
-    def add_other_ground(self, actor: Actor, pledge_id: int, reason: str, right_number: str = "",
-                         on: date | None = None) -> PledgeRecord:
+    def add_other_ground(
+        self, actor: Actor, pledge_id: int, reason: str, right_number: str = "", on: date | None = None
+    ) -> PledgeRecord:
         """A clerk adds a refusal ground of their own (P12 / TM / CR "other") with the reason in words."""
         actor.require(Action.EXAMINE)
         on = on or self.clock.today()
@@ -196,11 +255,11 @@ class RegistrationCommands(PledgeCommands):
         result = self._examine(session, application_of(row, self._numbers(session, row)), on)
         if result.outcome is not Outcome.REGISTER:
             failed = result.failed + result.corrections
-            raise RuleRefusal(Problem("pledge.not_registrable", "", {
-                "grounds": ground_problems(failed)}))
+            raise RuleRefusal(Problem("pledge.not_registrable", "", {"grounds": ground_problems(failed)}))
         settings = self.office.settings(session)
-        row.registration_no = format_number(settings.registration_no_format, on.year,
-                                            next_number(session, "registration", on.year))
+        row.registration_no = format_number(
+            settings.registration_no_format, on.year, next_number(session, "registration", on.year)
+        )
         row.status = PLEDGE_LIFECYCLE.after("register")
         row.registered_on = on
         row.version += 1
@@ -214,10 +273,24 @@ class RegistrationCommands(PledgeCommands):
             # the UNIQUE constraint on active_right_id stopped the second pledge. Nothing is kept.
             session.rollback()
             raise self._race_refusal(right_ids) from None
-        self._event(session, row, actor, "registered", on, f"准予登记，登记号 {row.registration_no}",
-                    {"registration_no": row.registration_no, "findings": result.to_json()})
-        self._audit(session, actor, row, "register", f"登记 {row.registration_no}", {"status": "applied"},
-                    {"status": "registered", "registration_no": row.registration_no, "effective": on})
+        self._event(
+            session,
+            row,
+            actor,
+            "registered",
+            on,
+            f"准予登记，登记号 {row.registration_no}",
+            {"registration_no": row.registration_no, "findings": result.to_json()},
+        )
+        self._audit(
+            session,
+            actor,
+            row,
+            "register",
+            f"登记 {row.registration_no}",
+            {"status": "applied"},
+            {"status": "registered", "registration_no": row.registration_no, "effective": on},
+        )
         note(session, "rights", *right_ids)  # now pledged: the rights pages show it
         return self._done(session, row)
 
@@ -229,7 +302,9 @@ class RegistrationCommands(PledgeCommands):
                 .join(PledgeRow, PledgeRow.id == PledgeRightRow.pledge_id)
                 .where(RightRow.id.in_(right_ids))
             ).all()
-        problems = [Problem("pledge.already_pledged", "rights", {"number": n, "registration_no": reg}) for n, reg in taken]
+        problems = [
+            Problem("pledge.already_pledged", "rights", {"number": n, "registration_no": reg}) for n, reg in taken
+        ]
         return RuleRefusal(problems or [Problem("pledge.race_lost", "rights", {"number": "?"})])
 
     def refuse(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
@@ -248,8 +323,15 @@ class RegistrationCommands(PledgeCommands):
             row.version += 1
             grounds = [f.to_json() for f in result.failed]
             self._event(session, row, actor, "refused", on, "不予登记", {"grounds": grounds})
-            self._audit(session, actor, row, "refuse", f"不予登记 {row.application_no}", {"status": "applied"},
-                        {"status": "refused", "grounds": [g["code"] for g in grounds]})
+            self._audit(
+                session,
+                actor,
+                row,
+                "refuse",
+                f"不予登记 {row.application_no}",
+                {"status": "applied"},
+                {"status": "refused", "grounds": [g["code"] for g in grounds]},
+            )
             return self._done(session, row)
 
     def withdraw(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
@@ -263,4 +345,3 @@ class RegistrationCommands(PledgeCommands):
             self._event(session, row, actor, "withdrawn", on, "申请撤回")
             self._audit(session, actor, row, "withdraw", f"撤回 {row.application_no}")
             return self._done(session, row)
-

@@ -93,14 +93,28 @@ def pledge_state(session: Session, row: PledgeRow) -> dict[str, Any]:
         r = session.get(RightRow, pr.right_id)
         assert r is not None
         kind = RightKind(r.kind)
-        rights.append({"number": r.display_number, "canonical": r.number, "title": r.title, "kind": r.kind,
-                       "filing_date": r.filing_date, "grant_date": r.grant_date if kind.is_patent else r.registration_date,
-                       "ipc_main": r.ipc_main})
+        rights.append(
+            {
+                "number": r.display_number,
+                "canonical": r.number,
+                "title": r.title,
+                "kind": r.kind,
+                "filing_date": r.filing_date,
+                "grant_date": r.grant_date if kind.is_patent else r.registration_date,
+                "ipc_main": r.ipc_main,
+            }
+        )
     return {
-        "application_no": row.application_no, "registration_no": row.registration_no,
+        "application_no": row.application_no,
+        "registration_no": row.registration_no,
         "pledgors": [_party_state(session, p.party_id) for p in row.pledgors],
-        "pledgee": _party_state(session, row.pledgee_id), "debtor": _party_state(session, row.debtor_id),
-        "secured_amount": str(row.secured_amount), "debt_type": row.debt_type,
-        "guarantee_scope": row.guarantee_scope, "performance_deadline": row.performance_deadline,
-        "pledge_term_end": row.pledge_term_end, "registered_on": row.registered_on, "rights": rights,
+        "pledgee": _party_state(session, row.pledgee_id),
+        "debtor": _party_state(session, row.debtor_id),
+        "secured_amount": str(row.secured_amount),
+        "debt_type": row.debt_type,
+        "guarantee_scope": row.guarantee_scope,
+        "performance_deadline": row.performance_deadline,
+        "pledge_term_end": row.pledge_term_end,
+        "registered_on": row.registered_on,
+        "rights": rights,
     }

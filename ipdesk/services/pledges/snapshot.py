@@ -38,5 +38,7 @@ def register_snapshot(session: Session, numbers: list[str], exclude_pledge_id: i
         for pid in owners:
             marks_by_owner[pid] = tuple(m for m in marks if any(o.party_id == pid for o in m.owners))
     people = {o.party_id for r in rights.values() for o in r.owners} | set(party_ids)
-    names = dict(session.execute(select(PartyRow.id, PartyRow.name).where(PartyRow.id.in_(people))).all()) if people else {}
+    names = (
+        dict(session.execute(select(PartyRow.id, PartyRow.name).where(PartyRow.id.in_(people))).all()) if people else {}
+    )
     return RegisterSnapshot(rights, pledged, marks_by_owner, similarity_table(), names)

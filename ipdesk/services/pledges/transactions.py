@@ -58,11 +58,31 @@ class TransactionCommands(PledgeCommands):
         uow.add(tx)
         uow.flush()
         if active is not None:
-            self._event(uow, active, actor, f"{kind}_consented", on,
-                        f"{right.display_number} {'转让' if kind == 'transfer' else '许可'}（质权人同意，价款{proceeds_handling}）",
-                        {"counterparty": counterparty, "proceeds": proceeds, "handling": proceeds_handling})
+            self._event(
+                uow,
+                active,
+                actor,
+                f"{kind}_consented",
+                on,
+                f"{right.display_number} {'转让' if kind == 'transfer' else '许可'}"
+                f"（质权人同意，价款{proceeds_handling}）",
+                {"counterparty": counterparty, "proceeds": proceeds, "handling": proceeds_handling},
+            )
             note(uow, "pledges", active.id)  # its timeline has the consented transaction
-        audit.record(uow, actor, f"right.{kind}", "right", right.id, f"{right.display_number} 记录{kind}：{counterparty}",
-                     None, {"counterparty": counterparty, "pledge": active.registration_no if active else None,
-                            "consent": pledgee_consent, "proceeds": proceeds, "handling": proceeds_handling})
+        audit.record(
+            uow,
+            actor,
+            f"right.{kind}",
+            "right",
+            right.id,
+            f"{right.display_number} 记录{kind}：{counterparty}",
+            None,
+            {
+                "counterparty": counterparty,
+                "pledge": active.registration_no if active else None,
+                "consent": pledgee_consent,
+                "proceeds": proceeds,
+                "handling": proceeds_handling,
+            },
+        )
         return Changed(tx.id, changes_so_far(uow))

@@ -16,54 +16,114 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from ipdesk.domain.registry.party_input import check_party
+from ipdesk.domain.registry.right_input import check_right
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.fields import clean
 from ipdesk.domain.shared.messages import register
-from ipdesk.domain.registry.party_input import check_party
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, Problem, ValidationError
-from ipdesk.domain.registry.right_input import check_right
-from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.services import audit
-from ipdesk.services.uow import discard_changes, reported, transaction
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.uow import discard_changes, reported, transaction
 from ipdesk.storage.schema import PartyRow, RightRow
 
 register(
     {
-        "import.file_type": ("不支持的文件类型：{suffix}（请使用 .csv 或 .xlsx）", "unsupported file type {suffix} (use .csv or .xlsx)"),
+        "import.file_type": (
+            "不支持的文件类型：{suffix}（请使用 .csv 或 .xlsx）",
+            "unsupported file type {suffix} (use .csv or .xlsx)",
+        ),
         "import.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
         "import.empty": ("文件中没有数据行", "the file has no data rows"),
         "import.no_header": ("缺少必需的列：{columns}", "required columns are missing: {columns}"),
         "import.unknown_column": ("无法识别的列：{column}", "unknown column: {column}"),
         "import.duplicate_in_file": ("与第 {other} 行重复：{key}", "duplicates row {other}: {key}"),
-        "import.owner_unknown": ("权利人不存在（请先导入当事人）：{key}", "owner not in the parties register (import parties first): {key}"),
-        "import.share_count": ("份额个数（{shares}）与权利人个数（{owners}）不一致", "{shares} shares given for {owners} owners"),
+        "import.owner_unknown": (
+            "权利人不存在（请先导入当事人）：{key}",
+            "owner not in the parties register (import parties first): {key}",
+        ),
+        "import.share_count": (
+            "份额个数（{shares}）与权利人个数（{owners}）不一致",
+            "{shares} shares given for {owners} owners",
+        ),
         "import.cancelled": ("导入已取消，未写入任何数据", "import cancelled; nothing was written"),
     }
 )
 
 PARTY_COLUMNS = {
-    "名称": "name", "name": "name", "类型": "kind", "kind": "kind", "统一社会信用代码": "uscc", "uscc": "uscc",
-    "证件号码": "id_number", "id_number": "id_number", "地址": "address", "address": "address",
-    "联系人": "contact", "contact": "contact", "电话": "phone", "phone": "phone",
-    "行政区划代码": "region", "region": "region", "备注": "notes", "notes": "notes",
+    "名称": "name",
+    "name": "name",
+    "类型": "kind",
+    "kind": "kind",
+    "统一社会信用代码": "uscc",
+    "uscc": "uscc",
+    "证件号码": "id_number",
+    "id_number": "id_number",
+    "地址": "address",
+    "address": "address",
+    "联系人": "contact",
+    "contact": "contact",
+    "电话": "phone",
+    "phone": "phone",
+    "行政区划代码": "region",
+    "region": "region",
+    "备注": "notes",
+    "notes": "notes",
 }
 RIGHT_COLUMNS = {
-    "类型": "kind", "kind": "kind", "编号": "number", "专利号": "number", "申请号": "number", "注册号": "number",
-    "登记号": "number", "number": "number", "名称": "title", "title": "title", "法律状态": "legal_status",
-    "legal_status": "legal_status", "申请日": "filing_date", "filing_date": "filing_date",
-    "授权公告日": "grant_date", "grant_date": "grant_date", "注册日": "registration_date", "登记日": "registration_date",
-    "registration_date": "registration_date", "公开日": "publication_date", "发表日": "publication_date",
-    "publication_date": "publication_date", "届满日": "expiry_date", "expiry_date": "expiry_date",
-    "期限补偿天数": "term_extension_days", "term_extension_days": "term_extension_days", "续展次数": "renewals",
-    "renewals": "renewals", "已提起无效宣告": "invalidation_requested", "invalidation_requested": "invalidation_requested",
-    "权属纠纷中止": "ownership_dispute", "ownership_dispute": "ownership_dispute", "法院保全": "court_preservation",
-    "court_preservation": "court_preservation", "尼斯分类": "nice_classes", "nice_classes": "nice_classes",
-    "类似群": "similarity_group", "similarity_group": "similarity_group", "主分类号": "ipc_main", "ipc_main": "ipc_main",
-    "绑定产品": "product", "product": "product", "同日申请": "same_day_twin", "same_day_twin": "same_day_twin",
-    "权利人": "owners", "owners": "owners", "份额": "shares", "shares": "shares", "备注": "notes", "notes": "notes",
+    "类型": "kind",
+    "kind": "kind",
+    "编号": "number",
+    "专利号": "number",
+    "申请号": "number",
+    "注册号": "number",
+    "登记号": "number",
+    "number": "number",
+    "名称": "title",
+    "title": "title",
+    "法律状态": "legal_status",
+    "legal_status": "legal_status",
+    "申请日": "filing_date",
+    "filing_date": "filing_date",
+    "授权公告日": "grant_date",
+    "grant_date": "grant_date",
+    "注册日": "registration_date",
+    "登记日": "registration_date",
+    "registration_date": "registration_date",
+    "公开日": "publication_date",
+    "发表日": "publication_date",
+    "publication_date": "publication_date",
+    "届满日": "expiry_date",
+    "expiry_date": "expiry_date",
+    "期限补偿天数": "term_extension_days",
+    "term_extension_days": "term_extension_days",
+    "续展次数": "renewals",
+    "renewals": "renewals",
+    "已提起无效宣告": "invalidation_requested",
+    "invalidation_requested": "invalidation_requested",
+    "权属纠纷中止": "ownership_dispute",
+    "ownership_dispute": "ownership_dispute",
+    "法院保全": "court_preservation",
+    "court_preservation": "court_preservation",
+    "尼斯分类": "nice_classes",
+    "nice_classes": "nice_classes",
+    "类似群": "similarity_group",
+    "similarity_group": "similarity_group",
+    "主分类号": "ipc_main",
+    "ipc_main": "ipc_main",
+    "绑定产品": "product",
+    "product": "product",
+    "同日申请": "same_day_twin",
+    "same_day_twin": "same_day_twin",
+    "权利人": "owners",
+    "owners": "owners",
+    "份额": "shares",
+    "shares": "shares",
+    "备注": "notes",
+    "notes": "notes",
 }
 REQUIRED = {"parties": {"name", "kind"}, "rights": {"number", "title", "owners"}}
 
@@ -87,8 +147,13 @@ class ImportReport:
 
     def to_json(self) -> dict[str, Any]:
         """The report as plain data; the problems stay coded (the front end renders them)."""
-        return {"ok": self.ok, "kind": self.kind, "rows": self.rows, "written": self.written,
-                "problems": list(self.problems)}
+        return {
+            "ok": self.ok,
+            "kind": self.kind,
+            "rows": self.rows,
+            "written": self.written,
+            "problems": list(self.problems),
+        }
 
 
 def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
@@ -132,8 +197,9 @@ class ImportService:
         self.parties = PartyService(engine, clock=self.clock)
         self.rights = RightService(engine, clock=self.clock)
 
-    def import_file(self, actor: Actor, kind: str, path: Path,
-                    progress: Callable[[int, int], bool | None] | None = None) -> ImportReport:
+    def import_file(
+        self, actor: Actor, kind: str, path: Path, progress: Callable[[int, int], bool | None] | None = None
+    ) -> ImportReport:
         """Import ``kind`` ("parties" or "rights") from ``path``.
 
         ``progress(done, total)`` is called as rows are checked and written; returning True cancels
@@ -148,7 +214,7 @@ class ImportService:
             rows = [(n, cells) for n, cells in rows_iter if any(clean(c) for c in cells)]
         except DomainError:
             raise
-        except Exception as exc:  # noqa: BLE001 - a broken file of any kind is bad input, not a crash
+        except Exception as exc:
             raise ValidationError(Problem("import.unreadable", "file", {"reason": str(exc)})) from exc
         report = ImportReport(kind, rows=len(rows))
         mapping = PARTY_COLUMNS if kind == "parties" else RIGHT_COLUMNS
@@ -173,7 +239,9 @@ class ImportService:
             return self._import_rows(actor, kind, path, records, report, progress, total)
         finally:
             # Name the column as the file does (e.g. "申请日"), so the clerk finds the cell.
-            report.problems = [Problem(p.code, header_of.get(p.field, p.field), p.params, p.row) for p in report.problems]
+            report.problems = [
+                Problem(p.code, header_of.get(p.field, p.field), p.params, p.row) for p in report.problems
+            ]
 
     def _import_rows(self, actor, kind, path, records, report, progress, total):
         with transaction(self.engine, self.clock) as session:
@@ -195,8 +263,14 @@ class ImportService:
                 session.rollback()
                 discard_changes(session)
                 return report
-            audit.record(session, actor, f"import.{kind}", "import", None,
-                         f"导入{'当事人' if kind == 'parties' else '权利'} {len(prepared)} 条：{path.name}")
+            audit.record(
+                session,
+                actor,
+                f"import.{kind}",
+                "import",
+                None,
+                f"导入{'当事人' if kind == 'parties' else '权利'} {len(prepared)} 条：{path.name}",
+            )
             report.written = len(prepared)
             reported(session, report)
         return report
@@ -208,7 +282,9 @@ class ImportService:
             parsed, problems = check_party(data)
             if parsed is not None and parsed.uscc:
                 if parsed.uscc in seen:
-                    problems.append(Problem("import.duplicate_in_file", "uscc", {"other": seen[parsed.uscc], "key": parsed.uscc}))
+                    problems.append(
+                        Problem("import.duplicate_in_file", "uscc", {"other": seen[parsed.uscc], "key": parsed.uscc})
+                    )
                 else:
                     seen[parsed.uscc] = row_no
                     problems += self.parties._uniqueness(session, parsed, None)
@@ -227,7 +303,9 @@ class ImportService:
             owners_text = _split(data.pop("owners", ""))
             shares = _split(data.pop("shares", ""))
             if shares and len(shares) != len(owners_text):
-                problems.append(Problem("import.share_count", "shares", {"shares": len(shares), "owners": len(owners_text)}))
+                problems.append(
+                    Problem("import.share_count", "shares", {"shares": len(shares), "owners": len(owners_text)})
+                )
                 shares = []
             owners = []
             for j, key in enumerate(owners_text):
@@ -246,12 +324,22 @@ class ImportService:
                 problems += [x for x in p if x.field != "owners"]
             if parsed is not None:
                 if parsed.number in seen:
-                    problems.append(Problem("import.duplicate_in_file", "number", {"other": seen[parsed.number], "key": parsed.display_number}))
+                    problems.append(
+                        Problem(
+                            "import.duplicate_in_file",
+                            "number",
+                            {"other": seen[parsed.number], "key": parsed.display_number},
+                        )
+                    )
                 else:
                     seen[parsed.number] = row_no
-                    other = session.execute(select(RightRow.display_number, RightRow.title).where(RightRow.number == parsed.number)).first()
+                    other = session.execute(
+                        select(RightRow.display_number, RightRow.title).where(RightRow.number == parsed.number)
+                    ).first()
                     if other is not None:
-                        problems.append(Problem("right.number_taken", "number", {"number": other[0], "title": other[1]}))
+                        problems.append(
+                            Problem("right.number_taken", "number", {"number": other[0], "title": other[1]})
+                        )
             report.problems += [Problem(x.code, x.field, x.params, row=row_no) for x in problems]
             prepared.append((row_no, data))
             if progress and progress(i, total):

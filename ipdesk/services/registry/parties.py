@@ -8,7 +8,7 @@ from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.registry.names import name_key
-from ipdesk.domain.registry.parties import Party, PartyKind
+from ipdesk.domain.registry.parties import Party
 from ipdesk.domain.registry.party_input import PartyInput, check_party
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Action, Actor

@@ -9,11 +9,11 @@ from sqlalchemy import Engine, bindparam, literal_column, select, text, union
 from sqlalchemy.orm import Session, selectinload
 
 from ipdesk.domain.registry.right_input import RightInput, check_right
-from ipdesk.domain.shared.clock import Clock, OfficeClock
-from ipdesk.domain.shared.permissions import Action, Actor
-from ipdesk.domain.shared.messages import register
-from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.domain.registry.rights import Right
+from ipdesk.domain.shared.clock import Clock, OfficeClock
+from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.permissions import Action, Actor
+from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.domain.shared.textsearch import index_document
 from ipdesk.services import audit
 from ipdesk.services.audit import AuditEntry
@@ -25,13 +25,16 @@ from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearch
 
 ENTITY = "right"
 
-register({
-    "right.owners_pledged": (
-        "{number} 正在质押中（登记号 {registration_no}），权利人变更属于转让，须经质权人同意并按转让登记（民法典第四百四十四条）",
-        "{number} is pledged ({registration_no}): a change of owner is a transfer and needs the pledgee's consent "
-        "(Civil Code 444); record it as a transfer",
-    ),
-})
+register(
+    {
+        "right.owners_pledged": (
+            "{number} 正在质押中（登记号 {registration_no}），权利人变更属于转让，"
+            "须经质权人同意并按转让登记（民法典第四百四十四条）",
+            "{number} is pledged ({registration_no}): a change of owner is a transfer and needs the pledgee's consent "
+            "(Civil Code 444); record it as a transfer",
+        ),
+    }
+)
 OWNER_SEPARATOR = "；"
 
 
@@ -42,24 +45,50 @@ def search_document(row: RightRow) -> str:
 def snapshot(row: RightRow) -> dict[str, Any]:
     """The audited state of a right (what history shows as before → after)."""
     return {
-        "kind": row.kind, "number": row.number, "title": row.title, "legal_status": row.legal_status,
-        "filing_date": row.filing_date, "grant_date": row.grant_date, "registration_date": row.registration_date,
-        "publication_date": row.publication_date, "expiry_date": row.expiry_date,
-        "term_extension_days": row.term_extension_days, "renewals": row.renewals,
-        "invalidation_requested": row.invalidation_requested, "ownership_dispute": row.ownership_dispute,
-        "court_preservation": row.court_preservation, "nice_classes": row.nice_classes,
-        "similarity_group": row.similarity_group, "ipc_main": row.ipc_main, "product": row.product,
-        "same_day_twin": row.same_day_twin, "notes": row.notes,
+        "kind": row.kind,
+        "number": row.number,
+        "title": row.title,
+        "legal_status": row.legal_status,
+        "filing_date": row.filing_date,
+        "grant_date": row.grant_date,
+        "registration_date": row.registration_date,
+        "publication_date": row.publication_date,
+        "expiry_date": row.expiry_date,
+        "term_extension_days": row.term_extension_days,
+        "renewals": row.renewals,
+        "invalidation_requested": row.invalidation_requested,
+        "ownership_dispute": row.ownership_dispute,
+        "court_preservation": row.court_preservation,
+        "nice_classes": row.nice_classes,
+        "similarity_group": row.similarity_group,
+        "ipc_main": row.ipc_main,
+        "product": row.product,
+        "same_day_twin": row.same_day_twin,
+        "notes": row.notes,
         "owners": [{"party_id": o.party_id, "name": o.party.name, "share": str(o.share)} for o in row.owners],
     }
 
 
 def _apply(session: Session, row: RightRow, data: RightInput) -> None:
     for field in (
-        "number", "display_number", "title", "filing_date", "grant_date", "registration_date",
-        "publication_date", "expiry_date", "term_extension_days", "renewals", "invalidation_requested",
-        "ownership_dispute", "court_preservation", "similarity_group", "ipc_main", "product",
-        "same_day_twin", "notes",
+        "number",
+        "display_number",
+        "title",
+        "filing_date",
+        "grant_date",
+        "registration_date",
+        "publication_date",
+        "expiry_date",
+        "term_extension_days",
+        "renewals",
+        "invalidation_requested",
+        "ownership_dispute",
+        "court_preservation",
+        "similarity_group",
+        "ipc_main",
+        "product",
+        "same_day_twin",
+        "notes",
     ):
         setattr(row, field, getattr(data, field))
     row.kind = data.kind.value
@@ -108,9 +137,14 @@ class RightService:
         Column("expiry_date", "届满日", "Expiry"),
     )
     _sortable = {
-        "display_number": RightRow.number, "number": RightRow.number, "title": RightRow.title,
-        "kind": RightRow.kind, "owner_names": RightRow.owner_names, "legal_status": RightRow.legal_status,
-        "filing_date": RightRow.filing_date, "expiry_date": RightRow.expiry_date,
+        "display_number": RightRow.number,
+        "number": RightRow.number,
+        "title": RightRow.title,
+        "kind": RightRow.kind,
+        "owner_names": RightRow.owner_names,
+        "legal_status": RightRow.legal_status,
+        "filing_date": RightRow.filing_date,
+        "expiry_date": RightRow.expiry_date,
     }
 
     def __init__(self, engine: Engine, *, clock: Clock | None = None):
@@ -129,7 +163,9 @@ class RightService:
         problems = []
         other = session.execute(select(RightRow).where(RightRow.number == data.number)).scalar_one_or_none()
         if other is not None and other.id != right_id:
-            problems.append(Problem("right.number_taken", "number", {"number": other.display_number, "title": other.title}))
+            problems.append(
+                Problem("right.number_taken", "number", {"number": other.display_number, "title": other.title})
+            )
         for owner in data.owners:
             if session.get(PartyRow, owner.party_id) is None:
                 problems.append(Problem("right.owner_unknown", "owners", {"key": owner.party_id}))
@@ -157,8 +193,16 @@ class RightService:
         _apply(session, row, parsed)
         session.flush()
         _store_search(session, row)
-        audit.record(session, actor, "right.create", ENTITY, row.id, f"新增权利 {row.display_number} {row.title}",
-                     None, snapshot(row))
+        audit.record(
+            session,
+            actor,
+            "right.create",
+            ENTITY,
+            row.id,
+            f"新增权利 {row.display_number} {row.title}",
+            None,
+            snapshot(row),
+        )
         return right_from_row(row)
 
     def update(self, actor: Actor, right_id: int, data: dict[str, Any], expected_version: int | None = None) -> Right:
@@ -179,7 +223,9 @@ class RightService:
                 return right_from_row(row)
             row.version += 1
             _store_search(session, row)
-            audit.record(session, actor, "right.update", ENTITY, row.id, f"修改权利 {row.display_number}", before, after)
+            audit.record(
+                session, actor, "right.update", ENTITY, row.id, f"修改权利 {row.display_number}", before, after
+            )
             return reported(session, right_from_row(row))
 
     @staticmethod
@@ -191,16 +237,21 @@ class RightService:
         if sorted((o.party_id, o.share) for o in row.owners) == sorted((o.party_id, o.share) for o in data.owners):
             return
         reg = session.execute(
-            select(PledgeRow.registration_no).join(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
+            select(PledgeRow.registration_no)
+            .join(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
             .where(PledgeRightRow.active_right_id == row.id)
         ).scalar_one_or_none()
         if reg is not None:
-            raise RuleRefusal(Problem("right.owners_pledged", "owners", {"number": row.display_number, "registration_no": reg}))
+            raise RuleRefusal(
+                Problem("right.owners_pledged", "owners", {"number": row.display_number, "registration_no": reg})
+            )
 
     # --- queries ----------------------------------------------------------------------------
     def get(self, right_id: int) -> Right:
         with reading(self.engine) as session:
-            row = session.get(RightRow, right_id, options=[selectinload(RightRow.owners).selectinload(RightOwnerRow.party)])
+            row = session.get(
+                RightRow, right_id, options=[selectinload(RightRow.owners).selectinload(RightOwnerRow.party)]
+            )
             if row is None:
                 raise NotFound(Problem("not_found", params={"what": "权利", "key": right_id}))
             return right_from_row(row)
@@ -237,7 +288,9 @@ class RightService:
             parts: list[Any] = []
             prefix = number_search_key(words)
             if prefix:
-                parts.append(select(RightRow.id).where(RightRow.number >= prefix, RightRow.number < prefix + "\U0010ffff"))
+                parts.append(
+                    select(RightRow.id).where(RightRow.number >= prefix, RightRow.number < prefix + "\U0010ffff")
+                )
             if found is not None and not prefix:
                 sql, params = found
                 parts.append(text(sql).bindparams(**params).columns(literal_column("id")))
@@ -252,9 +305,13 @@ class RightService:
             elif key == "legal_status":
                 stmt = stmt.where(RightRow.legal_status == value)
             elif key == "owner":
-                stmt = stmt.where(RightRow.id.in_(select(RightOwnerRow.right_id).where(RightOwnerRow.party_id == int(value))))
+                stmt = stmt.where(
+                    RightRow.id.in_(select(RightOwnerRow.right_id).where(RightOwnerRow.party_id == int(value)))
+                )
             elif key == "flagged":
-                stmt = stmt.where(RightRow.invalidation_requested | RightRow.ownership_dispute | RightRow.court_preservation)
+                stmt = stmt.where(
+                    RightRow.invalidation_requested | RightRow.ownership_dispute | RightRow.court_preservation
+                )
             elif key == "expires_before":
                 stmt = stmt.where(RightRow.expiry_date < date.fromisoformat(value))
         return stmt
@@ -271,7 +328,8 @@ class RightService:
             conn = session.connection()
             filtered = self._filtered(Query(filters=filters), [RightRow.id]) if filters else None
             return search.cached_count(
-                conn, search.rights_count_key(words, filters),
+                conn,
+                search.rights_count_key(words, filters),
                 lambda: search.count_rights(conn, words, prefix, filtered, RightRow.id, RightRow.number),
             )
 
@@ -279,9 +337,20 @@ class RightService:
         from ipdesk.domain.registry.identifiers import number_search_key
 
         key = self._sortable.get(query.sort_key, RightRow.number)
-        cols = [RightRow.id, RightRow.kind, RightRow.number, RightRow.display_number, RightRow.title,
-                RightRow.owner_names, RightRow.legal_status, RightRow.filing_date, RightRow.expiry_date,
-                RightRow.invalidation_requested, RightRow.ownership_dispute, RightRow.court_preservation]
+        cols = [
+            RightRow.id,
+            RightRow.kind,
+            RightRow.number,
+            RightRow.display_number,
+            RightRow.title,
+            RightRow.owner_names,
+            RightRow.legal_status,
+            RightRow.filing_date,
+            RightRow.expiry_date,
+            RightRow.invalidation_requested,
+            RightRow.ownership_dispute,
+            RightRow.court_preservation,
+        ]
         words = query.search.strip()
         prefix = number_search_key(words) if words else None
         filters = {k: v for k, v in query.filters.items() if v}
@@ -293,28 +362,58 @@ class RightService:
             def counter(w: str, p: str | None, f: Any) -> int:
                 return search.count_rights(conn, w, p, f, RightRow.id, RightRow.number)
 
-            matches = search.cached_count(conn, search.rights_count_key(words, filters),
-                                          lambda: counter(words, prefix, filtered), version)
-            total = matches if not words and not filters else search.cached_count(
-                conn, search.rights_count_key("", {}), lambda: counter("", None, None), version)
+            matches = search.cached_count(
+                conn, search.rights_count_key(words, filters), lambda: counter(words, prefix, filtered), version
+            )
+            total = (
+                matches
+                if not words and not filters
+                else search.cached_count(
+                    conn, search.rights_count_key("", {}), lambda: counter("", None, None), version
+                )
+            )
             # First the page's ids (a narrow, index-only walk), then only those rows.
             ids = search.page_right_ids(
-                conn, words=words, number_prefix=prefix, filtered=filtered, id_column=RightRow.id,
-                number_column=RightRow.number, key=key, descending=query.descending, offset=max(0, offset),
-                limit=limit, matches=matches, total=total, query_key=search.rights_count_key(words, filters),
+                conn,
+                words=words,
+                number_prefix=prefix,
+                filtered=filtered,
+                id_column=RightRow.id,
+                number_column=RightRow.number,
+                key=key,
+                descending=query.descending,
+                offset=max(0, offset),
+                limit=limit,
+                matches=matches,
+                total=total,
+                query_key=search.rights_count_key(words, filters),
                 version=version,
             )
-            found: Any = conn.execute(select(*cols).where(RightRow.id.in_(bindparam("ids", expanding=True))), {"ids": ids}) \
-                if ids else []
+            found: Any = (
+                conn.execute(select(*cols).where(RightRow.id.in_(bindparam("ids", expanding=True))), {"ids": ids})
+                if ids
+                else []
+            )
             by_id = {r[0]: r for r in (found.all() if ids else ())}
             rows = [by_id[i] for i in ids if i in by_id]
-        # Stored values only: the front end labels them in its reader's language (KIND_LABELS, STATUS_LABELS in the domain).
+        # Stored values only: the front end labels them in its reader's language (KIND_LABELS,
+        # STATUS_LABELS in the domain).
         out = []
         for rid, kind, number, display, title, owners, status, filing, expiry, invalid, dispute, court in rows:
-            out.append({
-                "id": rid, "number": number, "display_number": display, "title": title,
-                "kind": kind, "kind_value": kind, "owner_names": owners,
-                "legal_status": status, "status_value": status,
-                "filing_date": filing, "expiry_date": expiry, "flagged": bool(invalid or dispute or court),
-            })
+            out.append(
+                {
+                    "id": rid,
+                    "number": number,
+                    "display_number": display,
+                    "title": title,
+                    "kind": kind,
+                    "kind_value": kind,
+                    "owner_names": owners,
+                    "legal_status": status,
+                    "status_value": status,
+                    "filing_date": filing,
+                    "expiry_date": expiry,
+                    "flagged": bool(invalid or dispute or court),
+                }
+            )
         return out

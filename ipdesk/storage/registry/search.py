@@ -19,11 +19,11 @@ from sqlalchemy import ColumnElement, Connection, func, literal_column, select, 
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
 
+from ipdesk.domain.shared.textsearch import query_terms
+
 T = TypeVar("T")
 #: A column to filter or sort on: a Core column expression or an ORM attribute.
 ColumnLike = ColumnElement[T] | InstrumentedAttribute[T]
-
-from ipdesk.domain.shared.textsearch import query_terms
 
 FTS_TABLE = "right_fts"
 PG_INDEX = "ix_right_search_grams_tsv"
@@ -234,7 +234,8 @@ def count_text_matches(conn: Connection, words: str, cap: int | None = None) -> 
     if found is None:
         return 0
     sql, params = found
-    return int(conn.execute(text(f"SELECT count(*) FROM ({sql} LIMIT :cap) AS found"), {**params, "cap": cap}).scalar_one())
+    capped = text(f"SELECT count(*) FROM ({sql} LIMIT :cap) AS found")
+    return int(conn.execute(capped, {**params, "cap": cap}).scalar_one())
 
 
 def _text_ids(conn: Connection, words: str) -> Any:
@@ -255,8 +256,14 @@ def _probe(words: str) -> tuple[str, dict[str, str]]:
     return " AND ".join(clauses) or "0", params
 
 
-def count_rights(conn: Connection, words: str, number_prefix: str | None, filtered: Select[Any] | None,
-                 id_column: ColumnLike[int], number_column: ColumnLike[str]) -> int:
+def count_rights(
+    conn: Connection,
+    words: str,
+    number_prefix: str | None,
+    filtered: Select[Any] | None,
+    id_column: ColumnLike[int],
+    number_column: ColumnLike[str],
+) -> int:
     """The number of rights a query matches: ``filtered`` is ``SELECT id FROM rights WHERE <filters>``
     (None without filters); text searches count at most SEARCH_COUNT_CAP."""
     if is_text_search(words, number_prefix):
@@ -366,7 +373,9 @@ def page_right_ids(
         elif number_prefix:
             stmt = stmt.where(number_column >= number_prefix, number_column < number_prefix + "\U0010ffff")
         if after is not None:
-            stmt = stmt.where(tuple_(key, id_column) < tuple_(*after) if desc else tuple_(key, id_column) > tuple_(*after))
+            stmt = stmt.where(
+                tuple_(key, id_column) < tuple_(*after) if desc else tuple_(key, id_column) > tuple_(*after)
+            )
         order = [key.desc(), id_column.desc()] if desc else [key.asc(), id_column.asc()]
         rows = [(int(r[0]), r[1]) for r in conn.execute(stmt.order_by(*order).limit(limit).offset(skip)).all()]
     if reverse:
@@ -376,8 +385,17 @@ def page_right_ids(
     return [r[0] for r in rows]
 
 
-def _sqlite_text_page(conn: Connection, words: str, key: ColumnLike[Any], desc: bool, skip: int, limit: int,
-                      matches: int, total: int, after: tuple[Any, int] | None) -> list[tuple[int, Any]] | None:
+def _sqlite_text_page(
+    conn: Connection,
+    words: str,
+    key: ColumnLike[Any],
+    desc: bool,
+    skip: int,
+    limit: int,
+    matches: int,
+    total: int,
+    after: tuple[Any, int] | None,
+) -> list[tuple[int, Any]] | None:
     """A text search without filters on SQLite by the cheapest of three plans (None: the caller's in-list);
     ``after``: continue after this (sort key, id)."""
     fts = _fts5_expression(words)
@@ -400,28 +418,38 @@ def _sqlite_text_page(conn: Connection, words: str, key: ColumnLike[Any], desc: 
         keyset = f" AND (x.{col}, x.id) {cmp} (:ak, :ai)"
         params |= {"ak": after[0], "ai": after[1]}
     if cost_materialise <= min(cost_in_list, cost_probe):
-        sql = (f"SELECT x.id, x.{col} FROM {FTS_TABLE} CROSS JOIN rights AS x ON x.id = {FTS_TABLE}.rowid "
-               f"WHERE {FTS_TABLE} MATCH :fts{keyset} ORDER BY x.{col} {d}, x.id {d} LIMIT :lim OFFSET :off")
+        sql = (
+            f"SELECT x.id, x.{col} FROM {FTS_TABLE} CROSS JOIN rights AS x ON x.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH :fts{keyset} ORDER BY x.{col} {d}, x.id {d} LIMIT :lim OFFSET :off"
+        )
         return [(int(r[0]), r[1]) for r in conn.execute(text(sql), params).all()]
     if 2 * cost_probe < cost_in_list and not getattr(key, "nullable", True):
         # Bound the walk to the first `budget` rows of the sort order (from the anchor) by their last key, so
         # it runs on the index in order and stops at the page; a LIMIT-ed subquery would be read whole.
         budget = int(_PROBE_FACTOR * walk) + _PROBE_SLACK
-        bound = conn.execute(text(f"SELECT x.{col}, x.id FROM rights AS x WHERE 1{keyset} "
-                                  f"ORDER BY x.{col} {d}, x.id {d} LIMIT 1 OFFSET :bound"),
-                             {**params, "bound": budget - 1}).first()
+        bound = conn.execute(
+            text(
+                f"SELECT x.{col}, x.id FROM rights AS x WHERE 1{keyset} "
+                f"ORDER BY x.{col} {d}, x.id {d} LIMIT 1 OFFSET :bound"
+            ),
+            {**params, "bound": budget - 1},
+        ).first()
         probe, probe_params = _probe(words)
         where = probe + keyset
         if bound is not None:
             where += f" AND (x.{col}, x.id) {'>=' if desc else '<='} (:bk, :bi)"
             params |= {"bk": bound[0], "bi": bound[1]}
-        sql = (f"SELECT x.id, x.{col} FROM rights AS x CROSS JOIN right_search AS s ON s.right_id = x.id "
-               f"WHERE {where} ORDER BY x.{col} {d}, x.id {d} LIMIT :lim OFFSET :off")
+        sql = (
+            f"SELECT x.id, x.{col} FROM rights AS x CROSS JOIN right_search AS s ON s.right_id = x.id "
+            f"WHERE {where} ORDER BY x.{col} {d}, x.id {d} LIMIT :lim OFFSET :off"
+        )
         rows = [(int(r[0]), r[1]) for r in conn.execute(text(sql), {**params, **probe_params}).all()]
         if len(rows) == limit or bound is None:
             return rows
-    sql = (f"SELECT x.id, x.{col} FROM rights AS x WHERE +x.id IN (SELECT rowid FROM {FTS_TABLE} "
-           f"WHERE {FTS_TABLE} MATCH :fts){keyset} ORDER BY x.{col} {d}, x.id {d} LIMIT :lim OFFSET :off")
+    sql = (
+        f"SELECT x.id, x.{col} FROM rights AS x WHERE +x.id IN (SELECT rowid FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH :fts){keyset} ORDER BY x.{col} {d}, x.id {d} LIMIT :lim OFFSET :off"
+    )
     return [(int(r[0]), r[1]) for r in conn.execute(text(sql), params).all()]
 
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from ipdesk.domain.shared.problems import Problem, ValidationError
-from ipdesk.gui.formatting import format_money, parse_date, parse_money
 from ipdesk.gui.common.widgets import DateEdit, FieldEdit, FormDialog, MoneyEdit, SearchBar
+from ipdesk.gui.formatting import format_money, parse_date, parse_money
 
 
 def test_field_edit_shows_one_red_line_and_border(qtbot):

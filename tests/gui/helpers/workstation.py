@@ -1,4 +1,4 @@
-"""A fake workstation that satisfies the GUI's Workstation protocol (a fixed office clock); services it lacks are None."""
+"""A fake workstation satisfying the GUI's Workstation protocol (a fixed office clock); services it lacks are None."""
 
 from __future__ import annotations
 

@@ -18,18 +18,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.notices.notice import NoticeKind
+from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.problems import ValidationError
+from ipdesk.gui.common.widgets.pdf_preview import document_html, qtpdf_available
 from ipdesk.gui.notices import batch_dialog, notice_preview
 from ipdesk.gui.notices.batch_dialog import BatchPrintDialog, batch_print
 from ipdesk.gui.notices.gazette_dialog import GazetteExportDialog
 from ipdesk.gui.notices.notice_list import NoticeListDialog, show_notices_of
 from ipdesk.gui.notices.notice_preview import print_notice_for
-from ipdesk.gui.notices.verify_dialog import VerifyDialog
 from ipdesk.gui.notices.search_page import SearchPage
-from ipdesk.gui.common.widgets.pdf_preview import document_html, qtpdf_available
+from ipdesk.gui.notices.verify_dialog import VerifyDialog
 from ipdesk.reports.common.seal import VerifyStatus
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation

@@ -18,10 +18,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.office.workdays import WorkCalendar
-from ipdesk.gui.office.holiday_views import HOLIDAY, WORKDAY
+from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.gui import i18n
+from ipdesk.gui.office.holiday_views import HOLIDAY, WORKDAY
 from ipdesk.gui.office.office_settings import format_problem, format_warning, settings_problems
 from ipdesk.gui.office.settings_page import SettingsPage
 from ipdesk.services.office.settings import OfficeSettings, shipped_calendar

@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 
-from ipdesk.services.paging import Query
-
 from ipdesk.gui.pledges.pickers import PartyField
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
 from ipdesk.gui.pledges.rights_editor import RightEntry
+from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle
 from tests.gui.helpers.slow import Slow, Ticker, slow_desk

@@ -8,7 +8,7 @@ Screenshots of the form and the findings view are written to ``docs/screenshots`
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +18,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.pledges.application import Clause, Document, PledgeStatus
+from ipdesk.domain.pledges.lifecycle import available_actions, current_outcome
+from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.pledges.findings_view import FindingsDialog, FindingsModel, finding_rows
 from ipdesk.gui.pledges.pickers import party_text
-from ipdesk.domain.pledges.lifecycle import available_actions, current_outcome
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
-from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.pledges.pledges_page import PledgesPage
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.paging import Query

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipdesk.gui.registry.party_form import PartyForm
-from ipdesk.gui.registry.right_form import RightForm
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, LazyTableModel
 from ipdesk.gui.registry.parties_page import PartiesPage
+from ipdesk.gui.registry.party_form import PartyForm
+from ipdesk.gui.registry.right_form import RightForm
 from ipdesk.gui.registry.rights_page import RightsPage
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
@@ -264,8 +264,8 @@ def test_parties_page_new_record_opens_the_form_and_lists_the_saved_party(qtbot,
 
 
 def test_import_with_a_bad_row_reports_every_problem_and_writes_nothing(qtbot, ws, tmp_path):
-    from ipdesk.gui.registry.import_dialog import ImportReportDialog, import_supported, run_import
     from ipdesk.gui.mainwindow import MainWindow
+    from ipdesk.gui.registry.import_dialog import ImportReportDialog, import_supported, run_import
 
     window = MainWindow(ws, remember=False)
     qtbot.addWidget(window)

@@ -63,10 +63,10 @@ def test_chinese_is_the_source_language(qtbot):
 
 
 def test_language_switch_rebuilds_the_window(qtbot, gui_settings):
+    import shiboken6
+
     from ipdesk.gui.app import WindowHost
     from ipdesk.gui.settings import LANGUAGE
-
-    import shiboken6
 
     host = WindowHost(FakeWorkstation())
     first = host.open()  # not handed to qtbot: the host closes and deletes it on the switch

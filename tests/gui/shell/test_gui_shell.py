@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from ipdesk.gui import errors
 from ipdesk.gui.application import load_cjk_font
-from ipdesk.gui.common.database import describe_database
 from ipdesk.gui.areas import AREAS
-from ipdesk.gui.mainwindow import MainWindow
+from ipdesk.gui.common.database import describe_database
 from ipdesk.gui.common.pages.coming_page import ComingPage
+from ipdesk.gui.mainwindow import MainWindow
 from ipdesk.gui.settings import CURRENT_AREA
 from tests.gui.helpers.workstation import FakeWorkstation
 

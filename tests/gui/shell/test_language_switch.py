@@ -187,7 +187,8 @@ def test_pages_built_without_a_language_follow_the_ui(qtbot, sqlite_workstation)
     from ipdesk.gui.pledges.pledges_page import PledgesPage
     from ipdesk.gui.registry.rights_page import RightsPage
 
-    for locale, headers in (("en", ("Number", "Application no.", "Registration no.")), ("zh_CN", ("编号", "申请号", "登记号"))):
+    expected = (("en", ("Number", "Application no.", "Registration no.")), ("zh_CN", ("编号", "申请号", "登记号")))
+    for locale, headers in expected:
         i18n.install_translators(locale)
         pages = [RightsPage(sqlite_workstation), PledgesPage(sqlite_workstation), SearchPage(sqlite_workstation)]
         for page in pages:

@@ -22,9 +22,9 @@ from ipdesk.domain.notices.notice import (
     sample_notice,
 )
 from ipdesk.reports.common import layout
-from ipdesk.reports.notices.notice_pdf import notice_story, page_meta, render_document, render_notice
 from ipdesk.reports.common.pdf_payload import _raw_scan, read_payload, read_pdf_payload, verify_pdf
 from ipdesk.reports.common.seal import OfficeKey, VerifyStatus, trusted_keys, unb64u
+from ipdesk.reports.notices.notice_pdf import notice_story, page_meta, render_document, render_notice
 
 NOTICE_KINDS = [k for k in NoticeKind if k != NoticeKind.SEARCH_CERTIFICATE]
 
@@ -248,7 +248,7 @@ def test_qr_encoder_matches_reportlab() -> None:
 
 def _reference_penalty(mat: list[list[bool]]) -> int:
     n, score = len(mat), 0
-    for lines in (mat, [list(c) for c in zip(*mat)]):
+    for lines in (mat, [list(c) for c in zip(*mat, strict=True)]):
         for line in lines:
             run = 1
             for i in range(1, n + 1):
@@ -272,7 +272,8 @@ def test_fast_mask_penalty_equals_reference() -> None:
     content, _ = layout._mask_tables(qr.version)
     for mask in range(8):
         qr.makeImpl(True, mask)
-        fast = layout._penalty(layout._big(qr.modules), layout._big(zip(*qr.modules)), len(qr.modules), content)
+        columns = layout._big(zip(*qr.modules, strict=True))
+        fast = layout._penalty(layout._big(qr.modules), columns, len(qr.modules), content)
         assert fast == _reference_penalty(qr.modules)
 
 

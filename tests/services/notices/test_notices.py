@@ -81,14 +81,18 @@ def test_verify_genuine_altered_unknown_revoked(registered: tuple[Workstation, i
 
 def test_refusal_correction_change_cancellation_notices(workstation: Workstation, tmp_path: Path) -> None:
     world = pledge_world(workstation)
-    bad = application_data(world, clauses=["parties", "debt", "deadline", "rights_list", "guarantee_scope", "forfeiture"])
+    bad = application_data(
+        world, clauses=["parties", "debt", "deadline", "rights_list", "guarantee_scope", "forfeiture"]
+    )
     refused = workstation.pledges.file(ADMIN, bad, received=D)
     workstation.pledges.refuse(ADMIN, refused.id, on=D)
     workstation.notices.print_notice(ADMIN, refused.id, "refusal", tmp_path / "refusal.pdf")
     text = text_of(tmp_path / "refusal.pdf")
     assert "不予登记通知书" in text and "流质" in text and "第十一条第（七）项" in text
 
-    rec = workstation.pledges.file(ADMIN, application_data(world, documents=["application_form", "pledge_contract"]), received=D)
+    rec = workstation.pledges.file(
+        ADMIN, application_data(world, documents=["application_form", "pledge_contract"]), received=D
+    )
     workstation.pledges.examine(ADMIN, rec.id, as_of=D)
     workstation.notices.print_notice(ADMIN, rec.id, "correction", tmp_path / "correction.pdf")
     text = text_of(tmp_path / "correction.pdf")
@@ -123,7 +127,9 @@ def test_batch_print_folder_merged_and_skips(workstation: Workstation, tmp_path:
     assert merged.exists() and len(PdfReader(merged).pages) >= 1
 
 
-def test_unwritable_folder_reports_and_leaves_no_partial_file(registered: tuple[Workstation, int], tmp_path: Path) -> None:
+def test_unwritable_folder_reports_and_leaves_no_partial_file(
+    registered: tuple[Workstation, int], tmp_path: Path
+) -> None:
     ws, pid = registered
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")  # a file where the folder should be: unwritable even for root
@@ -135,11 +141,15 @@ def test_unwritable_folder_reports_and_leaves_no_partial_file(registered: tuple[
     assert "not-a-folder" in err.value.messages()[0]
 
 
-def test_full_disk_stops_batch_and_keeps_written_files(registered: tuple[Workstation, int], tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_stops_batch_and_keeps_written_files(
+    registered: tuple[Workstation, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ws, pid = registered
-    world_rec = ws.pledges.file(ADMIN, application_data({"firm": ws.parties.get(1), "bank": ws.parties.get(2),
-                                                         "right": ws.rights.get(1)}), received=D)
+    world_rec = ws.pledges.file(
+        ADMIN,
+        application_data({"firm": ws.parties.get(1), "bank": ws.parties.get(2), "right": ws.rights.get(1)}),
+        received=D,
+    )
     ws.pledges.cancel(ADMIN, pid, "repaid", on=D)
     ws.pledges.register(ADMIN, world_rec.id, on=D)
     import ipdesk.services.notices.service as notices_mod
@@ -204,8 +214,9 @@ def test_gazette_export(registered: tuple[Workstation, int], tmp_path: Path) -> 
 def test_history_is_not_rewritten_by_later_changes(registered: tuple[Workstation, int], tmp_path: Path) -> None:
     """A change on 11-18 does not alter the as-of-11-17 register nor a registration notice printed later."""
     ws, pid = registered
-    other_bank = ws.parties.create(ADMIN, {"kind": "bank", "name": "江苏银行股份有限公司镇江分行",
-                                           "uscc": "91110000600037341L"})
+    other_bank = ws.parties.create(
+        ADMIN, {"kind": "bank", "name": "江苏银行股份有限公司镇江分行", "uscc": "91110000600037341L"}
+    )
     ws.pledges.change(ADMIN, pid, secured_amount="9000000", pledgee=other_bank.uscc, on=date(2026, 11, 18))
     before = ws.register_search.search(SearchCriteria(name="中国银行", role="pledgee", as_of=date(2026, 11, 17)))
     assert len(before) == 1 and str(before[0]["secured_amount"]) == "5000000.00"

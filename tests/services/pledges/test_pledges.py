@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipdesk.domain.pledges.examination.engine import FindingStatus, Outcome
 from ipdesk.domain.pledges.application import CancellationTrigger, Document, PledgeStatus
+from ipdesk.domain.pledges.examination.engine import FindingStatus, Outcome
 from ipdesk.domain.shared.clock import FixedClock
 from ipdesk.domain.shared.problems import RuleRefusal, ValidationError
 from ipdesk.services.pledges.service import PledgeService
@@ -51,7 +51,9 @@ def test_full_cycle_file_register_change_extend_cancel(workstation: Workstation,
     assert [g.params["code"] for g in grounds] == ["P6"]
     assert "晚于专利权期限届满日" in err.value.messages("zh")[0]
     english = err.value.messages("en")[0]
-    assert english.startswith("the extension failed re-examination: P6 ") and not any("\u4e00" <= c <= "\u9fff" for c in english)
+    assert english.startswith("the extension failed re-examination: P6 ") and not any(
+        "\u4e00" <= c <= "\u9fff" for c in english
+    )
 
     cancelled = svc.cancel(ADMIN, rec.id, CancellationTrigger.REPAID, on=date(2026, 11, 19))
     assert cancelled.status is PledgeStatus.CANCELLED
@@ -61,7 +63,9 @@ def test_full_cycle_file_register_change_extend_cancel(workstation: Workstation,
     assert workstation.audit.verify().ok
 
 
-def test_missing_document_gives_correction_then_cure_restarts_clock(workstation: Workstation, svc: PledgeService) -> None:
+def test_missing_document_gives_correction_then_cure_restarts_clock(
+    workstation: Workstation, svc: PledgeService
+) -> None:
     world = pledge_world(workstation)
     data = application_data(world, documents=["application_form", "pledge_contract"])
     rec = svc.file(ADMIN, data, received=D)
@@ -79,7 +83,9 @@ def test_missing_document_gives_correction_then_cure_restarts_clock(workstation:
 
 def test_refusal_records_grounds_and_pledge_becomes_read_only(workstation: Workstation, svc: PledgeService) -> None:
     world = pledge_world(workstation)
-    data = application_data(world, clauses=["parties", "debt", "deadline", "rights_list", "guarantee_scope", "forfeiture"])
+    data = application_data(
+        world, clauses=["parties", "debt", "deadline", "rights_list", "guarantee_scope", "forfeiture"]
+    )
     rec = svc.file(ADMIN, data, received=D)
     result = svc.examine(ADMIN, rec.id, as_of=D)
     assert result.outcome is Outcome.REFUSE and result.status_of("P7") is FindingStatus.FAILED
@@ -87,15 +93,20 @@ def test_refusal_records_grounds_and_pledge_becomes_read_only(workstation: Works
     assert refused.status is PledgeStatus.REFUSED and refused.is_read_only
     grounds = svc.events(rec.id)[-1]["payload"]["grounds"]
     assert [g["code"] for g in grounds] == ["P7"]
-    for action in (lambda: svc.register(ADMIN, rec.id, on=D), lambda: svc.examine(ADMIN, rec.id, as_of=D),
-                   lambda: svc.cancel(ADMIN, rec.id, "repaid", on=D),
-                   lambda: svc.cure(ADMIN, rec.id, documents={Document.VALUATION_REPORT}, on=D)):
+    for action in (
+        lambda: svc.register(ADMIN, rec.id, on=D),
+        lambda: svc.examine(ADMIN, rec.id, as_of=D),
+        lambda: svc.cancel(ADMIN, rec.id, "repaid", on=D),
+        lambda: svc.cure(ADMIN, rec.id, documents={Document.VALUATION_REPORT}, on=D),
+    ):
         with pytest.raises(RuleRefusal) as err:
             action()
         assert err.value.problems[0].code == "pledge.read_only"
 
 
-def test_cancelled_pledge_is_read_only_and_right_can_be_pledged_again(workstation: Workstation, svc: PledgeService) -> None:
+def test_cancelled_pledge_is_read_only_and_right_can_be_pledged_again(
+    workstation: Workstation, svc: PledgeService
+) -> None:
     world = pledge_world(workstation)
     first = svc.file(ADMIN, application_data(world), received=D)
     svc.register(ADMIN, first.id, on=D)
@@ -119,8 +130,7 @@ def test_refuse_needs_a_failed_ground(workstation: Workstation, svc: PledgeServi
 
 def test_waivable_ground_needs_recorded_declaration(workstation: Workstation, svc: PledgeService) -> None:
     world = pledge_world(workstation)
-    workstation.rights.update(ADMIN, world["right"].id,
-                              invention_data([world["firm"].id], invalidation_requested="是"))
+    workstation.rights.update(ADMIN, world["right"].id, invention_data([world["firm"].id], invalidation_requested="是"))
     rec = svc.file(ADMIN, application_data(world), received=D)
     result = svc.examine(ADMIN, rec.id, as_of=D)
     assert result.status_of("P11", "2017106018623") is FindingStatus.FAILED
@@ -141,16 +151,26 @@ def test_other_ground_added_by_clerk_refuses(workstation: Workstation, svc: Pled
     assert svc.refuse(ADMIN, rec.id, on=D).status is PledgeStatus.REFUSED
 
 
-def test_malformed_application_lists_every_problem_and_writes_nothing(workstation: Workstation, svc: PledgeService) -> None:
+def test_malformed_application_lists_every_problem_and_writes_nothing(
+    workstation: Workstation, svc: PledgeService
+) -> None:
     world = pledge_world(workstation)
-    data = application_data(world, pledgee="不存在的银行",
-                            debt={"type": "loan", "amount": "-5", "performance_deadline": "2020-01-01"},
-                            rights=["ZL 201710601862.5", "ZL 201410362077.3"])
+    data = application_data(
+        world,
+        pledgee="不存在的银行",
+        debt={"type": "loan", "amount": "-5", "performance_deadline": "2020-01-01"},
+        rights=["ZL 201710601862.5", "ZL 201410362077.3"],
+    )
     with pytest.raises(ValidationError) as err:
         svc.file(ADMIN, data, received=D)
     codes = {p.code for p in err.value.problems}
-    assert {"pledge.party_unknown", "pledge.bad_right_number", "pledge.unknown_right", "pledge.amount_not_positive",
-            "pledge.deadline_before_application"} <= codes
+    assert {
+        "pledge.party_unknown",
+        "pledge.bad_right_number",
+        "pledge.unknown_right",
+        "pledge.amount_not_positive",
+        "pledge.deadline_before_application",
+    } <= codes
     data = application_data(world, debt={"type": "loan", "amount": "abc", "performance_deadline": "2020-01-01"})
     with pytest.raises(ValidationError) as err:
         svc.file(ADMIN, data, received=D)
@@ -163,7 +183,9 @@ def test_malformed_application_lists_every_problem_and_writes_nothing(workstatio
         assert s.execute(select(func.count()).select_from(PledgeRow)).scalar() == 0
 
 
-def test_transfer_of_pledged_right_needs_consent_and_proceeds_handling(workstation: Workstation, svc: PledgeService) -> None:
+def test_transfer_of_pledged_right_needs_consent_and_proceeds_handling(
+    workstation: Workstation, svc: PledgeService
+) -> None:
     world = pledge_world(workstation)
     rec = svc.file(ADMIN, application_data(world), received=D)
     svc.register(ADMIN, rec.id, on=D)
@@ -172,18 +194,37 @@ def test_transfer_of_pledged_right_needs_consent_and_proceeds_handling(workstati
     assert err.value.problems[0].code == "pledge.consent_required"
     with pytest.raises(ValidationError):
         svc.record_transaction(ADMIN, "2017106018623", "licence", "镇江某某机械有限公司", pledgee_consent=True, on=D)
-    svc.record_transaction(ADMIN, "2017106018623", "licence", "镇江某某机械有限公司", pledgee_consent=True,
-                           proceeds=Decimal("200000"), proceeds_handling="escrow", on=D)
+    svc.record_transaction(
+        ADMIN,
+        "2017106018623",
+        "licence",
+        "镇江某某机械有限公司",
+        pledgee_consent=True,
+        proceeds=Decimal("200000"),
+        proceeds_handling="escrow",
+        on=D,
+    )
     assert svc.events(rec.id)[-1]["kind"] == "licence_consented"
 
 
 def test_mixed_application_patent_and_mark(workstation: Workstation, svc: PledgeService) -> None:
     world = pledge_world(workstation)
-    mark = workstation.rights.create(ADMIN, {
-        "kind": "trademark", "number": "12345678", "title": "恒顺", "registration_date": "2019-05-07",
-        "nice_classes": "1", "owners": [{"party_id": world["firm"].id, "share": ""}]})
-    data = application_data(world, rights=[world["right"].display_number, mark.number],
-                            documents=[*application_data(world)["documents"], "main_contract"])
+    mark = workstation.rights.create(
+        ADMIN,
+        {
+            "kind": "trademark",
+            "number": "12345678",
+            "title": "恒顺",
+            "registration_date": "2019-05-07",
+            "nice_classes": "1",
+            "owners": [{"party_id": world["firm"].id, "share": ""}],
+        },
+    )
+    data = application_data(
+        world,
+        rights=[world["right"].display_number, mark.number],
+        documents=[*application_data(world)["documents"], "main_contract"],
+    )
     rec = svc.file(ADMIN, data, received=D)
     assert rec.family == "mixed"
     result = svc.examine(ADMIN, rec.id, as_of=D)
@@ -207,7 +248,9 @@ def test_pledge_list_filters_and_days_left(workstation: Workstation, svc: Pledge
     assert pending[0]["days_left"] == 3  # due Mon 23 Nov; Wed 18 Nov → Thu, Fri, Mon
     assert src.count(Query(search="恒顺")) == 2
     assert src.count(Query(search="ZL 201710601862.3")) == 2
-    assert [r["registration_no"] for r in src.page(Query(filters={"status": "registered"}), 0, 10)] == ["Y2026980000001"]
+    assert [r["registration_no"] for r in src.page(Query(filters={"status": "registered"}), 0, 10)] == [
+        "Y2026980000001"
+    ]
     assert src.count(Query(filters={"overdue": "1"})) == 0
     late = PledgeListSource(workstation.engine, clock=FixedClock(datetime(2026, 11, 24, 2, 0, tzinfo=UTC)))
     assert [r["id"] for r in late.page(Query(filters={"overdue": "1"}), 0, 10)] == [a.id]
@@ -225,7 +268,9 @@ def test_file_and_register_is_all_or_nothing(workstation: Workstation, svc: Pled
         assert s.execute(select(func.count()).select_from(PledgeRow)).scalar() == 1
 
 
-def test_legal_dates_cannot_be_in_the_future_or_before_registration(workstation: Workstation, svc: PledgeService) -> None:
+def test_legal_dates_cannot_be_in_the_future_or_before_registration(
+    workstation: Workstation, svc: PledgeService
+) -> None:
     world = pledge_world(workstation)
     rec = svc.file_and_register(ADMIN, application_data(world), on=D)
     with pytest.raises(ValidationError) as err:

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from ipdesk.domain.registry.rights import LegalStatus, RightKind
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.problems import ConcurrentModification, PermissionDenied, ValidationError
-from ipdesk.domain.registry.rights import LegalStatus, RightKind
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.schema import AuditRow, PartyRow, RightRow
@@ -108,7 +108,16 @@ def test_auditor_may_not_edit(workstation: Workstation) -> None:
 
 @pytest.mark.parametrize(
     "query, expected",
-    [("图像", 1), ("图像处理", 1), ("像", 1), ("银行", 0), ("恒顺", 1), ("2017106", 1), ("ZL 2017", 1), ("处理图像", 0)],
+    [
+        ("图像", 1),
+        ("图像处理", 1),
+        ("像", 1),
+        ("银行", 0),
+        ("恒顺", 1),
+        ("2017106", 1),
+        ("ZL 2017", 1),
+        ("处理图像", 0),
+    ],
 )
 def test_search_by_title_owner_number(workstation: Workstation, query: str, expected: int) -> None:
     a = add_party(workstation)
@@ -132,7 +141,9 @@ def test_renaming_owner_reindexes_rights(workstation: Workstation) -> None:
 def test_page_filters_and_sorts_in_sql(workstation: Workstation) -> None:
     a = add_party(workstation)
     workstation.rights.create(ADMIN, invention_data([a.id]))  # type: ignore[list-item]
-    workstation.rights.create(ADMIN, invention_data([a.id], number="201410362077.3", title="甲 钢结构", legal_status="late_fee"))  # type: ignore[list-item]
+    workstation.rights.create(
+        ADMIN, invention_data([a.id], number="201410362077.3", title="甲 钢结构", legal_status="late_fee")
+    )  # type: ignore[list-item]
     rows = workstation.rights.page(Query(sort_key="number", descending=True), 0, 10)
     assert [r["number"] for r in rows] == ["2017106018623", "2014103620773"]
     late = workstation.rights.page(Query(filters={"legal_status": "late_fee"}), 0, 10)

@@ -1,4 +1,4 @@
-"""One office clock: legal dates are days in the office's timezone, the same on the register, the notice and its seal."""
+"""One office clock: legal dates are days in the office's timezone, alike on the register, the notice and its seal."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ LATE_EVENING_UTC = datetime(2026, 12, 1, 17, 58, tzinfo=UTC)  # 01:58 on 2 Decem
 
 
 def test_a_pledge_registered_at_1758_utc_is_dated_the_second_everywhere(
-        workstation: Workstation, clock: FixedClock, tmp_path: Path) -> None:
+    workstation: Workstation, clock: FixedClock, tmp_path: Path
+) -> None:
     ws = workstation
     assert ws.office.settings().timezone == "Asia/Shanghai"
     world = pledge_world(ws)
@@ -44,7 +45,9 @@ def test_a_pledge_registered_at_1758_utc_is_dated_the_second_everywhere(
     assert "登记生效日为2026年12月2日" in flat and flat.count("2026年12月2日") >= 3  # effect, filing, seal
     assert "2026年12月1日" not in flat  # neither the effect date nor the date by the seal says the 1st
     sealed = read_pdf_payload(tmp_path / "n.pdf")
-    assert sealed.payload == issued.payload and ws.notices.verify_file(tmp_path / "n.pdf").status is VerifyStatus.GENUINE
+    assert (
+        sealed.payload == issued.payload and ws.notices.verify_file(tmp_path / "n.pdf").status is VerifyStatus.GENUINE
+    )
     content = json.loads(sealed.content or b"{}")
     assert content["issued_on"] == "2026-12-02" and content["effective_date"] == "2026-12-02"
     assert content["issued_at"] == "2026-12-01T17:58:00Z"  # the instant stays UTC
@@ -54,8 +57,9 @@ def test_a_pledge_registered_at_1758_utc_is_dated_the_second_everywhere(
     with Session(ws.engine) as s:
         assert s.get(PledgeRow, rec.id).created_at == LATE_EVENING_UTC  # type: ignore[union-attr]
         assert {e.at for e in s.execute(select(PledgeEventRow)).scalars()} == {LATE_EVENING_UTC}
-        assert {a.at for a in s.execute(select(AuditRow).where(AuditRow.entity_type == "pledge")).scalars()} \
-            == {LATE_EVENING_UTC}
+        assert {a.at for a in s.execute(select(AuditRow).where(AuditRow.entity_type == "pledge")).scalars()} == {
+            LATE_EVENING_UTC
+        }
 
 
 def test_the_office_timezone_is_a_setting_the_dates_follow(workstation: Workstation, clock: FixedClock) -> None:

@@ -24,11 +24,23 @@ from ipdesk.domain.pledges.examination.copyrights import check_copyrights
 from ipdesk.domain.pledges.examination.examiner import Examiner
 from ipdesk.domain.pledges.examination.findings import (
     FINDING_STATUS_LABELS as FINDING_STATUS_LABELS,
+)
+from ipdesk.domain.pledges.examination.findings import (
     OUTCOME_LABELS as OUTCOME_LABELS,
+)
+from ipdesk.domain.pledges.examination.findings import (
     Examination as Examination,
+)
+from ipdesk.domain.pledges.examination.findings import (
     Finding as Finding,
+)
+from ipdesk.domain.pledges.examination.findings import (
     FindingStatus as FindingStatus,
+)
+from ipdesk.domain.pledges.examination.findings import (
     Outcome as Outcome,
+)
+from ipdesk.domain.pledges.examination.findings import (
     outcome_of,
 )
 from ipdesk.domain.pledges.examination.grounds import GROUNDS as GROUNDS

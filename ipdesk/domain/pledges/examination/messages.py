@@ -93,7 +93,8 @@ register(
         ),
         "exam.P7.forfeiture": (
             "质押合同约定债务到期不履行时专利权归质权人所有（流质条款），违反法律规定",
-            "the contract says the patent passes to the pledgee if the debt is unpaid (forfeiture, 流质); the law forbids it",
+            "the contract says the patent passes to the pledgee if the debt is unpaid (forfeiture, 流质); "
+            "the law forbids it",
         ),
         "exam.P7.missing": (
             "质押合同缺少必备内容：{clauses}（补正后可登记）",
@@ -112,7 +113,8 @@ register(
         "exam.P9.passed": ("{right}：没有处于质押期内的质押登记", "{right}: not in a registered pledge"),
         "exam.P9.failed": (
             "{right}：已经质押登记（登记号 {registration_no}）且仍在质押期内，不能重复质押",
-            "{right}: already registered as pledged (no. {registration_no}) and still in the pledge period; no second pledge",
+            "{right}: already registered as pledged (no. {registration_no}) and still in the pledge period; "
+            "no second pledge",
         ),
         "exam.P10": ("是否为同日申请的实用新型（同时有发明专利申请）", "Same-day utility model / invention"),
         "exam.P10.passed": (
@@ -274,7 +276,8 @@ register(
         "exam.CR5.passed": ("质押合同没有流质条款", "the contract has no forfeiture clause"),
         "exam.CR5.forfeiture": (
             "质押合同约定债务到期不履行时著作权归质权人所有（流质条款），违反法律强制性规定",
-            "the contract says the copyright passes to the pledgee if the debt is unpaid (forfeiture); the law forbids it",
+            "the contract says the copyright passes to the pledgee if the debt is unpaid (forfeiture); "
+            "the law forbids it",
         ),
         "exam.CR6": ("著作权是否已经质押且在质押期内", "Already pledged (no second pledge)"),
         "exam.CR6.passed": ("{right}：没有处于质押期内的质押登记", "{right}: not in a registered pledge"),
@@ -302,4 +305,3 @@ register(
         ),
     }
 )
-

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipdesk.domain.registry.identifiers.copyright import DASHES, REGIONS, parse_copyright_number
-from ipdesk.domain.shared.messages import register
 from ipdesk.domain.registry.identifiers.patent import DOTS, FIELD, PatentNumber, parse_patent_number, strip_prefix
-from ipdesk.domain.shared.problems import Problem, ValidationError
-from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
 from ipdesk.domain.registry.identifiers.trademark import normalise_trademark_number, parse_trademark_number
+from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
+from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.problems import Problem, ValidationError
 
 _PATENT_SHAPE = re.compile(rf"^(?:专利申请号|专利号|申请号|CN|ZL)|[{DOTS}]|^\d{{8}}(?:\d{{4}})?X$|^\d{{9,}}$")
 _SOFTWARE_SHAPE = re.compile(r"^(?:软著登字)?第?\d{4}SR")

@@ -7,9 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import Problem, ValidationError
-from ipdesk.domain.registry.rights import RightKind
 
 FIELD = "number"
 # 国 = the national CPCC; the others are provincial copyright bureaux (incl. alternative abbreviations).

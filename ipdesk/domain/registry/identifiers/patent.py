@@ -7,9 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import Problem, ValidationError
-from ipdesk.domain.registry.rights import RightKind
 
 FIELD = "number"
 # ASCII dot (NFKC also maps the full-width ．), middle dots, bullet and the ideographic full stop an IME

@@ -37,11 +37,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ipdesk.gui.formatting import format_date, format_int, format_money
-from ipdesk.gui.common.models.badges import tone_colors
-from ipdesk.services.paging import Column, PageSource, Query
-from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.common.clock import office_time
+from ipdesk.gui.common.models.badges import tone_colors
+from ipdesk.gui.formatting import format_date, format_int, format_money
+from ipdesk.gui.i18n import ui_lang
+from ipdesk.services.paging import Column, PageSource, Query
 
 if TYPE_CHECKING:
     from ipdesk.gui.tasks import TaskRunner
@@ -297,7 +297,7 @@ class LazyTableModel(QAbstractTableModel):
     ) -> Any:
         try:
             return self._data(index, role)
-        except Exception:  # noqa: BLE001 - data() must never raise into Qt's paint loop
+        except Exception:
             log.exception("data(%s, %s, role %s) failed", index.row(), index.column(), role)
             return None
 
@@ -404,7 +404,7 @@ class LazyTableModel(QAbstractTableModel):
             return None
         try:
             page = list(self._source.page(self._query, number * self._page_size, self._page_size))
-        except Exception as exc:  # noqa: BLE001 - shown as placeholder rows plus one message
+        except Exception as exc:
             log.exception("page %d of %s failed", number, type(self._source).__name__)
             page = _FAILED
             self._fail(exc)
@@ -475,7 +475,7 @@ class LazyTableModel(QAbstractTableModel):
         self._error = ""
         try:
             self._count = max(0, int(self._source.count(self._query)))
-        except Exception as exc:  # noqa: BLE001 - an unreadable register shows empty plus a message
+        except Exception as exc:
             log.exception("count of %s failed", type(self._source).__name__)
             self._count = 0
             self._fail(exc)

@@ -55,5 +55,5 @@ def may(actor: Actor | None, action: Action) -> bool:
         return False
     try:
         return check(action) is True
-    except Exception:  # noqa: BLE001 - an unknown role is treated as read-only
+    except Exception:
         return False

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.pages.base import Page
+from ipdesk.gui.icons import icon
 
 
 class ComingPage(Page):

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from ipdesk.services.paging import Column
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.services.paging import Column
 
 MUTED = "#607d8b"
 

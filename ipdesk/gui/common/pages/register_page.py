@@ -32,20 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipdesk.gui.ops import report_failure
-from ipdesk.gui.export import export_xlsx
-from ipdesk.gui.icons import icon
 from ipdesk.gui.common.models.lazy_table import LazyTableModel
 from ipdesk.gui.common.pages.base import Page
 from ipdesk.gui.common.pages.detail_pane import DetailPane, RowDetailPane
-from ipdesk.gui.settings import LAST_EXPORT_DIR, PAGE_SIZE, SPLITTER_STATE, Settings, settings
-from ipdesk.gui.tasks import Progress, Task, TaskRunner, run_with_progress_dialog, runner
-from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
-from ipdesk.gui.common.widgets.search_bar import SearchBar
-from ipdesk.services.paging import PageSource, Query
 from ipdesk.gui.common.pages.register_columns import RegisterColumns
 from ipdesk.gui.common.pages.register_selection import RegisterSelection
+from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
+from ipdesk.gui.common.widgets.search_bar import SearchBar
+from ipdesk.gui.export import export_xlsx
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.icons import icon
+from ipdesk.gui.ops import report_failure
+from ipdesk.gui.settings import LAST_EXPORT_DIR, PAGE_SIZE, SPLITTER_STATE, Settings, settings
+from ipdesk.gui.tasks import Progress, Task, TaskRunner, run_with_progress_dialog, runner
+from ipdesk.services.paging import PageSource
 
 log = logging.getLogger(__name__)
 

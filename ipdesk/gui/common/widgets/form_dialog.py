@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui import messages
+from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.ops import run_op
 from ipdesk.gui.tasks import TaskRunner, runner
-from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField
 
 VALIDATE_DELAY_MS = 200
 

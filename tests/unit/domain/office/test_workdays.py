@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.office.workdays import (
     SlaKind,
     SlaRule,
@@ -19,6 +18,7 @@ from ipdesk.domain.office.workdays import (
     sla_deadline,
     sla_kind,
 )
+from ipdesk.domain.registry.rights import RightKind
 from ipdesk.resources import resource_path
 
 HOLIDAYS_FILE = resource_path("data", "holidays_cn.json")

@@ -9,6 +9,14 @@ from decimal import Decimal
 
 import pytest
 
+from ipdesk.domain.pledges.application import (
+    MANDATORY_CLAUSES,
+    Clause,
+    DebtType,
+    Document,
+    OtherGround,
+    PledgeApplication,
+)
 from ipdesk.domain.pledges.examination.engine import (
     GROUNDS,
     Examination,
@@ -18,19 +26,11 @@ from ipdesk.domain.pledges.examination.engine import (
     examine,
     ground_table,
 )
-from ipdesk.domain.shared.messages import known_codes
 from ipdesk.domain.registry.identifiers.patent import patent_check_digit
-from ipdesk.domain.pledges.application import (
-    MANDATORY_CLAUSES,
-    Clause,
-    DebtType,
-    Document,
-    OtherGround,
-    PledgeApplication,
-)
-from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.domain.registry.rights import LegalStatus, Owner, Right, RightKind
 from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
+from ipdesk.domain.shared.messages import known_codes
+from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.resources import resource_path
 
 PLEDGOR, PLEDGEE, CO_OWNER, STRANGER, AGENT = 1, 2, 3, 4, 5

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from ipdesk.domain.shared.messages import known_codes
 from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
     DEFAULT_SCOPE,
@@ -25,8 +24,9 @@ from ipdesk.domain.pledges.application import (
 )
 from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
 from ipdesk.domain.pledges.validation import check_application, parse_amount, validate_application
-from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.registry.rights import Owner, Right, RightKind
+from ipdesk.domain.shared.messages import known_codes
+from ipdesk.domain.shared.problems import Problem, ValidationError
 
 TODAY = date(2025, 6, 10)
 BASE = {Document.APPLICATION_FORM, Document.PLEDGE_CONTRACT, Document.ID_OR_COMMITMENT}

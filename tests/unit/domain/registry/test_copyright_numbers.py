@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from ipdesk.domain.registry.identifiers.copyright import parse_copyright_number
-from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.domain.registry.rights import RightKind
+from ipdesk.domain.shared.problems import ValidationError
 
 
 @pytest.mark.parametrize(

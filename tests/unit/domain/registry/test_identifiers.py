@@ -7,9 +7,9 @@ import json
 import pytest
 
 from ipdesk.domain.registry.identifiers import describe_number, number_search_key, parse_right_number
+from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.messages import known_codes
 from ipdesk.domain.shared.problems import ValidationError
-from ipdesk.domain.registry.rights import RightKind
 
 K = RightKind
 

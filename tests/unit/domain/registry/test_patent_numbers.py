@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from ipdesk.domain.registry.identifiers.patent import parse_patent_number, patent_check_digit
-from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.domain.registry.rights import RightKind
+from ipdesk.domain.shared.problems import ValidationError
 
 REAL = [  # (body, check, kind, year)
     ("201710601862", "3", RightKind.INVENTION, 2017),

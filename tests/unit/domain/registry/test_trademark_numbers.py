@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.domain.registry.identifiers.trademark import parse_trademark_number
+from ipdesk.domain.shared.problems import ValidationError
 
 
 @pytest.mark.parametrize(

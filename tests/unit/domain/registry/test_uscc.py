@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.domain.registry.identifiers.uscc import parse_uscc, uscc_check_char
+from ipdesk.domain.shared.problems import ValidationError
 
 
 @pytest.mark.parametrize("code", ["91110000600037341L", "91512081MA62K0260E"])
