@@ -1,8 +1,9 @@
 """The command line on the same services as the GUI: the parser, the global options and dispatch.
 
 Each bounded context adds its subcommands (``ipdesk.cli.commands.<context>``); every command prints JSON.
-Exit codes: 0 ok, 1 refused by a rule, 2 bad input (nothing written), 3 internal error (a bug: reported
-as JSON with the exception, never as a bare traceback).
+Exit codes: 0 ok, 1 refused by a rule or a permission, 2 bad input (nothing written), 3 internal error (a bug:
+reported as JSON with the exception, never as a bare traceback), 4 a failed or missing sign-in or a locked
+account (once the database has users every command that opens it signs in: ``--user`` / IPDESK_USER).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import sys
 from pathlib import Path
 
 from ipdesk import __version__
-from ipdesk.cli.commands import audit, demo, notices, office, pledges, registry
+from ipdesk.cli.commands import audit, demo, notices, office, pledges, registry, users
 from ipdesk.cli.commands.common import (
     ENGINE,
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_REFUSED,
+    EXIT_SIGN_IN,
     NOTHING,
     emit,
 )
@@ -27,7 +29,7 @@ from ipdesk.domain.shared.clock import Clock, FixedClock, parse_instant
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import DomainError, Problem, ValidationError
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "build_parser", "emit", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_SIGN_IN", "build_parser", "emit", "main"]
 
 register({
     "cli.bad_now": ("--now 应为 ISO 时间（含时区，例如 2026-12-01T17:58:00Z 或 2026-12-02T01:58:00+08:00）：{value}",
@@ -46,6 +48,9 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
                         "dates are days in the office timezone. For reproducible runs")
     p.add_argument("--self-check", action="store_true",
                    help="open the database and the main window offscreen, then exit")
+    p.add_argument("--user", metavar="NAME",
+                   help="sign in as NAME once the database has users (default: IPDESK_USER); the password "
+                        "comes from IPDESK_PASSWORD or a prompt without echo")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     pledges.add_parsers(sub)
     notices.add_parsers(sub)
     registry.add_import_parser(sub)
+    users.add_parsers(sub)
     return p
 
 
@@ -125,10 +131,12 @@ def dispatch(args: argparse.Namespace, config: AppConfig, clock: Clock | None = 
         return run_gui(config, self_check=self_check, demo_if_empty=getattr(args, "demo_if_empty", False),
                        clock=clock)
     if needs == ENGINE:
+        users.sign_in_engine(config, args, clock)
         return handler(args, config, None)
 
     ws = open_workstation(config, clock=clock)
     try:
+        users.sign_in(ws, args)
         return handler(args, config, ws)
     finally:
         ws.close()

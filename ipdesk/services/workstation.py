@@ -20,6 +20,7 @@ from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.users.service import UserService
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import describe, make_engine
 
@@ -57,6 +58,7 @@ class Workstation:
     pledge_list: PledgeListSource = field(init=False)
     notices: NoticeService = field(init=False)
     register_search: RegisterSearch = field(init=False)
+    users: UserService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -71,6 +73,7 @@ class Workstation:
         self.pledge_list = PledgeListSource(self.engine, clock=clock)
         self.notices = NoticeService(self.engine, self.config.keys_dir, clock=clock)
         self.register_search = RegisterSearch(self.engine, self.notices, clock=clock)
+        self.users = UserService(self.engine, clock, self.office)
 
     @property
     def database_description(self) -> str:

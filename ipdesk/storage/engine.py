@@ -60,3 +60,18 @@ def describe(engine: Engine) -> str:
     if url.get_backend_name() == "sqlite":
         return f"SQLite {url.database}"
     return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+
+def set_application_name(engine: Engine, name: str) -> None:
+    """Name the signed-in user on every PostgreSQL connection of ``engine`` (``application_name``), so
+    the server's own logs and ``pg_stat_activity`` show who ran what; nothing on SQLite."""
+    if engine.dialect.name != "postgresql":
+        return
+    engine.dispose()  # connections opened before the sign-in would keep the old name
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        cur = dbapi_conn.cursor()
+        cur.execute("SELECT set_config('application_name', %s, false)", (f"ipdesk:{name}"[:63],))
+        cur.close()
+        dbapi_conn.commit()

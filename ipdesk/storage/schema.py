@@ -365,3 +365,24 @@ class TrustedKeyRow(Base):
     public_pem: Mapped[str] = mapped_column(Text)
     label: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# --- users and sign-in (issue 11) --------------------------------------------------------------------
+
+
+class UserRow(Timestamped, Base):
+    """An account: its role, the party an agency or insurer officer acts for, and the sign-in state.
+
+    ``password_hash`` is an Argon2id PHC string (salt and parameters inside); the password never is stored.
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)  # normalised (lower case)
+    role: Mapped[str] = mapped_column(String(20))
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -12,7 +12,7 @@ from typing import Any
 from ipdesk.config import AppConfig
 from ipdesk.domain.shared.clock import Clock
 
-EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_SIGN_IN = 0, 1, 2, 3, 4
 
 # What a command needs before it runs (main.dispatch provides it):
 NOTHING = "nothing"  # pure rules: no database, not even the services imported

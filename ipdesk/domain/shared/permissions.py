@@ -1,4 +1,4 @@
-"""Roles and what each may do; services check these before any change (users and sign-in come later)."""
+"""Roles and what each may do; services check these before any change (users: ipdesk.domain.users)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ class Role(enum.StrEnum):
     APPROVER = "approver"  # second pair of eyes (maker-checker, later)
     AGENCY = "agency"  # guarantee agency / bank disposal officer
     CUSTODIAN = "custodian"
+    INSURER = "insurer"  # insurer officer, tied to one insurer party
     AUDITOR = "auditor"  # reads everything, changes nothing
     ADMIN = "admin"
 
@@ -39,6 +40,8 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.APPROVER: frozenset(_CLERK | {Action.REVOKE_NOTICE}),
     Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES}),
     Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS}),
+    # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
+    Role.INSURER: frozenset(),
     Role.AUDITOR: frozenset(),
     Role.ADMIN: frozenset(Action),
 }
@@ -48,6 +51,7 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
     Role.APPROVER: ("审核员", "Approver"),
     Role.AGENCY: ("处置机构", "Agency officer"),
     Role.CUSTODIAN: ("托管员", "Custodian"),
+    Role.INSURER: ("保险经办", "Insurer officer"),
     Role.AUDITOR: ("审计员", "Auditor"),
     Role.ADMIN: ("管理员", "Administrator"),
 }

@@ -81,6 +81,12 @@ class PermissionDenied(DomainError):
     exit_code = 1
 
 
+class SignInFailed(DomainError):
+    """No sign-in, a wrong user name or password, or a locked account (CLI exit code 4)."""
+
+    exit_code = 4
+
+
 class ConcurrentModification(DomainError):
     """The record changed since it was read (optimistic locking); reload and retry."""
 

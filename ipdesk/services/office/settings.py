@@ -45,6 +45,8 @@ class OfficeSettings:
     sla_trademark_days: int = 2  # working days to issue the certificate (K)
     sla_copyright_days: int = 10  # calendar days (著作权质权登记办法 第九条)
     correction_days: int = 30  # days the parties have to cure defects (configurable, not in the rules)
+    password_min_length: int = 10  # characters (the other password rules: ipdesk.domain.users.rules)
+    lockout_attempts: int = 5  # failed sign-ins in a row that lock an account until an administrator unlocks
 
     @property
     def sla(self) -> SlaSettings:

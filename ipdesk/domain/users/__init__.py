@@ -1,0 +1,1 @@
+"""Users of the workstation: accounts, roles tied to parties, password and user-name rules."""

@@ -1,0 +1,1 @@
+"""User accounts and sign-in: the user service, password hashing (Argon2id) and the lock-out."""
