@@ -30,6 +30,24 @@ COMMANDS: dict[str, tuple[Action, Command]] = {
     "parties.create": (Action.EDIT_PARTIES, lambda ws, a, n: ws.parties.create(a, party_data(serial=n + 10))),
 }
 
+#: The other contexts' commands, called with inputs that name nothing: a role without the action must be
+#: refused before the input is even looked at (a role with it would get "not found", so it is not called).
+REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
+    "rights.create": (Action.EDIT_RIGHTS, lambda ws, a, n: ws.rights.create(a, {})),
+    "rights.update": (Action.EDIT_RIGHTS, lambda ws, a, n: ws.rights.update(a, 999999, {})),
+    "parties.update": (Action.EDIT_PARTIES, lambda ws, a, n: ws.parties.update(a, 999999, {})),
+    "office.save_calendar": (Action.ADMINISTER, lambda ws, a, n: ws.office.save_calendar(a, ws.office.calendar())),
+    "pledges.file_and_register": (Action.REGISTER_PLEDGE, lambda ws, a, n: ws.pledges.file_and_register(a, {})),
+    "pledges.examine": (Action.EXAMINE, lambda ws, a, n: ws.pledges.examine(a, 999999)),
+    "pledges.register": (Action.REGISTER_PLEDGE, lambda ws, a, n: ws.pledges.register(a, 999999)),
+    "pledges.refuse": (Action.REGISTER_PLEDGE, lambda ws, a, n: ws.pledges.refuse(a, 999999)),
+    "pledges.withdraw": (Action.REGISTER_PLEDGE, lambda ws, a, n: ws.pledges.withdraw(a, 999999)),
+    "pledges.change": (Action.CHANGE_PLEDGE, lambda ws, a, n: ws.pledges.change(a, 999999, secured_amount="1")),
+    "pledges.cancel": (Action.CHANGE_PLEDGE, lambda ws, a, n: ws.pledges.cancel(a, 999999, "repaid")),
+    "notices.issue": (Action.PRINT_NOTICES, lambda ws, a, n: ws.notices.issue(a, 999999, "registration")),
+    "notices.revoke": (Action.REVOKE_NOTICE, lambda ws, a, n: ws.notices.revoke(a, "N0", "test")),
+}
+
 
 @pytest.mark.parametrize("role", list(Role))
 @pytest.mark.parametrize("action", list(Action))
@@ -79,3 +97,16 @@ def test_a_user_may_change_only_their_own_password_without_administer(workstatio
     assert workstation.users.change_password(auditor, "zhao", "auditor-pass-2").name == "zhao"
     with pytest.raises(PermissionDenied):
         workstation.users.change_password(auditor, "wangli", "auditor-pass-3")
+
+
+def test_other_commands_refuse_a_role_without_their_action_first(workstation: Workstation) -> None:
+    for name, (action, run) in REFUSED_FIRST.items():
+        for role in Role:
+            if action in ROLE_ACTIONS[role]:
+                continue
+            actor = Actor(f"{role.value}-officer", role)
+            before = counts(workstation)
+            with pytest.raises(PermissionDenied) as err:
+                run(workstation, actor, 0)
+            assert err.value.problems[0].params["action"] == action.value, name
+            assert counts(workstation) == before, f"{name} wrote something for {role.value}"
