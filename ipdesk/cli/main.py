@@ -9,6 +9,7 @@ account (once the database has users every command that opens it signs in: ``--u
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -101,16 +102,35 @@ def main(argv: list[str] | None = None) -> int:
     config = config_from(args)
     try:
         return dispatch(args, config, clock_from(args))
+    except BrokenPipeError:
+        return _reader_went_away()
     except DomainError as err:
-        emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
+        try:
+            emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
+        except BrokenPipeError:
+            _reader_went_away()
         return err.exit_code
     except Exception as exc:
         import traceback
 
         message = "内部错误" if config.lang == "zh" else "internal error"
-        emit({"ok": False, "internal_error": True, "error": f"{message}: {type(exc).__name__}: {exc}",
-              "traceback": traceback.format_exc().splitlines()[-6:]})
+        try:
+            emit({"ok": False, "internal_error": True, "error": f"{message}: {type(exc).__name__}: {exc}",
+                  "traceback": traceback.format_exc().splitlines()[-6:]})
+        except BrokenPipeError:
+            _reader_went_away()
         return EXIT_INTERNAL
+
+
+def _reader_went_away() -> int:
+    """The reader of our output closed it (``ipdesk … | head``): what was done is done and committed;
+    say nothing more, and keep Python from printing a traceback when it flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (tests capture it)
+        pass
+    return EXIT_OK
 
 
 def dispatch(args: argparse.Namespace, config: AppConfig, clock: Clock | None = None) -> int:

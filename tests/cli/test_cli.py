@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -358,3 +359,17 @@ def test_a_bad_now_is_bad_input_and_nothing_is_written(
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM pledges")).scalar_one() == 0
     engine.dispose()
+
+
+def test_a_reader_that_closes_the_pipe_gets_no_traceback(tmp_path: Path) -> None:
+    # `ipdesk … | head -c 1` that has already gone: the JSON cannot be written; no bare traceback, exit 0.
+    env = dict(os.environ, IPDESK_DATA_DIR=str(tmp_path), PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "ipdesk", "number", "check", "ZL 201710601862.3"],
+                              stdout=write_end, stderr=subprocess.PIPE, env=env, timeout=60)
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
