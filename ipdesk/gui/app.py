@@ -151,6 +151,12 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
     if self_check:
         return globals()["self_check"](workstation)
     ensure_log_file(workstation)
+    from ipdesk.gui.users.signin import sign_in
+
+    if sign_in(workstation) is None:  # cancelled: nobody signed in, nothing opens
+        runner().wait(30_000)
+        workstation.close()
+        return 0
     host = WindowHost(workstation)
     window = host.open()
     QTimer.singleShot(0, lambda: offer_demo_data(window, workstation, load_without_asking=demo_if_empty))
@@ -196,6 +202,10 @@ def offer_demo_data(
     window: MainWindow, workstation: Workstation, *, load_without_asking: bool = False
 ) -> None:
     """On an empty register: load the demo data set (asked first unless ``load_without_asking``)."""
+    from ipdesk.domain.shared.permissions import Action
+
+    if not workstation.actor.may(Action.LOAD_DEMO_DATA):  # the signed-in role may not: not offered
+        return
     try:
         from ipdesk.demo.generator import load_demo_data
         from ipdesk.services.paging import Query

@@ -370,6 +370,7 @@ class MainWindow(QMainWindow):
             "approver": self.tr("审核员"),
             "agency": self.tr("处置机构"),
             "custodian": self.tr("托管员"),
+            "insurer": self.tr("保险经办"),
             "auditor": self.tr("审计员"),
             "admin": self.tr("管理员"),
         }

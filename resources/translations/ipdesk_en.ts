@@ -1011,6 +1011,10 @@ Contact the system administrator at once and keep the database backups.</transla
         <translation>Custodian</translation>
     </message>
     <message>
+        <source>保险经办</source>
+        <translation>Insurer officer</translation>
+    </message>
+    <message>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
@@ -3203,6 +3207,49 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>signin</name>
+    <message>
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>The two passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <source>再次输入密码：</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>创建第一个管理员</source>
+        <translation>Create the first administrator</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>数据库中还没有用户。请创建第一个管理员账户：管理员管理用户和设置。</source>
+        <translation>The database has no users yet. Create the first administrator account: administrators manage users and settings.</translation>
+    </message>
+    <message>
+        <source>用户 {name} 的密码由管理员设置，请先设置您自己的新密码。</source>
+        <translation>The password of user {name} was set by an administrator; please set your own new password first.</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>登录 ipdesk</source>
+        <translation>Sign in to ipdesk</translation>
+    </message>
+    <message>
+        <source>设置新密码</source>
+        <translation>Set a new password</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码。</source>
+        <translation>Enter your user name and password.</translation>
     </message>
 </context>
 </TS>
