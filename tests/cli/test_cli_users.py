@@ -71,12 +71,18 @@ def test_user_commands_permissions_lock_and_unlock(cli) -> None:
     code, out = cli("--user", "boss", "user", "add", "wangli", "--role", "clerk", "--password-stdin",
                     stdin=CLERK_PW + "\n", password=BOSS_PW)
     assert code == 0 and out["user"]["must_change_password"] is True
-    code, out = cli("--user", "wangli", "user", "list", password=CLERK_PW)
-    assert code == 1 and out["errors"][0]["code"] == "permission"
-    assert "clerk" in out["errors"][0]["message"] and "administer" in out["errors"][0]["message"]
+    # The password the administrator chose opens one door only: choosing one's own.
+    code, out = cli("--user", "wangli", "audit", "verify", password=CLERK_PW)
+    assert code == 4 and out["errors"][0]["code"] == "signin.must_change"
+    code, out = cli("--user", "wangli", "user", "passwd", "boss", "--password-stdin",
+                    stdin="a-brand-new-one\n", password=CLERK_PW)
+    assert code == 4 and out["errors"][0]["code"] == "signin.must_change"
     code, out = cli("--user", "wangli", "user", "passwd", "wangli", "--password-stdin",
                     stdin="a-brand-new-one\n", password=CLERK_PW)
     assert code == 0 and out["user"]["must_change_password"] is False
+    code, out = cli("--user", "wangli", "user", "list", password="a-brand-new-one")
+    assert code == 1 and out["errors"][0]["code"] == "permission"
+    assert "clerk" in out["errors"][0]["message"] and "administer" in out["errors"][0]["message"]
     for _ in range(5):
         assert cli("--user", "wangli", "audit", "verify", password=CLERK_PW)[0] == 4
     code, out = cli("--user", "wangli", "audit", "verify", password="a-brand-new-one")

@@ -10,6 +10,15 @@ from typing import Any
 
 from ipdesk.cli.commands.common import EXIT_OK, Subparsers, command, emit
 from ipdesk.config import AppConfig
+from ipdesk.domain.shared.messages import register
+
+register({
+    "signin.must_change": (
+        "账户 {name} 由管理员创建，须先修改密码：ipdesk --user {name} user passwd {name}",
+        "account {name} was created by an administrator and must change its password first: "
+        "ipdesk --user {name} user passwd {name}",
+    ),
+})
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -90,6 +99,12 @@ def sign_in(ws: Any, args: argparse.Namespace) -> None:
         return
     name, password = credentials(args)
     user = ws.users.authenticate(name, password)
+    if user.must_change_password and not _changes_own_password(args, user.name):
+        from ipdesk.domain.shared.problems import Problem, SignInFailed
+
+        # First sign-in of an account an administrator created: the password someone else chose is
+        # good for one thing only, choosing one's own.
+        raise SignInFailed(Problem("signin.must_change", "user", {"name": user.name}))
     ws.actor = user.actor
     set_application_name(ws.engine, user.name)
 
@@ -112,3 +127,10 @@ def sign_in_engine(config: AppConfig, args: argparse.Namespace, clock: Any) -> N
             service.authenticate(*credentials(args))
     finally:
         engine.dispose()
+
+
+def _changes_own_password(args: argparse.Namespace, name: str) -> bool:
+    from ipdesk.domain.users.rules import normalise_name
+
+    return (getattr(args, "command", None) == "user" and getattr(args, "action", None) == "passwd"
+            and normalise_name(getattr(args, "name", "")) == name)
