@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from ipdesk.domain.shared.changes import KINDS
 from ipdesk.domain.shared.permissions import Action
+from ipdesk.domain.shared.views import View
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.workstation import Workstation
 
@@ -50,7 +51,8 @@ class AreaSpec:
         icon: the icon name (``ipdesk.gui.icons``).
         title, description: (Chinese, English); the description is shown on the "coming" page.
         build: the page builder; None while the area is still to come.
-        permission: the action the user must be allowed to see the area at all (None: every user).
+        permission: what the user's role must be allowed to see the area at all: a ``View`` (the read
+            table, ``ipdesk.domain.shared.views``) or an ``Action``; None: every user.
         watches: the change kinds that make its page stale (the main window refreshes it on them).
     """
 
@@ -59,7 +61,7 @@ class AreaSpec:
     title: tuple[str, str]
     description: tuple[str, str] = ("", "")
     build: PageBuilder | None = None
-    permission: Action | None = None
+    permission: View | Action | None = None
     watches: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -172,41 +174,47 @@ AREAS: tuple[AreaSpec, ...] = (
         ("今天要处理的事项：按时限排列的申请、待补正材料、本周到期年费、风险信号、处置案件和今日截止的拍卖。",
          "What needs doing today: applications by time left, corrections awaiting documents, annual fees "
          "due this week, risk signals, disposal cases and auctions closing today."),
-        build=build_workbench, watches=frozenset({"pledges", "settings"}),
+        build=build_workbench, permission=View.WORKBENCH, watches=frozenset({"pledges", "settings"}),
     ),
-    AreaSpec("rights", "rights", ("知识产权", "IP rights"), build=build_rights,
+    AreaSpec("rights", "rights", ("知识产权", "IP rights"), build=build_rights, permission=View.RIGHTS,
              watches=frozenset({"rights", "parties", "pledges"})),
-    AreaSpec("parties", "parties", ("当事人", "Parties"), build=build_parties,
+    AreaSpec("parties", "parties", ("当事人", "Parties"), build=build_parties, permission=View.PARTIES,
              watches=frozenset({"parties", "rights"})),
     AreaSpec(
         "pledges", "pledge", ("质押登记", "Pledges"),
         ("专利、商标、著作权质押登记的受理、审查、变更与注销。",
          "Receiving, examining, changing and cancelling pledge registrations of patents, trademarks and "
          "copyrights."),
-        build=build_pledges, watches=_NAMES | {"notices", "settings"},
+        build=build_pledges, permission=View.PLEDGES, watches=_NAMES | {"notices", "settings"},
     ),
     AreaSpec("register_search", "search", ("登记查询", "Register search"), build=build_register_search,
              watches=_NAMES),
     AreaSpec("custody", "custody", ("托管", "Custody"),
              ("维权托管与维持托管：年费缴纳清单、监测与维权案件。",
-              "Rights-protection and maintenance custody: annual fees due, monitoring and enforcement cases.")),
+              "Rights-protection and maintenance custody: annual fees due, monitoring and enforcement cases."),
+             permission=View.CUSTODY),
     AreaSpec("insurance", "insurance", ("保险", "Insurance"),
-             ("知识产权保险保单与理赔、保费补贴。", "IP insurance policies, claims and premium subsidies.")),
+             ("知识产权保险保单与理赔、保费补贴。", "IP insurance policies, claims and premium subsidies."),
+             permission=View.INSURANCE),
     AreaSpec("risk", "risk", ("风险预警", "Risk"),
              ("质押知识产权的风险预警规则、信号与处置措施。",
-              "Early-warning rules, signals and measures for pledged IP.")),
+              "Early-warning rules, signals and measures for pledged IP."), permission=View.RISK),
     AreaSpec("disposal", "disposal", ("处置", "Disposal"),
              ("违约后质押物的处置流程：从违约到注销的案件办理。",
-              "Disposal of pledged IP after default: cases from default to cancellation.")),
+              "Disposal of pledged IP after default: cases from default to cancellation."),
+             permission=View.DISPOSAL),
     AreaSpec("market", "market", ("流转市场", "Marketplace"),
              ("专利流转市场：挂牌、拍卖、招标、协议转让与许可。",
-              "Patent marketplace: listings, auctions, tenders, negotiated sales and licences.")),
-    AreaSpec("pools", "pool", ("专利池", "Patent pools"), ("专利池信托融资。", "Patent-pool trust financing.")),
+              "Patent marketplace: listings, auctions, tenders, negotiated sales and licences."),
+             permission=View.MARKET),
+    AreaSpec("pools", "pool", ("专利池", "Patent pools"), ("专利池信托融资。", "Patent-pool trust financing."),
+             permission=View.POOLS),
     AreaSpec("statistics", "stats", ("统计", "Statistics"),
              ("按年度、类型、银行、地区统计质押金额和件数，并可导出。",
-              "Pledge amounts and counts by year, kind, bank and region, with export.")),
+              "Pledge amounts and counts by year, kind, bank and region, with export."),
+             permission=View.STATISTICS),
     AreaSpec("audit", "audit", ("审计", "Audit"), ("审计日志浏览与校验。", "Browse and verify the audit log."),
-             build=build_audit, watches=frozenset({"audit"})),
+             build=build_audit, permission=View.AUDIT, watches=frozenset({"audit"})),
     AreaSpec("settings", "settings", ("设置", "Settings"), build=build_settings,
              watches=frozenset({"settings", "keys"})),
 )

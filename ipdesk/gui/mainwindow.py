@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1360, 840)
         start = self._settings.get(CURRENT_AREA) if remember else "rights"
-        self.show_area(start if start in self.area_keys() else "rights")
+        keys = self.area_keys()  # a role that may not see the rights starts on its own first area
+        self.show_area(start if start in keys else "rights" if "rights" in keys else keys[0] if keys else "")
 
     # ---- areas ----------------------------------------------------------------------------------
 

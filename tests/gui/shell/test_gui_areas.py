@@ -38,12 +38,17 @@ def ledger(**changes: Any) -> AreaSpec:
     return dataclasses.replace(spec, **changes)
 
 
+def sees_everything() -> FakeWorkstation:
+    """A desk whose user may see every area (an administrator), so the navigation is exactly the specs."""
+    return FakeWorkstation(actor=Actor("root", Role.ADMIN))
+
+
 def nav_titles(window: MainWindow) -> list[str]:
     return [window.nav.item(i).text() for i in range(window.nav.count())]
 
 
 def test_navigation_shows_exactly_the_specs_in_order(qtbot):
-    window = MainWindow(FakeWorkstation(), remember=False)
+    window = MainWindow(sees_everything(), remember=False)
     qtbot.addWidget(window)
     assert nav_titles(window) == [a.title[0] for a in AREAS]
     assert window.area_keys() == [a.key for a in AREAS]
@@ -53,7 +58,7 @@ def test_navigation_shows_exactly_the_specs_in_order(qtbot):
 def test_english_titles_come_from_the_specs(qtbot):
     i18n.install_translators("en")
     try:
-        window = MainWindow(FakeWorkstation(), remember=False)
+        window = MainWindow(sees_everything(), remember=False)
         qtbot.addWidget(window)
         assert nav_titles(window) == [a.title[1] for a in AREAS]
         window.show_area("custody")
@@ -63,7 +68,7 @@ def test_english_titles_come_from_the_specs(qtbot):
 
 
 def test_a_new_area_is_one_spec(qtbot):
-    window = MainWindow(FakeWorkstation(), remember=False, areas=(*AREAS[:3], ledger(), *AREAS[3:]))
+    window = MainWindow(sees_everything(), remember=False, areas=(*AREAS[:3], ledger(), *AREAS[3:]))
     qtbot.addWidget(window)
     assert nav_titles(window)[3] == "台账" and window.area_keys()[3] == "ledger"
     assert window.area_actions[3].shortcut().toString() == "Alt+4"  # its place in the order gives the key
@@ -74,7 +79,7 @@ def test_a_new_area_is_one_spec(qtbot):
 
 
 def test_an_area_without_a_page_says_it_comes_later(qtbot):
-    window = MainWindow(FakeWorkstation(), remember=False, areas=(*AREAS, ledger(build=None)))
+    window = MainWindow(sees_everything(), remember=False, areas=(*AREAS, ledger(build=None)))
     qtbot.addWidget(window)
     window.show_area("ledger")
     page = window.current_page()
@@ -83,7 +88,7 @@ def test_an_area_without_a_page_says_it_comes_later(qtbot):
 
 @pytest.mark.parametrize("key", COMING)
 def test_areas_still_to_come_show_the_coming_page(qtbot, key):
-    window = MainWindow(FakeWorkstation(), remember=False)
+    window = MainWindow(sees_everything(), remember=False)
     qtbot.addWidget(window)
     window.show_area(key)
     assert isinstance(window.current_page(), ComingPage)
@@ -91,7 +96,7 @@ def test_areas_still_to_come_show_the_coming_page(qtbot, key):
 
 def test_an_area_needs_its_permission(qtbot):
     areas = (*AREAS, ledger(permission=Action.ADMINISTER))
-    clerk = MainWindow(FakeWorkstation(), remember=False, areas=areas)
+    clerk = MainWindow(FakeWorkstation(),  remember=False, areas=areas)
     admin = MainWindow(FakeWorkstation(actor=Actor("root", Role.ADMIN)), remember=False, areas=areas)
     for window in (clerk, admin):
         qtbot.addWidget(window)
@@ -103,7 +108,7 @@ def test_a_broken_page_builder_leaves_the_window_working(qtbot):
     def broken(_host: Any) -> QWidget:
         raise RuntimeError("boom")
 
-    window = MainWindow(FakeWorkstation(), remember=False, areas=(*AREAS, ledger(build=broken)))
+    window = MainWindow(sees_everything(), remember=False, areas=(*AREAS, ledger(build=broken)))
     qtbot.addWidget(window)
     window.show_area("ledger")
     assert isinstance(window.current_page(), ComingPage)
@@ -136,3 +141,36 @@ def test_contexts_contract_ignores_no_imports():
     contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
     contexts = next(c for c in contracts["contracts"] if c["name"].startswith("Contexts"))
     assert contexts.get("ignore_imports", []) == []
+
+
+def test_a_role_sees_only_its_areas(qtbot):
+    def keys(role: Role) -> list[str]:
+        window = MainWindow(FakeWorkstation(actor=Actor("someone", role)), remember=False)
+        qtbot.addWidget(window)
+        return window.area_keys()
+
+    every = [a.key for a in AREAS]
+    assert keys(Role.AUDITOR) == every and keys(Role.ADMIN) == every  # the auditor reads everything
+    assert keys(Role.CUSTODIAN) == ["rights", "register_search", "custody", "settings"]
+    assert keys(Role.INSURER) == ["register_search", "insurance", "settings"]
+    agency = keys(Role.AGENCY)
+    assert {"parties", "pledges", "disposal"} <= set(agency) and not {"rights", "audit", "workbench"} & set(agency)
+    assert "audit" not in keys(Role.CLERK) and "custody" not in keys(Role.CLERK)
+
+
+def test_a_role_without_the_rights_starts_on_its_first_area(qtbot):
+    window = MainWindow(FakeWorkstation(actor=Actor("ins1", Role.INSURER)), remember=False)
+    qtbot.addWidget(window)
+    assert window.current_area() == "register_search"
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["登记查询", "保险", "设置"]
+
+
+def test_the_auditor_sees_the_registers_read_only(qtbot, sqlite_workstation):
+    sqlite_workstation.actor = Actor("aud1", Role.AUDITOR)
+    window = MainWindow(sqlite_workstation, remember=False)
+    qtbot.addWidget(window)
+    for key in ("rights", "parties", "pledges"):
+        window.show_area(key)
+        page = window.page(key)
+        assert isinstance(page, Page) and not page.can_create(), key  # no 新建 for a role that only reads
+    assert "审计员" in window.user_label.text()

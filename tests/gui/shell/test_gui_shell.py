@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.gui import errors
 from ipdesk.gui.application import load_cjk_font
 from ipdesk.gui.areas import AREAS
@@ -57,7 +58,7 @@ def test_crash_dialog_has_a_copyable_report_and_the_log_location(qtbot, monkeypa
 
 
 def test_navigation_lists_every_area_with_icon_and_alt_digit(qtbot):
-    window = MainWindow(FakeWorkstation())
+    window = MainWindow(FakeWorkstation(actor=Actor("root", Role.ADMIN)))  # who sees every area
     qtbot.addWidget(window)
     assert window.nav.count() == len(AREAS) >= 13
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ipdesk.domain.shared.permissions import Action, Actor
+from ipdesk.domain.shared.views import View, sees
 
 
 class Page(QWidget):
@@ -47,13 +48,16 @@ class Page(QWidget):
         """Called each time the navigation shows this page."""
 
 
-def may(actor: Actor | None, action: Action) -> bool:
-    """Whether ``actor`` may do ``action``; fails closed: no actor, an object that cannot say, or an unknown
-    role is not allowed (the services check again, but the GUI must not offer what they will refuse)."""
+def may(actor: Actor | None, action: Action | View) -> bool:
+    """Whether ``actor`` may do ``action`` (or look at a ``View``); fails closed: no actor, an object that
+    cannot say, or an unknown role is not allowed (the services check again, but the GUI must not offer
+    what they will refuse)."""
     check = getattr(actor, "may", None)
     if actor is None or not callable(check):
         return False
     try:
+        if isinstance(action, View):
+            return isinstance(actor, Actor) and sees(actor, action)
         return check(action) is True
     except Exception:
         return False
