@@ -55,17 +55,52 @@ def ensure_log_file(workstation: Workstation) -> None:
 
 
 class WindowHost(QObject):
-    """Owns the main window; switching language rebuilds it in the new language (state is kept)."""
+    """Owns the main window; switching language rebuilds it in the new language (state is kept).
 
-    def __init__(self, workstation: Workstation):
+    With ``idle_minutes`` (a signed-in desk: ``run_gui``) the window offers 注销 / 切换用户 and locks after
+    that many minutes without input (:mod:`ipdesk.gui.users.idle_lock`).
+    """
+
+    def __init__(self, workstation: Workstation, *, idle_minutes: float | None = None):
         super().__init__()
         self.workstation = workstation
         self.window: MainWindow | None = None
+        self.idle_lock: Any = None
+        if idle_minutes is not None:
+            from ipdesk.gui.users.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(workstation, idle_minutes, self.sign_out, self)  # type: ignore[arg-type]
 
     def open(self) -> MainWindow:
-        self.window = MainWindow(self.workstation, on_language=self.switch_language)
+        signs_out = self.sign_out if self.idle_lock is not None else None
+        self.window = MainWindow(self.workstation, on_language=self.switch_language, on_sign_out=signs_out)
         self.window.show()
+        if self.idle_lock is not None:
+            self.idle_lock.start()
         return self.window
+
+    def sign_out(self) -> None:
+        QTimer.singleShot(0, self._sign_out)  # not from inside the old window's menu slot
+
+    def _sign_out(self) -> None:
+        """Close the window (its forms with it) and ask who works next; nobody: ipdesk quits."""
+        from ipdesk.gui.users.signin import sign_in
+
+        old = self.window
+        if self.idle_lock is not None:
+            self.idle_lock.timer.stop()
+        if old is not None:
+            old.save_state()
+            old.hide()  # hidden, not closed: closing the last window would quit before the sign-in
+        user = sign_in(self.workstation)  # type: ignore[arg-type]
+        if user is not None:
+            self.open()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        if user is None:
+            self.window = None
+            QCoreApplication.quit()
 
     def switch_language(self, locale: str) -> None:
         QTimer.singleShot(0, lambda: self._rebuild(locale))  # not from inside the old window's menu slot
@@ -157,7 +192,7 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
         runner().wait(30_000)
         workstation.close()
         return 0
-    host = WindowHost(workstation)
+    host = WindowHost(workstation, idle_minutes=workstation.office.settings().idle_lock_minutes)
     window = host.open()
     QTimer.singleShot(0, lambda: offer_demo_data(window, workstation, load_without_asking=demo_if_empty))
     code = app.exec()

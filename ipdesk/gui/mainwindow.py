@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
             the window in the new language. Without it the choice is saved for the next start.
         remember: restore and save window geometry and layout (False for the self-check).
         areas: the navigation areas (default :data:`ipdesk.gui.areas.AREAS`).
+        on_sign_out: what 注销 / 切换用户 (File menu) does; without it the action is hidden.
 
     Signals:
         closed(): after the window saved its state and closed.
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workstation: Workstation, *, on_language: Callable[[str], None] | None = None,
                  remember: bool = True, settings_: Settings | None = None,
                  task_runner: TaskRunner | None = None, areas: Sequence[AreaSpec] | None = None,
-                 parent: QWidget | None = None):
+                 on_sign_out: Callable[[], None] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.workstation = workstation
         use_clock(workstation.clock)  # date pickers and timestamps follow the workstation's office clock
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._settings = settings_ or settings()
         self._runner = task_runner or runner()
         self._on_language = on_language
+        self._on_sign_out = on_sign_out
         self._remember = remember
         self._pages: dict[str, QWidget] = {}
         self._specs = {a.key: a for a in (AREAS if areas is None else areas)}
@@ -222,6 +224,8 @@ class MainWindow(QMainWindow):
         self.gazette_action = act(self.tr("导出公告…"), "export", None, self.export_gazette, "action_gazette")
         keys = QKeySequence.StandardKey
         self.quit_action = act(self.tr("退出"), "quit", keys.Quit, self.close, "action_quit")
+        self.sign_out_action = act(self.tr("注销 / 切换用户…"), "", None, self._sign_out, "action_sign_out")
+        self.sign_out_action.setVisible(self._on_sign_out is not None)
         self.new_action = act(self.tr("新建"), "add", keys.New, self._page_new, "action_new")
         self.find_action = act(self.tr("查找"), "search", keys.Find, self._page_find, "action_find")
         self.refresh_action = act(self.tr("刷新"), "refresh", keys.Refresh, self._page_refresh,
@@ -259,6 +263,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.verify_action)
         file_menu.addAction(self.gazette_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
         edit = bar.addMenu(self.tr("编辑(&E)"))
         edit.addAction(self.new_action)
@@ -311,6 +316,10 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if isinstance(page, Page):
             page.copy_selection()
+
+    def _sign_out(self) -> None:
+        if self._on_sign_out is not None:
+            self._on_sign_out()
 
     def verify_notice(self) -> None:
         from ipdesk.gui.notices.verify_dialog import open_verify_dialog

@@ -1015,6 +1015,10 @@ Contact the system administrator at once and keep the database backups.</transla
         <translation>Insurer officer</translation>
     </message>
     <message>
+        <source>注销 / 切换用户…</source>
+        <translation>Sign out / switch user…</translation>
+    </message>
+    <message>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
@@ -3211,6 +3215,18 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
 </context>
 <context>
     <name>signin</name>
+    <message>
+        <source>ipdesk 已锁定（长时间无操作）。请输入 {name} 的密码继续，未保存的内容仍在。</source>
+        <translation>ipdesk is locked (no activity for a while). Enter the password of {name} to go on; nothing unsaved was lost.</translation>
+    </message>
+    <message>
+        <source>ipdesk 已锁定</source>
+        <translation>ipdesk is locked</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>Sign out</translation>
+    </message>
     <message>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>

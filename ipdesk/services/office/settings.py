@@ -25,6 +25,8 @@ from ipdesk.storage.schema import CounterRow, SettingRow
 register({
     "office.unknown_timezone": ("未知的时区：{zone}（应为 IANA 时区名，例如 Asia/Shanghai）",
                                 "unknown timezone: {zone} (use an IANA name such as Asia/Shanghai)"),
+    "office.idle_lock_minutes": ("空闲锁定时间应为 {min}–{max} 分钟：{value}",
+                                 "the idle lock must be {min}-{max} minutes: {value}"),
 })
 
 
@@ -47,6 +49,7 @@ class OfficeSettings:
     correction_days: int = 30  # days the parties have to cure defects (configurable, not in the rules)
     password_min_length: int = 10  # characters (the other password rules: ipdesk.domain.users.rules)
     lockout_attempts: int = 5  # failed sign-ins in a row that lock an account until an administrator unlocks
+    idle_lock_minutes: int = 15  # minutes without input before the GUI covers the window and asks the password
 
     @property
     def sla(self) -> SlaSettings:
@@ -58,6 +61,7 @@ class OfficeSettings:
 
 
 _KEY = "office"
+IDLE_LOCK_MINUTES = (1, 480)  # a lock within a minute would interrupt typing; past a working day it is none
 _CALENDAR_KEY = "holiday_calendar"
 
 
@@ -88,6 +92,10 @@ class OfficeService:
 
     def save_settings(self, actor: Actor, settings: OfficeSettings) -> Changes:
         actor.require(Action.ADMINISTER)
+        low, high = IDLE_LOCK_MINUTES
+        if not low <= settings.idle_lock_minutes <= high:
+            raise ValidationError(Problem("office.idle_lock_minutes", "idle_lock_minutes",
+                                          {"min": low, "max": high, "value": settings.idle_lock_minutes}))
         if not is_known_zone(settings.timezone.strip()):
             raise ValidationError(Problem("office.unknown_timezone", "timezone", {"zone": settings.timezone}))
         settings = replace(settings, timezone=settings.timezone.strip())

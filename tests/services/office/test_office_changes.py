@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.services.office.settings import OfficeSettings
 from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN
@@ -15,3 +18,16 @@ def test_saving_settings_and_calendar_reports_settings_and_audit(workstation: Wo
     assert changes.kinds == {"settings", "audit"}
     changes = workstation.office.save_calendar(ADMIN, workstation.office.calendar())
     assert changes.settings and changes.audit and not changes.pledges
+
+
+def test_the_idle_lock_is_15_minutes_by_default_and_kept_within_its_range(workstation: Workstation) -> None:
+    assert workstation.office.settings().idle_lock_minutes == 15
+    for minutes in (0, -5, 481):
+        with pytest.raises(ValidationError) as refused:
+            workstation.office.save_settings(ADMIN, replace(OfficeSettings(), idle_lock_minutes=minutes))
+        problem = refused.value.problems[0]
+        assert problem.code == "office.idle_lock_minutes" and problem.field == "idle_lock_minutes"
+        assert "1–480" in problem.message("zh") and "1-480 minutes" in problem.message("en")
+    assert workstation.office.settings().idle_lock_minutes == 15  # nothing written
+    workstation.office.save_settings(ADMIN, replace(OfficeSettings(), idle_lock_minutes=5))
+    assert workstation.office.settings().idle_lock_minutes == 5
