@@ -109,6 +109,7 @@ def load_demo_data(
     chunk: int = CHUNK,
     pledges: int = 0,
     clock: Clock | None = None,
+    users: bool = False,
 ) -> DemoSummary:
     """Fill an empty register with a deterministic demo data set; one audit entry for the whole load.
 
@@ -122,6 +123,7 @@ def load_demo_data(
             built after the last chunk); returning True cancels the load and nothing is written.
         pledges: then file that many demo applications through the pledge services (registered, changed,
             cancelled, refused, awaiting correction, pending); each with its own events and audit entries.
+        users: then, in a database without users, one account per role (:mod:`ipdesk.demo.users`).
 
     Raises:
         PermissionDenied: the actor may not load demo data.
@@ -147,6 +149,10 @@ def load_demo_data(
 
             made = add_demo_pledges(engine, actor, seed=seed, as_of=as_of, count=pledges, clock=clock)
             summary = dataclasses.replace(summary, pledges=made, seconds=time.perf_counter() - started)
+        if users:
+            from ipdesk.demo.users import add_demo_users
+
+            add_demo_users(engine, clock)
     return dataclasses.replace(summary, changes=seen.changes)
 
 

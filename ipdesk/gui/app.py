@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.shared.clock import Clock
@@ -188,6 +188,8 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
     ensure_log_file(workstation)
     from ipdesk.gui.users.signin import sign_in
 
+    if demo_if_empty:
+        load_demo_before_sign_in(workstation)
     if sign_in(workstation) is None:  # cancelled: nobody signed in, nothing opens
         runner().wait(30_000)
         workstation.close()
@@ -231,6 +233,33 @@ def _database_failed(config: Any, exc: BaseException) -> None:
         ).format(reason=str(exc) or type(exc).__name__),
         "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
     )
+
+
+def load_demo_before_sign_in(workstation: Any) -> None:
+    """``make run`` on a new database: the demo data set with one account per role (``ipdesk.demo.users``,
+    README), loaded before the sign-in dialog so that it opens on them; nothing when users exist."""
+    from ipdesk.demo.generator import load_demo_data
+    from ipdesk.domain.shared.permissions import SYSTEM
+    from ipdesk.services.paging import Query
+
+    try:
+        if workstation.users.has_users() or workstation.rights.count(Query()) or workstation.parties.count(Query()):
+            return
+    except Exception:
+        log.info("demo data not loaded", exc_info=True)
+        return
+    loop = QEventLoop()
+
+    def work(progress: Any) -> Any:
+        progress.report(0, 0, QCoreApplication.translate("app", "正在载入演示数据…"))
+        return load_demo_data(workstation.engine, SYSTEM, clock=workstation.clock, rights=DEMO_RIGHTS,
+                              pledges=DEMO_PLEDGES, users=True,
+                              progress=lambda done, total=0, *_a: progress.report(done, total))
+
+    title = QCoreApplication.translate("app", "载入演示数据")
+    run_op(None, work, on_done=lambda _s: loop.quit(), on_failed=lambda _e: loop.quit(), progress=title,
+           title=title, cancellable=False)
+    loop.exec()
 
 
 def offer_demo_data(

@@ -172,3 +172,23 @@ def test_cancelling_the_forced_change_signs_nobody_in(qtbot, sqlite_workstation)
     when_shown(SignInDialog, sign)
     assert sign_in(ws) is None
     assert ws.actor == Actor("tester", Role.ADMIN)
+
+
+def test_make_run_loads_the_demo_accounts_then_signs_in(qtbot, sqlite_workstation, monkeypatch):
+    from ipdesk.demo.users import DEMO_PASSWORD
+    from ipdesk.gui import app
+
+    ws = sqlite_workstation
+    monkeypatch.setattr(app, "DEMO_RIGHTS", 100)
+    monkeypatch.setattr(app, "DEMO_PLEDGES", 2)
+    app.load_demo_before_sign_in(ws)
+    assert ws.users.has_users()
+
+    def act(dialog: SignInDialog) -> None:  # the sign-in dialog, not the first administrator's
+        type_into(qtbot, dialog, name="shenji", password=DEMO_PASSWORD)
+        dialog.accept()
+
+    when_shown(SignInDialog, act)
+    user = sign_in(ws)
+    assert user is not None and user.role is Role.AUDITOR and ws.actor == Actor("shenji", Role.AUDITOR)
+    app.load_demo_before_sign_in(ws)  # users exist: nothing loaded twice
