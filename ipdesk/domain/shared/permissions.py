@@ -63,6 +63,7 @@ class Actor:
 
     username: str
     role: Role = Role.CLERK
+    party_id: int | None = None  # the agency or insurer an agency or insurer officer acts for
 
     def may(self, action: Action) -> bool:
         return action in ROLE_ACTIONS[self.role]

@@ -82,12 +82,19 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.dialog is not None:
             return
+        self._audit_lock()
         dialog = LockDialog(self.workstation)
         dialog.finished.connect(lambda _r: self._finished(dialog))
         self.dialog = dialog
         dialog.show()  # application-modal (not open(), which makes it window-modal): every window and form
         # open on them waits behind it
         dialog.raise_()
+
+    def _audit_lock(self) -> None:
+        from ipdesk.gui.ops import run_op
+
+        users, actor = self.workstation.users, self.workstation.actor
+        run_op(None, lambda: users.note_idle_lock(actor), title="session.lock")
 
     def _finished(self, dialog: LockDialog) -> None:
         self.dialog = None

@@ -56,7 +56,7 @@ class User:
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.name, self.role)
+        return Actor(self.name, self.role, self.party_id)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "role": self.role.value, "party_id": self.party_id,
@@ -180,6 +180,12 @@ class UserService:
             session.flush()
             audit.record(session, actor, "user.password", "user", row.id, f"修改用户 {row.name} 的密码")
             return _user(row)
+
+    def note_idle_lock(self, actor: Actor) -> None:
+        """The front end locked ``actor``'s desk for want of input (the unlock is a sign-in: audited there)."""
+        with transaction(self.engine, self.clock) as session:
+            row = self._row(session, actor.username)
+            audit.record(session, actor, "session.lock", "user", row.id, f"空闲锁定：用户 {row.name}")
 
     def authenticate(self, name: str, password: str) -> User:
         """The account ``name`` signs in as.

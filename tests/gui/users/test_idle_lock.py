@@ -6,11 +6,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from sqlalchemy import select
 
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.gui.app import WindowHost
 from ipdesk.gui.users.signin import SignInDialog
+from ipdesk.storage.schema import AuditRow
 from tests.gui.users.test_signin import GOOD, add_user, type_into, when_shown
+
+
+def audited(ws: Any) -> list[str]:
+    with ws.engine.connect() as conn:
+        return list(conn.execute(select(AuditRow.action).order_by(AuditRow.seq)).scalars())
 
 
 def signed_in_host(qtbot: Any, ws: Any, minutes: float) -> WindowHost:
@@ -47,6 +54,8 @@ def test_the_idle_lock_covers_everything_and_keeps_an_open_form(qtbot, sqlite_wo
         qtbot.waitUntil(lambda: host.idle_lock.dialog is None, timeout=3000)
         assert form.isVisible() and edit.text() == "半填的form"  # unsaved state kept
         assert ws.actor == Actor("clerk1", Role.CLERK) and host.idle_lock.timer.isActive()
+        qtbot.waitUntil(lambda: "session.lock" in audited(ws), timeout=3000)  # the lock, then the unlock
+        assert audited(ws)[-1] == "signin.ok"
     finally:
         host.idle_lock.close()
 

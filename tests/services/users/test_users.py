@@ -195,3 +195,17 @@ def test_the_signed_in_user_names_the_postgres_connection(workstation: Workstati
         if workstation.engine.dialect.name != "postgresql":
             pytest.skip("application_name is PostgreSQL's")
         assert conn.execute(text("SELECT current_setting('application_name')")).scalar_one() == "ipdesk:boss"
+
+
+def test_a_signed_in_officer_acts_for_its_party(office: Workstation) -> None:
+    guarantee = add_party(office, "镇江市融资担保有限公司", 2, kind="guarantee")
+    office.users.add(ADMIN, "zhou", "agency", PASSWORD, guarantee.id)
+    assert office.users.authenticate("zhou", PASSWORD).actor == Actor("zhou", Role.AGENCY, guarantee.id)
+    assert office.users.authenticate("boss", PASSWORD).actor.party_id is None
+
+
+def test_an_idle_lock_is_audited_under_the_user(office: Workstation) -> None:
+    office.users.note_idle_lock(Actor("boss", Role.ADMIN))
+    assert actions(office)[-1] == "session.lock"
+    with pytest.raises(NotFound):
+        office.users.note_idle_lock(Actor("ghost", Role.CLERK))
