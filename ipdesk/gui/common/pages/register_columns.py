@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMenu
@@ -74,10 +75,10 @@ class RegisterColumns:
     def _autosize_soon(self, *_: object) -> None:
         # Look after the signal's other slots ran: a lazy model that has just been counted starts reading
         # its first page right after its reset, and only its arrival (dataChanged) brings the cells.
-        QTimer.singleShot(0, self._autosize_when_filled)
+        QTimer.singleShot(0, self, self._autosize_when_filled)  # not after the page is gone
 
     def _autosize_when_filled(self) -> None:
-        if not self._needs_autosize or self.model.rowCount() == 0:
+        if not self._needs_autosize or not shiboken6.isValid(self.model) or self.model.rowCount() == 0:
             return
         idle = getattr(self.model, "idle", True)  # a lazy model reads in the background
         if not idle:
