@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ipdesk.domain.shared.cells import inert
 from ipdesk.gui.tasks import Progress
 from ipdesk.services.paging import Column, PageSource, Query
 
@@ -48,7 +49,7 @@ def export_xlsx(
     bold = Font(bold=True)
     head = []
     for text in headers:
-        c = WriteOnlyCell(sheet, value=text)
+        c = WriteOnlyCell(sheet, value=inert(text))
         c.font = bold
         head.append(c)
     sheet.append(head)
@@ -62,7 +63,7 @@ def export_xlsx(
         for row in rows:
             out = []
             for col in columns:
-                value = cell(col, row)
+                value = inert(cell(col, row))
                 c = WriteOnlyCell(sheet, value=value)
                 if isinstance(value, Decimal):
                     c.number_format = MONEY_FORMAT

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
+from ipdesk.domain.shared.cells import inert_row
 from ipdesk.services.notices.service import atomic_write
 from ipdesk.services.uow import reading
 from ipdesk.storage.schema import PledgeEventRow, PledgeRightRow, PledgeRow, RightRow
@@ -83,7 +84,7 @@ def export_gazette(engine: Engine, start: date, end: date, path: Path, patents_o
         sheet = book.create_sheet("公告")
         sheet.append(header)
         for r in rows:
-            sheet.append(r)
+            sheet.append(inert_row(r))
         buf = io.BytesIO()
         book.save(buf)
         atomic_write(path, buf.getvalue())
@@ -91,6 +92,6 @@ def export_gazette(engine: Engine, start: date, end: date, path: Path, patents_o
         text = io.StringIO()
         writer = csv.writer(text)
         writer.writerow(header)
-        writer.writerows([[v.isoformat() if isinstance(v, date) else (v or "") for v in r] for r in rows])
+        writer.writerows([inert_row(v.isoformat() if isinstance(v, date) else (v or "") for v in r) for r in rows])
         atomic_write(path, text.getvalue().encode("utf-8-sig"))
     return len(rows)

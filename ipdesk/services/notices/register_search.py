@@ -21,6 +21,7 @@ from sqlalchemy import Engine, and_, func, or_, select
 from ipdesk.domain.notices.notice import SearchCertificate, SearchRow
 from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.registry.names import name_key
+from ipdesk.domain.shared.cells import inert_row
 from ipdesk.domain.shared.clock import Clock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ValidationError
@@ -290,11 +291,11 @@ class RegisterSearch:
         rows = self.search(c, 0, 1_000_000)
         book = Workbook(write_only=True)
         sheet = book.create_sheet("质押登记查询")
-        sheet.append([f"查询条件：{c.describe()}", f"截至：{(c.as_of or self.clock.today()).isoformat()}"])
+        sheet.append(inert_row([f"查询条件：{c.describe()}", f"截至：{(c.as_of or self.clock.today()).isoformat()}"]))
         sheet.append([col.header_zh for col in self.columns])
         for r in rows:
             sheet.append(
-                [
+                inert_row([
                     r["registration_no"],
                     STATUS_TEXT[r["status_value"]][0],
                     r["pledgor_names"],
@@ -303,7 +304,7 @@ class RegisterSearch:
                     r["registered_on"],
                     r["cancelled_on"],
                     r["secured_amount"],
-                ]
+                ])
             )
         buf = BytesIO()
         book.save(buf)

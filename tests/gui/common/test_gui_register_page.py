@@ -224,3 +224,22 @@ def test_first_start_fits_the_columns_to_the_first_rows_not_to_empty_cells(qtbot
     fitted = header.sectionSize(title)
     page.table.resizeColumnToContents(title)
     assert fitted > 100 and fitted >= min(header.sectionSize(title), 260)
+
+
+def test_export_and_copy_of_a_register_make_formula_like_cells_inert(qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    source, page = make_page(qtbot, 3)
+    evil = '=HYPERLINK("http://evil.example","点击")'
+    source.rows[0]["title"] = evil
+    page.refresh()
+    settle(qtbot, page)
+    task = page.export_view(tmp_path / "all.xlsx")
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    cells = [c for row in load_workbook(page.last_export[0]).active.iter_rows() for c in row]
+    assert not [c for c in cells if c.data_type == "f"] and "'" + evil in [c.value for c in cells]
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_data(r)["title"] == evil)
+    page.select_row(row)
+    page.copy_selection()
+    assert "'" + evil in QGuiApplication.clipboard().text()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.domain.shared.cells import inert
 from ipdesk.gui.common.models.lazy_table import LazyTableModel
 from ipdesk.gui.common.pages.base import Page
 from ipdesk.gui.common.pages.detail_pane import DetailPane, RowDetailPane
@@ -532,4 +533,5 @@ class RegisterPage(RegisterColumns, RegisterSelection, Page):
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None else str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    # Pasted into Excel the copy is an export too: a formula-like cell is made inert like in the files.
+    return "" if value is None else inert(str(value)).replace("\t", " ").replace("\r", " ").replace("\n", " ")
