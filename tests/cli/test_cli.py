@@ -265,8 +265,13 @@ def test_notice_print_verify_revoke_search_gazette(
     serial, payload = out["serial"], out["payload"]
     code, out = run(capsys, *db_args, "verify", str(pdf))
     assert code == 0 and out["status"] == "genuine" and out["serial"] == serial
+    assert out["pages_checked"] and out["content_checked"] and out["differences"] == []
     code, out = run(capsys, *db_args, "verify", payload)
     assert code == 0 and out["status"] == "genuine"
+    # the code alone: says what it proves and shows the register's copy of the content
+    assert not out["pages_checked"] and "不证明纸面文字未被改动" in out["reason"]
+    stored = out["register_content"]
+    assert stored["serial"] == serial and stored["registration_no"] == "Y2026980000001"
     code, out = run(
         capsys,
         *db_args,

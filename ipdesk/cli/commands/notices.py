@@ -61,8 +61,13 @@ def run_verify(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     path = Path(value)
     is_file = not value.startswith("IPD1|") and path.exists()
     result = ws.notices.verify_file(path) if is_file else ws.notices.verify_text(value)
-    emit({"status": result.status.value, "serial": result.serial,
-          "reason": result.message.message(config.lang), "content_checked": result.content_checked})
+    out: dict[str, Any] = {"status": result.status.value, "serial": result.serial,
+                           "reason": result.message.message(config.lang), "content_checked": result.content_checked,
+                           "pages_checked": result.pages_checked,
+                           "differences": [d.message(config.lang) for d in result.differences]}
+    if result.register_content is not None:  # QR only: the register's copy, to compare with the paper
+        out["register_content"] = result.register_content
+    emit(out)
     return EXIT_OK if result.ok else EXIT_REFUSED
 
 

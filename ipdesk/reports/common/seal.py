@@ -52,6 +52,22 @@ register(
             "签名有效：编号 {serial} 由密钥 {key_id} 签发；未提供文件内容，请将纸面内容与登记簿核对",
             ("valid signature: serial {serial} was issued under key {key_id}; no content was given, "
              "compare the printed text with the register")),
+        "verify.qr_only": (
+            "二维码有效：编号 {serial} 由密钥 {key_id} 签发，登记簿有此编号且内容摘要一致、未撤销。"
+            "这只证明机关出具过该编号的文件，不证明纸面文字未被改动：请将纸面与下列登记簿内容逐项核对",
+            ("valid code: serial {serial} was issued under key {key_id}, the register has it with the same "
+             "digest and it is not revoked. This proves the office issued that document, not that the paper "
+             "was left unchanged: compare the paper with the register's content below item by item")),
+        "verify.content_missing": (
+            "PDF 不含签名内容（已被删除或损坏），无法与签发版本核对，不能认定为真实",
+            "the PDF lacks its signed content (removed or damaged): it cannot be compared with the issued "
+            "document and is not genuine"),
+        "verify.pages_unchecked": ("编号 {serial} 的签名有效，但本版本无法重新排印其内容以核对页面",
+                                   "serial {serial}: the signature is valid but this version cannot lay out "
+                                   "its content to compare the pages"),
+        "verify.pages_differ": ("PDF 页面与签名内容应印出的页面不符：{what}",
+                                "the PDF's pages differ from what the office prints for the signed content: "
+                                "{what}"),
         "verify.malformed": ("无法识别的验证码：不是 ipdesk 通知书的二维码内容",
                              "unrecognised code: not an ipdesk notice payload"),
         "verify.unknown_key": ("签发密钥 {key_id} 不在信任的公钥列表中，无法确认出具机关",
@@ -237,8 +253,11 @@ class VerifyResult:
     status: VerifyStatus
     serial: str
     code: str  # message code, e.g. "verify.digest_mismatch"
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     content_checked: bool = False  # the digest was compared with actual content
+    pages_checked: bool = False  # every page was compared with the office's rendering of that content
+    differences: tuple[Message, ...] = ()  # what differs from the office's rendering, where it can say
+    register_content: dict[str, Any] | None = None  # the register's copy of the content (QR checks)
 
     @property
     def message(self) -> Message:

@@ -484,10 +484,17 @@ class NoticeService:
         from ipdesk.reports.common.seal import verify_payload
 
         keys, revoked, known = self._registry()
-        return verify_payload(payload.strip(), content, keys, revoked, known)
+        result = verify_payload(payload.strip(), content, keys, revoked, known)
+        if content is None and result.code == "verify.genuine_unchecked":
+            # What the code alone proves, and the register's copy of the content for the clerk to compare.
+            with reading(self.engine) as session:
+                row = self._by_serial(session, result.serial)
+                stored = json.loads(row.content)
+            result = replace(result, code="verify.qr_only", register_content=stored)
+        return result
 
     def verify_file(self, pdf: Path):
-        from ipdesk.reports.common.pdf_payload import verify_pdf
+        from ipdesk.reports.notices.verification import verify_pdf
 
         keys, revoked, known = self._registry()
         return verify_pdf(pdf, keys, revoked, known)

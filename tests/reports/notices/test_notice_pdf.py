@@ -22,9 +22,10 @@ from ipdesk.domain.notices.notice import (
     sample_notice,
 )
 from ipdesk.reports.common import layout
-from ipdesk.reports.common.pdf_payload import _raw_scan, read_payload, read_pdf_payload, verify_pdf
+from ipdesk.reports.common.pdf_payload import _raw_scan, read_payload, read_pdf_payload
 from ipdesk.reports.common.seal import OfficeKey, VerifyStatus, trusted_keys, unb64u
 from ipdesk.reports.notices.notice_pdf import notice_story, page_meta, render_document, render_notice
+from ipdesk.reports.notices.verification import verify_pdf
 
 NOTICE_KINDS = [k for k in NoticeKind if k != NoticeKind.SEARCH_CERTIFICATE]
 
@@ -197,7 +198,7 @@ def test_edited_visible_text_is_altered(key: OfficeKey) -> None:
     assert r.status == VerifyStatus.ALTERED and r.code == "verify.visible_text"
     assert "中国银行股份有限公司镇江分行" in r.reason_zh
     # without the visible-text check the (untouched) signed content alone would pass
-    assert verify_pdf(buf.getvalue(), trusted_keys(key), check_visible_text=False).ok
+    assert verify_pdf(buf.getvalue(), trusted_keys(key), compare_pages=False).ok
 
 
 def test_pdf_without_payload_is_unknown(tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from ipdesk.domain.notices.notice import sample_search_certificate
-from ipdesk.reports.common.pdf_payload import verify_pdf
 from ipdesk.reports.common.seal import OfficeKey, VerifyStatus, trusted_keys
 from ipdesk.reports.notices.search_certificate_pdf import render_search_certificate
+from ipdesk.reports.notices.verification import verify_pdf
 
 
 @pytest.fixture(scope="module")
