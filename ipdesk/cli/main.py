@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ipdesk import __version__
-from ipdesk.cli.commands import audit, demo, notices, office, pledges, registry, users
+from ipdesk.cli.commands import audit, demo, notices, office, pledges, registry, users, valuation
 from ipdesk.cli.commands.common import (
     ENGINE,
     EXIT_BAD_INPUT,
@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     notices.add_parsers(sub)
     registry.add_import_parser(sub)
     users.add_parsers(sub)
+    valuation.add_parsers(sub)
     return p
 
 

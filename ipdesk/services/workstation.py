@@ -21,6 +21,7 @@ from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
 from ipdesk.services.users.service import UserService
+from ipdesk.services.valuation.service import ValuationService
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import describe, make_engine
 
@@ -59,6 +60,7 @@ class Workstation:
     notices: NoticeService = field(init=False)
     register_search: RegisterSearch = field(init=False)
     users: UserService = field(init=False)
+    valuation: ValuationService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -74,6 +76,7 @@ class Workstation:
         self.notices = NoticeService(self.engine, self.config.keys_dir, clock=clock)
         self.register_search = RegisterSearch(self.engine, self.notices, clock=clock)
         self.users = UserService(self.engine, clock, self.office)
+        self.valuation = ValuationService(self.engine, clock=clock)
 
     @property
     def database_description(self) -> str:

@@ -28,18 +28,20 @@ class Action(enum.StrEnum):
     PRINT_NOTICES = "print_notices"
     REVOKE_NOTICE = "revoke_notice"
     LOAD_DEMO_DATA = "load_demo_data"
+    RECORD_VALUATION = "record_valuation"  # valuations and value-analysis score sheets
     ADMINISTER = "administer"
 
 
 _CLERK = {
     Action.EDIT_PARTIES, Action.EDIT_RIGHTS, Action.IMPORT, Action.EXAMINE, Action.REGISTER_PLEDGE,
-    Action.CHANGE_PLEDGE, Action.PRINT_NOTICES,
+    Action.CHANGE_PLEDGE, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
 }
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset(_CLERK),
     Role.APPROVER: frozenset(_CLERK | {Action.REVOKE_NOTICE}),
-    Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES}),
-    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS}),
+    # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
+    Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION}),
+    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION}),
     # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
     Role.INSURER: frozenset(),
     Role.AUDITOR: frozenset(),

@@ -1,0 +1,46 @@
+"""Valuation commands: record a valuation of a right or a package (``add``), show a right's valuations (``show``)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ipdesk.cli.commands.common import EXIT_OK, Subparsers, command, emit
+from ipdesk.config import AppConfig
+
+
+def add_parsers(sub: Subparsers) -> None:
+    valuation = command(sub, "valuation", run_valuation, help="valuations: add | show")
+    actions = valuation.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="record a valuation of one right, or of several as a package (JSON)")
+    add.add_argument("numbers", nargs="+", metavar="number", help="the right(s) valued; several make a package")
+    add.add_argument("--evaluator", required=True, help="the evaluator party (id or USCC)")
+    add.add_argument("--method", required=True, help="income | market | cost")
+    add.add_argument("--value", required=True, help="assessed value in yuan (two decimals at most)")
+    add.add_argument("--value-date", required=True, help="the value date (评估基准日), not after today")
+    add.add_argument("--forced-sale-value", help="forced-sale (quick realisation) value for disposal, in yuan")
+    add.add_argument("--valid-until", help="last day the valuation holds (default: the office's validity setting)")
+    add.add_argument("--report-no", default="", help="the evaluator's report number")
+    add.add_argument("--notes", default="")
+    show = actions.add_parser("show", help="a right's current valuation and its history (JSON)")
+    show.add_argument("number")
+
+
+def run_valuation(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    if args.action == "add":
+        data = {"rights": args.numbers, "evaluator": args.evaluator, "method": args.method, "value": args.value,
+                "value_date": args.value_date, "forced_sale_value": args.forced_sale_value,
+                "valid_until": args.valid_until, "report_no": args.report_no, "notes": args.notes}
+        record = ws.valuation.add(ws.actor, data)
+        emit({"ok": True, "valuation": record.to_json(ws.clock.today())})
+        return EXIT_OK
+    right = ws.rights.get_by_number(args.number)
+    today = ws.clock.today()
+    history = ws.valuation.for_right(right.id)
+    from ipdesk.domain.valuation.valuation import current
+
+    now = current(history, today)
+    emit({"number": right.display_number, "kind": right.kind.value, "as_of": today.isoformat(),
+          "current": None if now is None else now.to_json(today),
+          "history": [v.to_json(today) for v in history]})
+    return EXIT_OK
