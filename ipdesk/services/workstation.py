@@ -21,6 +21,7 @@ from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
 from ipdesk.services.users.service import UserService
+from ipdesk.services.valuation.analysis import ValueAnalysisService
 from ipdesk.services.valuation.service import ValuationService
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import describe, make_engine
@@ -61,6 +62,7 @@ class Workstation:
     register_search: RegisterSearch = field(init=False)
     users: UserService = field(init=False)
     valuation: ValuationService = field(init=False)
+    value_analysis: ValueAnalysisService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -77,6 +79,7 @@ class Workstation:
         self.register_search = RegisterSearch(self.engine, self.notices, clock=clock)
         self.users = UserService(self.engine, clock, self.office)
         self.valuation = ValuationService(self.engine, clock=clock)
+        self.value_analysis = ValueAnalysisService(self.engine, clock=clock)
 
     @property
     def database_description(self) -> str:
