@@ -55,3 +55,20 @@ def test_a_future_value_date_is_bad_input(capsys: pytest.CaptureFixture[str], db
     assert any("after today" in e["message"] for e in out["errors"])
     code, out = run(capsys, *db_args, "valuation", "show", "ZL 201710601862.3")
     assert code == 0 and out["current"] is None and out["history"] == []
+
+
+def test_ltv_of_a_pledge(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    from tests.cli.test_cli import _application
+
+    _seed_world(capsys, db_args, tmp_path)
+    _seed_evaluator(capsys, db_args, tmp_path)
+    now = ["--now", "2026-12-01T10:00:00+08:00"]
+    assert run(capsys, *db_args, *now, "register", str(_application(tmp_path)), "--on", "2026-11-16")[0] == 0
+    code, out = run(capsys, *db_args, *now, "valuation", "ltv", "Y2026980000001")
+    assert code == 0 and out["ratio"] is None and [w["code"] for w in out["warnings"]] == ["ltv.no_valuation"]
+    assert run(capsys, *db_args, *now, "valuation", "add", "ZL 201710601862.3", "--evaluator", EVALUATOR,
+               "--method", "income", "--value", "8000000", "--value-date", "2026-11-20")[0] == 0
+    code, out = run(capsys, *db_args, *now, "--lang", "en", "valuation", "ltv", "Y2026980000001")
+    assert code == 0 and out["secured_amount"] == "5000000.00" and out["value"] == "8000000.00"
+    assert out["ratio"] == "62.50" and out["cap"] == "50.00" and out["over_cap"] is True
+    assert "above the cap" in out["warnings"][0]["message"]

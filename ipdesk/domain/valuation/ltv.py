@@ -116,7 +116,7 @@ def assess(secured_amount: Decimal, performance_deadline: date, rights: Iterable
         used.setdefault(chosen.id, chosen)
     value = sum((v.value for v in used.values()), Decimal(0)) if used else None
     ratio = ratio_of(secured_amount, value) if value else None
-    capped = [(caps[r.kind], r.kind) for r in rights if r.kind in caps]
+    capped = [(caps[r.kind].quantize(_CENT), r.kind) for r in rights if r.kind in caps]
     cap, cap_kind = min(capped) if capped else (None, "")
     if ratio is not None and cap is not None and ratio > cap:
         zh, en = KIND_LABELS.get(RightKind(cap_kind), (cap_kind, cap_kind))

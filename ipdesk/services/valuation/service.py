@@ -20,6 +20,7 @@ from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.fields import clean
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, ValidationError
+from ipdesk.domain.valuation.ltv import LtvAssessment
 from ipdesk.domain.valuation.settings import ValuationSettings, check_settings
 from ipdesk.domain.valuation.valuation import (
     Valuation,
@@ -190,6 +191,13 @@ class ValuationService:
         """The right's valuations, its packages' included, newest first (the history)."""
         with reading(self.engine) as session:
             return list(reversed(valuations_of(session, [right_id])))
+
+    def pledge_ltv(self, pledge_id: int) -> LtvAssessment:
+        """The pledge's loan-to-value line today: secured amount ÷ current value, with its warnings."""
+        from ipdesk.services.valuation.ltv import pledge_ltv_in
+
+        with reading(self.engine) as session:
+            return pledge_ltv_in(session, pledge_id, self.clock.today(), self.settings(session))
 
     def current_for_right(self, right_id: int) -> Valuation | None:
         """The latest valuation of the right still valid today (None: none, or every one expired)."""
