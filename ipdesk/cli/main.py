@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ipdesk import __version__
-from ipdesk.cli.commands import audit, demo, notices, office, pledges, registry, users, valuation
+from ipdesk.cli.commands import audit, demo, monitoring, notices, office, pledges, registry, users, valuation
 from ipdesk.cli.commands.common import (
     ENGINE,
     EXIT_BAD_INPUT,
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     registry.add_import_parser(sub)
     users.add_parsers(sub)
     valuation.add_parsers(sub)
+    monitoring.add_parsers(sub)
     return p
 
 

@@ -13,6 +13,7 @@ from ipdesk.config import AppConfig
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
+from ipdesk.services.custody.monitoring import MonitoringService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
@@ -63,6 +64,7 @@ class Workstation:
     users: UserService = field(init=False)
     valuation: ValuationService = field(init=False)
     value_analysis: ValueAnalysisService = field(init=False)
+    monitoring: MonitoringService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -80,6 +82,7 @@ class Workstation:
         self.users = UserService(self.engine, clock, self.office)
         self.valuation = ValuationService(self.engine, clock=clock)
         self.value_analysis = ValueAnalysisService(self.engine, clock=clock)
+        self.monitoring = MonitoringService(self.engine, clock=clock)
 
     @property
     def database_description(self) -> str:

@@ -358,11 +358,14 @@ class UserRow(Timestamped, Base):
 # --- the later contexts' tables --------------------------------------------------------------------------
 # Each context keeps its tables in ipdesk/storage/<context>/tables.py (deriving from ipdesk.storage.base);
 # importing them here puts every table in Base.metadata for the migrations, create_all and the tests.
-# One name per context, in the order of the contexts contract. They are imported by name, not by an import
+# One module per line, in the order of the contexts contract. They are imported by name, not by an import
 # statement: registering a later context's tables is no dependency of the register's tables (which every
 # storage context imports through this module) on that context, so the contexts contract needs no exception.
-_CONTEXT_TABLES = ("valuation",)
-for _context in _CONTEXT_TABLES:
-    importlib.import_module(f"ipdesk.storage.{_context}.tables")
+_CONTEXT_TABLES = (
+    "valuation.tables",
+    "custody.monitoring_tables",
+)
+for _module in _CONTEXT_TABLES:
+    importlib.import_module(f"ipdesk.storage.{_module}")
 
 __all__ = ["NAMING_CONVENTION", "STAMPED_ON_INSERT", "Base", "Timestamped", "stamp_rows"]

@@ -15,7 +15,7 @@ def add_parsers(sub: Subparsers) -> None:
     actions = valuation.add_subparsers(dest="action", required=True)
     add = actions.add_parser("add", help="record a valuation of one right, or of several as a package (JSON)")
     add.add_argument("numbers", nargs="+", metavar="number", help="the right(s) valued; several make a package")
-    add.add_argument("--evaluator", required=True, help="the evaluator party (id or USCC)")
+    add.add_argument("--evaluator", required=True, help="the evaluator party: USCC, exact name or #id")
     add.add_argument("--method", required=True, help="income | market | cost")
     add.add_argument("--value", required=True, help="assessed value in yuan (two decimals at most)")
     add.add_argument("--value-date", required=True, help="the value date (评估基准日), not after today")

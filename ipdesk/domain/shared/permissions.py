@@ -29,6 +29,7 @@ class Action(enum.StrEnum):
     REVOKE_NOTICE = "revoke_notice"
     LOAD_DEMO_DATA = "load_demo_data"
     RECORD_VALUATION = "record_valuation"  # valuations and value-analysis score sheets
+    MONITOR_RIGHTS = "monitor_rights"  # rights-protection custody: monitoring entries
     ADMINISTER = "administer"
 
 
@@ -41,7 +42,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.APPROVER: frozenset(_CLERK | {Action.REVOKE_NOTICE}),
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
     Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION}),
-    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION}),
+    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS}),
     # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
     Role.INSURER: frozenset(),
     Role.AUDITOR: frozenset(),

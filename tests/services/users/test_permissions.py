@@ -46,6 +46,8 @@ REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
     "pledges.cancel": (Action.CHANGE_PLEDGE, lambda ws, a, n: ws.pledges.cancel(a, 999999, "repaid")),
     "notices.issue": (Action.PRINT_NOTICES, lambda ws, a, n: ws.notices.issue(a, 999999, "registration")),
     "notices.revoke": (Action.REVOKE_NOTICE, lambda ws, a, n: ws.notices.revoke(a, "N0", "test")),
+    "monitoring.add": (Action.MONITOR_RIGHTS, lambda ws, a, n: ws.monitoring.add(a, {})),
+    "monitoring.close": (Action.MONITOR_RIGHTS, lambda ws, a, n: ws.monitoring.close(a, 999999, {})),
     "valuation.add": (Action.RECORD_VALUATION, lambda ws, a, n: ws.valuation.add(a, {})),
     "valuation.save_settings": (Action.ADMINISTER,
                                 lambda ws, a, n: ws.valuation.save_settings(a, ws.valuation.settings())),

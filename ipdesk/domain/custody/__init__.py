@@ -1,0 +1,1 @@
+"""Custody: maintenance custody (fees kept paid) and rights-protection custody (monitoring entries)."""

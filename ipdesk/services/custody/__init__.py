@@ -1,0 +1,1 @@
+"""Custody use cases: maintenance custody (agreements, the fee worklist) and rights-protection monitoring."""

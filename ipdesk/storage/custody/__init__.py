@@ -1,0 +1,1 @@
+"""Storage of the custody context: custody agreements and fee work, rights-protection monitoring entries."""
