@@ -97,7 +97,31 @@ def build_rights(host: AreaHost) -> QWidget | None:
         return None
     from ipdesk.gui.registry.rights_page import RightsPage
 
-    return RightsPage(host.workstation, host.lang)
+    return RightsPage(host.workstation, host.lang, detail_sections=right_sections(host.workstation, host.lang))
+
+
+def right_sections(workstation: Workstation, lang: str) -> list[Any]:
+    """What later contexts add to a right's detail pane: its valuations, its monitoring entries (each where
+    the desk has the service; a test double may not)."""
+    sections: list[Any] = []
+    if getattr(workstation, "valuation", None) is not None:
+        from ipdesk.gui.valuation.valuation_section import RightValuationSection
+
+        sections.append(RightValuationSection(workstation, lang))
+    if getattr(workstation, "monitoring", None) is not None:
+        from ipdesk.gui.custody.monitoring_section import MonitoringSection
+
+        sections.append(MonitoringSection(workstation, lang))
+    return sections
+
+
+def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
+    """What later contexts add to a pledge's detail pane: the loan-to-value line and the rights' valuations."""
+    if getattr(workstation, "valuation", None) is None:
+        return []
+    from ipdesk.gui.valuation.valuation_section import PledgeValuationSection
+
+    return [PledgeValuationSection(workstation, lang)]
 
 
 def build_parties(host: AreaHost) -> QWidget | None:
@@ -113,7 +137,8 @@ def pledges_page(workstation: Workstation, lang: str) -> QWidget:
     from ipdesk.gui.notices.notice_list import add_notice_actions
     from ipdesk.gui.pledges.pledges_page import PledgesPage
 
-    return PledgesPage(workstation, lang, more_actions=[lambda page: add_notice_actions(page, workstation)])
+    return PledgesPage(workstation, lang, more_actions=[lambda page: add_notice_actions(page, workstation)],
+                       detail_sections=pledge_sections(workstation, lang))
 
 
 def build_pledges(host: AreaHost) -> QWidget | None:

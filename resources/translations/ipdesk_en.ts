@@ -191,6 +191,13 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>CloseMonitoringForm</name>
+    <message>
+        <source>结案：{kind}</source>
+        <translation>Close: {kind}</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <source>“{area}”将在后续版本中提供。</source>
@@ -913,6 +920,25 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>LtvLine</name>
+    <message>
+        <source>质押率：无法计算（没有评估）</source>
+        <translation>Loan-to-value: cannot be computed (no valuation)</translation>
+    </message>
+    <message>
+        <source>（上限 {cap}%）</source>
+        <translation> (cap {cap}%)</translation>
+    </message>
+    <message>
+        <source>质押率 {ratio}%</source>
+        <translation>Loan-to-value {ratio}%</translation>
+    </message>
+    <message>
+        <source>{secured} 元 ÷ 评估价值 {value} 元</source>
+        <translation>{secured} yuan ÷ assessed value {value} yuan</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ipdesk — 知识产权质押登记工作站</source>
@@ -1073,6 +1099,52 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>导入</source>
         <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringForm</name>
+    <message>
+        <source>侵权人、无效宣告请求人或对方当事人</source>
+        <translation>The infringer, the invalidation requester or the other side</translation>
+    </message>
+    <message>
+        <source>收到或提交的文件，如无效宣告请求书、起诉状</source>
+        <translation>Documents received or filed, e.g. the invalidation request, the statement of claim</translation>
+    </message>
+    <message>
+        <source>新增监测事项：{number}</source>
+        <translation>New monitoring entry: {number}</translation>
+    </message>
+    <message>
+        <source>无效宣告请求会给权利加上“已提起无效宣告”标记，直至结案</source>
+        <translation>An invalidation request flags the right “invalidation requested” until it is closed</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringSection</name>
+    <message>
+        <source>共 {n} 项，进行中 {open} 项</source>
+        <translation>{n} entries, {open} open</translation>
+    </message>
+    <message>
+        <source>没有监测事项</source>
+        <translation>No monitoring entries</translation>
+    </message>
+    <message>
+        <source>维权监测</source>
+        <translation>Rights protection</translation>
+    </message>
+    <message>
+        <source>新增监测事项…</source>
+        <translation>New monitoring entry…</translation>
+    </message>
+    <message>
+        <source>结案…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>选中一项进行中的事项，记录结果</source>
+        <translation>Select an open entry to record its outcome</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2163,13 @@ Reasons:
     </message>
 </context>
 <context>
+    <name>PledgeValuationSection</name>
+    <message>
+        <source>评估与质押率</source>
+        <translation>Valuation and loan-to-value</translation>
+    </message>
+</context>
+<context>
     <name>PledgesPage</name>
     <message>
         <source>已逾期或今天到期</source>
@@ -2600,6 +2679,13 @@ Reasons:
     </message>
 </context>
 <context>
+    <name>RightValuationSection</name>
+    <message>
+        <source>评估</source>
+        <translation>Valuation</translation>
+    </message>
+</context>
+<context>
     <name>RightsEditor</name>
     <message>
         <source>再添加一项权利</source>
@@ -2944,6 +3030,91 @@ Reasons:
     <message>
         <source>失败：{reason}</source>
         <translation>Failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ValuationForm</name>
+    <message>
+        <source>一项或多项权利的编号，用逗号或顿号分隔（多项为打包评估）</source>
+        <translation>One or more right numbers separated by commas (several: a package valuation)</translation>
+    </message>
+    <message>
+        <source>处置时快速变现的价值（元），不高于评估价值</source>
+        <translation>The value of a quick sale in disposal (yuan), not above the value</translation>
+    </message>
+    <message>
+        <source>新增评估</source>
+        <translation>New valuation</translation>
+    </message>
+    <message>
+        <source>留空：按设置自基准日起计算</source>
+        <translation>Empty: from the value date as the settings say</translation>
+    </message>
+    <message>
+        <source>评估报告载明的评估价值（元）</source>
+        <translation>The value stated in the valuation report (yuan)</translation>
+    </message>
+    <message>
+        <source>评估机构名称或统一社会信用代码</source>
+        <translation>Evaluator&apos;s name or USCC</translation>
+    </message>
+</context>
+<context>
+    <name>ValuationHistoryModel</name>
+    <message>
+        <source>已被替代</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>未生效</source>
+        <translation>Not yet in force</translation>
+    </message>
+    <message>
+        <source>评估报告：{no}</source>
+        <translation>Valuation report: {no}</translation>
+    </message>
+</context>
+<context>
+    <name>ValuationView</name>
+    <message>
+        <source>{value} 元（{method}，基准日 {date}，有效期至 {until}）</source>
+        <translation>{value} yuan ({method}, value date {date}, valid until {until})</translation>
+    </message>
+    <message>
+        <source>价值度 {value}（{degrees}；{date} 评分）</source>
+        <translation>Value degree {value} ({degrees}; scored {date})</translation>
+    </message>
+    <message>
+        <source>快速变现价值：{value} 元</source>
+        <translation>Forced-sale value: {value} yuan</translation>
+    </message>
+    <message>
+        <source>新增评估…</source>
+        <translation>New valuation…</translation>
+    </message>
+    <message>
+        <source>没有评估记录</source>
+        <translation>No valuation on record</translation>
+    </message>
+    <message>
+        <source>记录一次评估或重新评估（历史保留）</source>
+        <translation>Record a valuation or a revaluation (the history stays)</translation>
+    </message>
+    <message>
+        <source>评估已于 {date} 过期，请重新评估</source>
+        <translation>The valuation expired on {date}; revalue</translation>
+    </message>
+    <message>
+        <source>当前评估：</source>
+        <translation>Current valuation: </translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from ipdesk.domain.shared.clock import Clock
 from ipdesk.domain.shared.permissions import Actor
 from ipdesk.services.audit import AuditService
+from ipdesk.services.custody.monitoring import MonitoringService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
@@ -25,6 +26,8 @@ from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.valuation.analysis import ValueAnalysisService
+from ipdesk.services.valuation.service import ValuationService
 
 
 class DeskConfig(Protocol):
@@ -78,6 +81,15 @@ class Workstation(Protocol):
 
     @property
     def register_search(self) -> RegisterSearch: ...
+
+    @property
+    def valuation(self) -> ValuationService: ...
+
+    @property
+    def value_analysis(self) -> ValueAnalysisService: ...
+
+    @property
+    def monitoring(self) -> MonitoringService: ...
 
     @property
     def database_description(self) -> str: ...

@@ -5,6 +5,7 @@ registration, changes, extensions, cancellation) followed by the audit entries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import shiboken6
@@ -23,7 +24,16 @@ from ipdesk.domain.pledges.application import (
 from ipdesk.domain.pledges.lifecycle import current_outcome
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
-from ipdesk.gui.common.pages.detail_pane import DetailPane, fill_facts, section_title, vbox
+from ipdesk.gui.common.pages.detail_pane import (
+    DetailPane,
+    DetailSection,
+    add_sections,
+    fill_facts,
+    load_sections,
+    present_sections,
+    section_title,
+    vbox,
+)
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.common.workstation import Workstation
@@ -71,7 +81,8 @@ class PledgeDetailPane(DetailPane):
 
     loaded = Signal()
 
-    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
+                 sections: Sequence[DetailSection] = ()):
         lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
@@ -103,6 +114,7 @@ class PledgeDetailPane(DetailPane):
         self.rights.setWordWrap(True)
         self.rights.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.rights)
+        self.sections = add_sections(self, layout, sections)  # later contexts: the valuation and LTV line
         layout.addWidget(section_title(self.tr("日期")))
         self.dates = QFormLayout()
         layout.addLayout(self.dates)
@@ -138,7 +150,7 @@ class PledgeDetailPane(DetailPane):
                 except Exception:
                     names[pid] = f"#{pid}"
         return {"record": record, "events": events, "history": pledges.history(record_id),
-                "names": names}
+                "names": names, "sections": load_sections(self.sections, record_id)}
 
     def clear(self, several: int = 0) -> None:
         self.record = None
@@ -190,6 +202,7 @@ class PledgeDetailPane(DetailPane):
             rows.append(f"<tr><td><b>{esc(r.display_number)}</b>&nbsp;&nbsp;</td><td>{esc(kind)}&nbsp;&nbsp;</td>"
                         f"<td>{esc(r.title)}</td></tr>")
         self.rights.setText("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
+        present_sections(self.sections, data.get("sections") or [None] * len(self.sections), record)
         trigger = (pick(CANCELLATION_TRIGGER_LABELS[record.cancellation_trigger], lang)
                    if record.cancellation_trigger else "")
         fill_facts(self.dates, [

@@ -16,6 +16,7 @@ from ipdesk.domain.pledges.lifecycle import allowed_actions, available_actions
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.pages.base import may
+from ipdesk.gui.common.pages.detail_pane import DetailSection
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.workstation import Workstation
@@ -52,13 +53,14 @@ class PledgesPage(RegisterPage):
 
     def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  settings_: Settings | None = None, task_runner: TaskRunner | None = None,
-                 more_actions: Sequence[Callable[[RegisterPage], Any]] = ()):
+                 more_actions: Sequence[Callable[[RegisterPage], Any]] = (),
+                 detail_sections: Sequence[DetailSection] = ()):
         lang = ui_lang(lang)
         self.workstation = workstation
         statuses = [(s.value, pick(PLEDGE_STATUS_LABELS[s], lang)) for s in PledgeStatus if s is not PledgeStatus.DRAFT]
         families = [(k, pick(v, lang)) for k, v in FAMILY_LABELS.items()]
         due = [("0", self.tr("已逾期或今天到期")), ("2", self.tr("2 个工作日内")), ("5", self.tr("5 个工作日内"))]
-        self.detail_pane = PledgeDetailPane(workstation, lang)
+        self.detail_pane = PledgeDetailPane(workstation, lang, sections=detail_sections)
         super().__init__(
             "pledges",
             workstation.pledge_list,

@@ -4,6 +4,7 @@ the detail pane shows owners and shares, term and expiry, legal status and flags
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,17 @@ from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, Right, Rig
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
 from ipdesk.gui.common.pages.base import may
-from ipdesk.gui.common.pages.detail_pane import DetailPane, fact_value, fill_facts, section_title, vbox
+from ipdesk.gui.common.pages.detail_pane import (
+    DetailPane,
+    DetailSection,
+    add_sections,
+    fact_value,
+    fill_facts,
+    load_sections,
+    present_sections,
+    section_title,
+    vbox,
+)
 from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.common.rich_text import badge_html, pick
@@ -27,7 +38,8 @@ from ipdesk.gui.i18n import ui_lang
 class RightDetailPane(DetailPane):
     """One right: heading, facts, owners, term, flags, product and the audit history."""
 
-    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
+                 sections: Sequence[DetailSection] = ()):
         lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
@@ -48,17 +60,20 @@ class RightDetailPane(DetailPane):
         layout.addWidget(section_title(self.tr("期限")))
         self.term = QFormLayout()
         layout.addLayout(self.term)
+        self.sections = add_sections(self, layout, sections)  # later contexts: valuation, monitoring
         layout.addWidget(section_title(self.tr("历史")))
         self.history = HistoryView(right_label, lang)
         layout.addWidget(self.history)
         layout.addStretch(1)
 
-    def load(self, record_id: Any) -> tuple[Right, list[Any]]:  # worker thread
-        return self.workstation.rights.get(record_id), self.workstation.rights.history(record_id)
+    def load(self, record_id: Any) -> tuple[Right, list[Any], list[Any]]:  # worker thread
+        return (self.workstation.rights.get(record_id), self.workstation.rights.history(record_id),
+                load_sections(self.sections, record_id))
 
-    def present(self, data: tuple[Right, list[Any]]) -> None:
-        right, history = data
+    def present(self, data: tuple[Right, list[Any], list[Any]]) -> None:
+        right, history, sections = data
         lang = self.lang
+        present_sections(self.sections, sections, right)
         self.heading.setText(f"{right.display_number}  {right.title}")
         status = right.legal_status
         flags = [
@@ -130,7 +145,8 @@ class RightDetailPane(DetailPane):
 class RightsPage(RegisterPage):
     """The IP rights register."""
 
-    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
+                 detail_sections: Sequence[DetailSection] = ()):
         lang = ui_lang(lang)
         self.workstation = workstation
         kinds = [(k.value, pick(KIND_LABELS[k], lang)) for k in RightKind]
@@ -151,7 +167,7 @@ class RightsPage(RegisterPage):
                 FilterSpec("legal_status", self.tr("法律状态"), statuses),
                 FilterSpec("flagged", self.tr("权利限制"), [("1", self.tr("有无效/纠纷/保全标记"))]),
             ],
-            detail=RightDetailPane(workstation, lang),
+            detail=RightDetailPane(workstation, lang, sections=detail_sections),
             search_placeholder=self.tr("搜索编号（任何写法）、名称或权利人…"),
             parent=parent,
         )

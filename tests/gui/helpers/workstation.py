@@ -34,6 +34,9 @@ class FakeWorkstation:
     notices: Any = None
     register_search: Any = None
     imports: Any = None
+    valuation: Any = None
+    value_analysis: Any = None
+    monitoring: Any = None
 
     @property
     def database_description(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ipdesk.gui.i18n import ui_lang
@@ -73,6 +73,61 @@ class DetailPane(QStackedWidget):
 
     def show_body(self) -> None:
         self.setCurrentWidget(self.scroll)
+
+    def reload(self) -> None:
+        """Read the shown record again and show it (a section changed it)."""
+        from ipdesk.gui.tasks import runner
+
+        record_id = self.record_id
+        if record_id is None or not self.needs_load():
+            return
+
+        def done(data: Any) -> None:
+            if self.record_id == record_id:
+                self.present(data)
+
+        runner().run(lambda: self.load(record_id), on_result=done, name=f"reload detail {record_id}")
+
+
+class DetailSection(QWidget):
+    """A part of a record's detail pane that a later context adds (``ipdesk.gui.areas`` wires it in), so the
+    register's pane imports no later context: a right's valuations, a pledge's loan-to-value line.
+
+    The pane calls :meth:`load` in its worker thread with the record's id, then :meth:`present` on the GUI
+    thread with what it returned and the record the pane shows.
+
+    Signals:
+        reload_requested(): the section changed the record (a form saved); the pane reads it again.
+    """
+
+    reload_requested = Signal()
+    title = ""  # the section's heading in the pane ("" for none), in the UI language
+
+    def load(self, record_id: Any) -> Any:  # worker thread
+        return None
+
+    def present(self, data: Any, record: Any) -> None:  # GUI thread
+        raise NotImplementedError
+
+
+def add_sections(pane: DetailPane, layout: QVBoxLayout, sections: Iterable[DetailSection]) -> list[DetailSection]:
+    """Put ``sections`` into ``layout`` (each under its title) and reload ``pane`` when one asks."""
+    added = list(sections)
+    for section in added:
+        if section.title:
+            layout.addWidget(section_title(section.title))
+        layout.addWidget(section)
+        section.reload_requested.connect(pane.reload)
+    return added
+
+
+def load_sections(sections: Sequence[DetailSection], record_id: Any) -> list[Any]:  # worker thread
+    return [section.load(record_id) for section in sections]
+
+
+def present_sections(sections: Sequence[DetailSection], data: Sequence[Any], record: Any) -> None:
+    for section, loaded in zip(sections, data, strict=True):
+        section.present(loaded, record)
 
 
 class RowDetailPane(DetailPane):

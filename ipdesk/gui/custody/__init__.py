@@ -1,0 +1,1 @@
+"""GUI of the custody context: maintenance custody (the 托管 area) and rights-protection monitoring."""
