@@ -72,3 +72,32 @@ def test_ltv_of_a_pledge(capsys: pytest.CaptureFixture[str], db_args: list[str],
     assert code == 0 and out["secured_amount"] == "5000000.00" and out["value"] == "8000000.00"
     assert out["ratio"] == "62.50" and out["cap"] == "50.00" and out["over_cap"] is True
     assert "above the cap" in out["warnings"][0]["message"]
+
+
+def test_score_weights_and_settings(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
+    import json
+
+    from ipdesk.domain.valuation.scoresheet import DEFAULT_WEIGHTS
+
+    _seed_world(capsys, db_args, tmp_path)
+    now = ["--now", "2026-12-01T10:00:00+08:00"]
+    scores = tmp_path / "scores.json"
+    scores.write_text(json.dumps(dict.fromkeys(DEFAULT_WEIGHTS.indicators, "80")), encoding="utf-8")
+    code, out = run(capsys, *db_args, *now, "valuation", "score", "ZL 201710601862.3", "--scores", str(scores),
+                    "--score", "stability=30")
+    assert code == 0 and out["analysis"]["value_degree"] == "76.00" and out["analysis"]["degrees"]["legal"] == "70.00"
+    bad = tmp_path / "weights.json"
+    bad.write_text(json.dumps({"effective_from": "2027-01-01",
+                               "degrees": {"legal": "0.5", "technical": "0.3", "economic": "0.3"},
+                               "indicators": {k: str(v) for k, v in DEFAULT_WEIGHTS.indicators.items()}}),
+                   encoding="utf-8")
+    code, out = run(capsys, *db_args, *now, "--lang", "en", "valuation", "weights", "--add", str(bad))
+    assert code == 2 and out["errors"][0]["code"] == "value.weights_sum" and "not 1.1" in out["errors"][0]["message"]
+    code, out = run(capsys, *db_args, *now, "valuation", "weights")
+    assert code == 0 and out["stored"] == [] and out["in_force"]["effective_from"] == "2012-01-01"
+    code, out = run(capsys, *db_args, *now, "valuation", "settings", "--cap", "invention=45", "--term-buffer-months",
+                    "24")
+    assert code == 0 and out["ltv_caps"]["invention"] == "45.00" and out["term_buffer_months"] == 24
+    code, out = run(capsys, *db_args, *now, "valuation", "settings", "--cap", "invention=145")
+    assert code == 2 and out["errors"][0]["code"] == "valuation.ltv_cap"
+    assert run(capsys, *db_args, "valuation", "settings")[1]["ltv_caps"]["invention"] == "45.00"
