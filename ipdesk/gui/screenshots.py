@@ -91,10 +91,51 @@ def main(argv: list[str] | None = None) -> int:
     form.grab().save(str(out / f"party-form-save-refused{suffix}.png"))
     form.mark_clean()
     form.close()
+    _valuation_shots(ws, window, page, out, suffix, settle)
     window.close()
     ws.close()
     print(f"screenshots written to {out}")
     return 0
+
+
+def _valuation_shots(ws, window, page, out: Path, suffix: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """The right's pane with a valuation history and a monitoring entry, and the valuation form refusing a
+    future value date (issue 9)."""
+    from datetime import timedelta
+
+    from ipdesk.domain.shared.permissions import SYSTEM
+
+    window.show_area("rights")
+    page.select_row(0)
+    settle(800)
+    right_id = page.detail.record_id
+    if right_id is None:
+        return
+    right = ws.rights.get(right_id)
+    evaluator = ws.parties.create(SYSTEM, {"kind": "evaluator", "name": "镇江中诚资产评估有限公司",
+                                           "uscc": "91321100MA1XJ8RT0K"})
+    today = ws.clock.today()
+    for value, forced, days in (("4200000", "2500000", 420), ("5600000", "3400000", 20)):
+        ws.valuation.add(SYSTEM, {"rights": [right.number], "evaluator": evaluator.id, "method": "income",
+                                  "value": value, "forced_sale_value": forced,
+                                  "value_date": (today - timedelta(days=days)).isoformat()})
+    ws.monitoring.add(SYSTEM, {"right": right.number, "kind": "infringement", "counterparty": "某某机电有限公司",
+                               "opened_on": (today - timedelta(days=9)).isoformat()})
+    page.detail.reload()
+    settle(800)
+    page.detail.grab().save(str(out / f"right-valuation{suffix}.png"))
+    section = page.detail.sections[0]
+    section.view.open_form()
+    form = section.view.form
+    form.evaluator.set_party(evaluator)
+    form.value.setText("6000000")
+    form.value_date.setText((today + timedelta(days=3)).isoformat())
+    form.resize(600, 540)
+    form.submit()
+    settle()
+    form.grab().save(str(out / f"valuation-form-refused{suffix}.png"))
+    form.mark_clean()
+    form.close()
 
 
 if __name__ == "__main__":

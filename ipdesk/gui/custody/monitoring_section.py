@@ -99,6 +99,7 @@ class MonitoringSection(DetailSection):
         self.table.setVisible(bool(entries))
         rows = min(max(len(entries), 1), TABLE_ROWS)
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 4
+                                  + self.table.horizontalScrollBar().sizeHint().height()
                                   + rows * self.table.verticalHeader().defaultSectionSize())
         self.table.resizeColumnsToContents()
         open_count = sum(1 for e in entries if e.status is MonitoringStatus.OPEN)

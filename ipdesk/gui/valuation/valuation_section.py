@@ -81,6 +81,7 @@ class ValuationView(QWidget):
         rows = min(max(len(valuations), 1), TABLE_ROWS)
         self.table.setVisible(bool(valuations))
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 4
+                                  + self.table.horizontalScrollBar().sizeHint().height()
                                   + rows * self.table.verticalHeader().defaultSectionSize())
         self.table.resizeColumnsToContents()
         self.summary.setText(self.summary_html(valuations, today))
