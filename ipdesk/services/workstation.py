@@ -13,6 +13,8 @@ from ipdesk.config import AppConfig
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
+from ipdesk.services.audit import binding as audit_binding
+from ipdesk.services.audit import keys as audit_keys
 from ipdesk.services.custody.monitoring import MonitoringService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
@@ -83,6 +85,10 @@ class Workstation:
         self.valuation = ValuationService(self.engine, clock=clock)
         self.value_analysis = ValueAnalysisService(self.engine, clock=clock)
         self.monitoring = MonitoringService(self.engine, clock=clock)
+        # The audit log is keyed with the data folder's secret; its head is checkpointed there, signed
+        # with the office key (loaded when the first checkpoint is written).
+        audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir, signer=lambda: self.notices.key)
+        audit_binding.baseline(self.engine, clock)  # a register from before state binding: bind it once
 
     @property
     def database_description(self) -> str:

@@ -129,6 +129,8 @@ class AuditRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     before: Mapped[str] = mapped_column(Text, default="")  # canonical JSON or ""
     after: Mapped[str] = mapped_column(Text, default="")
+    # What the entry binds: {"pledge:5": keyed state digest, …} or, for a bulk write, the batch digest.
+    state: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
@@ -362,6 +364,7 @@ class UserRow(Timestamped, Base):
 # statement: registering a later context's tables is no dependency of the register's tables (which every
 # storage context imports through this module) on that context, so the contexts contract needs no exception.
 _CONTEXT_TABLES = (
+    "audit.tables",
     "valuation.tables",
     "custody.monitoring_tables",
 )

@@ -272,6 +272,13 @@ def test_notice_print_verify_revoke_search_gazette(
     assert not out["pages_checked"] and "不证明纸面文字未被改动" in out["reason"]
     stored = out["register_content"]
     assert stored["serial"] == serial and stored["registration_no"] == "Y2026980000001"
+    # the paper and an exported checkpoint file anchor the audit log outside the database
+    export = tmp_path / "checkpoints.json"
+    code, out = run(capsys, *db_args, "audit", "checkpoints", "--out", str(export))
+    assert code == 0 and out["checkpoints"] >= 1 and export.exists()
+    code, out = run(capsys, *db_args, "audit", "verify", "--anchor", str(pdf), "--anchor", str(export))
+    assert code == 0 and out["ok"] and out["keyed"] and out["mismatches"] == []
+    assert {a["source"] for a in out["anchors"]} >= {"notice.pdf", "checkpoints.json"}
     code, out = run(
         capsys,
         *db_args,

@@ -236,6 +236,9 @@ class Notice:
     cancellation_trigger: str = ""
     remarks: str = ""
     family: RightFamily | None = None
+    #: The audit chain's head ("seq:hash") when the document was issued: an anchor outside the database
+    #: proving the log still holds what the office had recorded by then (empty on older documents).
+    audit_position: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", NoticeKind(self.kind))
@@ -284,6 +287,7 @@ class SearchCertificate:
     as_of: datetime
     rows: tuple[SearchRow, ...] = ()
     remarks: str = ""
+    audit_position: str = ""  # as on a Notice
 
     def __post_init__(self) -> None:
         if not self.serial:
@@ -331,6 +335,8 @@ def canonical_dict(doc: Document) -> dict[str, Any]:
     out["kind"] = doc.kind.value
     if out.get("issued_on", "") is None:
         del out["issued_on"]  # absent, not null: documents issued before the field keep their digest
+    if not out.get("audit_position"):
+        out.pop("audit_position", None)  # likewise
     return out
 
 
@@ -375,7 +381,8 @@ def from_canonical(content: bytes) -> Document:
                     registration_no=r["registration_no"], status=r["status"], pledgors=tuple(r["pledgors"]),
                     pledgee=r["pledgee"], right_numbers=tuple(r["right_numbers"]),
                     effective_date=_d(r["effective_date"]), cancellation_date=_d(r["cancellation_date"]),
-                    secured_amount=r["secured_amount"]) for r in d["rows"]))
+                    secured_amount=r["secured_amount"]) for r in d["rows"]),
+                audit_position=d.get("audit_position", ""))
         return Notice(
             kind=NoticeKind(d["kind"]), serial=d["serial"], office_name=d["office_name"],
             issued_at=_dt(d["issued_at"]), issued_on=_d(d.get("issued_on")), registration_no=d["registration_no"],
@@ -392,7 +399,7 @@ def from_canonical(content: bytes) -> Document:
             grounds=tuple(NoticeGround(**g) for g in d["grounds"]), corrections=tuple(d["corrections"]),
             changes=tuple(ChangeLine(**c) for c in d["changes"]),
             cancellation_trigger=d["cancellation_trigger"], remarks=d["remarks"],
-            family=RightFamily(d["family"]))
+            family=RightFamily(d["family"]), audit_position=d.get("audit_position", ""))
     except (KeyError, TypeError, AttributeError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"not ipdesk notice content: {exc}") from None
 

@@ -26,7 +26,7 @@ from ipdesk.domain.shared.clock import Clock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.services import audit
-from ipdesk.services.notices.service import IssuedNotice, NoticeService, atomic_write
+from ipdesk.services.notices.service import IssuedNotice, NoticeService, atomic_write, audit_position
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.pledges.rows import pledge_state
 from ipdesk.services.uow import reading, reported, transaction
@@ -339,6 +339,7 @@ class RegisterSearch:
                     )
                     for r in rows
                 ),
+                audit_position=audit_position(session),
             )
             row = self.notices._store(session, actor, cert, None, None)
             audit.record(

@@ -45,6 +45,7 @@ from ipdesk.services.office.settings import OfficeService, format_number, next_n
 from ipdesk.services.pledges.rows import pledge_state
 from ipdesk.services.uow import changes_so_far, collect_changes, note, reading, reported, transaction
 from ipdesk.storage.schema import (
+    AuditHeadRow,
     NoticePrintRow,
     NoticeRow,
     PledgeEventRow,
@@ -298,7 +299,8 @@ class NoticeService:
             if row is None:
                 now = self.clock.now().replace(microsecond=0)
                 serial = self._next_serial(session, now)
-                notice = self.build(session, pledge, kind, event, serial, now)
+                notice = replace(self.build(session, pledge, kind, event, serial, now),
+                                 audit_position=audit_position(session))
                 row = self._store(session, actor, notice, pledge.id, event.id)
                 audit.record(session, actor, "notice.issue", "pledge", pledge.id,
                              f"出具{KIND_NAMES[kind][0]} {serial}", None, {"serial": serial, "digest": row.digest})
@@ -498,6 +500,12 @@ class NoticeService:
 
         keys, revoked, known = self._registry()
         return verify_pdf(pdf, keys, revoked, known)
+
+
+def audit_position(session: Session) -> str:
+    """The audit chain's committed head ("seq:hash") as this transaction sees it: what the notice anchors."""
+    head = session.get(AuditHeadRow, 1)
+    return f"{head.seq}:{head.hash}" if head is not None else ""
 
 
 def merge_pdfs(parts: list[bytes]) -> bytes:

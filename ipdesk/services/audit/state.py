@@ -1,0 +1,218 @@
+"""The state an audit entry binds: each audited record's rows in canonical form, read in bulk, and its
+keyed digest (HMAC under the office's audit secret, so it cannot be recomputed with the database alone).
+
+A record is the row set that makes it up: a pledge with its pledgors, rights and events; a right with
+its owners and recorded transactions; a party; a notice (its signed content and revocation); a user
+account; the office settings and the trusted keys as one record each. Row stamps (``created_at``,
+``updated_at``, ``version``) are not state: every act changes them and none changes what the record says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Select, Table, bindparam, select
+from sqlalchemy.orm import Session
+
+from ipdesk.storage.schema import Base
+
+_STAMPS = frozenset({"created_at", "updated_at", "version"})
+
+
+@dataclass(frozen=True)
+class Child:
+    table: str
+    fk: str  # the column naming the parent record
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one kind of record is read: its main table, key, child tables, the columns that are not state."""
+
+    entity: str
+    table: str
+    key: str = "id"
+    exclude: tuple[str, ...] = ()
+    children: tuple[Child, ...] = ()
+    singleton: bool = False  # the whole table is one record (entity id 0)
+    label: tuple[str, ...] = ()  # columns that name the record in a report, first non-empty wins
+
+    def main(self) -> Table:
+        return Base.metadata.tables[self.table]
+
+
+SPECS: dict[str, Spec] = {s.entity: s for s in (
+    Spec("pledge", "pledges", children=(Child("pledge_pledgors", "pledge_id"), Child("pledge_rights", "pledge_id"),
+                                        Child("pledge_events", "pledge_id")),
+         label=("registration_no", "application_no")),
+    Spec("right", "rights", children=(Child("right_owners", "right_id"), Child("right_transactions", "right_id")),
+         label=("display_number", "number")),
+    Spec("party", "parties", label=("name",)),
+    Spec("notice", "notices", label=("serial",)),
+    Spec("user", "users", label=("name",)),
+    Spec("settings", "settings", key="key", exclude=("updated_at",), singleton=True),
+    Spec("key", "trusted_keys", key="key_id", exclude=("added_at",), singleton=True),
+)}
+#: Change kinds of the unit of work (ipdesk.domain.shared.changes) → the records they name.
+CHANGE_KINDS = {"pledges": "pledge", "rights": "right", "parties": "party"}
+
+State = dict[str, Any]
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    if isinstance(v, bytes):
+        return v.hex()
+    return v
+
+
+_PLAIN = (str, int, bool, float, type(None))
+
+
+@lru_cache(maxsize=64)
+def _kept(table_name: str, drop: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """(position, name) of the state columns of ``SELECT *`` on the table."""
+    skip = _STAMPS | set(drop)
+    return tuple((i, c.name) for i, c in enumerate(Base.metadata.tables[table_name].columns) if c.name not in skip)
+
+
+def _row(values: Any, table: Table, drop: tuple[str, ...]) -> dict[str, Any]:
+    # The hot loop of a bulk binding (a million rights): plain values pass as they are.
+    out: dict[str, Any] = {}
+    for i, name in _kept(table.name, drop):
+        v = values[i]
+        out[name] = v if type(v) in _PLAIN else _value(v)
+    return out
+
+
+# Keys are in a fixed order by construction (the table's columns, then the child tables in the spec's
+# order), so the encoder need not sort them: one reused C encoder is the bulk binding's fastest path.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def canonical(state: State | None) -> str:
+    return _ENCODER.encode(state)
+
+
+def keyed_digest(secret: bytes, entity: str, entity_id: int, seq: int, state: State | None) -> str:
+    """HMAC-SHA256 of the record's canonical state, bound to the record and the entry ``seq`` binding it."""
+    body = f"{entity}:{entity_id}:{seq}\n{canonical(state)}".encode()
+    return hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _by_ids(table_name: str, column: str) -> Select[Any]:
+    """``SELECT * FROM table WHERE column IN :ids``, built once (statement building costs more than the
+    query on a registration's handful of rows)."""
+    table = Base.metadata.tables[table_name]
+    return select(table).where(table.c[column].in_(bindparam("ids", expanding=True)))
+
+
+@lru_cache(maxsize=64)
+def _by_range(table_name: str, column: str) -> Select[Any]:
+    table = Base.metadata.tables[table_name]
+    return select(table).where(table.c[column].between(bindparam("lo"), bindparam("hi")))
+
+
+def _children(session: Session, spec: Spec, params: dict[str, Any]) -> dict[Any, dict[str, list[dict[str, Any]]]]:
+    out: dict[Any, dict[str, list[dict[str, Any]]]] = {}
+    for child in spec.children:
+        table = Base.metadata.tables[child.table]
+        stmt = _by_ids(child.table, child.fk) if "ids" in params else _by_range(child.table, child.fk)
+        fk = list(table.columns.keys()).index(child.fk)
+        drop = (child.fk, *child.exclude)
+        for values in session.execute(stmt, params):
+            out.setdefault(values[fk], {}).setdefault(child.table, []).append(_row(values, table, drop))
+    return out
+
+
+def _assemble(spec: Spec, main: dict[str, Any], kids: dict[str, list[dict[str, Any]]]) -> State:
+    state: State = {spec.table: main}
+    for child in spec.children:
+        state[child.table] = sorted(kids.get(child.table, []), key=canonical)
+    return state
+
+
+def states_of(session: Session, entity: str, ids: Iterable[int], chunk: int = 500) -> dict[int, State | None]:
+    """The current state of the records ``ids`` (None for one that does not exist), a few queries per chunk."""
+    spec = SPECS[entity]
+    if spec.singleton:
+        return {0: table_state(session, spec)}
+    table, wanted = spec.main(), sorted(set(ids))
+    out: dict[int, State | None] = {}
+    for i in range(0, len(wanted), chunk):
+        part = wanted[i:i + chunk]
+        k = list(table.columns.keys()).index(spec.key)
+        mains = {values[k]: _row(values, table, spec.exclude)
+                 for values in session.execute(_by_ids(spec.table, spec.key), {"ids": part})}
+        kids = _children(session, spec, {"ids": part}) if mains else {}
+        for rid in part:
+            out[rid] = _assemble(spec, mains[rid], kids.get(rid, {})) if rid in mains else None
+    return out
+
+
+def iter_states(session: Session, entity: str, chunk: int = 2000) -> Iterator[tuple[int, State]]:
+    """Every record of ``entity`` with its state, in id order, read by id ranges (verification, bulk loads)."""
+    spec = SPECS[entity]
+    if spec.singleton:
+        yield 0, table_state(session, spec)
+        return
+    table = spec.main()
+    key = table.c[spec.key]
+    k = list(table.columns.keys()).index(spec.key)
+    last = None
+    while True:
+        stmt = select(table).order_by(key).limit(chunk)
+        if last is not None:
+            stmt = stmt.where(key > last)
+        mains = [(values[k], _row(values, table, spec.exclude)) for values in session.execute(stmt)]
+        if not mains:
+            return
+        lo, hi = mains[0][0], mains[-1][0]
+        kids = _children(session, spec, {"lo": lo, "hi": hi})
+        for rid, main in mains:
+            yield rid, _assemble(spec, main, kids.get(rid, {}))
+        last = hi
+
+
+def table_state(session: Session, spec: Spec) -> State:
+    table = spec.main()
+    rows = [_row(values, table, spec.exclude) for values in session.execute(select(table))]
+    return {spec.table: sorted(rows, key=canonical)}
+
+
+def label_of(entity: str, entity_id: int, state: State | None) -> str:
+    """How a report names the record: its number or name where it has one, else its id."""
+    spec = SPECS[entity]
+    main = (state or {}).get(spec.table)
+    if isinstance(main, dict):
+        for col in spec.label:
+            if main.get(col):
+                return str(main[col])
+    return str(entity_id)
+
+
+def differing_fields(spec: Spec, audited: State | None, current: State | None) -> list[str]:
+    """``table.field`` (or the child table) that differ between the audited and the current state."""
+    if audited is None or current is None:
+        return []
+    out: list[str] = []
+    a_main, c_main = audited.get(spec.table), current.get(spec.table)
+    if isinstance(a_main, dict) and isinstance(c_main, dict):
+        out += [f"{spec.table}.{k}" for k in sorted(set(a_main) | set(c_main)) if a_main.get(k) != c_main.get(k)]
+    elif a_main != c_main:
+        out.append(spec.table)
+    out += [k for k in sorted(set(audited) | set(current)) if k != spec.table and audited.get(k) != current.get(k)]
+    return out

@@ -1,0 +1,241 @@
+"""``ipdesk audit verify``: the keyed chain, the register against its last audited state, the anchors.
+
+1. **Chain**: every link recomputed in order (HMAC under the audit secret for keyed entries), the head
+   must be the last entry. Editing, deleting, reordering or rewriting entries without the secret breaks it.
+2. **Register**: every record's current rows (:mod:`.state`) against ``audit_state``: the digest must be
+   the keyed digest of the current state under the entry that last bound it, and that entry must be the
+   last one in the chain binding the record. A direct SQL edit of a business row, a row inserted or
+   deleted behind the log, or a state row rolled back to an earlier act is named by table, record and,
+   where the audited state was kept, the fields.
+3. **Anchors** outside the database: the data folder's signed checkpoints and any checkpoint export or
+   notice PDF given (its signed content carries the chain head at its issue). Each must still be in the
+   chain with the same hash: a truncated or rolled-back log no longer contains what the paper saw.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from ipdesk.services.audit import state as st
+from ipdesk.services.audit.keys import AuditKeys, keys_of, read_checkpoints
+from ipdesk.services.audit.log import GENESIS, entry_hash
+from ipdesk.storage.audit.tables import AuditStateRow
+from ipdesk.storage.schema import AuditHeadRow, AuditRow
+
+Key = tuple[str, int]
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    entries: int
+    first_bad_seq: int | None = None
+    reason: str = ""
+    keyed: bool = False  # the chain's later entries are HMACs under the audit secret
+    mismatches: tuple[dict[str, Any], ...] = ()  # register rows that differ from their last audited state
+    anchors: tuple[dict[str, Any], ...] = ()  # each anchor checked: source, seq, ok, reason
+    records: int = 0  # records compared with their audited state
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "entries": self.entries, "first_bad_seq": self.first_bad_seq, "reason": self.reason,
+                "keyed": self.keyed, "records": self.records, "mismatches": list(self.mismatches),
+                "anchors": list(self.anchors)}
+
+
+@dataclass
+class _Chain:
+    ok: bool = True
+    count: int = 0
+    first_bad: int | None = None
+    reason: str = ""
+    head_seq: int = 0
+    bound: dict[Key, tuple[int, str]] = field(default_factory=dict)  # record → (seq, digest) last bound
+    ranges: list[tuple[str, int, int, int]] = field(default_factory=list)  # (entity, first, last, seq)
+    hashes: dict[int, str] = field(default_factory=dict)  # seq → hash, for the anchors' seqs
+
+
+def _iter_rows(session: Session, batch: int = 5000) -> Iterator[AuditRow]:
+    last = 0
+    while True:
+        chunk = select(AuditRow).where(AuditRow.seq > last).order_by(AuditRow.seq).limit(batch)
+        rows = session.execute(chunk).scalars().all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].seq
+        session.expunge_all()
+
+
+def _walk_chain(session: Session, keys: AuditKeys, wanted: set[int]) -> _Chain:
+    # Read the tip first: every entry up to it is committed. Entries other clerks append while we
+    # read (PostgreSQL READ COMMITTED sees them) are beyond it and are not part of this check.
+    head = session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1)).scalar_one()
+    out = _Chain(head_seq=head.seq)
+    prev, expected = GENESIS, 1
+
+    def bad(seq: int, reason: str) -> _Chain:
+        out.ok, out.first_bad, out.reason = False, seq, reason
+        return out
+
+    for row in _iter_rows(session):
+        if row.seq > head.seq:
+            break
+        out.count += 1
+        if row.seq != expected:
+            return bad(row.seq, f"sequence gap: expected {expected}, found {row.seq}")
+        if row.prev_hash != prev:
+            return bad(row.seq, "link to the previous entry is broken")
+        if entry_hash(prev, row, keys) != row.hash:
+            why = "edited" if row.seq <= keys.keyed_from else "edited, or rewritten without the audit secret"
+            return bad(row.seq, f"entry content does not match its hash ({why})")
+        if row.seq in wanted:
+            out.hashes[row.seq] = row.hash
+        if row.state:
+            body = json.loads(row.state)
+            for name, digest in body.get("bind", {}).items():
+                entity, rid = name.rsplit(":", 1)
+                out.bound[(entity, int(rid))] = (row.seq, digest)
+            for entity, span in body.get("all", {}).items():
+                out.ranges.append((entity, int(span["first"]), int(span["last"]), row.seq))
+        prev, expected = row.hash, expected + 1
+    if head.seq != out.count or head.hash != prev:
+        return bad(out.count + 1, "entries after the last one were deleted or the head was edited")
+    return out
+
+
+def _last_binding(chain: _Chain, key: Key) -> int | None:
+    seq = chain.bound.get(key, (None, ""))[0]
+    for entity, first, last, at in chain.ranges:
+        if entity == key[0] and first <= key[1] <= last and (seq is None or at > seq):
+            seq = at
+    return seq
+
+
+def _compare_register(session: Session, keys: AuditKeys, chain: _Chain) -> tuple[list[dict[str, Any]], int]:
+    stored = {(r.entity_type, r.entity_id): r for r in session.execute(select(AuditStateRow)).scalars()}
+    out: list[dict[str, Any]] = []
+    seen: set[Key] = set()
+    records = 0
+
+    def report(key: Key, problem: str, reason: str, current: st.State | None,
+               fields: tuple[str, ...] | list[str] = ()) -> None:
+        spec = st.SPECS[key[0]]
+        out.append({"table": spec.table, "entity": key[0], "id": key[1], "record": st.label_of(*key, current),
+                    "problem": problem, "fields": list(fields), "reason": reason})
+
+    for entity, spec in st.SPECS.items():
+        for rid, current in st.iter_states(session, entity):
+            key = (entity, rid)
+            seen.add(key)
+            records += 1
+            row = stored.get(key)
+            if row is None:
+                if not (spec.singleton and not current[spec.table]):
+                    report(key, "not_audited", "no audit entry binds this record (written behind the log)", current)
+                continue
+            if st.keyed_digest(keys.secret, entity, rid, row.seq, current) != row.digest:
+                audited = json.loads(row.state) if row.state else None
+                report(key, "changed", "differs from its last audited state (edited behind the log)", current,
+                       st.differing_fields(spec, audited, current))
+                continue
+            _check_binding(chain, key, row, current, report)
+    for key, row in stored.items():
+        if key in seen or key[0] not in st.SPECS:
+            continue
+        if st.keyed_digest(keys.secret, key[0], key[1], row.seq, None) != row.digest:
+            audited = json.loads(row.state) if row.state else None
+            report(key, "missing", "the audited record is gone (deleted behind the log)", audited)
+        else:
+            _check_binding(chain, key, row, None, report)
+    for key in chain.bound:
+        if key not in stored and key[0] in st.SPECS:
+            report(key, "missing", "the log binds this record but its audited state is gone", None)
+    return out, records
+
+
+def _check_binding(chain: _Chain, key: Key, row: AuditStateRow, current: st.State | None, report: Any) -> None:
+    last = _last_binding(chain, key)
+    if last is None:
+        report(key, "unbound", f"its audited state names entry {row.seq}, which the log no longer has", current)
+    elif last != row.seq:
+        report(key, "stale", f"its audited state is from entry {row.seq}, the log's last act on it is {last}",
+               current)
+    elif key in chain.bound and chain.bound[key] == (row.seq, row.digest) or key not in chain.bound:
+        return
+    else:
+        report(key, "stale", "its audited state differs from what the log's entry bound", current)
+
+
+def _anchor_points(path: Path) -> list[dict[str, Any]]:
+    """(seq, hash) points an anchor file holds: a checkpoint file / export, or a notice PDF's position."""
+    if path.suffix.lower() == ".pdf":
+        from ipdesk.domain.notices.notice import from_canonical
+        from ipdesk.reports.common.pdf_payload import read_pdf_payload
+
+        pp = read_pdf_payload(path)
+        doc = from_canonical(pp.content or b"")
+        if not doc.audit_position:
+            return [{"source": path.name, "serial": doc.serial, "seq": None, "hash": ""}]
+        seq, head_hash = doc.audit_position.split(":", 1)
+        return [{"source": path.name, "serial": doc.serial, "seq": int(seq), "hash": head_hash}]
+    return [{"source": path.name, "seq": int(c["seq"]), "hash": str(c["hash"])} for c in read_checkpoints(path)]
+
+
+def _check_anchors(points: list[dict[str, Any]], chain: _Chain) -> list[dict[str, Any]]:
+    out = []
+    for p in points:
+        seq = p["seq"]
+        if seq is None:
+            out.append({**p, "ok": False, "reason": "the document carries no chain position (issued before anchors)"})
+        elif seq == 0:
+            out.append({**p, "ok": True, "reason": "empty log"})
+        elif seq > chain.head_seq or seq not in chain.hashes:
+            out.append({**p, "ok": False, "reason": f"the log no longer has entry {seq} (truncated or rolled back)"})
+        elif chain.hashes[seq] != p["hash"]:
+            out.append({**p, "ok": False, "reason": f"entry {seq} is not the one the anchor saw (log rewritten)"})
+        else:
+            out.append({**p, "ok": True, "reason": "the log still holds this entry"})
+    return out
+
+
+def verify_register(engine: Engine, anchors: list[Path] | None = None) -> ChainReport:
+    """Chain + register + anchors (the data folder's checkpoint file is always one of them)."""
+    keys = keys_of(engine)
+    files = list(anchors or [])
+    if keys.checkpoints is not None and keys.checkpoints.exists():
+        files.insert(0, keys.checkpoints)
+    points = [p for f in files for p in _anchor_points(Path(f))]
+    with Session(engine.execution_options(readonly=True)) as session:
+        chain = _walk_chain(session, keys, {p["seq"] for p in points if p["seq"]})
+        if not chain.ok:
+            return ChainReport(False, chain.count, chain.first_bad, chain.reason, chain.head_seq > keys.keyed_from)
+        mismatches, records = _compare_register(session, keys, chain)
+    checked = _check_anchors(points, chain)
+    # The data folder's own file: one line per commit; report only the failures and the newest point.
+    local = [a for a in checked[:len(points)] if keys.checkpoints is not None and a["source"] == keys.checkpoints.name]
+    shown = [a for a in checked if a not in local] + [a for a in local if not a["ok"]][:5] + local[-1:]
+    bad_anchor = next((a for a in checked if not a["ok"] and a["seq"] is not None), None)
+    ok = not mismatches and bad_anchor is None
+    reason = ""
+    if mismatches:
+        reason = f"{len(mismatches)} register record(s) differ from their audited state"
+    elif bad_anchor is not None:
+        reason = f"anchor {bad_anchor['source']}: {bad_anchor['reason']}"
+    first_bad = bad_anchor["seq"] if bad_anchor is not None and not mismatches else None
+    return ChainReport(ok, chain.count, first_bad, reason, chain.head_seq > keys.keyed_from, tuple(mismatches),
+                       tuple(shown), records)
+
+
+def verify_chain(engine: Engine) -> ChainReport:
+    """The chain alone (links and hashes), as before the register and anchors were checked."""
+    keys = keys_of(engine)
+    with Session(engine.execution_options(readonly=True)) as session:
+        chain = _walk_chain(session, keys, set())
+    return ChainReport(chain.ok, chain.count, chain.first_bad, chain.reason, chain.head_seq > keys.keyed_from)
