@@ -23,6 +23,7 @@ from ipdesk.storage import migrate
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.schema import Base
 from tests.helpers.clock import fixed_clock
+from tests.helpers.factories import set_maker_checker
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -109,6 +110,7 @@ def clock() -> FixedClock:
 
 def _workstation(eng: Engine, tmp_path: Path, clock: FixedClock) -> Workstation:
     config = AppConfig(data_dir=tmp_path / "data", database_url=eng.url.render_as_string(hide_password=False))
+    set_maker_checker(eng, False)  # tests not about maker-checker decide directly (see set_maker_checker)
     return Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN), clock=clock)
 
 

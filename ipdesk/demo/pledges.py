@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from ipdesk.domain.pledges.application import WAIVABLE_CODES, CancellationTrigger
+from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.clock import Clock, OfficeClock
-from ipdesk.domain.shared.permissions import Actor
+from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.uow import reading
@@ -91,7 +92,7 @@ def add_demo_pledges(engine: Engine, actor: Actor, *, seed: int = 2026, as_of: d
                 outcome["pending" if plan >= 0.10 else "correction"] += 1
                 continue
             if 0.22 <= plan < 0.27:
-                svc.refuse(actor, rec.id, on=applied + timedelta(days=2))
+                _confirmed(svc, svc.refuse(actor, rec.id, on=applied + timedelta(days=2)))
                 outcome["refused"] += 1
                 continue
             result = svc.examine(actor, rec.id, as_of=applied + timedelta(days=1))
@@ -99,11 +100,11 @@ def add_demo_pledges(engine: Engine, actor: Actor, *, seed: int = 2026, as_of: d
                 svc.record_waiver(actor, rec.id, code, "当事人已知悉上述情形，仍要求办理质押登记。",
                                   on=applied + timedelta(days=1))
             registered_on = applied + timedelta(days=rng.randint(1, 4))
-            svc.register(actor, rec.id, on=registered_on)
+            _confirmed(svc, svc.register(actor, rec.id, on=registered_on))
             used.update(n for n, _e in picked)
             later = registered_on + timedelta(days=rng.randint(30, 300))
             if plan > 0.85 and later <= as_of:
-                svc.cancel(actor, rec.id, CancellationTrigger.REPAID, on=later)
+                _confirmed(svc, svc.cancel(actor, rec.id, CancellationTrigger.REPAID, on=later))
                 used.difference_update(n for n, _e in picked)
                 outcome["cancelled"] += 1
             elif plan > 0.72 and later <= as_of:
@@ -114,3 +115,13 @@ def add_demo_pledges(engine: Engine, actor: Actor, *, seed: int = 2026, as_of: d
         except DomainError:  # a rule refused this random combination: skip it, the rest is still useful
             outcome["skipped"] += 1
     return dict(outcome)
+
+
+#: Who confirms the demo's decisions when the office has maker-checker on (the demo approver's name).
+DEMO_APPROVER = Actor("shenhe", Role.APPROVER)
+
+
+def _confirmed(svc: PledgeService, record: PledgeRecord) -> None:
+    """A decision the demo prepared (maker-checker on) is confirmed by the demo approver, as an office would."""
+    if record.pending is not None:
+        svc.confirm(DEMO_APPROVER, record.pending.id)

@@ -199,7 +199,8 @@ AREAS: tuple[AreaSpec, ...] = (
         ("今天要处理的事项：按时限排列的申请、待补正材料、本周到期年费、风险信号、处置案件和今日截止的拍卖。",
          "What needs doing today: applications by time left, corrections awaiting documents, annual fees "
          "due this week, risk signals, disposal cases and auctions closing today."),
-        build=build_workbench, permission=View.WORKBENCH, watches=frozenset({"pledges", "settings"}),
+        build=build_workbench, permission=View.WORKBENCH,
+        watches=frozenset({"pledges", "settings", "decisions"}),
     ),
     AreaSpec("rights", "rights", ("知识产权", "IP rights"), build=build_rights, permission=View.RIGHTS,
              watches=frozenset({"rights", "parties", "pledges"})),

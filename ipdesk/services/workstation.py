@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ipdesk.config import AppConfig
+from ipdesk.domain.pledges.maker_checker import DecisionKind
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
@@ -80,6 +81,8 @@ class Workstation:
         self.pledges = PledgeService(self.engine, clock=clock)
         self.pledge_list = PledgeListSource(self.engine, clock=clock)
         self.notices = NoticeService(self.engine, self.config.keys_dir, clock=clock)
+        # A confirmed notice revocation runs in the notices context (the pledges context cannot import it).
+        self.pledges.confirmers[DecisionKind.REVOKE_NOTICE] = self.notices.revoke_confirmed_in
         self.register_search = RegisterSearch(self.engine, self.notices, clock=clock)
         self.users = UserService(self.engine, clock, self.office)
         self.valuation = ValuationService(self.engine, clock=clock)

@@ -357,6 +357,32 @@ class UserRow(Timestamped, Base):
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+# --- maker-checker (issue 11): decisions awaiting approval (ipdesk.domain.pledges.maker_checker) --------
+
+
+class PendingDecisionRow(Timestamped, Base):
+    """A prepared decision (``created_at`` is when it was prepared) and how it was closed.
+
+    ``open_pledge_id`` is the pledge while the decision is pending and NULL once closed; it is UNIQUE, so the
+    database itself refuses a second pending decision for one pledge (two clerks at the same moment).
+    """
+
+    __tablename__ = "pending_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # None for a search certificate's revocation (a certificate belongs to no pledge)
+    pledge_id: Mapped[int | None] = mapped_column(ForeignKey("pledges.id", ondelete="RESTRICT"), index=True)
+    open_pledge_id: Mapped[int | None] = mapped_column(Integer, unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    params: Mapped[str] = mapped_column(Text, default="")  # canonical JSON of the command's arguments
+    prepared_by: Mapped[str] = mapped_column(String(40))
+    prepared_role: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    decided_by: Mapped[str | None] = mapped_column(String(40))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
 # --- the later contexts' tables --------------------------------------------------------------------------
 # Each context keeps its tables in ipdesk/storage/<context>/tables.py (deriving from ipdesk.storage.base);
 # importing them here puts every table in Base.metadata for the migrations, create_all and the tests.

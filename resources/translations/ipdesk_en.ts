@@ -124,6 +124,10 @@ Contact the system administrator at once and keep the database backups.</transla
         <translation>Cancel registration</translation>
     </message>
     <message>
+        <source>提交审核</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
@@ -273,6 +277,41 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>DecisionsPanel</name>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>没有待审核的决定。</source>
+        <translation>No decision awaits approval.</translation>
+    </message>
+    <message>
+        <source>待审核的决定（他人提交，确认后生效）</source>
+        <translation>Decisions awaiting approval (prepared by others; they take effect when confirmed)</translation>
+    </message>
+    <message>
+        <source>这是你提交的决定，须由另一位审核员确认</source>
+        <translation>You prepared this decision: another approver must confirm it</translation>
+    </message>
+    <message>
+        <source>确认决定</source>
+        <translation>Confirm decision</translation>
+    </message>
+    <message>
+        <source>确认 {who} 提交的决定：{kind} {pledge}？</source>
+        <translation>Confirm the decision {who} prepared: {kind} {pledge}?</translation>
+    </message>
+    <message>
+        <source>确认后决定即生效，记入登记簿，提交人和你的姓名都记入办理过程与审计记录。</source>
+        <translation>Once confirmed the decision takes effect in the register; both the preparer&apos;s name and yours go into the history and the audit log.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>已选择 {n} 条记录</source>
@@ -295,6 +334,7 @@ Contact the system administrator at once and keep the database backups.</transla
     <name>DocumentsChecklist</name>
     <message>
         <source>（本案不需要）</source>
+        <extracomment>why a document is on this case&apos;s checklist (shown next to it; the rule is ``required_documents``)</extracomment>
         <translation>(not needed here)</translation>
     </message>
     <message>
@@ -596,14 +636,6 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>调休上班日 {day} 是{weekday}：调休上班日应是周六或周日</source>
         <translation>Make-up working day {day} is a {weekday}: make-up working days must be Saturdays or Sundays</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>年份：</source>
@@ -1194,8 +1226,14 @@ Contact the system administrator at once and keep the database backups.</transla
         <translation>Close</translation>
     </message>
     <message>
-        <source>只有审核员或管理员可以撤销通知书</source>
-        <translation>Only an approver or an administrator may revoke a notice</translation>
+        <source>你的角色不能撤销通知书</source>
+        <translation>Your role cannot revoke notices</translation>
+    </message>
+    <message>
+        <source>已提交审核（决定 #{id}）：撤销通知书 {serial}
+审核员确认后撤销生效。</source>
+        <translation>Submitted for approval (decision #{id}): revoke notice {serial}
+The revocation takes effect when an approver confirms it.</translation>
     </message>
     <message>
         <source>已撤销</source>
@@ -1829,13 +1867,10 @@ Contact the system administrator at once and keep the database backups.</transla
 <context>
     <name>PledgeActions</name>
     <message>
-        <source>确定</source>
-        <extracomment>events after which the last examination no longer describes the application</extracomment>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <source>已提交审核（决定 #{id}）：{no}
+审核员确认后生效；确认或退回之前不能作出其他决定。</source>
+        <translation>Submitted for approval (decision #{id}): {no}
+It takes effect when an approver confirms it; until it is confirmed or returned no other decision can be taken.</translation>
     </message>
     <message>
         <source>审查</source>
@@ -1848,6 +1883,10 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>对申请 {no} 准予登记？</source>
         <translation>Register application {no}?</translation>
+    </message>
+    <message>
+        <source>将对申请 {no} 准予登记的决定提交审核？</source>
+        <translation>Submit the registration of application {no} for approval?</translation>
     </message>
     <message>
         <source>登记后质权自登记之日起设立（民法典第四百四十四条）。</source>
@@ -1870,6 +1909,10 @@ Effective: {date}</translation>
         <translation>Refuse application {no}?</translation>
     </message>
     <message>
+        <source>将对申请 {no} 不予登记的决定提交审核？</source>
+        <translation>Submit the refusal of application {no} for approval?</translation>
+    </message>
+    <message>
         <source>理由：
 {grounds}
 
@@ -1888,6 +1931,10 @@ Reasons:
 {grounds}</translation>
     </message>
     <message>
+        <source>提交审核</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
         <source>撤回申请</source>
         <translation>Withdraw application</translation>
     </message>
@@ -1900,6 +1947,7 @@ Reasons:
     <name>PledgeApplicationForm</name>
     <message>
         <source>新建质押登记申请</source>
+        <extracomment>the problem fields of ``parse_application`` / ``validate_application`` → this form&apos;s fields</extracomment>
         <translation>New pledge registration application</translation>
     </message>
     <message>
@@ -2048,6 +2096,10 @@ Reasons:
     <message>
         <source>只读</source>
         <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>待审核：{kind}（{user} 提交）</source>
+        <translation>Awaiting approval: {kind} (by {user})</translation>
     </message>
     <message>
         <source>出质人</source>
@@ -2325,7 +2377,6 @@ Reasons:
     <name>PrintDialogs</name>
     <message>
         <source>这是一个文件夹</source>
-        <extracomment>the kinds a pledge notice can be (the search certificate comes from the register search) which notice the print action offers first: the latest decision a pledge normally has</extracomment>
         <translation>this is a folder</translation>
     </message>
     <message>
@@ -2505,6 +2556,21 @@ Reasons:
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>退回决定</source>
+        <translation>Return decision</translation>
+    </message>
+    <message>
+        <source>退回理由 *</source>
+        <translation>Reason for returning *</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>撤销通知书</source>
@@ -2525,6 +2591,10 @@ Reasons:
     <message>
         <source>撤销</source>
         <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>提交审核</source>
+        <translation>Submit for approval</translation>
     </message>
 </context>
 <context>
@@ -2586,7 +2656,6 @@ Reasons:
     </message>
     <message>
         <source>如 ZL 201710601862.3、12345678、2023SR0123456</source>
-        <extracomment>the problem fields of ``parse_application`` / ``validate_application`` → this form&apos;s fields why a document is on this case&apos;s checklist (shown next to it; the rule is ``required_documents``)</extracomment>
         <translation>e.g. ZL 201710601862.3, 12345678, 2023SR0123456</translation>
     </message>
     <message>
@@ -2696,6 +2765,7 @@ Reasons:
     <name>RightsPage</name>
     <message>
         <source>权利人：{name}</source>
+        <extracomment>builds the page of an area; None when the workstation lacks its service (the window shows &quot;coming&quot;)</extracomment>
         <translation>Owner: {name}</translation>
     </message>
     <message>
@@ -3256,6 +3326,14 @@ Reasons:
         <translation>Open the pledge list showing only these applications</translation>
     </message>
     <message>
+        <source>待审核的决定</source>
+        <translation>Decisions awaiting approval</translation>
+    </message>
+    <message>
+        <source>他人提交、等待你确认或退回的决定</source>
+        <translation>Decisions others prepared, waiting for you to confirm or return</translation>
+    </message>
+    <message>
         <source>待办申请（按剩余工作日排列，双击打开）</source>
         <translation>Open applications (by working days left; double-click to open)</translation>
     </message>
@@ -3344,17 +3422,6 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     </message>
 </context>
 <context>
-    <name>messages</name>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>import</name>
     <message>
         <source>导入当事人</source>
@@ -3374,20 +3441,21 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     </message>
 </context>
 <context>
-    <name>tasks</name>
+    <name>messages</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
     <name>signin</name>
     <message>
         <source>ipdesk 已锁定（长时间无操作）。请输入 {name} 的密码继续，未保存的内容仍在。</source>
+        <extracomment>what counts as someone at the desk</extracomment>
         <translation>ipdesk is locked (no activity for a while). Enter the password of {name} to go on; nothing unsaved was lost.</translation>
     </message>
     <message>
@@ -3437,6 +3505,17 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>请输入用户名和密码。</source>
         <translation>Enter your user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from ipdesk.cli.main import main
 from ipdesk.storage.engine import make_engine
+from tests.helpers.factories import set_maker_checker
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
@@ -168,6 +169,10 @@ def _seed_world(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path
         encoding="utf-8",
     )
     assert run(capsys, *db_args, "import", "parties", str(parties))[0] == 0
+    # These tests are one clerk's work without maker-checker (tests/cli/test_cli_decisions.py is with it).
+    engine = make_engine(db_args[-1])
+    set_maker_checker(engine, False)
+    engine.dispose()
     rights = tmp_path / "rights.csv"
     rights.write_text(
         "专利号,名称,申请日,授权公告日,权利人\n"

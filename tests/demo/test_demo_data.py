@@ -426,3 +426,14 @@ def test_a_demo_load_reports_rights_and_parties_in_bulk_and_each_pledge(workstat
     assert {"rights", "parties", "pledges", "audit"} <= summary.changes.kinds
     assert summary.changes.bulk == {"rights", "parties"}
     assert len(summary.changes.pledges) == sum(v for k, v in summary.pledges.items() if k != "skipped")
+
+
+def test_with_maker_checker_the_demo_approver_confirms_each_decision(workstation) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers.factories import set_maker_checker
+
+    set_maker_checker(workstation.engine, True)  # a new office's default (the fixture turned it off)
+    summary = load_demo_data(workstation.engine, ADMIN, rights=600, seed=5, as_of=AS_OF, pledges=25)
+    assert summary.pledges.get("registered", 0) + summary.pledges.get("changed", 0) > 0
+    assert workstation.pledges.decisions() == []
+    confirmed = workstation.pledges.decisions(status=None)
+    assert confirmed and {d.decided_by for d in confirmed} == {"shenhe"}

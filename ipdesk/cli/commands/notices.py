@@ -120,7 +120,9 @@ def run_notice(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
         issued = ws.notices.reprint(ws.actor, args.serial, args.out)
     else:
         ws.notices.revoke(ws.actor, args.serial, args.reason)
-        emit({"ok": True, "serial": args.serial, "revoked": True})
+        pending = next((d.id for d in ws.pledges.decisions() if d.params.get("serial") == args.serial), None)
+        # With maker-checker on the revocation awaits an approver: "pending" names the decision.
+        emit({"ok": True, "serial": args.serial, "revoked": pending is None, "pending": pending})
         return EXIT_OK
     emit({"ok": True, "serial": issued.serial, "kind": issued.kind.value, "file": str(args.out),
           "payload": issued.payload})

@@ -1,4 +1,5 @@
-"""Pledge commands: examine an application file, register it, show or cancel a pledge."""
+"""Pledge commands: examine an application file, register it, show or cancel a pledge; the decisions awaiting
+approval (list, confirm, return)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,15 @@ def add_parsers(sub: Subparsers) -> None:
     pcancel.add_argument("--trigger", required=True, choices=triggers)
     pcancel.add_argument("--on", help="cancellation date (default today)")
 
+    decision = command(sub, "decision", run_decision, help="decisions awaiting approval (maker-checker)")
+    decision_sub = decision.add_subparsers(dest="decision_command", required=True)
+    decision_sub.add_parser("list", help="the decisions awaiting approval as JSON")
+    dconfirm = decision_sub.add_parser("confirm", help="confirm a decision someone else prepared (it runs now)")
+    dconfirm.add_argument("id", type=int)
+    dreturn = decision_sub.add_parser("return", help="return a prepared decision to its preparer")
+    dreturn.add_argument("id", type=int)
+    dreturn.add_argument("--reason", required=True)
+
 
 def run_examine(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     from ipdesk.domain.pledges.examination.engine import Outcome  # also registers the finding texts
@@ -51,7 +61,8 @@ def run_register(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
         emit({"ok": False, "registered": False, "examination": result.to_json(config.lang)})
         return EXIT_REFUSED
     record = ws.pledges.file_and_register(ws.actor, data, on=on)  # one transaction: all or nothing
-    emit({"ok": True, "registered": True, **pledge_json(ws, record)})
+    # With maker-checker on the registration awaits an approver: "pending" names the decision.
+    emit({"ok": True, "registered": record.pending is None, **pledge_json(ws, record)})
     return EXIT_OK
 
 
@@ -91,4 +102,19 @@ def pledge_json(ws: Any, record: Any) -> dict[str, Any]:
         "rights": [{"number": r.number, "display_number": r.display_number, "title": r.title, "kind": r.kind}
                    for r in record.rights],
         "application": app,
+        "pending": record.pending.id if record.pending else None,  # the decision awaiting approval
     }
+
+
+def run_decision(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    if args.decision_command == "list":
+        emit({"decisions": [d.to_json() for d in ws.pledges.decisions()]})
+        return EXIT_OK
+    decision = ws.pledges.decision(args.id)
+    if args.decision_command == "confirm":
+        ws.pledges.confirm(ws.actor, args.id)
+    else:
+        ws.pledges.return_decision(ws.actor, args.id, args.reason)
+    emit({"ok": True, "decision": ws.pledges.decision(args.id).to_json(),
+          **({"pledge": pledge_json(ws, ws.pledges.get(decision.pledge_id))} if decision.pledge_id else {})})
+    return EXIT_OK

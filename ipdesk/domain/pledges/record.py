@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ipdesk.domain.pledges.application import CancellationTrigger, PledgeApplication, PledgeStatus
+from ipdesk.domain.pledges.maker_checker import PendingDecision
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 
 
@@ -27,6 +28,7 @@ class PledgeRecord:
         registration_no: set once registered (登记号); ``application_no`` from filing.
         registered_on: the effect date (登记生效日 = registration date, Civil Code 444).
         sla_deadline: decision due date; restarts when defects are cured.
+        pending: the decision on it awaiting approval (maker-checker), if any.
         changes: what the command that returned this record changed (nothing for a query).
     """
 
@@ -48,6 +50,7 @@ class PledgeRecord:
     cancellation_trigger: CancellationTrigger | None
     version: int
     created_at: datetime | None = None
+    pending: PendingDecision | None = field(default=None, compare=False)
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
     @property

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 #: The kinds a page can watch; each is a field of :class:`Changes`.
-KINDS = ("pledges", "rights", "parties", "notices", "settings", "keys", "audit")
+KINDS = ("pledges", "rights", "parties", "notices", "settings", "keys", "audit", "decisions")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Changes:
         settings: office settings or the holiday calendar changed.
         keys: the signing key or a trusted key changed.
         audit: at least one audit entry was written (the audit page watches this).
+        decisions: a decision was prepared, confirmed or returned (maker-checker: the approver's workbench).
         bulk: id kinds changed in too many rows to list (a demo load writes a million rights).
     """
 
@@ -37,6 +38,7 @@ class Changes:
     settings: bool = False
     keys: bool = False
     audit: bool = False
+    decisions: bool = False
     bulk: frozenset[str] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
@@ -44,7 +46,8 @@ class Changes:
             pledges=self.pledges | other.pledges, rights=self.rights | other.rights,
             parties=self.parties | other.parties, notices=self.notices | other.notices,
             settings=self.settings or other.settings, keys=self.keys or other.keys,
-            audit=self.audit or other.audit, bulk=self.bulk | other.bulk,
+            audit=self.audit or other.audit, decisions=self.decisions or other.decisions,
+            bulk=self.bulk | other.bulk,
         )
 
     @property
@@ -78,7 +81,7 @@ class ChangeSet:
 
     def __init__(self) -> None:
         self._ids: dict[str, set[object]] = {k: set() for k in ("pledges", "rights", "parties", "notices")}
-        self._flags: dict[str, bool] = {"settings": False, "keys": False, "audit": False}
+        self._flags: dict[str, bool] = {"settings": False, "keys": False, "audit": False, "decisions": False}
         self._bulk: set[str] = set()
 
     def add(self, kind: str, *ids: object) -> None:

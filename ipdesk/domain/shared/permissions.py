@@ -10,7 +10,7 @@ from ipdesk.domain.shared.problems import PermissionDenied, Problem
 
 class Role(enum.StrEnum):
     CLERK = "clerk"  # IP-office clerk: registers, examines, prints
-    APPROVER = "approver"  # second pair of eyes (maker-checker, later)
+    APPROVER = "approver"  # second pair of eyes: confirms or returns the decisions others prepared
     AGENCY = "agency"  # guarantee agency / bank disposal officer
     CUSTODIAN = "custodian"
     INSURER = "insurer"  # insurer officer, tied to one insurer party
@@ -27,19 +27,21 @@ class Action(enum.StrEnum):
     CHANGE_PLEDGE = "change_pledge"
     PRINT_NOTICES = "print_notices"
     REVOKE_NOTICE = "revoke_notice"
+    CONFIRM_DECISION = "confirm_decision"  # maker-checker: confirm or return a decision someone else prepared
     LOAD_DEMO_DATA = "load_demo_data"
     RECORD_VALUATION = "record_valuation"  # valuations and value-analysis score sheets
     MONITOR_RIGHTS = "monitor_rights"  # rights-protection custody: monitoring entries
     ADMINISTER = "administer"
 
 
+# The clerk takes (or, with maker-checker on, prepares) the register's decisions, a notice's revocation too.
 _CLERK = {
     Action.EDIT_PARTIES, Action.EDIT_RIGHTS, Action.IMPORT, Action.EXAMINE, Action.REGISTER_PLEDGE,
-    Action.CHANGE_PLEDGE, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
+    Action.CHANGE_PLEDGE, Action.PRINT_NOTICES, Action.RECORD_VALUATION, Action.REVOKE_NOTICE,
 }
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset(_CLERK),
-    Role.APPROVER: frozenset(_CLERK | {Action.REVOKE_NOTICE}),
+    Role.APPROVER: frozenset(_CLERK | {Action.CONFIRM_DECISION}),
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
     Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION}),
     Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS}),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.shared.messages import register as register_messages
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import Problem
+from ipdesk.gui import messages
 from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.rich_text import esc
@@ -52,7 +53,8 @@ register_messages(
 
 
 class RevokeDialog(FormDialog):
-    """撤销通知书 with a reason (approver or administrator); the serial then verifies as revoked."""
+    """撤销通知书 with a reason; the serial then verifies as revoked (with maker-checker on, once an approver
+    confirms: ``submit`` names the button so)."""
 
     def __init__(
         self,
@@ -62,9 +64,12 @@ class RevokeDialog(FormDialog):
         lang: str | None = None,
         parent: QWidget | None = None,
         task_runner: TaskRunner | None = None,
+        submit: bool = False,
     ):
         super().__init__(parent, title=self.tr("撤销通知书"), task_runner=task_runner)
         self.setObjectName("RevokeDialog")
+        self.submit_for_approval = submit
+        self.pending_id: int | None = None  # the decision the revocation awaits (set by save)
         self.workstation, self.issued, self.lang = workstation, issued, dialog_lang(lang)
         heading = QLabel(f"<b>{esc(kind_name(issued.kind, self.lang))} {esc(issued.serial)}</b>")
         self.add_row("", heading)
@@ -76,7 +81,8 @@ class RevokeDialog(FormDialog):
         warn.setWordWrap(True)
         warn.setStyleSheet("color: #7a4a00;")
         self.add_row("", warn)
-        self.save_button.setText(self.tr("撤销"))
+        # Maker-checker: the revocation goes to an approver and takes effect when confirmed.
+        self.save_button.setText(self.tr("提交审核") if submit else self.tr("撤销"))
         self.resize(520, 260)
         self.mark_clean()
 
@@ -88,6 +94,8 @@ class RevokeDialog(FormDialog):
 
     def save(self, data: dict[str, Any]) -> str:
         self.workstation.notices.revoke(self.workstation.actor, self.issued.serial, data["reason"])
+        pending = [d.id for d in self.workstation.pledges.decisions() if d.params.get("serial") == self.issued.serial]
+        self.pending_id = pending[0] if pending else None  # read by the list once saved (GUI thread)
         return self.issued.serial
 
 
@@ -116,6 +124,7 @@ class NoticeListDialog(QDialog):
         self._runner = task_runner or runner()
         self.notices: list[Any] = []
         self.revoke_dialog: RevokeDialog | None = None
+        self.maker_checker = False  # the office setting, read with the list: a revocation awaits approval
         self.child: QDialog | None = None
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -147,7 +156,7 @@ class NoticeListDialog(QDialog):
         self.can_revoke = may(workstation.actor, Action.REVOKE_NOTICE)
         self.revoke_button.setVisible(self.can_revoke)
         if not self.can_revoke:
-            self.revoke_button.setToolTip(self.tr("只有审核员或管理员可以撤销通知书"))
+            self.revoke_button.setToolTip(self.tr("你的角色不能撤销通知书"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -164,15 +173,21 @@ class NoticeListDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         """Read the pledge's notices in the reader pool, then show them (selecting ``select``'s serial)."""
         notices, pledge_id = self.workstation.notices, self.pledge_id
-        self._read.run(lambda: notices.notices_of(pledge_id), lambda found: self._show(found, select),
-                       self._failed, name=f"notices of {pledge_id}")
+        office = getattr(self.workstation, "office", None)  # a test double may have none
+
+        def read() -> tuple[list[Any], bool]:
+            return notices.notices_of(pledge_id), bool(office is not None and office.settings().maker_checker)
+
+        self._read.run(read, lambda found: self._show(*found, select=select), self._failed,
+                       name=f"notices of {pledge_id}")
 
     def _failed(self, exc: BaseException) -> None:
         self.empty.setText(self.tr("读取通知书记录失败：{error}").format(error=str(exc) or type(exc).__name__))
         self.empty.show()
 
-    def _show(self, notices: list[Any], select: str | None) -> None:
+    def _show(self, notices: list[Any], maker_checker: bool = False, *, select: str | None = None) -> None:
         self.notices = notices
+        self.maker_checker = maker_checker
         self.table.setRowCount(len(self.notices))
         for row, n in enumerate(self.notices):
             status = self.tr("已撤销") if n.revoked else self.tr("有效")
@@ -228,12 +243,20 @@ class NoticeListDialog(QDialog):
         self.child = dialog
         return dialog
 
+    def _revoked(self, dialog: RevokeDialog, serial: str) -> None:
+        pending = dialog.pending_id
+        if pending is not None:
+            text = self.tr("已提交审核（决定 #{id}）：撤销通知书 {serial}\n审核员确认后撤销生效。")
+            messages.tell(self, dialog.windowTitle(), text.format(id=pending, serial=serial))
+        self.reload(select=serial)
+
     def revoke_selected(self) -> RevokeDialog | None:
         chosen = self.selected()
         if chosen is None or not self.can_revoke or chosen.revoked:
             return None
-        dialog = RevokeDialog(self.workstation, chosen, lang=self.lang, parent=self, task_runner=self._runner)
-        dialog.saved.connect(lambda serial: self.reload(select=serial))
+        dialog = RevokeDialog(self.workstation, chosen, lang=self.lang, parent=self, task_runner=self._runner,
+                              submit=self.maker_checker)
+        dialog.saved.connect(lambda serial: self._revoked(dialog, serial))
         dialog.open()
         self.revoke_dialog = dialog
         return dialog

@@ -24,6 +24,7 @@ from ipdesk.domain.pledges.application import (
 from ipdesk.domain.pledges.lifecycle import current_outcome
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
+from ipdesk.domain.shared.messages import render
 from ipdesk.gui.common.pages.detail_pane import (
     DetailPane,
     DetailSection,
@@ -175,6 +176,10 @@ class PledgeDetailPane(DetailPane):
                                      OUTCOME_TONES.get(self.outcome, "muted")))
         if record.is_read_only:
             badges.append(badge_html(self.tr("只读"), "muted"))
+        if record.pending is not None:  # maker-checker: a decision prepared, not yet confirmed
+            badges.append(badge_html(self.tr("待审核：{kind}（{user} 提交）").format(
+                kind=render(f"decision.kind.{record.pending.kind.value}", {}, lang),
+                user=record.pending.prepared_by), "warn"))
         self.status.setText("&nbsp;&nbsp;".join(badges))
 
         names = data.get("names", {})

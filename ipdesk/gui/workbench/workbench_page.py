@@ -1,5 +1,6 @@
 """The workbench (工作台): what needs the clerk today — applications by service-level working days left
-(overdue red, due today amber), correction notices awaiting documents. Each tile opens the pledges list
+(overdue red, due today amber), correction notices awaiting documents; for an approver, the decisions
+awaiting approval (maker-checker). Each tile opens the pledges list
 filtered to what it counts; a double-click on an application opens it in the list.
 
 The numbers come from :func:`ipdesk.services.pledges.queries.workbench`, read off the GUI thread.
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, RowIdRole
 from ipdesk.gui.common.models.row_list import RowListModel
-from ipdesk.gui.common.pages.base import Page
+from ipdesk.gui.common.pages.base import Page, may
 from ipdesk.gui.common.rich_text import esc
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.workstation import Workstation
@@ -37,6 +39,7 @@ from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.pledges.presentation import PLEDGE_STATUS_TONES, days_left_text, days_left_tone, status_label
 from ipdesk.gui.tasks import TaskRunner, runner
+from ipdesk.gui.workbench.decisions_panel import DecisionsPanel
 
 #: tile key → (filters for the pledges list, tone)
 TILES: dict[str, tuple[dict[str, str], str]] = {
@@ -174,6 +177,17 @@ class WorkbenchPage(Page):
             tile.clicked.connect(lambda _c=False, f=filters: self.open_filtered(f))
             self.tiles[key] = tile
             tiles.addWidget(tile)
+        # Maker-checker: an approver sees the decisions others prepared, to confirm or return.
+        self.approver = may(workstation.actor, Action.CONFIRM_DECISION)
+        self.decisions_panel: DecisionsPanel | None = None
+        if self.approver:
+            tile = Tile("awaiting_approval", self.tr("待审核的决定"), "warn")
+            tile.setToolTip(self.tr("他人提交、等待你确认或退回的决定"))
+            tile.clicked.connect(lambda _c=False: self.decisions_panel and self.decisions_panel.table.setFocus())
+            self.tiles["awaiting_approval"] = tile
+            tiles.addWidget(tile)
+            self.decisions_panel = DecisionsPanel(workstation, lang, self, task_runner=self._runner)
+            self.decisions_panel.decided.connect(self.refresh)
         tiles.addStretch(1)
 
         self.model = PendingModel(lang, self)
@@ -197,6 +211,8 @@ class WorkbenchPage(Page):
         layout.setContentsMargins(12, 10, 12, 6)
         layout.addLayout(head)
         layout.addLayout(tiles)
+        if self.decisions_panel is not None:
+            layout.addWidget(self.decisions_panel)
         section = QLabel(self.tr("待办申请（按剩余工作日排列，双击打开）"))
         section.setStyleSheet("font-weight: bold; padding-top: 8px;")
         layout.addWidget(section)
@@ -225,8 +241,14 @@ class WorkbenchPage(Page):
             if generation == self._generation and shiboken6.isValid(self.message):
                 self.message.setText(self.tr("无法读取待办事项：{error}").format(error=str(exc) or type(exc).__name__))
 
+        workstation, approver = self.workstation, self.approver
+
+        def read() -> dict[str, Any]:
+            data = workbench(workstation.engine, on, clock=workstation.clock)
+            return {**data, "decisions": workstation.pledges.decisions() if approver else []}
+
         self._runner.run(
-            lambda: workbench(self.workstation.engine, on, clock=self.workstation.clock),
+            read,
             on_result=done,
             on_error=failed,
             name="workbench",
@@ -242,10 +264,13 @@ class WorkbenchPage(Page):
             "due_soon": len(soon),
             "awaiting_correction": len(data.get("awaiting_correction", [])),
             "pending": len(pending),
+            "awaiting_approval": len(data.get("decisions", [])),
         }
         for key, tile in self.tiles.items():
             tile.set_count(counts[key])
         self.model.set_rows(pending)
+        if self.decisions_panel is not None:
+            self.decisions_panel.set_decisions(data.get("decisions", []))
         self.message.setText("" if pending else self.tr("没有待办的申请。"))
         self.message.setVisible(not pending)
         when = self._on() if self._on else self.workstation.clock.today()

@@ -34,6 +34,7 @@ from ipdesk.domain.notices.notice import (
     from_canonical,
 )
 from ipdesk.domain.pledges.application import CANCELLATION_TRIGGER_LABELS, CancellationTrigger
+from ipdesk.domain.pledges.maker_checker import DecisionKind, DecisionStatus, both_names, second_decision_problems
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.changes import NO_CHANGES, Changed, Changes
 from ipdesk.domain.shared.clock import Clock, OfficeClock
@@ -42,12 +43,15 @@ from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.services import audit
 from ipdesk.services.office.settings import OfficeService, format_number, next_number
+from ipdesk.services.pledges.commands import MAKER_KEY
+from ipdesk.services.pledges.pending import pending_decision, prepare_in
 from ipdesk.services.pledges.rows import pledge_state
-from ipdesk.services.uow import changes_so_far, collect_changes, note, reading, reported, transaction
+from ipdesk.services.uow import UnitOfWork, changes_so_far, collect_changes, note, reading, reported, transaction
 from ipdesk.storage.schema import (
     AuditHeadRow,
     NoticePrintRow,
     NoticeRow,
+    PendingDecisionRow,
     PledgeEventRow,
     PledgeRow,
     TrustedKeyRow,
@@ -464,16 +468,47 @@ class NoticeService:
         if not reason.strip():
             raise ValidationError(Problem("notice.reason_required", "reason"))
         with transaction(self.engine, self.clock) as session:
-            row = self._by_serial(session, serial)
-            if row.revoked_at is not None:
-                raise RuleRefusal(Problem("notice.already_revoked", "serial", {"serial": serial, "at": row.revoked_at}))
-            row.revoked_at = self.clock.now()
-            row.revoked_by = actor.username
-            row.revoked_reason = reason.strip()
-            audit.record(session, actor, "notice.revoke", "pledge", row.pledge_id,
-                         f"撤销通知书 {serial}：{reason.strip()}")
-            note(session, "notices", row.serial)
+            row = self._revocable(session, serial)
+            if self.office.settings(session).maker_checker:
+                if row.pledge_id is None:
+                    self._no_second_revocation(session, row.serial)
+                prepare_in(session, actor, DecisionKind.REVOKE_NOTICE, row.pledge_id,
+                           {"serial": row.serial, "reason": reason.strip()}, f"撤销通知书 {row.serial}")
+            else:
+                self._revoke_row(session, actor, row, reason.strip())
             return changes_so_far(session)
+
+    def revoke_confirmed_in(self, uow: UnitOfWork, actor: Actor, params: dict[str, Any]) -> None:
+        """The confirmer of a prepared revocation (``PledgeService.confirm`` runs it under the approver)."""
+        self._revoke_row(uow, actor, self._revocable(uow, params["serial"]), params["reason"])
+
+    def _revocable(self, session: Session, serial: str) -> NoticeRow:
+        row = self._by_serial(session, serial)
+        if row.revoked_at is not None:
+            raise RuleRefusal(Problem("notice.already_revoked", "serial", {"serial": serial, "at": row.revoked_at}))
+        return row
+
+    @staticmethod
+    def _no_second_revocation(session: Session, serial: str) -> None:
+        """A certificate (no pledge) awaiting revocation takes no second one (a pledge's notice: its pledge's
+        one pending decision covers it)."""
+        for found in session.execute(select(PendingDecisionRow).where(
+                PendingDecisionRow.status == DecisionStatus.PENDING.value,
+                PendingDecisionRow.kind == DecisionKind.REVOKE_NOTICE.value)).scalars():
+            decision = pending_decision(found)
+            if decision.params.get("serial") == serial:
+                raise RuleRefusal(second_decision_problems(decision))
+
+    def _revoke_row(self, session: Session, actor: Actor, row: NoticeRow, reason: str) -> None:
+        row.revoked_at = self.clock.now()
+        row.revoked_by = actor.username
+        row.revoked_reason = reason
+        maker = session.info.get(MAKER_KEY)
+        names = f"（经办 {maker}，审核 {actor.username}）" if maker is not None else ""
+        audit.record(session, actor, "notice.revoke", "pledge", row.pledge_id,
+                     f"撤销通知书 {row.serial}：{reason}{names}", None,
+                     {"serial": row.serial, **both_names(maker, actor.username)} if maker is not None else None)
+        note(session, "notices", row.serial)
 
     def _registry(self) -> tuple[dict[str, Any], set[str], dict[str, str]]:
         with reading(self.engine) as session:

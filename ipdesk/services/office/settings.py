@@ -50,6 +50,9 @@ class OfficeSettings:
     password_min_length: int = 10  # characters (the other password rules: ipdesk.domain.users.rules)
     lockout_attempts: int = 5  # failed sign-ins in a row that lock an account until an administrator unlocks
     idle_lock_minutes: int = 15  # minutes without input before the GUI covers the window and asks the password
+    # Decisions (register, refuse, cancel, revoke a notice) are prepared by one person and confirmed by
+    # another (ipdesk.domain.pledges.maker_checker); on in a new office, an office may turn it off.
+    maker_checker: bool = True
 
     @property
     def sla(self) -> SlaSettings:

@@ -9,16 +9,18 @@ from typing import Any
 
 from ipdesk.domain.pledges.application import CancellationTrigger, DebtType, GuaranteeScope
 from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
+from ipdesk.domain.pledges.maker_checker import DecisionKind
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
-from ipdesk.services.pledges.commands import PledgeCommands, ground_problems
+from ipdesk.services.pledges.commands import ground_problems
+from ipdesk.services.pledges.decisions import DecisionCommands
 from ipdesk.services.pledges.rows import _csv, application_of
 from ipdesk.services.uow import UnitOfWork, note, transaction
 from ipdesk.storage.schema import PledgeRow
 
 
-class AmendmentCommands(PledgeCommands):
+class AmendmentCommands(DecisionCommands):
     """What may happen to a pledge once registered."""
 
     def change(self, actor: Actor, pledge_id: int, *, secured_amount: Decimal | str | None = None,
@@ -151,18 +153,32 @@ class AmendmentCommands(PledgeCommands):
     def cancel(
         self, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str, on: date | None = None
     ) -> PledgeRecord:
-        """Cancellation (注销) with one of the five triggers; frees the rights for a new pledge."""
+        """Cancellation (注销) with one of the five triggers; frees the rights for a new pledge. With
+        maker-checker on, prepared for an approver instead (the record's ``pending``)."""
+        actor.require(Action.CHANGE_PLEDGE)
+        on = on or self.clock.today()
+        trig = self._trigger(trigger)
         with transaction(self.engine, self.clock) as session:
-            return self.cancel_in(session, actor, pledge_id, trigger, on)
+            row = self._row(session, pledge_id, lock=True)
+            if not self.maker_checker_on(session):
+                return self._cancel_row(session, actor, row, trig, on)
+            self._cancellable(row, on)
+            return self._prepare(session, actor, row, DecisionKind.CANCEL, {"trigger": trig.value, "on": on},
+                                 f"注销 {row.registration_no}（{trig.value}，{on.isoformat()}）")
 
     def cancel_in(
         self, uow: UnitOfWork, actor: Actor, pledge_id: int, trigger: CancellationTrigger | str, on: date | None = None
     ) -> PledgeRecord:
-        """:meth:`cancel` inside the caller's unit of work (disposal cancels the pledge it realises)."""
+        """:meth:`cancel` inside the caller's unit of work, deciding at once (disposal cancels the pledge it
+        realises: that command is the decision, under its own rules)."""
         actor.require(Action.CHANGE_PLEDGE)
         on = on or self.clock.today()
+        return self._cancel_row(uow, actor, self._row(uow, pledge_id, lock=True), self._trigger(trigger), on)
+
+    @staticmethod
+    def _trigger(trigger: CancellationTrigger | str) -> CancellationTrigger:
         try:
-            trig = CancellationTrigger(trigger)
+            return CancellationTrigger(trigger)
         except ValueError:
             raise ValidationError(
                 Problem(
@@ -171,9 +187,15 @@ class AmendmentCommands(PledgeCommands):
                     {"label": "注销原因", "value": trigger, "choices": ", ".join(t.value for t in CancellationTrigger)},
                 )
             ) from None
-        row = self._row(uow, pledge_id, lock=True)
+
+    def _cancellable(self, row: PledgeRow, on: date) -> None:
         self._guard(row, "cancel")
         self._legal_date(on, row.registered_on, "登记日")
+
+    def _cancel_row(self, uow: UnitOfWork, actor: Actor, row: PledgeRow, trigger: CancellationTrigger | str,
+                    on: date) -> PledgeRecord:
+        trig = self._trigger(trigger)
+        self._cancellable(row, on)
         row.status = PLEDGE_LIFECYCLE.after("cancel")
         row.cancelled_on = on
         row.cancellation_trigger = trig.value

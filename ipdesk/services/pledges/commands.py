@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ipdesk.domain.pledges.application import CancellationTrigger, PledgeApplication, PledgeStatus
 from ipdesk.domain.pledges.examination.engine import Examination, Finding, RegisterSnapshot, examine
 from ipdesk.domain.pledges.lifecycle import Step, require
+from ipdesk.domain.pledges.maker_checker import PendingDecision, both_names
 from ipdesk.domain.pledges.record import PledgedRight, PledgeRecord
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.messages import register
@@ -24,12 +25,17 @@ from ipdesk.domain.shared.permissions import Actor
 from ipdesk.domain.shared.problems import NotFound, Problem, ValidationError
 from ipdesk.services import audit
 from ipdesk.services.office.settings import OfficeService
+from ipdesk.services.pledges.pending import open_decision, pending_decision
 from ipdesk.services.pledges.rows import STATE_EVENTS, application_of, pledge_state
 from ipdesk.services.pledges.snapshot import register_snapshot
 from ipdesk.services.uow import changes_so_far
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgeRow, RightRow
 
 ENTITY = "pledge"
+
+#: Set in the unit of work while a confirmation runs (ipdesk.services.pledges.decisions): who prepared the
+#: decision, so its event and audit entry name the preparer beside the approver who confirms.
+MAKER_KEY = "ipdesk.maker"
 
 register(
     {
@@ -118,6 +124,10 @@ class PledgeCommands:
     def _event(
         self, session: Session, row: PledgeRow, actor: Actor, kind: str, on: date, summary: str, payload: Any = None
     ) -> None:
+        maker = session.info.get(MAKER_KEY)
+        if maker is not None:
+            payload = {**(payload or {}), **both_names(maker, actor.username)}
+            summary = f"{summary}（经办 {maker}，审核 {actor.username}）"
         if kind in STATE_EVENTS:
             # What the register says after this event, frozen: notices print it and as-of searches read
             # it, so later renames or changes never rewrite what was decided or published on that date.
@@ -154,6 +164,10 @@ class PledgeCommands:
         before: Any = None,
         after: Any = None,
     ) -> None:
+        maker = session.info.get(MAKER_KEY)
+        if maker is not None:
+            after = {**(after or {}), **both_names(maker, actor.username)}
+            summary = f"{summary}（经办 {maker}，审核 {actor.username}）"
         audit.record(session, actor, f"pledge.{action}", ENTITY, row.id, summary, before, after)
 
     def snapshot(
@@ -217,4 +231,9 @@ class PledgeCommands:
             cancellation_trigger=CancellationTrigger(row.cancellation_trigger) if row.cancellation_trigger else None,
             version=row.version,
             created_at=row.created_at,
+            pending=self._pending_of(session, row.id),
         )
+
+    def _pending_of(self, session: Session, pledge_id: int) -> PendingDecision | None:
+        found = open_decision(session, pledge_id)
+        return pending_decision(found) if found is not None else None

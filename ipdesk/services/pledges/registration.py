@@ -24,19 +24,21 @@ from ipdesk.domain.pledges.application import (
 )
 from ipdesk.domain.pledges.examination.engine import Examination, Outcome
 from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
+from ipdesk.domain.pledges.maker_checker import DecisionKind
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
 from ipdesk.services.office.settings import format_number, next_number
-from ipdesk.services.pledges.commands import PledgeCommands, ground_problems
+from ipdesk.services.pledges.commands import ground_problems
+from ipdesk.services.pledges.decisions import DecisionCommands
 from ipdesk.services.pledges.inputs import application_to_json, parse_application
 from ipdesk.services.pledges.rows import application_of, store_application
 from ipdesk.services.uow import UnitOfWork, changes_so_far, note, reading, transaction
 from ipdesk.storage.schema import PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 
 
-class RegistrationCommands(PledgeCommands):
+class RegistrationCommands(DecisionCommands):
     """From the application to the register's decision (registered, refused or withdrawn)."""
 
     def file(
@@ -50,12 +52,13 @@ class RegistrationCommands(PledgeCommands):
 
     def file_and_register(self, actor: Actor, data: dict[str, Any], on: date | None = None) -> PledgeRecord:
         """File and register in ONE transaction (CLI ``ipdesk register``): if registration is refused,
-        nothing at all is written, not even the application."""
+        nothing at all is written, not even the application. With maker-checker on, the registration is
+        prepared for approval (the record's ``pending``) in the same transaction."""
         actor.require(Action.REGISTER_PLEDGE)
         on = on or self.clock.today()
         with transaction(self.engine, self.clock) as session:
             row = self._file_in(session, actor, data, on)
-            return self._register_row(session, actor, row, on)
+            return self._decide_register(session, actor, row, on)
 
     def _file_in(self, session: Session, actor: Actor, data: dict[str, Any] | PledgeApplication, on: date) -> PledgeRow:
         if True:  # keeps the body's indentation of the transaction it runs in
@@ -239,7 +242,8 @@ class RegistrationCommands(PledgeCommands):
             return self._done(session, row)
 
     def register(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
-        """Register: re-examine as of ``on`` inside the transaction, then claim each right."""
+        """Register: re-examine as of ``on`` inside the transaction, then claim each right; with
+        maker-checker on, prepared for an approver instead (the record's ``pending``)."""
         with transaction(self.engine, self.clock) as session:
             return self.register_in(session, actor, pledge_id, on)
 
@@ -247,15 +251,28 @@ class RegistrationCommands(PledgeCommands):
         """:meth:`register` inside the caller's unit of work (it commits or rolls back with the caller)."""
         actor.require(Action.REGISTER_PLEDGE)
         on = on or self.clock.today()
-        return self._register_row(uow, actor, self._row(uow, pledge_id, lock=True), on)
+        return self._decide_register(uow, actor, self._row(uow, pledge_id, lock=True), on)
 
-    def _register_row(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
+    def _decide_register(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
+        """Register now, or (maker-checker) check that it could and prepare it for an approver."""
+        if not self.maker_checker_on(session):
+            return self._register_row(session, actor, row, on)
+        self._registrable(session, row, on)
+        return self._prepare(session, actor, row, DecisionKind.REGISTER, {"on": on},
+                             f"准予登记 {row.application_no}（{on.isoformat()}）")
+
+    def _registrable(self, session: Session, row: PledgeRow, on: date) -> Examination:
+        """The examination as of ``on`` that lets ``row`` be registered (else the refusal saying why)."""
         self._guard(row, "register")
         self._legal_date(on, row.application_date, "申请日")
         result = self._examine(session, application_of(row, self._numbers(session, row)), on)
         if result.outcome is not Outcome.REGISTER:
             failed = result.failed + result.corrections
             raise RuleRefusal(Problem("pledge.not_registrable", "", {"grounds": ground_problems(failed)}))
+        return result
+
+    def _register_row(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
+        result = self._registrable(session, row, on)
         settings = self.office.settings(session)
         row.registration_no = format_number(
             settings.registration_no_format, on.year, next_number(session, "registration", on.year)
@@ -308,31 +325,44 @@ class RegistrationCommands(PledgeCommands):
         return RuleRefusal(problems or [Problem("pledge.race_lost", "rights", {"number": "?"})])
 
     def refuse(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
-        """Refuse with the failed grounds of an examination run now (a refusal always states its grounds)."""
+        """Refuse with the failed grounds of an examination run now (a refusal always states its grounds);
+        with maker-checker on, prepared for an approver instead (the record's ``pending``)."""
         actor.require(Action.REGISTER_PLEDGE)
         on = on or self.clock.today()
         with transaction(self.engine, self.clock) as session:
             row = self._row(session, pledge_id, lock=True)
-            self._guard(row, "refuse")
-            self._legal_date(on, row.application_date, "申请日")
-            result = self._examine(session, application_of(row, self._numbers(session, row)), on)
-            if not result.failed:
-                raise RuleRefusal(Problem("pledge.not_refusable"))
-            row.status = PLEDGE_LIFECYCLE.after("refuse")
-            row.refused_on = on
-            row.version += 1
-            grounds = [f.to_json() for f in result.failed]
-            self._event(session, row, actor, "refused", on, "不予登记", {"grounds": grounds})
-            self._audit(
-                session,
-                actor,
-                row,
-                "refuse",
-                f"不予登记 {row.application_no}",
-                {"status": "applied"},
-                {"status": "refused", "grounds": [g["code"] for g in grounds]},
-            )
-            return self._done(session, row)
+            if self.maker_checker_on(session):
+                self._refusable(session, row, on)
+                return self._prepare(session, actor, row, DecisionKind.REFUSE, {"on": on},
+                                     f"不予登记 {row.application_no}（{on.isoformat()}）")
+            return self._refuse_row(session, actor, row, on)
+
+    def _refusable(self, session: Session, row: PledgeRow, on: date) -> Examination:
+        """The examination as of ``on`` whose failed grounds a refusal of ``row`` states."""
+        self._guard(row, "refuse")
+        self._legal_date(on, row.application_date, "申请日")
+        result = self._examine(session, application_of(row, self._numbers(session, row)), on)
+        if not result.failed:
+            raise RuleRefusal(Problem("pledge.not_refusable"))
+        return result
+
+    def _refuse_row(self, session: Session, actor: Actor, row: PledgeRow, on: date) -> PledgeRecord:
+        result = self._refusable(session, row, on)
+        row.status = PLEDGE_LIFECYCLE.after("refuse")
+        row.refused_on = on
+        row.version += 1
+        grounds = [f.to_json() for f in result.failed]
+        self._event(session, row, actor, "refused", on, "不予登记", {"grounds": grounds})
+        self._audit(
+            session,
+            actor,
+            row,
+            "refuse",
+            f"不予登记 {row.application_no}",
+            {"status": "applied"},
+            {"status": "refused", "grounds": [g["code"] for g in grounds]},
+        )
+        return self._done(session, row)
 
     def withdraw(self, actor: Actor, pledge_id: int, on: date | None = None) -> PledgeRecord:
         actor.require(Action.REGISTER_PLEDGE)

@@ -190,7 +190,7 @@ def test_verify_dialog_genuine_altered_pdf_and_revoked(qtbot, ws, world, tmp_pat
 def test_revoke_needs_the_role(qtbot, ws, world):
     pid = registered(ws, world)
     ws.notices.issue(ADMIN, pid, NoticeKind.REGISTRATION)
-    ws.actor = Actor("wangli", Role.CLERK)
+    ws.actor = Actor("shenji", Role.AUDITOR)  # the clerk now prepares revocations (maker-checker): not the auditor
     dialog = NoticeListDialog(ws, pid)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.loading, timeout=5000)

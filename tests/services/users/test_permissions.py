@@ -51,6 +51,9 @@ REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
     "valuation.add": (Action.RECORD_VALUATION, lambda ws, a, n: ws.valuation.add(a, {})),
     "valuation.save_settings": (Action.ADMINISTER,
                                 lambda ws, a, n: ws.valuation.save_settings(a, ws.valuation.settings())),
+    "pledges.confirm": (Action.CONFIRM_DECISION, lambda ws, a, n: ws.pledges.confirm(a, 999999)),
+    "pledges.return_decision": (
+        Action.CONFIRM_DECISION, lambda ws, a, n: ws.pledges.return_decision(a, 999999, "not so")),
 }
 
 
