@@ -5,6 +5,7 @@ No engine is built at import time; the composition root calls :func:`make_engine
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -64,14 +65,26 @@ def describe(engine: Engine) -> str:
 
 def set_application_name(engine: Engine, name: str) -> None:
     """Name the signed-in user on every PostgreSQL connection of ``engine`` (``application_name``), so
-    the server's own logs and ``pg_stat_activity`` show who ran what; nothing on SQLite."""
+    the server's own logs and ``pg_stat_activity`` show who ran what; nothing on SQLite.
+
+    One listener per engine reads the current name, so switching user (sign-out, the idle lock's other
+    user) replaces the name instead of adding a listener each time."""
     if engine.dialect.name != "postgresql":
         return
-    engine.dispose()  # connections opened before the sign-in would keep the old name
+    holder = _CONNECTION_NAMES.get(engine)
+    if holder is None:
+        holder = _CONNECTION_NAMES[engine] = [name]
 
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
-        cur = dbapi_conn.cursor()
-        cur.execute("SELECT set_config('application_name', %s, false)", (f"ipdesk:{name}"[:63],))
-        cur.close()
-        dbapi_conn.commit()
+        def _on_connect(dbapi_conn, _record, current: list[str] = holder) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("SELECT set_config('application_name', %s, false)", (f"ipdesk:{current[0]}"[:63],))
+            cur.close()
+            dbapi_conn.commit()
+
+        event.listen(engine, "connect", _on_connect)
+    holder[0] = name
+    engine.dispose()  # connections opened before would keep the old name
+
+
+#: The signed-in user's name per engine, read by the engine's one ``connect`` listener.
+_CONNECTION_NAMES: weakref.WeakKeyDictionary[Engine, list[str]] = weakref.WeakKeyDictionary()

@@ -195,6 +195,12 @@ def test_the_signed_in_user_names_the_postgres_connection(workstation: Workstati
         if workstation.engine.dialect.name != "postgresql":
             pytest.skip("application_name is PostgreSQL's")
         assert conn.execute(text("SELECT current_setting('application_name')")).scalar_one() == "ipdesk:boss"
+    listeners = len(workstation.engine.pool.dispatch.connect)
+    for name in ("wangli", "zhou", "wangli"):  # switching user: the one listener names the current one
+        set_application_name(workstation.engine, name)
+    assert len(workstation.engine.pool.dispatch.connect) == listeners
+    with workstation.engine.connect() as conn:
+        assert conn.execute(text("SELECT current_setting('application_name')")).scalar_one() == "ipdesk:wangli"
 
 
 def test_a_signed_in_officer_acts_for_its_party(office: Workstation) -> None:
