@@ -3483,6 +3483,14 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
         <translation>Password:</translation>
     </message>
     <message>
+        <source>正在验证…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>无法登录：{error}</source>
+        <translation>Cannot sign in: {error}</translation>
+    </message>
+    <message>
         <source>数据库中还没有用户。请创建第一个管理员账户：管理员管理用户和设置。</source>
         <translation>The database has no users yet. Create the first administrator account: administrators manage users and settings.</translation>
     </message>

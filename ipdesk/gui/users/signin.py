@@ -1,14 +1,16 @@
 """Signing in before the window opens: the sign-in dialog, the first administrator, a forced new password.
 
-The dialogs are keyboard-first (focus in the first field, Enter submits, Esc cancels) and call the user
-service synchronously: no window is open yet, and a sign-in is one short transaction. Refusals are the
-service's coded problems, shown in the UI language under the fields; a wrong user name and a wrong
-password read the same (the service words them so), and nothing is written on bad input.
+The dialogs are keyboard-first (focus in the first field, Enter submits, Esc cancels). What they ask of
+the user service runs in the task runner's writer, off the GUI thread: an Argon2id verification takes a
+noticeable moment by design, and the dialog (or the idle lock over the window) says it is checking instead
+of freezing. Refusals are the service's coded problems, shown in the UI language under the fields; a wrong
+user name and a wrong password read the same (the service words them so), and nothing is written on bad
+input.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.shared.permissions import SYSTEM, Actor, Role
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui import messages
+from ipdesk.gui.tasks import runner
 from ipdesk.services.users.service import User, UserService
 from ipdesk.storage.engine import set_application_name
 
@@ -63,6 +66,7 @@ class PasswordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(380)
+        self._task: Any = None
 
     def add_field(self, label: str, name: str, *, password: bool = False) -> QLineEdit:
         edit = QLineEdit()
@@ -77,15 +81,61 @@ class PasswordDialog(QDialog):
         self.problems.setVisible(bool(lines))
 
     def refused(self, exc: DomainError) -> None:
+        self.problems.setStyleSheet("color: #b71c1c;")
         self.show_problems(messages.problem_lines(exc.problems))
 
-    def submit(self) -> bool:
-        """Do what the dialog is for; False keeps it open (the problems are shown)."""
+    # ---- submitting: a check here, the service's work in the writer thread -------------------------
+
+    def check(self) -> bool:
+        """What the dialog checks itself before asking the service (False: the problems are shown)."""
+        return True
+
+    def work(self) -> User:
+        """What the dialog asks of the user service (runs off the GUI thread; raises DomainError)."""
         raise NotImplementedError
 
+    def after_refusal(self) -> None:
+        """The service refused: e.g. clear the password for another try."""
+
+    @property
+    def checking(self) -> bool:
+        """The service is at work (the dialog says so and takes no second submit)."""
+        return self._task is not None
+
     def accept(self) -> None:
-        if self.submit():
-            super().accept()
+        if self.checking or not self.check():
+            return
+        self._set_checking(True)
+        self._task = runner().run(self.work, on_result=self._worked, on_error=self._failed, write=True,
+                                  name=self.objectName() or "sign-in")
+
+    def _set_checking(self, on: bool) -> None:
+        for edit in self.findChildren(QLineEdit):
+            edit.setEnabled(not on)
+        self.buttons.setEnabled(not on)
+        if not on:
+            self.ok_button.setDefault(True)  # disabling took the default away: Enter submits again
+        if on:
+            self.problems.setStyleSheet("color: #607d8b;")
+            self.show_problems([QCoreApplication.translate("signin", "正在验证…")])
+        else:
+            self._task = None
+
+    def _worked(self, user: User) -> None:
+        self._set_checking(False)
+        self.user = user
+        self.show_problems([])
+        super().accept()
+
+    def _failed(self, exc: BaseException, _trace: str) -> None:
+        self._set_checking(False)
+        if isinstance(exc, DomainError):
+            self.refused(exc)
+            self.after_refusal()
+        else:
+            self.problems.setStyleSheet("color: #b71c1c;")
+            self.show_problems([QCoreApplication.translate("signin", "无法登录：{error}").format(
+                error=str(exc) or type(exc).__name__)])
 
 
 class SignInDialog(PasswordDialog):
@@ -107,15 +157,13 @@ class SignInDialog(PasswordDialog):
         else:
             self.name_edit.setFocus()
 
-    def submit(self) -> bool:
-        try:
-            self.user = self.users.authenticate(self.name_edit.text().strip(), self.password_edit.text())
-        except DomainError as exc:
-            self.refused(exc)
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return False
-        return True
+    def work(self) -> User:
+        name, password, users = self.name_edit.text().strip(), self.password_edit.text(), self.users
+        return users.authenticate(name, password)
+
+    def after_refusal(self) -> None:
+        self.password_edit.clear()
+        self.password_edit.setFocus()
 
 
 class NewPasswordDialog(PasswordDialog):
@@ -133,6 +181,7 @@ class NewPasswordDialog(PasswordDialog):
     def passwords_match(self) -> bool:
         if self.password_edit.text() == self.repeat_edit.text():
             return True
+        self.problems.setStyleSheet("color: #b71c1c;")
         self.show_problems([QCoreApplication.translate("signin", "两次输入的密码不一致，请重新输入。")])
         self.repeat_edit.clear()
         self.repeat_edit.setFocus()
@@ -151,17 +200,13 @@ class FirstAdminDialog(NewPasswordDialog):
         self.add_passwords()
         self.name_edit.setFocus()
 
-    def submit(self) -> bool:
-        if not self.passwords_match():
-            return False
-        name, password = self.name_edit.text().strip(), self.password_edit.text()
-        try:
-            self.users.add(SYSTEM, name, Role.ADMIN, password)
-            self.user = self.users.authenticate(name, password)  # the sign-in is audited like any other
-        except DomainError as exc:
-            self.refused(exc)
-            return False
-        return True
+    def check(self) -> bool:
+        return self.passwords_match()
+
+    def work(self) -> User:
+        name, password, users = self.name_edit.text().strip(), self.password_edit.text(), self.users
+        users.add(SYSTEM, name, Role.ADMIN, password)
+        return users.authenticate(name, password)  # the sign-in is audited like any other
 
 
 class ChangePasswordDialog(NewPasswordDialog):
@@ -176,16 +221,12 @@ class ChangePasswordDialog(NewPasswordDialog):
         self.add_passwords()
         self.password_edit.setFocus()
 
-    def submit(self) -> bool:
-        if not self.passwords_match():
-            return False
-        try:
-            self.user = self.users.change_password(self.signed_in.actor, self.signed_in.name,
-                                                   self.password_edit.text())
-        except DomainError as exc:
-            self.refused(exc)
-            return False
-        return True
+    def check(self) -> bool:
+        return self.passwords_match()
+
+    def work(self) -> User:
+        signed_in, password, users = self.signed_in, self.password_edit.text(), self.users
+        return users.change_password(signed_in.actor, signed_in.name, password)
 
 
 def sign_in(workstation: SigningIn, parent: QWidget | None = None) -> User | None:

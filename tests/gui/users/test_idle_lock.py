@@ -47,11 +47,12 @@ def test_the_idle_lock_covers_everything_and_keeps_an_open_form(qtbot, sqlite_wo
         assert host.idle_lock.dialog is lock and lock.isVisible()
         type_into(qtbot, lock, password="Wrong-password-9")
         lock.accept()
+        qtbot.waitUntil(lambda: not lock.checking, timeout=10_000)  # checked in the writer thread
         assert lock.problems.text() == "用户名或密码错误" and host.idle_lock.dialog is lock
         host.idle_lock.timer.setInterval(60_000)  # no second lock while the test looks
         type_into(qtbot, lock, password=GOOD)
         qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: host.idle_lock.dialog is None, timeout=3000)
+        qtbot.waitUntil(lambda: host.idle_lock.dialog is None, timeout=10_000)  # Argon2 in the writer
         assert form.isVisible() and edit.text() == "半填的form"  # unsaved state kept
         assert ws.actor == Actor("clerk1", Role.CLERK) and host.idle_lock.timer.isActive()
         qtbot.waitUntil(lambda: "session.lock" in audited(ws), timeout=3000)  # the lock, then the unlock
@@ -71,6 +72,7 @@ def test_signing_out_asks_who_works_next(qtbot, sqlite_workstation):
         def act(dialog: SignInDialog) -> None:
             type_into(qtbot, dialog, name="aud1", password=GOOD)
             dialog.accept()
+            qtbot.waitUntil(lambda: not dialog.checking, timeout=10_000)
 
         when_shown(SignInDialog, act)
         old.sign_out_action.trigger()

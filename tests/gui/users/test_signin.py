@@ -34,6 +34,12 @@ def when_shown(cls: type, act: Callable[[Any], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
+def submitted(qtbot: Any, dialog: Any) -> None:
+    """OK pressed: the service checks in the writer thread; wait until it has answered."""
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=10_000)
+
+
 def type_into(qtbot: Any, dialog: Any, **fields: str) -> None:
     for name, text in fields.items():
         edit = getattr(dialog, f"{name}_edit")
@@ -60,7 +66,7 @@ def test_an_empty_database_asks_for_the_first_administrator(qtbot, sqlite_workst
         seen["mismatch"] = dialog.problems.text()
         seen["after_mismatch"] = ws.users.has_users()
         type_into(qtbot, dialog, password="short", repeat="short")
-        dialog.accept()
+        submitted(qtbot, dialog)
         seen["short"] = dialog.problems.text()
         seen["after_short"] = ws.users.has_users()
         type_into(qtbot, dialog, password=GOOD, repeat=GOOD)
@@ -98,11 +104,11 @@ def test_a_wrong_password_reads_like_a_wrong_name_and_is_counted(qtbot, sqlite_w
 
     def act(dialog: SignInDialog) -> None:
         type_into(qtbot, dialog, name="clerk1", password="Not-the-password-1")
-        dialog.accept()
+        submitted(qtbot, dialog)
         seen["password"] = dialog.problems.text()
         seen["cleared"] = dialog.password_edit.text()
         type_into(qtbot, dialog, name="nobody", password=GOOD)
-        dialog.accept()
+        submitted(qtbot, dialog)
         seen["name"] = dialog.problems.text()
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Escape)  # Esc cancels: nobody signs in
 
@@ -124,7 +130,7 @@ def test_a_locked_account_says_so_and_who_unlocks_it(qtbot, sqlite_workstation):
     def act(dialog: SignInDialog) -> None:
         for password in ("Wrong-password-1", "Wrong-password-2", GOOD):
             type_into(qtbot, dialog, name="clerk1", password=password)
-            dialog.accept()
+            submitted(qtbot, dialog)
             seen.append(dialog.problems.text())
         dialog.reject()
 
@@ -142,12 +148,12 @@ def test_an_account_made_by_an_administrator_sets_its_password_first(qtbot, sqli
     def sign(dialog: SignInDialog) -> None:
         when_shown(ChangePasswordDialog, change)
         type_into(qtbot, dialog, name="clerk1", password=GOOD)
-        dialog.accept()
+        submitted(qtbot, dialog)
 
     def change(dialog: ChangePasswordDialog) -> None:
         seen["actor_meanwhile"] = ws.actor  # the window is not open and nobody is signed in yet
         type_into(qtbot, dialog, password="clerk1-Password", repeat="clerk1-Password")
-        dialog.accept()
+        submitted(qtbot, dialog)
         seen["has_name"] = dialog.problems.text()
         type_into(qtbot, dialog, password="New-Secret-42", repeat="New-Secret-42")
         qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Return)
@@ -167,7 +173,7 @@ def test_cancelling_the_forced_change_signs_nobody_in(qtbot, sqlite_workstation)
     def sign(dialog: SignInDialog) -> None:
         when_shown(ChangePasswordDialog, lambda d: d.reject())
         type_into(qtbot, dialog, name="clerk1", password=GOOD)
-        dialog.accept()
+        submitted(qtbot, dialog)
 
     when_shown(SignInDialog, sign)
     assert sign_in(ws) is None
@@ -186,9 +192,40 @@ def test_make_run_loads_the_demo_accounts_then_signs_in(qtbot, sqlite_workstatio
 
     def act(dialog: SignInDialog) -> None:  # the sign-in dialog, not the first administrator's
         type_into(qtbot, dialog, name="shenji", password=DEMO_PASSWORD)
-        dialog.accept()
+        submitted(qtbot, dialog)
 
     when_shown(SignInDialog, act)
     user = sign_in(ws)
     assert user is not None and user.role is Role.AUDITOR and ws.actor == Actor("shenji", Role.AUDITOR)
     app.load_demo_before_sign_in(ws)  # users exist: nothing loaded twice
+
+
+def test_the_password_is_checked_off_the_gui_thread_and_the_dialog_says_so(qtbot, sqlite_workstation, monkeypatch):
+    import threading
+
+    ws = sqlite_workstation
+    add_user(ws, "clerk1", "clerk")
+    verify = ws.users.authenticate
+    seen: dict[str, Any] = {}
+    release = threading.Event()
+
+    def slow_authenticate(name: str, password: str) -> Any:
+        seen["gui_thread"] = threading.current_thread() is threading.main_thread()
+        release.wait(5)  # Argon2 takes its time: the dialog must not freeze meanwhile
+        return verify(name, password)
+
+    monkeypatch.setattr(ws.users, "authenticate", slow_authenticate)
+
+    def act(dialog: SignInDialog) -> None:
+        type_into(qtbot, dialog, name="clerk1", password=GOOD)
+        dialog.accept()
+        qtbot.waitUntil(lambda: "gui_thread" in seen, timeout=5000)  # the event loop ran while it checks
+        seen["checking"] = dialog.checking and "正在验证" in dialog.problems.text()
+        seen["ok_disabled"] = not dialog.ok_button.isEnabled() and not dialog.password_edit.isEnabled()
+        dialog.accept()  # a second Enter while checking submits nothing more
+        release.set()
+
+    when_shown(SignInDialog, act)
+    user = sign_in(ws)
+    assert user is not None and user.name == "clerk1"
+    assert seen["gui_thread"] is False and seen["checking"] and seen["ok_disabled"]
