@@ -110,8 +110,9 @@ def clock() -> FixedClock:
 
 def _workstation(eng: Engine, tmp_path: Path, clock: FixedClock) -> Workstation:
     config = AppConfig(data_dir=tmp_path / "data", database_url=eng.url.render_as_string(hide_password=False))
-    set_maker_checker(eng, False)  # tests not about maker-checker decide directly (see set_maker_checker)
-    return Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN), clock=clock)
+    ws = Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN), clock=clock)
+    set_maker_checker(ws, False)  # tests not about maker-checker decide directly (see set_maker_checker)
+    return ws
 
 
 @pytest.fixture

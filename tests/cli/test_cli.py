@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from ipdesk.cli.main import main
+from ipdesk.config import AppConfig
+from ipdesk.services.workstation import open_workstation
 from ipdesk.storage.engine import make_engine
 from tests.helpers.factories import set_maker_checker
 
@@ -170,9 +172,9 @@ def _seed_world(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path
     )
     assert run(capsys, *db_args, "import", "parties", str(parties))[0] == 0
     # These tests are one clerk's work without maker-checker (tests/cli/test_cli_decisions.py is with it).
-    engine = make_engine(db_args[-1])
-    set_maker_checker(engine, False)
-    engine.dispose()
+    ws = open_workstation(AppConfig(data_dir=Path(db_args[1]), database_url=db_args[3]))
+    set_maker_checker(ws, False)
+    ws.close()
     rights = tmp_path / "rights.csv"
     rights.write_text(
         "专利号,名称,申请日,授权公告日,权利人\n"

@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from ipdesk.domain.registry.identifiers.uscc import uscc_check_char
 from ipdesk.domain.registry.parties import Party
-from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.domain.shared.permissions import SYSTEM, Actor, Role
+from ipdesk.services.office.settings import OfficeService
 from ipdesk.services.workstation import Workstation
-from ipdesk.storage.schema import SettingRow
 
 ADMIN = Actor("admin", Role.ADMIN)
 
 
-def set_maker_checker(engine: Engine, on: bool) -> None:
-    """Turn the office setting ``maker_checker`` on or off, written straight to the settings row (no audit
-    entry, so a test that counts them starts from none). The workstation fixtures turn it OFF: most tests
-    are about one clerk's register work and decide directly, as an office without maker-checker does; the
-    maker-checker tests (tests/services/pledges/test_maker_checker.py …) turn it back on."""
-    with Session(engine) as session, session.begin():
-        row = session.get(SettingRow, "office") or SettingRow(key="office", value="")
-        values = json.loads(row.value) if row.value else {}
-        row.value = json.dumps({**values, "maker_checker": on}, sort_keys=True)
-        session.add(row)
+def set_maker_checker(where: Workstation | Engine, on: bool) -> None:
+    """Turn the office setting ``maker_checker`` on or off through the office service (an audited
+    settings change, so the register's tamper evidence binds it like any other). The workstation fixtures
+    turn it OFF: most tests are about one clerk's register work and decide directly, as an office without
+    maker-checker does; the maker-checker tests (tests/services/pledges/test_maker_checker.py …) turn it
+    back on."""
+    # A workstation's office service: its engine carries the audit keys of the data folder.
+    office = where.office if isinstance(where, Workstation) else OfficeService(where)
+    office.save_settings(SYSTEM, replace(office.settings(), maker_checker=on))
 
 
 def make_uscc(serial: int, region: str = "321100") -> str:

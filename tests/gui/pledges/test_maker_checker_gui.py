@@ -22,7 +22,7 @@ APPROVER = Actor("shenhe", Role.APPROVER)
 
 @pytest.fixture
 def ws(sqlite_workstation: Workstation) -> Workstation:
-    set_maker_checker(sqlite_workstation.engine, True)  # the fixture turned it off for the other tests
+    set_maker_checker(sqlite_workstation, True)  # the fixture turned it off for the other tests
     sqlite_workstation.actor = CLERK
     return sqlite_workstation
 

@@ -25,7 +25,7 @@ SECOND_APPROVER = Actor("fuhe", Role.APPROVER)
 
 @pytest.fixture
 def ws(workstation: Workstation) -> Workstation:
-    set_maker_checker(workstation.engine, True)  # the fixture turned it off for the other tests
+    set_maker_checker(workstation, True)  # the fixture turned it off for the other tests
     return workstation
 
 
