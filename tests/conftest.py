@@ -18,12 +18,13 @@ from sqlalchemy import Engine, text
 from ipdesk.config import AppConfig
 from ipdesk.domain.shared.clock import FixedClock
 from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.services.office import settings as office_settings
+from ipdesk.services.office.settings import OfficeSettings
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.schema import Base
 from tests.helpers.clock import fixed_clock
-from tests.helpers.factories import set_maker_checker
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -97,6 +98,20 @@ def sqlite_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[En
     eng.dispose()
 
 
+@pytest.fixture(autouse=True)
+def no_maker_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests not about maker-checker decide directly, as an office without it does: the new-office
+    defaults they run on have it off (nothing written, so audit counts and tamper checks are untouched).
+    The maker-checker tests ask for ``maker_checker_on``: a new office's real defaults."""
+    monkeypatch.setattr(office_settings, "NEW_OFFICE", OfficeSettings(maker_checker=False))
+
+
+@pytest.fixture
+def maker_checker_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new office's own defaults: maker-checker on."""
+    monkeypatch.setattr(office_settings, "NEW_OFFICE", OfficeSettings())
+
+
 @pytest.fixture
 def actor() -> Actor:
     return Actor("tester", Role.CLERK)
@@ -110,9 +125,7 @@ def clock() -> FixedClock:
 
 def _workstation(eng: Engine, tmp_path: Path, clock: FixedClock) -> Workstation:
     config = AppConfig(data_dir=tmp_path / "data", database_url=eng.url.render_as_string(hide_password=False))
-    ws = Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN), clock=clock)
-    set_maker_checker(ws, False)  # tests not about maker-checker decide directly (see set_maker_checker)
-    return ws
+    return Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN), clock=clock)
 
 
 @pytest.fixture

@@ -12,10 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from ipdesk.cli.main import main
-from ipdesk.config import AppConfig
-from ipdesk.services.workstation import open_workstation
 from ipdesk.storage.engine import make_engine
-from tests.helpers.factories import set_maker_checker
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
@@ -171,10 +168,6 @@ def _seed_world(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path
         encoding="utf-8",
     )
     assert run(capsys, *db_args, "import", "parties", str(parties))[0] == 0
-    # These tests are one clerk's work without maker-checker (tests/cli/test_cli_decisions.py is with it).
-    ws = open_workstation(AppConfig(data_dir=Path(db_args[1]), database_url=db_args[3]))
-    set_maker_checker(ws, False)
-    ws.close()
     rights = tmp_path / "rights.csv"
     rights.write_text(
         "专利号,名称,申请日,授权公告日,权利人\n"

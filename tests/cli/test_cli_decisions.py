@@ -17,7 +17,7 @@ def account(cli, name: str, role: str) -> None:  # noqa: F811 - the fixture
     assert cli("--user", name, "user", "passwd", name, "--password-stdin", stdin=PW + "\n", password=PW)[0] == 0
 
 
-def test_register_waits_for_an_approver_who_confirms(cli, tmp_path: Path) -> None:  # noqa: F811
+def test_register_waits_for_an_approver_who_confirms(cli, tmp_path: Path, maker_checker_on) -> None:  # noqa: F811
     bootstrap(cli)
     account(cli, "dengji", "clerk")
     account(cli, "shenhe", "approver")

@@ -234,8 +234,7 @@ def workstation_ids(ws: Workstation, query: Query) -> set[int]:
 
 def test_one_audit_entry_and_the_chain_verifies(loaded: Workstation) -> None:
     with Session(loaded.engine) as s:
-        entries = [e for e in s.execute(select(AuditRow).order_by(AuditRow.seq)).scalars()
-                   if e.action != "settings.office"]  # the fixture turned maker-checker off first
+        entries = s.execute(select(AuditRow)).scalars().all()
     assert [e.action for e in entries] == ["demo.load"]
     assert '"seed":7' in entries[0].after and f'"rights":{N}' in entries[0].after
     assert loaded.audit.verify().ok
@@ -429,10 +428,7 @@ def test_a_demo_load_reports_rights_and_parties_in_bulk_and_each_pledge(workstat
     assert len(summary.changes.pledges) == sum(v for k, v in summary.pledges.items() if k != "skipped")
 
 
-def test_with_maker_checker_the_demo_approver_confirms_each_decision(workstation) -> None:  # type: ignore[no-untyped-def]
-    from tests.helpers.factories import set_maker_checker
-
-    set_maker_checker(workstation, True)  # a new office's default (the fixture turned it off)
+def test_with_maker_checker_the_demo_approver_confirms_each_decision(workstation, maker_checker_on) -> None:  # type: ignore[no-untyped-def]
     summary = load_demo_data(workstation.engine, ADMIN, rights=600, seed=5, as_of=AS_OF, pledges=25)
     assert summary.pledges.get("registered", 0) + summary.pledges.get("changed", 0) > 0
     assert workstation.pledges.decisions() == []

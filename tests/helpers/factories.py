@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
-
-from sqlalchemy import Engine
 
 from ipdesk.domain.registry.identifiers.uscc import uscc_check_char
 from ipdesk.domain.registry.parties import Party
-from ipdesk.domain.shared.permissions import SYSTEM, Actor, Role
-from ipdesk.services.office.settings import OfficeService
+from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.workstation import Workstation
 
 ADMIN = Actor("admin", Role.ADMIN)
-
-
-def set_maker_checker(where: Workstation | Engine, on: bool) -> None:
-    """Turn the office setting ``maker_checker`` on or off through the office service (an audited
-    settings change, so the register's tamper evidence binds it like any other). The workstation fixtures
-    turn it OFF: most tests are about one clerk's register work and decide directly, as an office without
-    maker-checker does; the maker-checker tests (tests/services/pledges/test_maker_checker.py …) turn it
-    back on."""
-    # A workstation's office service: its engine carries the audit keys of the data folder.
-    office = where.office if isinstance(where, Workstation) else OfficeService(where)
-    office.save_settings(SYSTEM, replace(office.settings(), maker_checker=on))
 
 
 def make_uscc(serial: int, region: str = "321100") -> str:

@@ -63,6 +63,9 @@ class OfficeSettings:
         )
 
 
+#: What a new office starts with (every setting a saved office has not set yet reads from here).
+NEW_OFFICE = OfficeSettings()
+
 _KEY = "office"
 IDLE_LOCK_MINUTES = (1, 480)  # a lock within a minute would interrupt typing; past a working day it is none
 _CALENDAR_KEY = "holiday_calendar"
@@ -89,9 +92,9 @@ class OfficeService:
                 return self.settings(s)
         row = session.get(SettingRow, _KEY)
         if row is None or not row.value:
-            return OfficeSettings()
+            return NEW_OFFICE
         known = {k: v for k, v in json.loads(row.value).items() if k in OfficeSettings.__dataclass_fields__}
-        return replace(OfficeSettings(), **known)
+        return replace(NEW_OFFICE, **known)
 
     def save_settings(self, actor: Actor, settings: OfficeSettings) -> Changes:
         actor.require(Action.ADMINISTER)

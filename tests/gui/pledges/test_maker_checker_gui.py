@@ -14,15 +14,14 @@ from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle
 from tests.gui.pledges.test_pledges_gui import file_and_examine, make_page, select
-from tests.helpers.factories import pledge_world, set_maker_checker
+from tests.helpers.factories import pledge_world
 
 CLERK = Actor("dengji", Role.CLERK)
 APPROVER = Actor("shenhe", Role.APPROVER)
 
 
 @pytest.fixture
-def ws(sqlite_workstation: Workstation) -> Workstation:
-    set_maker_checker(sqlite_workstation, True)  # the fixture turned it off for the other tests
+def ws(sqlite_workstation: Workstation, maker_checker_on: None) -> Workstation:
     sqlite_workstation.actor = CLERK
     return sqlite_workstation
 

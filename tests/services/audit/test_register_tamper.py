@@ -119,8 +119,7 @@ def test_truncation_with_the_state_rolled_back_too_is_caught_by_the_anchors(
         conn.execute(text("DELETE FROM audit_state"))
         conn.execute(text("UPDATE audit_head SET seq = 0, hash = :h"), {"h": "0" * 64})
         for table in ("notice_prints", "notices", "pledge_events", "pledge_rights", "pledge_pledgors", "pledges",
-                      "right_owners", "right_search", "right_transactions", "rights", "parties", "trusted_keys",
-                      "settings"):  # the fixture's settings row (maker-checker off) goes with the rest
+                      "right_owners", "right_search", "right_transactions", "rights", "parties", "trusted_keys"):
             conn.execute(text(f"DELETE FROM {table}"))
     (ws.config.data_dir / "audit_checkpoints.jsonl").unlink()  # the local file is gone too
     assert verify(ws)["ok"]  # an empty, consistent register: nothing inside the database can tell

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,7 +16,7 @@ from ipdesk.domain.shared.problems import PermissionDenied, RuleRefusal
 from ipdesk.services.office.settings import OfficeService, OfficeSettings
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.schema import AuditRow, PendingDecisionRow, PledgeEventRow
-from tests.helpers.factories import application_data, pledge_world, set_maker_checker
+from tests.helpers.factories import application_data, pledge_world
 
 D = date(2026, 11, 16)
 CLERK = Actor("dengji", Role.CLERK)
@@ -24,9 +25,8 @@ SECOND_APPROVER = Actor("fuhe", Role.APPROVER)
 
 
 @pytest.fixture
-def ws(workstation: Workstation) -> Workstation:
-    set_maker_checker(workstation, True)  # the fixture turned it off for the other tests
-    return workstation
+def ws(workstation: Workstation, maker_checker_on: None) -> Workstation:
+    return workstation  # a new office's defaults: maker-checker on
 
 
 def written(ws: Workstation) -> tuple[int, int, int]:
@@ -40,7 +40,7 @@ def filed(ws: Workstation) -> int:
     return ws.pledges.file(CLERK, application_data(pledge_world(ws)), received=D).id
 
 
-def test_a_new_office_has_maker_checker_on(engine) -> None:
+def test_a_new_office_has_maker_checker_on(engine, maker_checker_on) -> None:
     assert OfficeSettings().maker_checker is True
     assert OfficeService(engine).settings().maker_checker is True  # a migrated, empty database
 
@@ -160,8 +160,10 @@ def test_refusal_cancellation_and_revocation_go_through_approval(ws: Workstation
     assert ws.pledges.get(other).status is PledgeStatus.REFUSED
 
 
-def test_with_the_setting_off_the_clerk_decides_directly(workstation: Workstation) -> None:
-    pid = filed(workstation)  # the workstation fixture turned maker-checker off
+def test_with_the_setting_off_the_clerk_decides_directly(workstation: Workstation, maker_checker_on: None) -> None:
+    office = workstation.office  # a new office, which turns the setting off
+    office.save_settings(Actor("boss", Role.ADMIN), replace(office.settings(), maker_checker=False))
+    pid = filed(workstation)
     record = workstation.pledges.register(CLERK, pid, on=D)
     assert record.status is PledgeStatus.REGISTERED and record.pending is None
     assert workstation.pledges.decisions() == []
