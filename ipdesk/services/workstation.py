@@ -27,7 +27,7 @@ from ipdesk.services.users.service import UserService
 from ipdesk.services.valuation.analysis import ValueAnalysisService
 from ipdesk.services.valuation.service import ValuationService
 from ipdesk.storage import migrate
-from ipdesk.storage.engine import describe, make_engine
+from ipdesk.storage.engine import check_connection, describe, make_engine
 
 
 def default_actor() -> Actor:
@@ -104,6 +104,11 @@ def open_workstation(config: AppConfig, actor: Actor | None = None, *, migrate_n
     around one office clock (``clock``'s instant, default the system's; dates in the office timezone)."""
     config.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(config.database_url)
+    try:
+        check_connection(engine)
+    except Exception:
+        engine.dispose()
+        raise
     copy = migrate.upgrade_to_head(engine, config.backup_dir) if migrate_now else None
     return Workstation(config=config, engine=engine, actor=actor or default_actor(),
                        migration_backup=copy, clock=OfficeClock(clock))

@@ -5,17 +5,49 @@ No engine is built at import time; the composition root calls :func:`make_engine
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from ipdesk.domain.shared.messages import register, register_labels
+from ipdesk.domain.shared.problems import Problem, ValidationError
+from ipdesk.domain.shared.safe_text import has_bad_text, text_problem
 
 SQLITE_BUSY_TIMEOUT_MS = 15000
+#: A server that does not answer within this many seconds is reported, not waited for.
+PG_CONNECT_TIMEOUT_S = 10
+
+register({
+    "db.bad_url": ("无法识别的数据库地址：{url}（应为 sqlite:///文件路径 或 postgresql://用户@主机:端口/数据库）",
+                   "not a database URL ipdesk can use: {url} (sqlite:///path/to/file or "
+                   "postgresql://user@host:port/database)"),
+    "db.unreachable": ("无法连接数据库 {where}：{why}", "cannot connect to the database {where}: {why}"),
+})
+register_labels({"输入的文本": "the text given"})
+
+
+def _shown(url: str) -> str:
+    """``url`` fit to be printed: no password, bounded length."""
+    return re.sub(r"//[^@/]*@", "//***@", url)[:200]
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Build an engine for ``url`` with the settings each backend needs."""
-    parsed = make_url(url)
+    """Build an engine for ``url`` with the settings each backend needs.
+
+    Raises:
+        ValidationError: ``db.bad_url``: not a URL, or not SQLite or PostgreSQL (no connection is tried).
+    """
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise ValidationError(Problem("db.bad_url", "database", {"url": _shown(url)})) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql") or parsed.drivername not in (
+        "sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg"
+    ):
+        raise ValidationError(Problem("db.bad_url", "database", {"url": _shown(url)}))
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -25,10 +57,42 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         _configure_sqlite(engine)
+        _refuse_unstorable_text(engine)
         return engine
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+    if parsed.drivername == "postgresql":
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    connect_args = {} if "connect_timeout" in parsed.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
+    _refuse_unstorable_text(engine)
+    return engine
+
+
+def check_connection(engine: Engine) -> None:
+    """Open one connection now, so a server that is down or a wrong password is bad input said plainly.
+
+    Raises:
+        ValidationError: ``db.unreachable`` with the driver's first line of explanation.
+    """
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        why = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else type(exc).__name__
+        raise ValidationError(Problem("db.unreachable", "database", {"where": describe(engine), "why": why})) from None
+
+
+def _refuse_unstorable_text(engine: Engine) -> None:
+    """The last line of defence for every statement on both engines: a NUL (PostgreSQL refuses it, SQLite
+    would cut the text) or a lone surrogate (no UTF-8) in a parameter is bad input, raised before the
+    statement reaches the database, whichever form or file it came from."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _check(_conn, _cursor, _statement, parameters, _context, executemany):
+        for row in parameters if executemany else (parameters,):
+            values = row.values() if isinstance(row, dict) else (row or ())
+            for value in values:
+                if isinstance(value, str) and has_bad_text(value):
+                    raise ValidationError(text_problem(value, "输入的文本") or Problem("input.nul"))
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -16,9 +16,10 @@ def add_parsers(sub: Subparsers) -> None:
 
 def run_db(args: argparse.Namespace, config: AppConfig, _ws: Any) -> int:
     from ipdesk.storage import migrate
-    from ipdesk.storage.engine import describe, make_engine
+    from ipdesk.storage.engine import check_connection, describe, make_engine
 
     engine = make_engine(config.database_url)
+    check_connection(engine)
     if args.action == "current":
         emit({"database": describe(engine), "current": migrate.current_revision(engine),
               "head": migrate.head_revision()})

@@ -21,6 +21,7 @@ from ipdesk.domain.registry.right_input import check_right
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.fields import clean
+from ipdesk.domain.shared.files import os_error_text
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, Problem, ValidationError
@@ -36,7 +37,6 @@ register(
             "不支持的文件类型：{suffix}（请使用 .csv 或 .xlsx）",
             "unsupported file type {suffix} (use .csv or .xlsx)",
         ),
-        "import.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
         "import.empty": ("文件中没有数据行", "the file has no data rows"),
         "import.no_header": ("缺少必需的列：{columns}", "required columns are missing: {columns}"),
         "import.unknown_column": ("无法识别的列：{column}", "unknown column: {column}"),
@@ -215,7 +215,8 @@ class ImportService:
         except DomainError:
             raise
         except Exception as exc:
-            raise ValidationError(Problem("import.unreadable", "file", {"reason": str(exc)})) from exc
+            reason = os_error_text(exc, named=True) if isinstance(exc, OSError) else str(exc)
+            raise ValidationError(Problem("import.unreadable", "file", {"reason": reason})) from exc
         report = ImportReport(kind, rows=len(rows))
         mapping = PARTY_COLUMNS if kind == "parties" else RIGHT_COLUMNS
         columns: list[str | None] = []
