@@ -123,7 +123,9 @@ class RegisterSearch:
         if c.name:
             if c.similar:
                 key = name_key(c.name)
-                party_match = PartyRow.name_key.contains(key) if key else PartyRow.name.contains(c.name)
+                # autoescape: % and _ in the name searched for are characters, not wildcards.
+                party_match = (PartyRow.name_key.contains(key, autoescape=True) if key
+                               else PartyRow.name.contains(c.name, autoescape=True))
             else:
                 party_match = PartyRow.name == c.name.strip()
             parties = select(PartyRow.id).where(party_match)
