@@ -363,6 +363,16 @@ register(
             "申请日 {date} 晚于今天 {today}",
             "the application date {date} is after today {today}",
         ),
+        "pledge.application_too_early": (
+            "申请日 {date} 早于 {earliest}：当时尚无可出质的知识产权（专利法自 1985 年起施行），请检查年份",
+            "the application date {date} is before {earliest}, when no such right could be pledged yet "
+            "(the Patent Law dates from 1985): check the year",
+        ),
+        "pledge.application_before_right": (
+            "申请日 {date} 早于 {number} 的{since_label} {since}：权利尚未取得，不能出质",
+            "the application date {date} is before the {since_label} of {number} ({since}): the right did not "
+            "exist yet and cannot have been pledged",
+        ),
         "pledge.deadline_before_application": (
             "债务履行期限 {deadline} 早于申请日 {date}",
             "the performance deadline {deadline} is before the application date {date}",
