@@ -175,7 +175,7 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application(sys.argv[:1], excepthook=not self_check)
     try:
-        workstation = open_workstation(config, clock=clock)
+        workstation = open_workstation(config, clock=clock, create=True)  # the first start makes the register
     except Exception as exc:
         log.exception("cannot open the database %s", getattr(config, "database_url", ""))
         if self_check:

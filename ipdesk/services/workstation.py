@@ -99,16 +99,20 @@ class Workstation:
 
 
 def open_workstation(config: AppConfig, actor: Actor | None = None, *, migrate_now: bool = True,
-                     clock: Clock | None = None) -> Workstation:
+                     clock: Clock | None = None, create: bool = False) -> Workstation:
     """Build the engine, bring the schema up to date (backing the SQLite file up first) and wire services
-    around one office clock (``clock``'s instant, default the system's; dates in the office timezone)."""
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    around one office clock (``clock``'s instant, default the system's; dates in the office timezone).
+
+    ``create``: make a new SQLite database when there is none (the GUI's first start); otherwise a missing
+    file is ``db.missing`` (a mistyped path must not become a new, empty register).
+    """
     engine = make_engine(config.database_url)
     try:
-        check_connection(engine)
+        check_connection(engine, create=create)
     except Exception:
         engine.dispose()
         raise
+    config.data_dir.mkdir(parents=True, exist_ok=True)
     copy = migrate.upgrade_to_head(engine, config.backup_dir) if migrate_now else None
     return Workstation(config=config, engine=engine, actor=actor or default_actor(),
                        migration_backup=copy, clock=OfficeClock(clock))

@@ -25,6 +25,10 @@ register({
                    "not a database URL ipdesk can use: {url} (sqlite:///path/to/file or "
                    "postgresql://user@host:port/database)"),
     "db.unreachable": ("无法连接数据库 {where}：{why}", "cannot connect to the database {where}: {why}"),
+    "db.missing": ("这里没有数据库：{path}（请检查路径；新建数据库请用 ipdesk db upgrade --create，"
+                   "或首次启动图形界面）",
+                   "there is no database at {path} (check the path; to create one run ipdesk db upgrade --create, "
+                   "or start the workstation window for the first time)"),
 })
 register_labels({"输入的文本": "the text given"})
 
@@ -49,8 +53,6 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     ):
         raise ValidationError(Problem("db.bad_url", "database", {"url": _shown(url)}))
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
             echo=echo,
@@ -67,12 +69,29 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return engine
 
 
-def check_connection(engine: Engine) -> None:
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine (None: PostgreSQL or an in-memory database)."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def check_connection(engine: Engine, *, create: bool = False) -> None:
     """Open one connection now, so a server that is down or a wrong password is bad input said plainly.
 
+    A SQLite file that is not there is not made (SQLite would silently create an empty register at a
+    mistyped path) unless ``create``: the GUI's first start and ``ipdesk db upgrade --create`` do that.
+
     Raises:
-        ValidationError: ``db.unreachable`` with the driver's first line of explanation.
+        ValidationError: ``db.missing`` (no SQLite file there), ``db.unreachable`` with the driver's first
+            line of explanation.
     """
+    path = sqlite_file(engine)
+    if path is not None and not path.exists():
+        if not create:
+            raise ValidationError(Problem("db.missing", "database", {"path": str(path)}))
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with engine.connect():
             pass

@@ -15,11 +15,6 @@ from ipdesk.storage.engine import make_engine
 from tests.cli.test_cli import _application, _seed_world, run
 
 
-@pytest.fixture
-def db_args(tmp_path: Path) -> list[str]:
-    return ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
-
-
 def _count(db_args: list[str], table: str) -> int:
     engine = make_engine(db_args[3])
     with engine.connect() as conn:
@@ -128,3 +123,21 @@ def test_an_unreachable_database_server_is_bad_input(capsys: pytest.CaptureFixtu
         assert code == 2 and _codes(out) == ["db.unreachable"], args
         assert out["errors"][0]["message"].startswith("cannot connect to the database PostgreSQL 127.0.0.1:1/ipdesk")
         assert "secret" not in json.dumps(out)
+
+
+def test_a_mistyped_sqlite_path_is_not_a_new_empty_register(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
+    typo = tmp_path / "typo" / "ipdsk.sqlite3"
+    data = tmp_path / "new-data"
+    for args in (["search"], ["audit", "verify"], ["demo-data", "--rights", "5"], ["db", "current"],
+                 ["db", "backup"], ["db", "upgrade"], ["user", "list"]):
+        code, out = run(capsys, "--data-dir", str(data), "--database", f"sqlite:///{typo}", *args)
+        assert code == 2 and _codes(out) == ["db.missing"], args
+        assert str(typo) in out["errors"][0]["message"] and "db upgrade --create" in out["errors"][0]["message"]
+    code, out = run(capsys, "--data-dir", str(data), "--lang", "en", "search")  # the default path, too
+    assert code == 2 and out["errors"][0]["message"].startswith(f"there is no database at {data / 'ipdesk.sqlite3'}")
+    assert not typo.parent.exists() and not data.exists()  # nothing made, not even the folders
+    code, out = run(capsys, "--data-dir", str(data), "--database", f"sqlite:///{typo}", "db", "upgrade", "--create")
+    assert code == 0 and out["from"] is None and typo.exists()
+    code, out = run(capsys, "--data-dir", str(data), "--database", f"sqlite:///{typo}", "audit", "verify")
+    assert code == 0 and out["ok"]
