@@ -177,8 +177,8 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
         ).first()
         if right is None:
             problems.append(Problem("pledge.unknown_right", f"rights[{i}]", {"number": clean(raw)}))
-        elif app_date is not None and (p := _before_right(app_date, right, f"rights[{i}]")) is not None:
-            problems.append(p)
+        elif app_date is not None and (early := _before_right(app_date, right, f"rights[{i}]")) is not None:
+            problems.append(early)
     documents = _enum_set(data.get("documents"), Document, "documents", problems) or frozenset()
     clauses = _enum_set(data.get("clauses"), Clause, "clauses", problems) or frozenset()
     flags = {}
