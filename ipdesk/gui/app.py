@@ -238,12 +238,15 @@ def _database_failed(config: Any, exc: BaseException) -> None:
 def load_demo_before_sign_in(workstation: Any) -> None:
     """``make run`` on a new database: the demo data set with one account per role (``ipdesk.demo.users``,
     README), loaded before the sign-in dialog so that it opens on them; nothing when users exist."""
-    from ipdesk.demo.generator import load_demo_data
+    from ipdesk.demo.generator import interrupted_load, load_demo_data
     from ipdesk.domain.shared.permissions import SYSTEM
     from ipdesk.services.paging import Query
 
     try:
-        if workstation.users.has_users() or workstation.rights.count(Query()) or workstation.parties.count(Query()):
+        # A demo load interrupted after its register (the window closed, the power went) is finished.
+        if interrupted_load(workstation.engine) is None and (
+            workstation.users.has_users() or workstation.rights.count(Query()) or workstation.parties.count(Query())
+        ):
             return
     except Exception:
         log.info("demo data not loaded", exc_info=True)
