@@ -27,6 +27,7 @@ from ipdesk.gui.mainwindow import MainWindow
 from ipdesk.gui.ops import run_op
 from ipdesk.gui.settings import DATABASE_URL, Settings, settings, use_settings
 from ipdesk.gui.tasks import runner
+from ipdesk.storage.private import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,7 @@ def ensure_log_file(workstation: Workstation) -> None:
         return
     data_dir = workstation.config.data_dir
     try:
-        folder = Path(data_dir) / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_dir(Path(data_dir) / "logs")  # logs name users and records: private like the data
         handler = logging.handlers.RotatingFileHandler(
             folder / "ipdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )

@@ -28,6 +28,7 @@ from ipdesk.services.valuation.analysis import ValueAnalysisService
 from ipdesk.services.valuation.service import ValuationService
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import check_connection, describe, make_engine
+from ipdesk.storage.private import private_dir
 
 
 def default_actor() -> Actor:
@@ -112,7 +113,8 @@ def open_workstation(config: AppConfig, actor: Actor | None = None, *, migrate_n
     except Exception:
         engine.dispose()
         raise
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(config.data_dir)
+    private_dir(config.keys_dir)  # before the office key is made in it
     copy = migrate.upgrade_to_head(engine, config.backup_dir) if migrate_now else None
     return Workstation(config=config, engine=engine, actor=actor or default_actor(),
                        migration_backup=copy, clock=OfficeClock(clock))

@@ -15,6 +15,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.shared.safe_text import has_bad_text, text_problem
+from ipdesk.storage.private import new_private_file, private_dir
 
 SQLITE_BUSY_TIMEOUT_MS = 15000
 #: A server that does not answer within this many seconds is reported, not waited for.
@@ -91,7 +92,8 @@ def check_connection(engine: Engine, *, create: bool = False) -> None:
     if path is not None and not path.exists():
         if not create:
             raise ValidationError(Problem("db.missing", "database", {"path": str(path)}))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        new_private_file(path)  # SQLite gives its -wal and -shm files the database file's mode
     try:
         with engine.connect():
             pass
