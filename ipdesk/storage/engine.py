@@ -95,8 +95,9 @@ def check_connection(engine: Engine, *, create: bool = False) -> None:
         private_dir(path.parent)
         new_private_file(path)  # SQLite gives its -wal and -shm files the database file's mode
     try:
-        with engine.connect():
-            pass
+        with engine.connect() as conn:
+            if path is not None:  # any file opens; reading its schema tells a database from, say, a PDF
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except DBAPIError as exc:
         why = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else type(exc).__name__
         raise ValidationError(Problem("db.unreachable", "database", {"where": describe(engine), "why": why})) from None

@@ -141,3 +141,11 @@ def test_a_mistyped_sqlite_path_is_not_a_new_empty_register(capsys: pytest.Captu
     assert code == 0 and out["from"] is None and typo.exists()
     code, out = run(capsys, "--data-dir", str(data), "--database", f"sqlite:///{typo}", "audit", "verify")
     assert code == 0 and out["ok"]
+
+
+def test_a_file_that_is_not_a_database_is_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a register\n" * 200)
+    code, out = run(capsys, "--lang", "en", "--data-dir", str(tmp_path), "--database", f"sqlite:///{notes}", "search")
+    assert code == 2 and _codes(out) == ["db.unreachable"] and "not a database" in out["errors"][0]["message"]
+    assert notes.read_text() == "not a register\n" * 200  # left as it was
