@@ -92,6 +92,9 @@ def test_an_output_path_that_cannot_be_written_is_refused_before_anything_is_iss
         code, out = run(capsys, *db_args, "--lang", "en", *args)
         assert code == 2 and _codes(out) == ["file.unusable"], args
         assert "folder" in out["errors"][0]["message"]
+    code, out = run(capsys, *db_args, "--lang", "en", "gazette", "--from", "2026-01-01", "--to", "2026-12-31",
+                    "--out", "/dev/null")
+    assert code == 2 and "not a regular file" in out["errors"][0]["message"] and Path("/dev/null").is_char_device()
 
 
 def test_a_failed_write_is_bad_input_not_a_crash(capsys: pytest.CaptureFixture[str], db_args: list[str],

@@ -21,6 +21,7 @@ register({
     "file.why.missing": ("文件或文件夹不存在", "no such file or folder"),
     "file.why.not_a_folder": ("路径中有一段不是文件夹", "a part of the path is not a folder"),
     "file.why.full": ("磁盘空间不足", "no space left on the disk"),
+    "file.why.not_a_file": ("这不是普通文件（设备或管道）", "it is not a regular file (a device or a pipe)"),
     "file.why.read_only": ("只读文件系统", "read-only file system"),
     "file.why.name_too_long": ("文件名过长", "the file name is too long"),
     "file.why.other": ("系统错误 {code}：{text}", "system error {code}: {text}"),
@@ -60,6 +61,8 @@ def output_problem(path: Path, field: str = "out") -> Problem | None:
     why = None
     if path.is_dir():
         why = "file.why.folder"
+    elif path.exists() and not path.is_file():  # a device or a pipe: a new file would be put in its place
+        why = "file.why.not_a_file"
     else:
         parent = path.parent
         while not parent.exists() and parent != parent.parent:
