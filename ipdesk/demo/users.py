@@ -33,7 +33,7 @@ def add_demo_users(engine: Engine, clock: Clock | None = None) -> list[User]:
     """
     users = UserService(engine, clock)
     with engine.connect() as conn:
-        existing = dict(conn.execute(select(UserRow.name, UserRow.must_change_password)).tuples().all())
+        existing = dict(conn.execute(select(UserRow.name, UserRow.must_change_password)).all())
     if set(existing) - {name for name, _role, _kind in DEMO_USERS}:
         return []  # a register with real accounts never gets the demo ones
     made = []

@@ -30,7 +30,7 @@ class PowerCut(BaseException):
 def _pledges(engine) -> dict[int, str]:  # type: ignore[no-untyped-def]
     with engine.connect() as conn:
         return dict(conn.execute(select(PledgePledgorRow.party_id, PledgeRow.status)
-                                 .join(PledgeRow, PledgeRow.id == PledgePledgorRow.pledge_id)).tuples().all())
+                                 .join(PledgeRow, PledgeRow.id == PledgePledgorRow.pledge_id)).all())
 
 
 def test_an_interrupted_demo_load_is_finished_by_the_next_run(workstation: Workstation, sqlite_template: Path,
