@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -111,7 +112,12 @@ def _refuse_unstorable_text(engine: Engine) -> None:
     @event.listens_for(engine, "before_cursor_execute")
     def _check(_conn, _cursor, _statement, parameters, _context, executemany):
         for row in parameters if executemany else (parameters,):
-            values = row.values() if isinstance(row, dict) else (row or ())
+            if isinstance(row, dict):
+                values: Any = row.values()
+            elif isinstance(row, (list, tuple)):
+                values = row
+            else:  # a lone value (a driver-level statement with one parameter) or none
+                values = () if row is None else (row,)
             for value in values:
                 if isinstance(value, str) and has_bad_text(value):
                     raise ValidationError(text_problem(value, "输入的文本") or Problem("input.nul"))
