@@ -15,7 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from ipdesk import __version__
-from ipdesk.cli.commands import audit, demo, monitoring, notices, office, pledges, registry, users, valuation
+from ipdesk.cli.commands import (
+    audit,
+    demo,
+    disposal,
+    monitoring,
+    notices,
+    office,
+    pledges,
+    registry,
+    users,
+    valuation,
+)
 from ipdesk.cli.commands.common import (
     ENGINE,
     EXIT_BAD_INPUT,
@@ -79,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_parsers(sub)
     pledges.add_parsers(sub)
     notices.add_parsers(sub)
+    disposal.add_parsers(sub)
     registry.add_import_parser(sub)
     users.add_parsers(sub)
     valuation.add_parsers(sub)
