@@ -19,6 +19,7 @@ from ipdesk.cli.commands import (
     audit,
     demo,
     disposal,
+    loans,
     monitoring,
     notices,
     office,
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_parsers(sub)
     pledges.add_parsers(sub)
     notices.add_parsers(sub)
+    loans.add_parsers(sub)
     disposal.add_parsers(sub)
     registry.add_import_parser(sub)
     users.add_parsers(sub)

@@ -16,6 +16,7 @@ from ipdesk.services.audit import AuditService
 from ipdesk.services.audit import binding as audit_binding
 from ipdesk.services.audit import keys as audit_keys
 from ipdesk.services.custody.monitoring import MonitoringService
+from ipdesk.services.loans.service import LoanService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
@@ -68,6 +69,7 @@ class Workstation:
     valuation: ValuationService = field(init=False)
     value_analysis: ValueAnalysisService = field(init=False)
     monitoring: MonitoringService = field(init=False)
+    loans: LoanService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -86,6 +88,7 @@ class Workstation:
         self.valuation = ValuationService(self.engine, clock=clock)
         self.value_analysis = ValueAnalysisService(self.engine, clock=clock)
         self.monitoring = MonitoringService(self.engine, clock=clock)
+        self.loans = LoanService(self.engine, clock)
         # The audit log is keyed with the data folder's secret; its head is checkpointed there, signed
         # with the office key (loaded when the first checkpoint is written).
         audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir, signer=lambda: self.notices.key)

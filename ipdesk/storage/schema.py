@@ -367,6 +367,7 @@ _CONTEXT_TABLES = (
     "audit.tables",
     "valuation.tables",
     "custody.monitoring_tables",
+    "loans.tables",
 )
 for _module in _CONTEXT_TABLES:
     importlib.import_module(f"ipdesk.storage.{_module}")

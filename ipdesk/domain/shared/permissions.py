@@ -31,6 +31,7 @@ class Action(enum.StrEnum):
     RECORD_VALUATION = "record_valuation"  # valuations and value-analysis score sheets
     MONITOR_RIGHTS = "monitor_rights"  # rights-protection custody: monitoring entries
     ADMINISTER = "administer"
+    MANAGE_LOANS = "manage_loans"  # book a loan, its drawdowns, repayments, compensation, halt and default
 
 
 _CLERK = {
@@ -41,7 +42,8 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset(_CLERK),
     Role.APPROVER: frozenset(_CLERK | {Action.REVOKE_NOTICE}),
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
-    Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION}),
+    Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
+                             Action.MANAGE_LOANS}),
     Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS}),
     # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
     Role.INSURER: frozenset(),
