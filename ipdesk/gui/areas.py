@@ -116,12 +116,18 @@ def right_sections(workstation: Workstation, lang: str) -> list[Any]:
 
 
 def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
-    """What later contexts add to a pledge's detail pane: the loan-to-value line and the rights' valuations."""
-    if getattr(workstation, "valuation", None) is None:
-        return []
-    from ipdesk.gui.valuation.valuation_section import PledgeValuationSection
+    """What later contexts add to a pledge's detail pane: the loan-to-value line and the rights' valuations,
+    the loans behind the pledge."""
+    sections: list[Any] = []
+    if getattr(workstation, "valuation", None) is not None:
+        from ipdesk.gui.valuation.valuation_section import PledgeValuationSection
 
-    return [PledgeValuationSection(workstation, lang)]
+        sections.append(PledgeValuationSection(workstation, lang))
+    if getattr(workstation, "loans", None) is not None:
+        from ipdesk.gui.loans.loan_section import LoanSection
+
+        sections.append(LoanSection(workstation, lang))
+    return sections
 
 
 def build_parties(host: AreaHost) -> QWidget | None:

@@ -939,6 +939,33 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>LoanSection</name>
+    <message>
+        <source>贷款与还款</source>
+        <translation>Loans and repayments</translation>
+    </message>
+    <message>
+        <source>没有登记贷款</source>
+        <translation>No loan recorded</translation>
+    </message>
+    <message>
+        <source>放款与还款记录</source>
+        <translation>Drawdowns and repayments</translation>
+    </message>
+    <message>
+        <source>已叫停</source>
+        <translation>Halted</translation>
+    </message>
+    <message>
+        <source>{no}&#x3000;{lender} → {borrower}&#x3000;本金 {principal} 元，年利率 {rate} %，{kind}，{start} 至 {maturity}</source>
+        <translation>{no}  {lender} → {borrower}  principal {principal} yuan at {rate} % a year, {kind}, {start} to {maturity}</translation>
+    </message>
+    <message>
+        <source>未还本金 {principal} 元，逾期 {days} 天，逾期金额 {overdue} 元，罚息 {penalty} 元</source>
+        <translation>principal outstanding {principal} yuan, {days} days overdue, {overdue} yuan overdue, penalty interest {penalty} yuan</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ipdesk — 知识产权质押登记工作站</source>
@@ -3274,6 +3301,18 @@ Reasons:
     <message>
         <source>{date}&#x3000;待办 {n} 件</source>
         <translation>{date} · {n} open</translation>
+    </message>
+    <message>
+        <source>逾期贷款</source>
+        <translation>Overdue loans</translation>
+    </message>
+    <message>
+        <source>显示下方的逾期贷款列表</source>
+        <translation>Show the overdue loans below</translation>
+    </message>
+    <message>
+        <source>逾期贷款（按逾期天数排列，双击打开所担保的质押）</source>
+        <translation>Overdue loans (most days overdue first; double-click opens the pledge)</translation>
     </message>
 </context>
 <context>

@@ -65,8 +65,9 @@ def test_add_show_repay_in_full_offers_the_cancellation(cli) -> None:
     assert out["offer_cancellation"] is None and out["loan"]["overdue_days"] == 0
     code, out = cli("loan", "repay", "L2026000001", "--amount", "900000")
     assert code == 0 and out["loan"]["status"] == "closed"
-    assert out["offer_cancellation"] == {"pledge": cli.pledge.registration_no, "trigger": "repaid",
-                                         "command": f"ipdesk pledge cancel {cli.pledge.registration_no} --trigger repaid"}
+    number = cli.pledge.registration_no
+    assert out["offer_cancellation"] == {"pledge": number, "trigger": "repaid",
+                                         "command": f"ipdesk pledge cancel {number} --trigger repaid"}
     code, out = cli("loan", "repay", "L2026000001", "--amount", "1")
     assert code == 1 and out["errors"][0]["code"] == "loans.closed"
     code, out = cli("loan", "show", "L2026000001", "--as-of", "2026-10-15")

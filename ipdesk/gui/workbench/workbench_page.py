@@ -1,5 +1,6 @@
 """The workbench (工作台): what needs the clerk today — applications by service-level working days left
-(overdue red, due today amber), correction notices awaiting documents. Each tile opens the pledges list
+(overdue red, due today amber), correction notices awaiting documents, and the overdue loans the user may
+see (a tile and a table; double-click opens the pledge). Each tile opens the pledges list
 filtered to what it counts; a double-click on an application opens it in the list.
 
 The numbers come from :func:`ipdesk.services.pledges.queries.workbench`, read off the GUI thread.
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.domain.loans.classification import CLASS_LABELS, LoanClass
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, RowIdRole
 from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.common.pages.base import Page
-from ipdesk.gui.common.rich_text import esc
+from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.formatting import format_date, format_money
@@ -45,6 +47,7 @@ TILES: dict[str, tuple[dict[str, str], str]] = {
     "due_soon": ({"due_within": "2"}, "info"),
     "awaiting_correction": ({"status": "correction"}, "info"),
     "pending": ({"pending": "1"}, "muted"),
+    "overdue_loans": ({}, "bad"),  # the overdue loans' table below (not the pledges list)
 }
 
 PENDING_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -92,6 +95,48 @@ class PendingModel(RowListModel):
             tone = days_left_tone(value)
             return QBrush(QColor(TONES[tone][1])) if tone else None
         return None
+
+
+OVERDUE_LOAN_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("overdue_days", "逾期天数", "Days overdue"),
+    ("loan_no", "贷款编号", "Loan no."),
+    ("classification", "五级分类", "Class"),
+    ("borrower", "借款人", "Borrower"),
+    ("lender", "贷款人", "Lender"),
+    ("pledge_no", "质押登记号", "Pledge"),
+    ("overdue_amount", "逾期金额（元）", "Overdue (yuan)"),
+)
+
+
+class OverdueLoansModel(RowListModel):
+    """Open loans with an instalment overdue, most days overdue first (rows from ``LoanService.overdue``)."""
+
+    columns = OVERDUE_LOAN_COLUMNS
+
+    def cell(self, row: dict[str, Any], key: str, role: int) -> Any:
+        if role == RowIdRole:
+            return row.get("id")
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "overdue_amount":
+                return format_money(row[key])
+            if key == "classification":
+                return pick(CLASS_LABELS.get(row[key]), self.lang, str(row[key]))
+            return "" if row.get(key) is None else str(row[key])
+        if role == BadgeToneRole and key == "classification":
+            return "warn" if row[key] == LoanClass.SPECIAL_MENTION else "bad"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            right = key in ("overdue_amount", "overdue_days")
+            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def overdue_loan_rows(workstation: Workstation, on: date | None) -> list[dict[str, Any]]:
+    """The overdue loans the signed-in user may see, as rows (worker thread)."""
+    return [{"id": x.id, "loan_no": x.loan_no, "overdue_days": x.state.overdue_days,
+             "classification": x.loan_class, "borrower": x.borrower_name, "lender": x.lender_name,
+             "pledge_no": x.pledge_no, "overdue_amount": x.state.overdue_amount}
+            for x in workstation.loans.overdue(workstation.actor, on)]
 
 
 class Tile(QPushButton):
@@ -165,13 +210,18 @@ class WorkbenchPage(Page):
             "due_soon": self.tr("2 个工作日内到期"),
             "awaiting_correction": self.tr("待补正（等待材料）"),
             "pending": self.tr("全部待办申请"),
+            "overdue_loans": self.tr("逾期贷款"),
         }
         self.tiles: dict[str, Tile] = {}
         tiles = QHBoxLayout()
         for key, (filters, tone) in TILES.items():
             tile = Tile(key, titles[key], tone)
-            tile.setToolTip(self.tr("打开质押登记列表，只显示这些申请"))
-            tile.clicked.connect(lambda _c=False, f=filters: self.open_filtered(f))
+            if key == "overdue_loans":
+                tile.setToolTip(self.tr("显示下方的逾期贷款列表"))
+                tile.clicked.connect(self.show_overdue_loans)
+            else:
+                tile.setToolTip(self.tr("打开质押登记列表，只显示这些申请"))
+                tile.clicked.connect(lambda _c=False, f=filters: self.open_filtered(f))
             self.tiles[key] = tile
             tiles.addWidget(tile)
         tiles.addStretch(1)
@@ -202,6 +252,20 @@ class WorkbenchPage(Page):
         layout.addWidget(section)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        self.loans_title = QLabel(self.tr("逾期贷款（按逾期天数排列，双击打开所担保的质押）"))
+        self.loans_title.setStyleSheet("font-weight: bold; padding-top: 8px;")
+        self.loans_model = OverdueLoansModel(lang, self)
+        self.loans_table = QTableView()
+        self.loans_table.setObjectName("table_overdue_loans")
+        self.loans_table.setModel(self.loans_model)
+        self.loans_table.setItemDelegate(BadgeDelegate(self.loans_table))
+        self.loans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.loans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.loans_table.verticalHeader().hide()
+        self.loans_table.horizontalHeader().setStretchLastSection(True)
+        self.loans_table.doubleClicked.connect(lambda index: self.open_loan_row(index.row()))
+        layout.addWidget(self.loans_title)
+        layout.addWidget(self.loans_table, 1)
         self.refresh()
 
     # ---- loading ---------------------------------------------------------------------------------
@@ -226,7 +290,8 @@ class WorkbenchPage(Page):
                 self.message.setText(self.tr("无法读取待办事项：{error}").format(error=str(exc) or type(exc).__name__))
 
         self._runner.run(
-            lambda: workbench(self.workstation.engine, on, clock=self.workstation.clock),
+            lambda: {**workbench(self.workstation.engine, on, clock=self.workstation.clock),
+                     "overdue_loans": overdue_loan_rows(self.workstation, on)},
             on_result=done,
             on_error=failed,
             name="workbench",
@@ -242,10 +307,14 @@ class WorkbenchPage(Page):
             "due_soon": len(soon),
             "awaiting_correction": len(data.get("awaiting_correction", [])),
             "pending": len(pending),
+            "overdue_loans": len(data.get("overdue_loans", [])),
         }
         for key, tile in self.tiles.items():
             tile.set_count(counts[key])
         self.model.set_rows(pending)
+        self.loans_model.set_rows(data.get("overdue_loans", []))
+        self.loans_title.setVisible(bool(self.loans_model.rowCount()))
+        self.loans_table.setVisible(bool(self.loans_model.rowCount()))
         self.message.setText("" if pending else self.tr("没有待办的申请。"))
         self.message.setVisible(not pending)
         when = self._on() if self._on else self.workstation.clock.today()
@@ -256,6 +325,15 @@ class WorkbenchPage(Page):
     def open_filtered(self, filters: dict[str, str]) -> None:
         if self.open_list is not None:
             self.open_list(dict(filters))
+
+    def show_overdue_loans(self) -> None:
+        if self.loans_model.rowCount():
+            self.loans_table.setFocus()
+            self.loans_table.selectRow(0)
+
+    def open_loan_row(self, row: int) -> None:
+        if 0 <= row < self.loans_model.rowCount() and self.loans_model.row_data(row).get("pledge_no"):
+            self.open_filtered({"search": str(self.loans_model.row_data(row)["pledge_no"])})
 
     def open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
