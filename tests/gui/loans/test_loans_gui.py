@@ -47,7 +47,8 @@ def test_the_pledge_detail_shows_the_loan_schedule_and_repayments(qtbot, ws, loa
     qtbot.waitUntil(lambda: len(section.loans) == 1, timeout=5000)
     schedule = section.schedule_models[0]
     assert schedule.rowCount() == 12
-    assert schedule.data(schedule.index(0, 7)) == "已还清" and schedule.data(schedule.index(0, 7), BadgeToneRole) == "ok"
+    assert schedule.data(schedule.index(0, 7)) == "已还清"
+    assert schedule.data(schedule.index(0, 7), BadgeToneRole) == "ok"
     assert schedule.data(schedule.index(1, 7)) == "逾期" and schedule.data(schedule.index(1, 2)) == "100,000.00"
     events = section.event_models[0]
     assert events.rowCount() == 1 and events.data(events.index(0, 1)) == "还款"
