@@ -39,7 +39,7 @@ register({
 LABELS = {"lender": "贷款人", "borrower": "借款人", "pledge": "质押登记", "principal": "贷款本金", "rate": "年利率",
           "start": "起息日", "maturity": "到期日", "schedule": "还款方式", "penalty_surcharge": "罚息上浮比例",
           "default_after_days": "自动违约逾期天数", "instalments": "还款计划", "amount": "金额", "on": "日期"}
-register_labels({"贷款人": "lender", "借款人": "borrower", "质押登记": "pledge", "贷款本金": "principal",
+register_labels({"贷款人": "lender", "借款人": "borrower", "贷款本金": "principal",
                  "年利率": "annual rate", "起息日": "start date", "到期日": "maturity", "还款方式": "schedule",
                  "罚息上浮比例": "penalty surcharge", "自动违约逾期天数": "days overdue before default",
                  "还款计划": "schedule", "金额": "amount", "贷款": "loan"})
