@@ -1,7 +1,7 @@
 """Loans behind pledges: the loans (terms, owner agency), their instalments and their events
 
 Revision ID: 8176a656b5d1
-Revises: e6a9c3f1b704
+Revises: c81f2e6a0b37
 Create Date: 2026-12-01 22:15:51.777365+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import ipdesk.storage.types
 
 revision: str = '8176a656b5d1'
-down_revision: str | None = 'e6a9c3f1b704'
+down_revision: str | None = 'c81f2e6a0b37'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
