@@ -12,6 +12,7 @@ import pytest
 from ipdesk.cli.main import main
 from ipdesk.config import AppConfig
 from ipdesk.services.workstation import open_workstation
+from tests.cli.conftest import new_database
 from tests.helpers.clock import fixed_clock
 from tests.helpers.factories import ADMIN, application_data, make_uscc, pledge_world
 
@@ -20,12 +21,13 @@ BOSS_PW, AGENCY_PW = "chief-secret-2026", "agency-secret-2026"
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def cli(tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     """A database with a borrower, its bank, a registered pledge and two guarantee agencies; ``run`` calls
     ``ipdesk`` on it and returns the exit code and the JSON printed."""
     monkeypatch.delenv("IPDESK_USER", raising=False)
     monkeypatch.delenv("IPDESK_PASSWORD", raising=False)
-    config = AppConfig(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    database = new_database(sqlite_template, tmp_path / "cli.sqlite3")
+    config = AppConfig(data_dir=tmp_path / "data", database_url=f"sqlite:///{database}")
     ws = open_workstation(config, ADMIN, clock=fixed_clock())
     world = pledge_world(ws)
     pledge = ws.pledges.file_and_register(ADMIN, application_data(world), on=date(2026, 11, 20))
