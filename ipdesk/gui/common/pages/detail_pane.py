@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
@@ -83,7 +84,7 @@ class DetailPane(QStackedWidget):
             return
 
         def done(data: Any) -> None:
-            if self.record_id == record_id:
+            if shiboken6.isValid(self) and self.record_id == record_id:  # not closed while it was read
                 self.present(data)
 
         runner().run(lambda: self.load(record_id), on_result=done, name=f"reload detail {record_id}")
