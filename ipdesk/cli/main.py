@@ -19,6 +19,7 @@ from ipdesk.cli.commands import (
     audit,
     demo,
     disposal,
+    fees,
     loans,
     monitoring,
     notices,
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parsers(sub)
     valuation.add_parsers(sub)
     monitoring.add_parsers(sub)
+    fees.add_parsers(sub)
     return p
 
 

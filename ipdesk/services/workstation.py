@@ -16,6 +16,8 @@ from ipdesk.services.audit import AuditService
 from ipdesk.services.audit import binding as audit_binding
 from ipdesk.services.audit import keys as audit_keys
 from ipdesk.services.custody.monitoring import MonitoringService
+from ipdesk.services.fees.service import FeeService
+from ipdesk.services.fees.status import FeeStatus
 from ipdesk.services.loans.service import LoanService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
@@ -70,6 +72,7 @@ class Workstation:
     value_analysis: ValueAnalysisService = field(init=False)
     monitoring: MonitoringService = field(init=False)
     loans: LoanService = field(init=False)
+    fees: FeeService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -93,6 +96,12 @@ class Workstation:
         # with the office key (loaded when the first checkpoint is written).
         audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir, signer=lambda: self.notices.key)
         audit_binding.baseline(self.engine, clock)  # a register from before state binding: bind it once
+        # The annual-fee engine is the one source of a tracked patent's legal status, wherever it is shown
+        # or examined: the register and the pledge services read it through this source.
+        status = FeeStatus(self.office)
+        self.rights.status = status
+        self.pledges.status = status
+        self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
 
     @property
     def database_description(self) -> str:

@@ -68,6 +68,11 @@ class RightRow(Timestamped, Base):
     ipc_main: Mapped[str] = mapped_column(String(40), default="")
     product: Mapped[str] = mapped_column(String(200), default="")
     same_day_twin: Mapped[str] = mapped_column(String(40), default="")
+    # Patents' annual fees (ipdesk.domain.fees): 费减 85/70, the last year paid (NULL: fees not tracked), and
+    # the anniversary the next unpaid fee falls due on (kept by the services; the custody worklist's index).
+    fee_reduction: Mapped[int | None] = mapped_column(Integer)
+    fees_paid_through: Mapped[int | None] = mapped_column(Integer)
+    fees_next_due: Mapped[date | None] = mapped_column(Date, index=True)
     # Owners' names joined with "；" (denormalised for display and sorting; kept in step by the service).
     owner_names: Mapped[str] = mapped_column(String(600), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -366,6 +371,7 @@ class UserRow(Timestamped, Base):
 _CONTEXT_TABLES = (
     "audit.tables",
     "valuation.tables",
+    "fees.tables",
     "custody.monitoring_tables",
     "loans.tables",
 )

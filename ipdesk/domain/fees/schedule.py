@@ -21,7 +21,7 @@ from typing import Protocol
 
 from ipdesk.domain.fees.tables import DEFAULT_RULES, FeeRules
 from ipdesk.domain.registry.rights import RightKind
-from ipdesk.domain.registry.terms import add_months, add_years, patent_term_years
+from ipdesk.domain.registry.terms import add_months, add_years, patent_term_years, patent_year_of
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -149,16 +149,6 @@ def percent_of(amount: Decimal, percent: Decimal | int) -> Decimal:
     return money(amount * Decimal(percent) / 100)
 
 
-def patent_year_of(filing: date, day: date) -> int:
-    """The patent year ``day`` falls in (1 from the filing date; 0 before it)."""
-    if day < filing:
-        return 0
-    years = day.year - filing.year
-    if add_years(filing, years) > day:
-        years -= 1
-    return years + 1
-
-
 def anniversary(filing: date, year: int) -> date:
     """The day patent year ``year`` begins (the filing date for year 1)."""
     return add_years(filing, year - 1)
@@ -280,3 +270,21 @@ def _settled_on(payments: Iterable[FeePayment], fee: Decimal, payable: Decimal, 
         if total >= payable + surcharge + rfee:
             return x.paid_on
     return None
+
+
+def state_of(p: PatentFees, as_of: date, calendar: Calendar | None = None,
+             rules: FeeRules = DEFAULT_RULES) -> tuple[FeeState, date | None]:
+    """The fee state alone, from ``paid_through`` (a year is recorded as paid once settled): the cheap form of
+    ``schedule(...).state`` for lists. Returns (state, terminated on)."""
+    cal = calendar or WeekendsOnly()
+    granted = p.grant_date is not None or p.paid_through is not None
+    year = (p.paid_through or 0) + 1
+    if not granted or year > patent_term_years(p.kind, p.filing_date):
+        return FeeState.IN_FORCE, None
+    due = due_date(p.filing_date, year, cal)
+    start = anniversary(p.filing_date, year) if rules.late_from_anniversary else due
+    if as_of <= due:
+        return FeeState.IN_FORCE, None
+    if as_of <= add_months(start, rules.late_months):
+        return FeeState.LATE, None
+    return FeeState.TERMINATED, start

@@ -30,6 +30,8 @@ class Action(enum.StrEnum):
     LOAD_DEMO_DATA = "load_demo_data"
     RECORD_VALUATION = "record_valuation"  # valuations and value-analysis score sheets
     MONITOR_RIGHTS = "monitor_rights"  # rights-protection custody: monitoring entries
+    PAY_FEES = "pay_fees"  # record an annual-fee payment (the custodian's daily work)
+    MANAGE_CUSTODY = "manage_custody"  # custody agreements and the rights in them
     ADMINISTER = "administer"
     MANAGE_LOANS = "manage_loans"  # book a loan, its drawdowns, repayments, compensation, halt and default
 
@@ -44,7 +46,8 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
     Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
                              Action.MANAGE_LOANS}),
-    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS}),
+    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS,
+                                  Action.PAY_FEES, Action.MANAGE_CUSTODY}),
     # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
     Role.INSURER: frozenset(),
     Role.AUDITOR: frozenset(),
