@@ -17,6 +17,7 @@ from typing import Any
 from ipdesk import __version__
 from ipdesk.cli.commands import (
     audit,
+    custody,
     demo,
     disposal,
     fees,
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     valuation.add_parsers(sub)
     monitoring.add_parsers(sub)
     fees.add_parsers(sub)
+    custody.add_parsers(sub)
     return p
 
 

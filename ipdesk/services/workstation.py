@@ -15,6 +15,7 @@ from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
 from ipdesk.services.audit import binding as audit_binding
 from ipdesk.services.audit import keys as audit_keys
+from ipdesk.services.custody.maintenance import CustodyService
 from ipdesk.services.custody.monitoring import MonitoringService
 from ipdesk.services.fees.service import FeeService
 from ipdesk.services.fees.status import FeeStatus
@@ -73,6 +74,7 @@ class Workstation:
     monitoring: MonitoringService = field(init=False)
     loans: LoanService = field(init=False)
     fees: FeeService = field(init=False)
+    custody: CustodyService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -102,6 +104,7 @@ class Workstation:
         self.rights.status = status
         self.pledges.status = status
         self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
+        self.custody = CustodyService(self.engine, self.fees, clock=clock)
 
     @property
     def database_description(self) -> str:

@@ -373,6 +373,7 @@ _CONTEXT_TABLES = (
     "valuation.tables",
     "fees.tables",
     "custody.monitoring_tables",
+    "custody.tables",
     "loans.tables",
 )
 for _module in _CONTEXT_TABLES:

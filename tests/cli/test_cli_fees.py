@@ -85,3 +85,25 @@ def test_a_payment_matching_no_fee_exits_1(capsys, db) -> None:  # type: ignore[
 def test_usage_errors_exit_2(capsys, db) -> None:  # type: ignore[no-untyped-def]
     assert run(capsys, *db, "fees", NUMBER, "--year", "3")[0] == 2
     assert run(capsys, *db, "fees", "pay")[0] == 2
+
+
+def test_custody_worklist_json(capsys, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ipdesk.config import AppConfig
+    from ipdesk.domain.shared.permissions import Actor, Role
+    from ipdesk.services.workstation import open_workstation
+    from tests.helpers.clock import fixed_clock
+
+    config = AppConfig(data_dir=tmp_path / "data", database_url=db[3])
+    ws = open_workstation(config, Actor("tuoguan", Role.CUSTODIAN), clock=fixed_clock())
+    # The owner keeps its own fees paid here: party 1 is the first one imported (江苏恒顺).
+    ws.custody.create_agreement(ws.actor, {"custodian_id": 1, "starts_on": "2026-01-01", "rights": [NUMBER]})
+    ws.close()
+    code, out = run(capsys, *db, "custody", "worklist", "--days", "30")
+    assert code == 0 and out["count"] == 1 and out["days"] == 30
+    item = out["items"][0]
+    assert (item["number"], item["year"], item["status"], item["surcharge_rate"], item["amount_due"]) == (
+        NUMBER, 10, "late", "20", "2000.00")
+    assert run(capsys, *db, "custody", "worklist", "--custodian", "镇江高新研究院")[1]["count"] == 0
+    assert run(capsys, *db, "custody", "worklist", "--custodian", "江苏恒顺新材料科技有限公司")[1]["count"] == 1
+    assert run(capsys, *db, "custody", "worklist", "--days", "0")[0] == 2
+    assert run(capsys, *db, "custody", "worklist", "--custodian", "无此机构")[0] == 2

@@ -195,8 +195,15 @@ def _required(fee: Decimal, payable: Decimal, due: date, day: date,
     return rate, percent_of(fee, rate), ZERO
 
 
+def next_fee(p: PatentFees, as_of: date, calendar: Calendar | None = None,
+             rules: FeeRules = DEFAULT_RULES) -> YearFee | None:
+    """The first unpaid year alone (``schedule(...).first_unpaid``, without computing the paid years before it
+    or the years after it: the custodian's worklist asks this of thousands of rights)."""
+    return schedule(p, as_of, calendar, rules, _first_only=True).first_unpaid
+
+
 def schedule(p: PatentFees, as_of: date, calendar: Calendar | None = None,
-             rules: FeeRules = DEFAULT_RULES) -> Schedule:
+             rules: FeeRules = DEFAULT_RULES, *, _first_only: bool = False) -> Schedule:
     """Every patent year of the term as of ``as_of`` (payments dated after ``as_of`` are ignored)."""
     if not p.kind.is_patent:
         raise ValueError(f"annual fees are for patents only: {p.kind}")
@@ -209,7 +216,10 @@ def schedule(p: PatentFees, as_of: date, calendar: Calendar | None = None,
     first_open = True  # the next fee to pay is "due" even before its due date
     state = FeeState.IN_FORCE
     granted = p.grant_date is not None or p.paid_through is not None  # imported history may lack the date
-    for year in range(1, patent_term_years(p.kind, p.filing_date) + 1):
+    first_year = paid_through + 1 if _first_only else 1
+    for year in range(first_year, patent_term_years(p.kind, p.filing_date) + 1):
+        if _first_only and lines and lines[-1].status is not YearStatus.PAID:
+            break
         due = due_date(p.filing_date, year, cal)
         fee = rules.full_fee(p.kind, year, due) or ZERO
         pct = _reduction_percent(p, year, due, window, rules)
