@@ -89,7 +89,8 @@ def build_workbench(host: AreaHost) -> QWidget | None:
         return None
     from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 
-    return WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters))
+    return WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters),
+                         open_area=host.show_area)
 
 
 def build_rights(host: AreaHost) -> QWidget | None:
@@ -128,6 +129,14 @@ def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
 
         sections.append(LoanSection(workstation, lang))
     return sections
+
+
+def build_custody(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "custody", None) is None:  # a test double without the service
+        return None
+    from ipdesk.gui.custody.custody_page import CustodyPage
+
+    return CustodyPage(host.workstation, host.lang)
 
 
 def build_parties(host: AreaHost) -> QWidget | None:
@@ -223,7 +232,7 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("custody", "custody", ("托管", "Custody"),
              ("维权托管与维持托管：年费缴纳清单、监测与维权案件。",
               "Rights-protection and maintenance custody: annual fees due, monitoring and enforcement cases."),
-             permission=View.CUSTODY),
+             build=build_custody, permission=View.CUSTODY, watches=frozenset({"rights", "parties"})),
     AreaSpec("insurance", "insurance", ("保险", "Insurance"),
              ("知识产权保险保单与理赔、保费补贴。", "IP insurance policies, claims and premium subsidies."),
              permission=View.INSURANCE),

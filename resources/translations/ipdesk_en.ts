@@ -251,6 +251,73 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>CustodyPage</name>
+    <message>
+        <source>托管：年费缴纳</source>
+        <translation>Custody: annual fees</translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> days ahead</translation>
+    </message>
+    <message>
+        <source>未来天数</source>
+        <translation>Days ahead</translation>
+    </message>
+    <message>
+        <source>已缴</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>按今日应缴金额记录所选年费已缴（经年费服务登记缴费）</source>
+        <translation>Record the selected fee as paid at today's amount due (through the fee service)</translation>
+    </message>
+    <message>
+        <source>导出本月缴费清单…</source>
+        <translation>Export this month's payment list…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>托管协议</source>
+        <translation>Custody agreements</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>无法读取托管清单：{error}</source>
+        <translation>Could not read the custody worklist: {error}</translation>
+    </message>
+    <message>
+        <source>{n} 笔年费 {days} 天内到期或已逾期（逾期 {late} 笔），今日应缴 {total} 元</source>
+        <translation>{n} fees due within {days} days or overdue ({late} overdue); {total} yuan due today</translation>
+    </message>
+    <message>
+        <source>记录缴费</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <source>导出本月缴费清单</source>
+        <translation>Export this month's payment list</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 笔（{month}）</source>
+        <translation>Exported {n} fees ({month})</translation>
+    </message>
+    <message>
+        <source>导出缴费清单</source>
+        <translation>Export payment list</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>选择日期（Alt+↓）</source>
@@ -3313,6 +3380,14 @@ Reasons:
     <message>
         <source>逾期贷款（按逾期天数排列，双击打开所担保的质押）</source>
         <translation>Overdue loans (most days overdue first; double-click opens the pledge)</translation>
+    </message>
+    <message>
+        <source>本周到期的托管年费</source>
+        <translation>Custody fees due this week</translation>
+    </message>
+    <message>
+        <source>打开托管清单</source>
+        <translation>Open the custody worklist</translation>
     </message>
 </context>
 <context>

@@ -179,13 +179,14 @@ class WorkbenchPage(Page):
 
     def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  open_list: Callable[[dict[str, str]], Any] | None = None, task_runner: TaskRunner | None = None,
-                 on: Callable[[], date] | None = None):
+                 on: Callable[[], date] | None = None, open_area: Callable[[str], Any] | None = None):
         lang = ui_lang(lang)
         super().__init__(parent)
         self.setObjectName("page_workbench")
         self.workstation = workstation
         self.lang = lang
         self.open_list = open_list
+        self.open_area = open_area
         self._runner = task_runner or runner()
         self._on = on
         self._generation = 0
@@ -224,6 +225,14 @@ class WorkbenchPage(Page):
                 tile.clicked.connect(lambda _c=False, f=filters: self.open_filtered(f))
             self.tiles[key] = tile
             tiles.addWidget(tile)
+        # Annual fees of the rights in custody that fall due this week (or are overdue): a right in custody
+        # never passes its due date silently. Shown where the desk has the custody service.
+        self.custody_tile: Tile | None = None
+        if getattr(workstation, "custody", None) is not None:
+            self.custody_tile = Tile("custody_week", self.tr("本周到期的托管年费"), "warn")
+            self.custody_tile.setToolTip(self.tr("打开托管清单"))
+            self.custody_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("custody"))
+            tiles.addWidget(self.custody_tile)
         tiles.addStretch(1)
 
         self.model = PendingModel(lang, self)
@@ -280,6 +289,18 @@ class WorkbenchPage(Page):
         self.message.setText(self.tr("正在读取…"))
         for tile in self.tiles.values():
             tile.set_count(None)
+        if self.custody_tile is not None:
+            self.custody_tile.set_count(None)
+        custody = getattr(self.workstation, "custody", None)
+        day = on or self.workstation.clock.today()
+        week_left = 6 - day.weekday()  # through Sunday
+
+        def load() -> dict[str, Any]:
+            data = {**workbench(self.workstation.engine, on, clock=self.workstation.clock),
+                    "overdue_loans": overdue_loan_rows(self.workstation, on)}
+            if custody is not None:
+                data["custody_week"] = custody.worklist(week_left, today=day)
+            return data
 
         def done(data: dict[str, Any]) -> None:
             if generation == self._generation and shiboken6.isValid(self.table):
@@ -290,8 +311,7 @@ class WorkbenchPage(Page):
                 self.message.setText(self.tr("无法读取待办事项：{error}").format(error=str(exc) or type(exc).__name__))
 
         self._runner.run(
-            lambda: {**workbench(self.workstation.engine, on, clock=self.workstation.clock),
-                     "overdue_loans": overdue_loan_rows(self.workstation, on)},
+            load,
             on_result=done,
             on_error=failed,
             name="workbench",
@@ -311,6 +331,8 @@ class WorkbenchPage(Page):
         }
         for key, tile in self.tiles.items():
             tile.set_count(counts[key])
+        if self.custody_tile is not None:
+            self.custody_tile.set_count(len(data.get("custody_week", [])))
         self.model.set_rows(pending)
         self.loans_model.set_rows(data.get("overdue_loans", []))
         self.loans_title.setVisible(bool(self.loans_model.rowCount()))
