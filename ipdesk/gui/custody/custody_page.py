@@ -132,6 +132,8 @@ class CustodyPage(Page):
     def present(self, items: list[Any], agreements: list[Any]) -> None:
         self.model.set_items(items)
         self.agreements.set_agreements(agreements)
+        for table in (self.table, self.agreement_table):  # tens of rows: fitting them is cheap
+            table.resizeColumnsToContents()
         overdue = sum(1 for i in items if i.status.value in ("late", "lapsed"))
         total = sum((i.amount_due for i in items), start=0)
         self.summary.setText(self.tr("{n} 笔年费 {days} 天内到期或已逾期（逾期 {late} 笔），今日应缴 {total} 元")
