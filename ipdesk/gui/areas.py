@@ -102,8 +102,8 @@ def build_rights(host: AreaHost) -> QWidget | None:
 
 
 def right_sections(workstation: Workstation, lang: str) -> list[Any]:
-    """What later contexts add to a right's detail pane: its valuations, its monitoring entries (each where
-    the desk has the service; a test double may not)."""
+    """What later contexts add to a right's detail pane: its valuations, its monitoring entries, its annual
+    fees (each where the desk has the service; a test double may not)."""
     sections: list[Any] = []
     if getattr(workstation, "valuation", None) is not None:
         from ipdesk.gui.valuation.valuation_section import RightValuationSection
@@ -113,6 +113,10 @@ def right_sections(workstation: Workstation, lang: str) -> list[Any]:
         from ipdesk.gui.custody.monitoring_section import MonitoringSection
 
         sections.append(MonitoringSection(workstation, lang))
+    if getattr(workstation, "fees", None) is not None:
+        from ipdesk.gui.fees.fee_section import FeeSection
+
+        sections.append(FeeSection(workstation, lang))
     return sections
 
 

@@ -405,6 +405,29 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>FeeSection</name>
+    <message>
+        <source>年费</source>
+        <translation>Annual fees</translation>
+    </message>
+    <message>
+        <source>已缴至第 {n} 年</source>
+        <translation>Paid through year {n}</translation>
+    </message>
+    <message>
+        <source>费减 {p}%（第 {a}–{b} 年）</source>
+        <translation>Fee reduction {p}% (years {a}–{b})</translation>
+    </message>
+    <message>
+        <source>年费未缴，已于 {date} 终止</source>
+        <translation>Annual fee unpaid: terminated on {date}</translation>
+    </message>
+    <message>
+        <source>第 {n} 年应缴 {amount} 元，截止 {date}</source>
+        <translation>Year {n}: {amount} yuan due by {date}</translation>
+    </message>
+</context>
+<context>
     <name>FindingsDialog</name>
     <message>
         <source>审查结果</source>

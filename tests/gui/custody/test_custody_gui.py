@@ -122,3 +122,28 @@ def save_screenshot(widget: Any, name: str, tmp_path: Path) -> None:
         image.save(str(out / name))
 
 
+
+
+def test_the_right_pane_shows_the_fee_schedule(qtbot, qtmodeltester, ws, tmp_path) -> None:
+    from ipdesk.gui.areas import right_sections
+    from ipdesk.gui.fees.fee_section import FeeSection
+    from ipdesk.gui.registry.rights_page import RightDetailPane
+
+    pane = RightDetailPane(ws, "zh", sections=right_sections(ws, "zh"))
+    qtbot.addWidget(pane)
+    pane.resize(900, 1200)
+    right = ws.rights.get_by_number("ZL 201610000010.4")
+    pane.record_id = right.id
+    pane.present(pane.load(right.id))
+    section = next(s for s in pane.sections if isinstance(s, FeeSection))
+    assert section.model.rowCount() == 20 and section.isVisibleTo(pane)
+    qtmodeltester.check(section.model)
+    assert "已缴至第 10 年" in section.summary.text() and "费减 85%" in section.summary.text()
+    assert "第 11 年应缴 1,000.00 元" in section.summary.text()
+    assert section.model.data(section.model.index(10, 7), BadgeToneRole) == "warn"
+    save_screenshot(pane, "right-fees.png", tmp_path)
+    mark = ws.rights.create(ADMIN, {"kind": "trademark", "number": "12345678", "title": "恒顺",
+                                    "registration_date": "2019-05-07", "nice_classes": "1",
+                                    "owners": [{"party_id": right.owners[0].party_id, "share": ""}]})
+    pane.present(pane.load(mark.id))
+    assert not section.isVisibleTo(pane)  # a mark has no annual fees

@@ -2,7 +2,7 @@
 
 Revision ID: 9d3a6b2e7f10
 Revises: 7c2f9e41b0d3
-Create Date: 2026-12-01 22:50:00+00:00
+Create Date: 2026-12-01 23:25:00+00:00
 """
 
 from __future__ import annotations
