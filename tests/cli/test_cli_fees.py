@@ -20,8 +20,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    args = ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}", *NOW]
+def db(db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    args = [*db_args, *NOW]  # a migrated database (tests/cli/conftest.py): the CLI refuses a missing one
     parties = tmp_path / "parties.csv"
     parties.write_text("名称,类型,统一社会信用代码\n江苏恒顺新材料科技有限公司,企业,91110000600037341L\n"
                        "镇江高新研究院,高校/科研院所,91512081MA62K0260E\n", encoding="utf-8")
