@@ -96,7 +96,6 @@ class OfficeKeys:
         self.engine, self.keys_dir, self.clock = engine, Path(keys_dir), clock
         self._passphrase = passphrase or (lambda: os.environ.get(PASSPHRASE_ENV) or None)
         self._key: OfficeKey | None = None
-        self._loading = False
 
     @property
     def path(self) -> Path:
@@ -117,18 +116,19 @@ class OfficeKeys:
         return self._key
 
     def signer(self) -> OfficeKey | None:
-        """What the audit checkpoints are signed with: the office key once loaded and accepted, None if it
-        cannot be (a refused file, a passphrase not given): the checkpoint then waits for the next commit."""
-        if self._key is None:
-            if self._loading:  # the first load's own audited commit asks too
-                return None
-            self._loading = True
+        """What the audit checkpoints are signed with: the office key if the register already accepts it,
+        read without side effects (no key is created or adopted from a commit's aftermath); else None and
+        the checkpoint is written unsigned (still an anchor outside the database)."""
+        if self._key is None and self.path.exists():
             try:
-                self.key()
+                key = _read_key(self.path, self._passphrase())
+                with reading(self.engine) as session:
+                    row = session.get(TrustedKeyRow, key.key_id)
+                    if row is None or not row.office or row.valid_until is not None:
+                        return None
+                self._key = key
             except DomainError:
                 return None
-            finally:
-                self._loading = False
         return self._key
 
     def _office_rows(self, session: Session) -> list[TrustedKeyRow]:
