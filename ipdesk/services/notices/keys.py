@@ -96,6 +96,7 @@ class OfficeKeys:
         self.engine, self.keys_dir, self.clock = engine, Path(keys_dir), clock
         self._passphrase = passphrase or (lambda: os.environ.get(PASSPHRASE_ENV) or None)
         self._key: OfficeKey | None = None
+        self._in_use = False  # the register has the loaded key as a current office key
 
     @property
     def path(self) -> Path:
@@ -104,16 +105,24 @@ class OfficeKeys:
         return self.keys_dir / KEY_FILE
 
     def key(self) -> OfficeKey:
-        """The office key, created on first use; refused if the file is not the register's office key."""
+        """The office key (the file created on first use); refused if the file is not the register's office
+        key. Reading writes nothing: a key the register does not know yet comes into use by signing."""
         if self._key is None:
             from ipdesk.reports.common.seal import OfficeKey
 
             if not self.path.exists():
                 OfficeKey.load_or_create(self.keys_dir)
             key = _read_key(self.path, self._passphrase())
-            self._check_or_adopt(key)
+            self._in_use = self._check_or_adopt(key, adopt=False)
             self._key = key
         return self._key
+
+    def for_signing(self) -> OfficeKey:
+        """The office key about to sign: brought into use first (an audited key.create) if it is new."""
+        key = self.key()
+        if not self._in_use:
+            self._in_use = self._check_or_adopt(key, adopt=True)
+        return key
 
     def signer(self) -> OfficeKey | None:
         """What the audit checkpoints are signed with: the office key if the register already accepts it,
@@ -126,20 +135,21 @@ class OfficeKeys:
                     row = session.get(TrustedKeyRow, key.key_id)
                     if row is None or not row.office or row.valid_until is not None:
                         return None
-                self._key = key
+                self._key, self._in_use = key, True
             except DomainError:
                 return None
-        return self._key
+        return self._key if self._in_use else None
 
     def _office_rows(self, session: Session) -> list[TrustedKeyRow]:
         return list(session.execute(select(TrustedKeyRow).where(TrustedKeyRow.office.is_(True))).scalars())
 
-    def _check_or_adopt(self, key: OfficeKey) -> None:
+    def _check_or_adopt(self, key: OfficeKey, adopt: bool) -> bool:
+        """Refuse a replaced or retired key file; True if the key is in use (adopting it if asked)."""
         with transaction(self.engine, self.clock) as session:
             rows = self._office_rows(session)
             mine = next((r for r in rows if r.key_id == key.key_id), None)
             if mine is not None and mine.valid_until is None:
-                return
+                return True
             if mine is not None:
                 raise RuleRefusal(Problem("key.retired_file", "key", {
                     "path": str(self.path), "found": key.key_id, "at": mine.valid_until}))
@@ -147,10 +157,13 @@ class OfficeKeys:
             if current:
                 raise RuleRefusal(Problem("key.replaced", "key", {
                     "path": str(self.path), "found": key.key_id, "expected": "、".join(current)}))
+            if not adopt:
+                return False
             # The register has no office key yet: this is the first one (an audited act, not a silent trust).
             self._add(session, key)
             audit.record(session, SYSTEM, "key.create", "key", None, f"启用本机构签发密钥 {key.key_id}",
                          None, {"key_id": key.key_id})
+            return True
 
     def _add(self, session: Session, key: OfficeKey) -> None:
         now = self.clock.now()
@@ -188,7 +201,7 @@ class OfficeKeys:
                 os.replace(self.path, retired / f"office_ed25519-{old_id or 'unreadable'}.pem")
             new.save(self.path, passphrase)
             changes = changes_so_far(session)
-        self._key = new
+        self._key, self._in_use = new, True
         return changes
 
     def rotate(self, actor: Actor, passphrase: str | None = None) -> Changes:
@@ -253,7 +266,7 @@ class OfficeKeys:
         period; the current office key comes first, so a reader of one key gets the current one."""
         from ipdesk.services.notices.service import atomic_write
 
-        current = self.key().key_id
+        current = self.for_signing().key_id  # an exported key is one in use
         periods = sorted(self.periods(), key=lambda p: p.key_id != current)
         lines = []
         for p in periods:

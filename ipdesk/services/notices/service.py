@@ -287,7 +287,7 @@ class NoticeService:
         if kind is NoticeKind.SEARCH_CERTIFICATE:
             raise ValueError("search certificates are issued by RegisterSearch.certificate")
         with collect_changes() as first_use:
-            _ = self.key  # loaded and checked before the transaction: a refused key file issues nothing
+            self.keys.for_signing()  # loaded and checked first: a refused key file issues nothing
         with transaction(self.engine, self.clock) as session:
             # Lock the pledge: two clerks printing the same decision at once must get one serial.
             pledge = session.get(PledgeRow, pledge_id, with_for_update=True)

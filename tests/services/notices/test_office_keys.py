@@ -63,7 +63,7 @@ def test_first_use_and_rotation_are_audited_and_old_notices_still_verify(
 def test_a_key_file_replaced_behind_ipdesks_back_is_refused(registered: tuple[Workstation, int],
                                                             tmp_path: Path) -> None:
     ws, pid = registered
-    genuine = ws.notices.key.key_id
+    genuine = ws.notices.keys.for_signing().key_id  # in use: the register knows it
     path = ws.config.keys_dir / "office_ed25519.pem"
     path.unlink()
     OfficeKey.generate().save(path)
@@ -76,7 +76,7 @@ def test_a_key_file_replaced_behind_ipdesks_back_is_refused(registered: tuple[Wo
 
 def test_a_passphrase_protected_key(registered: tuple[Workstation, int], tmp_path: Path) -> None:
     ws, pid = registered
-    key_id = ws.notices.key.key_id
+    key_id = ws.notices.keys.for_signing().key_id
     ws.notices.keys.protect(ADMIN, "correct horse battery")
     assert b"ENCRYPTED" in (ws.config.keys_dir / "office_ed25519.pem").read_bytes()
     without = NoticeService(ws.engine, ws.config.keys_dir, clock=ws.clock, passphrase=lambda: None)
