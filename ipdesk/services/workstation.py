@@ -96,7 +96,8 @@ class Workstation:
         self.loans = LoanService(self.engine, clock)
         # The audit log is keyed with the data folder's secret; its head is checkpointed there, signed
         # with the office key (loaded when the first checkpoint is written).
-        audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir, signer=lambda: self.notices.key)
+        audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir,
+                          signer=lambda: self.notices.keys.signer())
         audit_binding.baseline(self.engine, clock)  # a register from before state binding: bind it once
         # The annual-fee engine is the one source of a tracked patent's legal status, wherever it is shown
         # or examined: the register and the pledge services read it through this source.

@@ -339,6 +339,10 @@ class TrustedKeyRow(Base):
     public_pem: Mapped[str] = mapped_column(Text)
     label: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # An office key of this register (not another office's), and the period it signed in.
+    office: Mapped[bool] = mapped_column(Boolean, default=False)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 # --- users and sign-in (issue 11) --------------------------------------------------------------------

@@ -334,6 +334,12 @@ def test_notice_print_verify_revoke_search_gazette(
     key = tmp_path / "office.pem"
     code, out = run(capsys, *db_args, "key", "export", str(key))
     assert code == 0 and key.read_text().startswith("-----BEGIN PUBLIC KEY-----")
+    old = out["key_id"]
+    code, out = run(capsys, *db_args, "key", "rotate")
+    assert code == 0 and out["key_id"] != old
+    assert {k["key_id"]: k["valid_until"] is None for k in out["keys"]} == {old: False, out["key_id"]: True}
+    code, out = run(capsys, *db_args, "audit", "verify")
+    assert code == 0 and out["ok"]
 
 
 def test_now_dates_a_registration_in_the_office_timezone(

@@ -320,6 +320,7 @@ class RegisterSearch:
         now = self.clock.now().replace(microsecond=0)
         # The end of the as-of day in the office's timezone.
         as_of = now if c.as_of is None else datetime.combine(c.as_of, time(23, 59, 59), tzinfo=self.clock.zone)
+        self.notices.keys.for_signing()  # loaded and checked first: a refused key file issues nothing
         with transaction(self.engine, self.clock) as session:
             serial = self.notices._next_serial(session, now)
             cert = SearchCertificate(
