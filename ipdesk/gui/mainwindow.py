@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
             return action
 
         self.import_action = act(self.tr("导入…"), "import", "Ctrl+I", self.import_file, "action_import")
-        self.verify_action = act(self.tr("验证通知书…"), "verify", None, self.verify_notice, "action_verify")
+        self.verify_action = act(self.tr("验证通知书…"), "verify", "Ctrl+Shift+V", self.verify_notice, "action_verify")
         self.gazette_action = act(self.tr("导出公告…"), "export", None, self.export_gazette, "action_gazette")
         keys = QKeySequence.StandardKey
         self.quit_action = act(self.tr("退出"), "quit", keys.Quit, self.close, "action_quit")

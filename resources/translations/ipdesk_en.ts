@@ -189,6 +189,10 @@ Contact the system administrator at once and keep the database backups.</transla
         <source>（不予登记事由）</source>
         <translation>(ground for refusal)</translation>
     </message>
+    <message>
+        <source>还缺必备条款：{names}</source>
+        <translation>Mandatory clauses still missing: {names}</translation>
+    </message>
 </context>
 <context>
     <name>CloseMonitoringForm</name>
@@ -304,6 +308,10 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>本案需要的材料已全部收到。</source>
         <translation>All documents this case needs have been received.</translation>
+    </message>
+    <message>
+        <source>还缺 {n} 份：{names}（Ctrl+Shift+A 全部勾选）</source>
+        <translation>Still missing ({n}): {names} (Ctrl+Shift+A ticks them all)</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1318,30 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>无法保存通知书</source>
         <translation>Cannot save the notice</translation>
+    </message>
+    <message>
+        <source>已送打印机 {name}：{n} 页</source>
+        <translation>Sent to printer {name}: {n} page(s)</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印机不可用：{name}</source>
+        <translation>The printer is not available: {name}</translation>
+    </message>
+    <message>
+        <source>打印通知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>无法打印通知书</source>
+        <translation>Could not print the notice</translation>
+    </message>
+    <message>
+        <source>选择打印机打印（Ctrl+P），记入打印记录</source>
+        <translation>Choose a printer and print (Ctrl+P); logged as a print</translation>
     </message>
 </context>
 <context>
@@ -2347,6 +2379,10 @@ Reasons:
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <source>按不予登记事由逐项审查，并记录结果（Ctrl+E）</source>
+        <translation>Examine against each ground for refusal and record the result (Ctrl+E)</translation>
+    </message>
 </context>
 <context>
     <name>PrintDialogs</name>
@@ -2717,6 +2753,10 @@ Reasons:
     <message>
         <source>再添加一项权利</source>
         <translation>Add another right</translation>
+    </message>
+    <message>
+        <source>再添加一项权利（Ctrl+Shift+N；在权利号中按 Enter 也可以）</source>
+        <translation>Add another right (Ctrl+Shift+N, or Enter in a right number)</translation>
     </message>
 </context>
 <context>

@@ -380,6 +380,13 @@ class FindingsDialog(QDialog):
         self.register_button.setEnabled("register" in allowed)
         self.refuse_button.setVisible("refuse" in decidable)
         self.refuse_button.setEnabled("refuse" in allowed)
+        # the keyboard starts on the decision the findings allow (Enter presses it; it still confirms first)
+        for button in (self.register_button, self.cure_button, self.refuse_button):
+            if button.isVisibleTo(self) and button.isEnabled():
+                button.setFocus()
+                break
+        else:
+            self.close_button.setFocus()
         tone = PLEDGE_STATUS_TONES.get(rec.status, "muted")
         number = esc(rec.application_no)
         if rec.registration_no:

@@ -44,6 +44,7 @@ from ipdesk.domain.pledges.application import (
     required_documents,
 )
 from ipdesk.domain.shared.problems import DomainError, Problem
+from ipdesk.gui.common.keyboard import key_shortcut
 from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.widgets.date_edit import DateEdit
@@ -176,7 +177,11 @@ class PledgeApplicationForm(FormDialog):
         for i in reversed(range(outer.count())):  # the base form's stretch: the scroll area takes the room
             if outer.itemAt(i).spacerItem() is not None:
                 outer.takeAt(i)
-        outer.insertWidget(outer.indexOf(self.buttons), scroll, 1)
+        outer.insertWidget(outer.indexOf(self.banner), scroll, 1)  # the problems list below it, never above
+
+        # keyboard: another right, and every document and clause this case needs ticked at once
+        key_shortcut(self, "Ctrl+Shift+N", self.rights.add_and_focus)
+        key_shortcut(self, "Ctrl+Shift+A", self.tick_required)
 
         self.preview_button = QPushButton(icon("search"), self.tr("预审…"))
         self.preview_button.setToolTip(self.tr("按当前填写的内容审查一遍（不保存），查看是否可以登记"))
@@ -216,6 +221,12 @@ class PledgeApplicationForm(FormDialog):
         if not text:
             return ""
         return f"{text}：" if self.lang == "zh" else f"{text}: "
+
+    def tick_required(self) -> None:
+        """Ctrl+Shift+A: the documents this case needs and the mandatory clauses, all received."""
+        self.update_checklists()
+        self.documents.tick_required()
+        self.clauses.tick_mandatory()
 
     # ---- the case adapts the checklists ------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ipdesk.domain.pledges.application import PLEDGE_STATUS_LABELS, PledgeStatus
@@ -142,6 +143,8 @@ class PledgesPage(RegisterPage):
         self.add_action(
             "filter_pledgee", self.tr("按质权人…"), "filter", self.pick_pledgee, tip=self.tr("只显示某一质权人的质押")
         )
+        self.action("examine").setShortcut(QKeySequence("Ctrl+E"))  # the clerk's next step after filing
+        self.action("examine").setToolTip(self.tr("按不予登记事由逐项审查，并记录结果（Ctrl+E）"))
         self.action("new").setText(self.tr("新建申请"))
         self.action("new").setToolTip(self.tr("新建质押登记申请（Ctrl+N）"))
         self.detail_pane.loaded.connect(self.update_actions)
@@ -228,6 +231,7 @@ class PledgesPage(RegisterPage):
     def _filed(self, record: PledgeRecord) -> None:
         # the operation's changes already refreshed the list (ipdesk.gui.ops.broadcast)
         self.select_when_loaded(record.id, search=record.application_no)
+        self.table.setFocus()  # the keyboard goes on from the new application (Ctrl+E examines it)
         self.status_message.emit(self.tr("已受理 {no}，可以审查").format(no=record.application_no))
 
     def examine_selected(self) -> Any:

@@ -9,7 +9,10 @@ Behaviour (UX.md, Forms):
 * a save runs :meth:`FormDialog.save` as an operation (:func:`ipdesk.gui.ops.run_op`: the single writer
   thread, its changes broadcast to the pages); a refusal from the service comes back as problems on the
   fields, exactly like validation;
-* Esc or closing with unsaved changes asks first; Ctrl+S saves.
+* Esc or closing with unsaved changes asks first;
+* the keyboard rules of :mod:`ipdesk.gui.common.keyboard`: the focus starts in the first field, Enter moves
+  on (never submits), Ctrl+S saves, Tab leaves a multi-line field; the list of remaining problems sits
+  above the buttons, so the form itself never moves down when it appears.
 
 Subclasses implement ``values()``, ``problems(data)`` and ``save(data)``.
 """
@@ -20,7 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui import messages
+from ipdesk.gui.common import keyboard
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.ops import run_op
@@ -83,18 +87,18 @@ class FormDialog(QDialog):
             " border-radius: 4px; padding: 6px 8px; }"
         )
         self.banner.hide()
-        outer.addWidget(self.banner)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         outer.addLayout(self.form)
         outer.addStretch(1)
+        outer.addWidget(self.banner)  # below the fields: showing it never pushes the form down
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("保存"))
-        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_shortcut = keyboard.save_shortcut(self, self.submit)
         self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.submit)
@@ -105,6 +109,7 @@ class FormDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
+        self._shown_once = False
 
     # ---- building ------------------------------------------------------------------------------------
 
@@ -233,6 +238,22 @@ class FormDialog(QDialog):
         text = label.text().rstrip("：:* ") if isinstance(label, QLabel) else ""
         text = text.removesuffix(" *")
         return f"{text}：" if text and current_lang() == "zh" else f"{text}: " if text else ""
+
+    # ---- keyboard ------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keyboard.prepare(self)
+        if not self._shown_once:
+            self._shown_once = True
+            self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        keyboard.focus_first(f.editor for f in self.fields.values())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not keyboard.handle_enter(self, event):  # Enter moves on; it never presses Save
+            super().keyPressEvent(event)
 
     # ---- closing -------------------------------------------------------------------------------------
 
