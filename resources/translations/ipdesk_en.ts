@@ -143,6 +143,20 @@ Contact the system administrator at once and keep the database backups.</transla
         <source>注销日期</source>
         <translation>Cancellation date</translation>
     </message>
+    <message>
+        <source>注销原因：{trigger}；注销日期：{on}。
+注销后该登记为只读，不能再变更或延期；出质权利可以再次出质。</source>
+        <translation>Trigger: {trigger}; cancelled on {on}.
+The registration then becomes read-only: no change or extension; the rights may be pledged again.</translation>
+    </message>
+    <message>
+        <source>注销质押登记 {no}？</source>
+        <translation>Cancel pledge registration {no}?</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
 </context>
 <context>
     <name>ChangeDialog</name>
@@ -425,6 +439,10 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>审查结论：</source>
         <translation>Examination outcome: </translation>
+    </message>
+    <message>
+        <source>以下事项也不齐全（不予登记的申请不发出补正通知）：</source>
+        <translation>These items are missing too (a refused application gets no correction notice):</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,7 @@ class PledgesPage(RegisterPage):
         self.actions = PledgeActions(workstation, self, lang, task_runner=self._runner)
         self.actions.changed.connect(self._changed)
         self.form: PledgeApplicationForm | None = None
+        self._from_tile = False  # the filters shown were set by a workbench tile (cleared on the next visit)
         self.findings_dialog: FindingsDialog | None = None
 
         self.toolbar.addSeparator()
@@ -308,8 +309,17 @@ class PledgesPage(RegisterPage):
     def filter_pledgee(self, party_id: int, name: str) -> None:
         self.set_chip_filter("pledgee", str(party_id), self.tr("质权人：{name}").format(name=name))
 
-    def apply_filters(self, filters: Mapping[str, str]) -> None:
-        """Show the list filtered exactly as asked (the workbench tiles): other filters are cleared."""
+    def page_shown(self) -> None:
+        """Shown through the navigation: a workbench tile's filter was for that visit only, so the whole
+        register comes back (the tile shows it again when pressed again)."""
+        super().page_shown()
+        if self._from_tile:
+            self._from_tile = False
+            self.apply_filters({}, from_tile=False)
+
+    def apply_filters(self, filters: Mapping[str, str], *, from_tile: bool = True) -> None:
+        """Show the list filtered exactly as asked (the workbench tiles): other filters are cleared;
+        ``select``: the id of the pledge to select once read (a double-click on the workbench)."""
         for key, combo in self.filter_combos.items():
             index = combo.findData(filters.get(key, ""))
             combo.setCurrentIndex(max(index, 0))
@@ -327,3 +337,7 @@ class PledgesPage(RegisterPage):
         if search != self.search.text():
             self.search.setText(search)
         self.search.flush()
+        self._from_tile = from_tile and bool(filters)
+        if filters.get("select"):
+            self.select_when_loaded(int(filters["select"]))  # its detail loads, its actions are enabled
+            self.table.setFocus()

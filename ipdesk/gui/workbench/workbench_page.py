@@ -337,7 +337,8 @@ class WorkbenchPage(Page):
 
     def open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.open_filtered({"search": str(self.model.row_data(row)["application_no"])})
+            data = self.model.row_data(row)
+            self.open_filtered({"search": str(data["application_no"]), "select": str(data["id"])})
 
     def page_shown(self) -> None:
         if time.monotonic() - self._started > 2:  # not again right after the first load

@@ -161,7 +161,7 @@ def test_three_patent_pledge_with_the_keyboard_only(qtbot, sqlite_workstation, w
     keys.press(Qt.Key.Key_Return)  # 准予登记 (confirmed in the mocked box)
     qtbot.waitUntil(lambda: ws.pledges.get(record.id).status is PledgeStatus.REGISTERED, timeout=10_000)
     registered = ws.pledges.get(record.id)
-    assert any(registered.registration_no in text for _t, text in message_mock.said)
+    qtbot.waitUntil(lambda: any(registered.registration_no in text for _t, text in message_mock.said), timeout=5000)
     settle(qtbot)
     keys.press(Qt.Key.Key_Escape)
     assert not dialog.isVisible()

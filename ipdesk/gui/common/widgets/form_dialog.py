@@ -203,9 +203,16 @@ class FormDialog(QDialog):
             self._focus_first(problems)
             return
         data = self.values()
+        if not self.confirm_save(data):
+            return
         self._set_saving(True)
         run_op(self, lambda: self.save(data), on_done=self._saved, form=self,
                on_failed=lambda _exc: self._set_saving(False), title=self.windowTitle(), task_runner=self._runner)
+
+    def confirm_save(self, data: dict[str, Any]) -> bool:
+        """Asked once nothing is wrong, before writing: a form that records a decision says what will happen
+        and asks (cancellation); an ordinary form saves at once."""
+        return True
 
     def _saved(self, result: Any) -> None:
         self._set_saving(False)

@@ -26,6 +26,7 @@ from ipdesk.domain.pledges.examination.engine import (
     examine,
     ground_table,
 )
+from ipdesk.domain.pledges.examination.findings import correction_items
 from ipdesk.domain.registry.identifiers.patent import patent_check_digit
 from ipdesk.domain.registry.rights import LegalStatus, Owner, Right, RightKind
 from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
@@ -500,6 +501,15 @@ def test_one_doc_finding_per_missing_item():
     assert docs == ["application_form", "pledge_contract", "id_or_commitment", "valuation_report"]
     assert clauses == ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]
     assert ex.outcome is Outcome.CORRECTION
+
+
+def test_the_correction_list_names_each_missing_clause_once():
+    ex = run(app(clauses=frozenset()))
+    assert ex.get("P7").status is FindingStatus.CORRECTION  # the findings table keeps the P7 line
+    items = [f.params.get("clause") or f.code for f in ex.corrections]
+    assert items == ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]  # DOC, one by one; no P7
+    only_p7 = [f for f in ex.findings if f.code == "P7"]
+    assert [f.code for f in correction_items(only_p7, lambda f: (f.code, f.params))] == ["P7"]  # nothing else says it
 
 
 def test_correction_and_refusal_together_refuse_but_keep_the_doc_findings():
