@@ -2401,6 +2401,14 @@ Reasons:
         <source>按不予登记事由逐项审查，并记录结果（Ctrl+E）</source>
         <translation>Examine against each ground for refusal and record the result (Ctrl+E)</translation>
     </message>
+    <message>
+        <source>没有受理就关闭了的申请（程序意外退出时自动保存）：继续填写或丢弃</source>
+        <translation>Applications closed before filing (kept automatically if ipdesk stops unexpectedly): continue or discard</translation>
+    </message>
+    <message>
+        <source>草稿…</source>
+        <translation>Drafts…</translation>
+    </message>
 </context>
 <context>
     <name>PrintDialogs</name>
@@ -3534,6 +3542,37 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>请输入用户名和密码。</source>
         <translation>Enter your user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>{title}（{when} 保存）</source>
+        <translation>{title} (saved {when})</translation>
+    </message>
+    <message>
+        <source>上次没有保存就关闭了以下申请（程序意外退出或被终止）。可以继续填写，或者丢弃。</source>
+        <translation>These applications were left unsaved last time (ipdesk stopped unexpectedly or was killed). Continue one, or discard it.</translation>
+    </message>
+    <message>
+        <source>丢弃草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>尚未受理的申请草稿：可以继续填写，或者丢弃。</source>
+        <translation>Drafts of applications not yet filed: continue one, or discard it.</translation>
+    </message>
+    <message>
+        <source>申请草稿</source>
+        <translation>Application drafts</translation>
+    </message>
+    <message>
+        <source>继续填写</source>
+        <translation>Continue</translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,7 @@ from ipdesk.domain.pledges.application import (
     required_documents,
 )
 from ipdesk.domain.shared.problems import DomainError, Problem
+from ipdesk.gui.common.drafts import Draft, DraftKeeper, DraftStore
 from ipdesk.gui.common.keyboard import key_shortcut
 from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.rich_text import pick
@@ -55,6 +56,7 @@ from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.ops import report_failure
+from ipdesk.gui.pledges.application_drafts import KIND, draft_title, restore
 from ipdesk.gui.pledges.checklists import ClausesChecklist, DocumentsChecklist, ScopeChecks
 from ipdesk.gui.pledges.pickers import PartyField, PartyListEdit
 from ipdesk.gui.pledges.rights_editor import RightsEditor
@@ -94,7 +96,7 @@ class PledgeApplicationForm(FormDialog):
     """
 
     def __init__(self, workstation: Workstation, *, parent: QWidget | None = None, lang: str | None = None,
-                 received: date | None = None):
+                 received: date | None = None, draft: Draft | None = None):
         lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("新建质押登记申请"))
         self.setObjectName("PledgeApplicationForm")
@@ -194,8 +196,32 @@ class PledgeApplicationForm(FormDialog):
             signal.connect(lambda *_a: self.update_checklists())
         self.update_checklists()
         self.mark_clean()
+        # what is typed is kept as a draft (every few seconds and on leaving a field) until filed or discarded
+        self.drafts = DraftKeeper(self, DraftStore.of(workstation), KIND, self.values, self._draft_title,
+                                  draft.id if draft is not None else None)
+        if draft is not None:
+            restore(self, draft.values)
 
     # ---- building ----------------------------------------------------------------------------------
+
+    def edited(self, name: str) -> None:
+        super().edited(name)
+        keeper = getattr(self, "drafts", None)  # None while the form is being built
+        if keeper is not None:
+            keeper.touched()
+
+    def _draft_title(self) -> str:
+        names = [p.name for p in self.pledgors.parties()] or [self.pledgors.field.line_edit.text().strip()]
+        return draft_title(self.values(), [n for n in names if n], self.lang)
+
+    def _saved(self, result: Any) -> None:
+        self.drafts.discard()  # filed: the register has it now
+        super()._saved(result)
+
+    def reject(self) -> None:
+        super().reject()
+        if not self.isVisible():  # closed on purpose (its changes discarded when there were any)
+            self.drafts.discard()
 
     def _group(self, column: QVBoxLayout, title: str) -> QFormLayout:
         box = QGroupBox(title)

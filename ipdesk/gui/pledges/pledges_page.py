@@ -22,6 +22,7 @@ from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.pledges.application_drafts import open_drafts
 from ipdesk.gui.pledges.findings_view import FindingsDialog
 from ipdesk.gui.pledges.pledge_actions import PledgeActions
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
@@ -140,6 +141,9 @@ class PledgesPage(RegisterPage):
         self._act("cancel", self.tr("注销"), "clear", self.cancel_selected, self.tr("注销登记（五种注销原因之一）"))
         for add_actions in more_actions:
             add_actions(self)
+        self.add_action("drafts", self.tr("草稿…"), "edit", lambda: open_drafts(self),
+                        enabled_when=lambda _rows: self.can_create(),
+                        tip=self.tr("没有受理就关闭了的申请（程序意外退出时自动保存）：继续填写或丢弃"), toolbar=False)
         self.toolbar.addSeparator()
         self.add_action(
             "filter_pledgee", self.tr("按质权人…"), "filter", self.pick_pledgee, tip=self.tr("只显示某一质权人的质押")
@@ -215,8 +219,9 @@ class PledgesPage(RegisterPage):
 
     # ---- actions -----------------------------------------------------------------------------------
 
-    def new_record(self) -> PledgeApplicationForm:
-        form = PledgeApplicationForm(self.workstation, parent=self, lang=self.lang)
+    def new_record(self, draft: Any = None) -> PledgeApplicationForm:
+        """The application form (Ctrl+N), empty or filled back from a :class:`~ipdesk.gui.common.drafts.Draft`."""
+        form = PledgeApplicationForm(self.workstation, parent=self, lang=self.lang, draft=draft)
         form.saved.connect(self._filed)
         form.open()
         self.form = form
