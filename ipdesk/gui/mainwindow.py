@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._specs = {a.key: a for a in (AREAS if areas is None else areas)}
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("ipdesk — 知识产权质押登记工作站"))
+        # the application's display name ("ipdesk") is added by Qt itself: "知识产权质押登记工作站 — ipdesk"
+        self.setWindowTitle(self.tr("知识产权质押登记工作站"))
         self.setMinimumSize(QSize(960, 600))
 
         self.areas = self.visible_areas()

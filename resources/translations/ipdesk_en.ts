@@ -994,8 +994,8 @@ The registration then becomes read-only: no change or extension; the rights may 
 <context>
     <name>MainWindow</name>
     <message>
-        <source>ipdesk — 知识产权质押登记工作站</source>
-        <translation>ipdesk — IP pledge registration workstation</translation>
+        <source>知识产权质押登记工作站</source>
+        <translation>IP pledge registration workstation</translation>
     </message>
     <message>
         <source>无法打开“{area}”，详情见日志</source>
@@ -3379,6 +3379,10 @@ Reasons:
     <message>
         <source>逾期贷款（按逾期天数排列，双击打开所担保的质押）</source>
         <translation>Overdue loans (most days overdue first; double-click opens the pledge)</translation>
+    </message>
+    <message>
+        <source>金额以万元显示</source>
+        <translation>Amounts in 10k yuan</translation>
     </message>
 </context>
 <context>
