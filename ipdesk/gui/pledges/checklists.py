@@ -14,6 +14,7 @@ from ipdesk.domain.pledges.application import (
     Clause,
     Document,
     GuaranteeScope,
+    clauses_for,
 )
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR
@@ -147,6 +148,13 @@ class ClausesChecklist(QWidget):
             font.setBold(clause in mandatory)
             box.setFont(font)
         self._update_hint()
+
+    def update_families(self, families: set[str]) -> None:
+        """Only the clauses a contract for these families has (a trademark contract has no 专利被宣告无效时的
+        处理); a ticked one stays visible so it can be unticked."""
+        shown = set(clauses_for(families))
+        for clause, box in self.boxes.items():
+            box.setVisible(clause in shown or box.isChecked())
 
     def missing(self) -> list[Clause]:
         """The mandatory clauses not ticked, in checklist order."""

@@ -40,6 +40,7 @@ from ipdesk.domain.pledges.application import (
     DEBT_TYPE_LABELS,
     DebtType,
     PledgeApplication,
+    family,
     mandatory_clauses,
     required_documents,
 )
@@ -278,6 +279,7 @@ class PledgeApplicationForm(FormDialog):
         app = self.draft_application()
         self.documents.update_required(required_documents(app, rights))
         self.clauses.update_mandatory(mandatory_clauses(rights))
+        self.clauses.update_families({family(r.kind) for r in rights})
         has_copyright = any(r.kind.is_copyright for r in rights)
         self.fields["licensed_before"].setVisible(has_copyright or self.licensed_before.isChecked())
 
