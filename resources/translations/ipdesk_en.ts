@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>已校验 {n} 条审计记录，未发现改动。</source>
-        <translation>Verified {n} audit entries; no alterations found.</translation>
+        <translation>Audit entries verified: {n}; no alterations found.</translation>
     </message>
     <message>
         <source>审计链被破坏</source>
@@ -50,7 +50,7 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
     <message>
         <source>已选择 {n} 件质押</source>
-        <translation>{n} pledges selected</translation>
+        <translation>Pledges selected: {n}</translation>
     </message>
     <message>
         <source>范围：</source>
@@ -294,7 +294,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     <name>DetailPane</name>
     <message>
         <source>已选择 {n} 条记录</source>
-        <translation>{n} records selected</translation>
+        <translation>Records selected: {n}</translation>
     </message>
     <message>
         <source>选择一条记录查看详情</source>
@@ -461,7 +461,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>还有 {n} 处问题需要修改，修改后才能保存：</source>
-        <translation>{n} problems remain; fix them before saving:</translation>
+        <translation>Problems to fix before saving: {n}</translation>
     </message>
     <message>
         <source>有未保存的修改。要放弃这些修改吗？</source>
@@ -559,7 +559,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>已导出 {n} 行到 {path}</source>
-        <translation>Exported {n} rows to {path}</translation>
+        <translation>Exported to {path} (rows: {n})</translation>
     </message>
     <message>
         <source>无法写入 {path}：{reason}</source>
@@ -801,11 +801,11 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>法定节假日（{n} 天）</source>
-        <translation>Public holidays ({n} days)</translation>
+        <translation>Public holidays: {n}</translation>
     </message>
     <message>
         <source>调休上班日（{n} 天）</source>
-        <translation>Make-up working days ({n} days)</translation>
+        <translation>Make-up working days: {n}</translation>
     </message>
     <message>
         <source>（有未保存的修改）</source>
@@ -1307,7 +1307,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>共 {n} 页</source>
-        <translation>{n} pages</translation>
+        <translation>Pages: {n}</translation>
     </message>
     <message>
         <source>该通知书已撤销：重印件验证时显示“已撤销”</source>
@@ -1339,7 +1339,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>已送打印机 {name}：{n} 页</source>
-        <translation>Sent to printer {name}: {n} page(s)</translation>
+        <translation>Sent to printer {name} (pages: {n})</translation>
     </message>
     <message>
         <source>打印…</source>
@@ -1734,7 +1734,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>找到 {n} 个当事人</source>
-        <translation>{n} parties found</translation>
+        <translation>Parties found: {n}</translation>
     </message>
     <message>
         <source>没有找到“{text}”，可以新建这个当事人</source>
@@ -1772,7 +1772,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>{n} 条登记</source>
-        <translation>{n} registrations</translation>
+        <translation>Registrations: {n}</translation>
     </message>
     <message>
         <source>登记号</source>
@@ -2224,7 +2224,7 @@ Reasons:
     </message>
     <message>
         <source>另有 {n} 项通过</source>
-        <translation>{n} more items passed</translation>
+        <translation>More items passed: {n}</translation>
     </message>
     <message>
         <source>当事人声明：</source>
@@ -2558,7 +2558,7 @@ Reasons:
     </message>
     <message>
         <source>已复制 {n} 行</source>
-        <translation>Copied {n} rows</translation>
+        <translation>Rows copied: {n}</translation>
     </message>
     <message>
         <source>（最多复制 {max} 行）</source>
@@ -2574,7 +2574,7 @@ Reasons:
     </message>
     <message>
         <source>已导出 {n} 行到 {path}</source>
-        <translation>Exported {n} rows to {path}</translation>
+        <translation>Exported to {path} (rows: {n})</translation>
     </message>
     <message>
         <source>正在导出…</source>
@@ -2586,7 +2586,7 @@ Reasons:
     </message>
     <message>
         <source>共 {n} 条</source>
-        <translation>{n} records</translation>
+        <translation>Total: {n}</translation>
     </message>
     <message>
         <source>请检查数据库连接后重试。</source>
@@ -2956,7 +2956,7 @@ Reasons:
     </message>
     <message>
         <source>已导出 {n} 条到 {path}</source>
-        <translation>Exported {n} records to {path}</translation>
+        <translation>Exported to {path} (records: {n})</translation>
     </message>
     <message>
         <source>无法写入 {path}：{reason}</source>

@@ -7,7 +7,9 @@ shared mock (each confirmation would be one Enter); the print dialog is replaced
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +29,7 @@ from tests.helpers.factories import ADMIN, invention_data, pledge_world
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
+ROOT = Path(__file__).resolve().parents[3]
 NUMBERS = ("2017106018623", "ZL201810234567.3", "CN 201920345678.1")  # typed as a clerk has them
 
 
@@ -65,6 +68,17 @@ class Keys:
                 return
             self.press(Qt.Key.Key_Tab)
         raise AssertionError(f"Tab never reached the field (at {QApplication.focusWidget()!r})")
+
+
+def shot(widget: QWidget, name: str, tmp_path: Path) -> None:
+    """A screenshot of the step (always to the test's folder; to docs/screenshots with IPDESK_SCREENSHOTS=1)."""
+    QApplication.processEvents()
+    image = widget.grab()
+    assert not image.isNull() and image.save(str(tmp_path / name))
+    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
+        out = ROOT / "docs" / "screenshots"
+        out.mkdir(parents=True, exist_ok=True)
+        image.save(str(out / name))
 
 
 @pytest.fixture
@@ -145,8 +159,12 @@ def test_three_patent_pledge_with_the_keyboard_only(qtbot, sqlite_workstation, w
     keys.press(Qt.Key.Key_A, CTRL | SHIFT)  # every required document and clause received
     assert form.documents.missing() == [] and form.clauses.missing() == []
     assert "全部收到" in form.documents.hint.text()
+    shot(form, "walkthrough-1-form.png", tmp_path)
     keys.press(Qt.Key.Key_S, CTRL)
-    qtbot.waitUntil(lambda: form.result_value is not None, timeout=10_000)
+    try:
+        qtbot.waitUntil(lambda: form.result_value is not None, timeout=20_000)
+    except Exception:
+        raise AssertionError((form.banner.text(), QApplication.focusWidget(), QApplication.activeWindow())) from None
     assert form.fields["application_date"].mapTo(form, form.fields["application_date"].rect().topLeft()) == top
     record = form.result_value
     assert record.status is PledgeStatus.APPLIED and len(record.rights) == 3
@@ -158,6 +176,7 @@ def test_three_patent_pledge_with_the_keyboard_only(qtbot, sqlite_workstation, w
     qtbot.waitUntil(lambda: page.findings_dialog is not None and page.findings_dialog.isVisible(), timeout=10_000)
     dialog = page.findings_dialog
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.register_button, timeout=5000)
+    shot(dialog, "walkthrough-2-findings.png", tmp_path)
     keys.press(Qt.Key.Key_Return)  # 准予登记 (confirmed in the mocked box)
     qtbot.waitUntil(lambda: ws.pledges.get(record.id).status is PledgeStatus.REGISTERED, timeout=10_000)
     registered = ws.pledges.get(record.id)
@@ -173,6 +192,7 @@ def test_three_patent_pledge_with_the_keyboard_only(qtbot, sqlite_workstation, w
     assert preview is not None
     qtbot.waitUntil(lambda: preview.issued is not None and QApplication.focusWidget() is preview.print_button,
                     timeout=10_000)
+    shot(preview, "walkthrough-3-preview.png", tmp_path)
     with qtbot.waitSignal(preview.printed, timeout=10_000):
         keys.press(Qt.Key.Key_Return)  # 打印… → the print dialog (here: a PDF printer)
     assert printed.stat().st_size > 10_000 and printing.page_count(printed.read_bytes()) == 1
@@ -189,6 +209,7 @@ def test_three_patent_pledge_with_the_keyboard_only(qtbot, sqlite_workstation, w
         keys.type(payload)  # a QR scanner types what it read, then Enter
         keys.press(Qt.Key.Key_Return)
     assert verified.args[0].status is VerifyStatus.GENUINE
+    shot(verify, "walkthrough-4-verified.png", tmp_path)
     scanned = keys.count - typed_before
     keys.press(Qt.Key.Key_Escape)
     elapsed = time.perf_counter() - started
