@@ -2,8 +2,8 @@
 
 * Enter in a field never submits: it moves on to the next field (a list field such as the pledged rights
   handles Enter itself and adds the next entry); Enter on a focused push button presses it;
-* Ctrl+S saves, in every form (:func:`save_shortcut`: a shortcut of the dialog, not of its Save button —
-  ``QAbstractButton.setText`` throws a button's own shortcut away when the text is changed);
+* Ctrl+S saves, in every form (FormDialog gives its Save button the shortcut again when shown:
+  ``QAbstractButton.setText`` throws a button's own shortcut away; :func:`save_shortcut` for other dialogs);
 * Tab leaves a multi-line field; Ctrl+Tab inserts a tab character there (:func:`tab_leaves`);
 * the small buttons inside a row (remove, pick, calendar) are not Tab stops (:func:`skip_tab`): the mouse
   still reaches them, the keyboard has a key for what they do;

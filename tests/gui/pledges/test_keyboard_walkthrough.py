@@ -191,7 +191,7 @@ def test_three_patent_pledge_with_the_keyboard_only(qtbot, sqlite_workstation, w
     preview = page.findChild(NoticePreviewDialog)
     assert preview is not None
     qtbot.waitUntil(lambda: preview.issued is not None and QApplication.focusWidget() is preview.print_button,
-                    timeout=10_000)
+                    timeout=30_000)  # issued and rendered in the writer thread: slow on a loaded machine
     shot(preview, "walkthrough-3-preview.png", tmp_path)
     with qtbot.waitSignal(preview.printed, timeout=10_000):
         keys.press(Qt.Key.Key_Return)  # 打印… → the print dialog (here: a PDF printer)

@@ -11,8 +11,8 @@ Behaviour (UX.md, Forms):
   fields, exactly like validation;
 * Esc or closing with unsaved changes asks first;
 * the keyboard rules of :mod:`ipdesk.gui.common.keyboard`: the focus starts in the first field, Enter moves
-  on (never submits), Ctrl+S saves, Tab leaves a multi-line field; the list of remaining problems sits
-  above the buttons, so the form itself never moves down when it appears.
+  on (never submits), Ctrl+S saves (also after a form renamed its Save button), Tab leaves a multi-line
+  field; the list of remaining problems sits above the buttons, so the form never moves down when it appears.
 
 Subclasses implement ``values()``, ``problems(data)`` and ``save(data)``.
 """
@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -98,7 +98,7 @@ class FormDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("保存"))
-        self.save_shortcut = keyboard.save_shortcut(self, self.submit)
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.submit)
@@ -251,6 +251,9 @@ class FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         keyboard.prepare(self)
+        # QAbstractButton.setText drops a button's shortcut: a form that renamed its Save button keeps Ctrl+S
+        if self.save_button.shortcut().isEmpty():
+            self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         if not self._shown_once:
             self._shown_once = True
             self.focus_first_field()
