@@ -109,6 +109,7 @@ class PledgeApplicationForm(FormDialog):
         # the answer for the values it was given, and the answer shown while the next one is read
         self._checking = LatestRead(self)
         self._checked: tuple[str, list[Problem]] | None = None
+        self._asking: tuple[str, list[Any]] | None = None  # the values being checked and who waits
         self._previous: list[Problem] = []
         self.resize(1180, 820)
 
@@ -327,6 +328,13 @@ class PledgeApplicationForm(FormDialog):
 
     def _check(self, data: dict[str, Any], then: Any) -> None:
         pledges, received, key = self.workstation.pledges, self.received, _key(data)
+        if self._checking.busy and self._asking is not None and self._asking[0] == key:
+            # the same values are being checked already: wait for that answer too (a second read would
+            # cancel the first and, with it, what Save asked to do once it came)
+            self._asking[1].append(then)
+            return
+        waiting = [then]
+        self._asking = (key, waiting)
 
         def read() -> list[Problem]:
             try:
@@ -337,7 +345,9 @@ class PledgeApplicationForm(FormDialog):
 
         def answered(problems: list[Problem]) -> None:
             self._checked = (key, self.localise(problems))
-            then()
+            self._asking = None
+            for callback in waiting:
+                callback()
 
         self._checking.run(read, answered, name="check application")
 
