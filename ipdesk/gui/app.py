@@ -77,6 +77,9 @@ class WindowHost(QObject):
         self.window.show()
         if self.idle_lock is not None:
             self.idle_lock.start()
+        from ipdesk.gui.pledges.application_drafts import offer_drafts
+
+        self.drafts_offer = offer_drafts(self.window, self.workstation)  # what a crash or a kill left unsaved
         return self.window
 
     def sign_out(self) -> None:

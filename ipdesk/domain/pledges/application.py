@@ -326,6 +326,20 @@ def required_documents(
     return docs
 
 
+#: clauses that only some families' contracts have (a trademark contract has no 专利被宣告无效时的处理);
+#: the others apply to every family
+CLAUSE_FAMILIES: dict[Clause, frozenset[str]] = {
+    Clause.ANNUAL_FEE_PAYER: frozenset({"patent"}),
+    Clause.INVALIDATION_HANDLING: frozenset({"patent"}),
+}
+
+
+def clauses_for(families: Iterable[str]) -> list[Clause]:
+    """The clauses a contract for rights of ``families`` may have, in checklist order (none known yet: all)."""
+    fams = set(families)
+    return [c for c in Clause if not fams or c not in CLAUSE_FAMILIES or CLAUSE_FAMILIES[c] & fams]
+
+
 def mandatory_clauses(rights: Iterable[Right] | Mapping[str, Right]) -> set[Clause]:
     """The union of the mandatory contract contents of every kind of right in the application."""
     rights_list = list(rights.values()) if isinstance(rights, Mapping) else list(rights)

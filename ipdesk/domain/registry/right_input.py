@@ -9,6 +9,8 @@ from typing import Any
 
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, LegalStatus, RightKind
 from ipdesk.domain.shared.fields import (
+    NO_WORDS,
+    YES_WORDS,
     check_length,
     choice_map,
     clean,
@@ -51,6 +53,11 @@ register_labels(RIGHT_FIELDS)
 register(
     {
         "right.date_order": ("{label}不能早于{other}", "{label} must not be before {other}"),
+        "right.twin": (
+            "同日申请应填同日申请的发明或实用新型的专利号（如 ZL 201710601862.3），或填“是”“否”：{value}",
+            "same-day twin: the twin invention's or utility model's patent number (e.g. ZL 201710601862.3), "
+            "or yes / no: {value}",
+        ),
         "right.nice_class": ("尼斯分类应为 1–45 之间的整数：{value}", "Nice classes are whole numbers 1-45: {value}"),
         "right.nice_required": ("商标须填写尼斯分类", "a trademark needs its Nice classes"),
         "right.fee_reduction": ("费减比例应为 85（单一权利人）或 70（共有）：{value}",
@@ -99,6 +106,31 @@ _STATUSES = choice_map(STATUS_LABELS)
 def label(field: str, lang: str = "zh") -> str:
     zh, en = RIGHT_FIELDS.get(field, (field, field))
     return en if lang.startswith("en") else zh
+
+
+#: stored for "是" in the same-day column when the twin's number is not given (P10 still applies)
+TWIN_NUMBER_UNKNOWN = "编号未提供"
+
+
+def parse_twin(text: str) -> tuple[str, list[Problem]]:
+    """The same-day twin (同日申请) as typed or imported: the twin's patent number (validated, stored
+    normalised), 是 / yes (a twin whose number is not given) or 否 / no / empty (none — never a twin)."""
+    from ipdesk.domain.registry.identifiers import parse_right_number
+    from ipdesk.domain.shared.problems import DomainError
+
+    text = clean(text)
+    folded = text.casefold()
+    if folded in NO_WORDS:
+        return "", []
+    if folded in YES_WORDS:
+        return TWIN_NUMBER_UNKNOWN, []
+    try:
+        parsed = parse_right_number(text)
+    except DomainError:
+        parsed = None
+    if parsed is None or parsed.kind not in (RightKind.INVENTION, RightKind.UTILITY_MODEL):
+        return text, [Problem("right.twin", "same_day_twin", {"value": text})]
+    return parsed.number, []  # stored as the register stores numbers (the form shows it normalised)
 
 
 @dataclass(frozen=True)
@@ -275,6 +307,8 @@ def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]
     reduction, paid_through, p = _fee_fields(data, kind, dates["filing_date"], len(owners))
     problems += p
     texts = {f: clean(data.get(f)) for f in ("similarity_group", "ipc_main", "product", "same_day_twin", "notes")}
+    texts["same_day_twin"], p = parse_twin(texts["same_day_twin"])
+    problems += p
     for f, max_len in (("similarity_group", 40), ("ipc_main", 40), ("product", 200), ("same_day_twin", 40)):
         problems += check_length(texts[f], max_len, f, label(f))
     if problems or kind is None:

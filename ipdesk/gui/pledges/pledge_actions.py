@@ -24,30 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.pledges.application import (
-    CANCELLATION_TRIGGER_LABELS,
     CLAUSE_LABELS,
-    DEBT_TYPE_LABELS,
     DOCUMENT_LABELS,
-    CancellationTrigger,
     Clause,
-    DebtType,
     Document,
-    GuaranteeScope,
 )
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.messages import register as register_messages
 from ipdesk.domain.shared.problems import Problem
 from ipdesk.gui import messages
 from ipdesk.gui.common.rich_text import esc, pick
-from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
-from ipdesk.gui.common.widgets.money_edit import MoneyEdit
 from ipdesk.gui.common.workstation import Workstation
-from ipdesk.gui.formatting import format_date, parse_money
+from ipdesk.gui.formatting import format_date
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.ops import run_op
-from ipdesk.gui.pledges.checklists import ScopeChecks
-from ipdesk.gui.pledges.pickers import PartyField
 from ipdesk.gui.tasks import Task, TaskRunner, runner
 
 register_messages({
@@ -195,19 +186,25 @@ class PledgeActions(QObject):
     # ---- registered pledges --------------------------------------------------------------------
 
     def change(self, record: PledgeRecord) -> FormDialog:
+        from ipdesk.gui.pledges.pledge_changes import ChangeDialog
+
         return self._form(ChangeDialog(self.workstation, record, lang=self.lang, parent=self.widget))
 
     def extend(self, record: PledgeRecord) -> FormDialog:
+        from ipdesk.gui.pledges.pledge_changes import ExtendDialog
+
         return self._form(ExtendDialog(self.workstation, record, lang=self.lang, parent=self.widget))
 
     def cancel(self, record: PledgeRecord) -> FormDialog:
+        from ipdesk.gui.pledges.pledge_changes import CancelDialog
+
         return self._form(CancelDialog(self.workstation, record, lang=self.lang, parent=self.widget))
 
 
 # ---- the forms ---------------------------------------------------------------------------------------
 
 
-def _heading(record: PledgeRecord) -> QLabel:
+def record_heading(record: PledgeRecord) -> QLabel:
     number = record.registration_no or record.application_no
     label = QLabel(f"<b>{esc(number)}</b>　{esc('、'.join(record.pledgor_names))} → {esc(record.pledgee_name)}")
     label.setWordWrap(True)
@@ -230,7 +227,7 @@ class CureDialog(FormDialog):
         super().__init__(parent, title=self.tr("收到补正材料"))
         self.setObjectName("CureDialog")
         self.workstation, self.record, self.lang = workstation, record, lang
-        self.add_row("", _heading(record))
+        self.add_row("", record_heading(record))
         missing_docs, missing_clauses = missing_items(last_exam)
         if not missing_docs and not missing_clauses:  # no examination yet: offer what was not received
             missing_docs = [
@@ -328,7 +325,7 @@ class WaiverDialog(FormDialog):
         super().__init__(parent, title=self.tr("记录当事人声明（{code}）").format(code=code))
         self.setObjectName("WaiverDialog")
         self.workstation, self.record, self.code = workstation, record, code
-        self.add_row("", _heading(record))
+        self.add_row("", record_heading(record))
         if reason:
             why = QLabel(reason)
             why.setWordWrap(True)
@@ -368,7 +365,7 @@ class OtherGroundDialog(FormDialog):
         super().__init__(parent, title=self.tr("增加其他不予登记理由"))
         self.setObjectName("OtherGroundDialog")
         self.workstation, self.record = workstation, record
-        self.add_row("", _heading(record))
+        self.add_row("", record_heading(record))
         self.right = QComboBox()
         self.right.addItem(self.tr("整个申请"), "")
         for r in record.rights:
@@ -392,192 +389,7 @@ class OtherGroundDialog(FormDialog):
             self.workstation.actor, self.record.id, data["reason"], data["right_number"]
         )
 
-
-class ChangeDialog(FormDialog):
-    """变更登记: secured amount, debt type, guarantee scope, pledgee (only what changed is sent)."""
-
-    def __init__(
-        self,
-        workstation: Workstation,
-        record: PledgeRecord,
-        *,
-        lang: str | None = None,
-        parent: QWidget | None = None,
-    ):
-        lang = ui_lang(lang)
-        super().__init__(parent, title=self.tr("变更登记"))
-        self.setObjectName("ChangeDialog")
-        self.workstation, self.record, self.lang = workstation, record, lang
-        app = record.application
-        self.add_row("", _heading(record))
-        self.amount = MoneyEdit()
-        self.amount.setValue(app.secured_amount)
-        self.add_field("secured_amount", self.tr("担保债权数额（元）："), self.amount)
-        self.debt_type = QComboBox()
-        for t in DebtType:
-            self.debt_type.addItem(pick(DEBT_TYPE_LABELS[t], lang), t.value)
-        self.debt_type.setCurrentIndex(self.debt_type.findData(app.debt_type.value))
-        self.add_field("debt_type", self.tr("债权种类："), self.debt_type)
-        self.scope = ScopeChecks(lang)
-        self.scope.set_values(app.guarantee_scope)
-        self.add_field("guarantee_scope", self.tr("担保范围："), self.scope)
-        self.pledgee = PartyField(
-            workstation, lang, placeholder=self.tr("现为 {name}；不变更则留空").format(name=record.pledgee_name)
-        )
-        self.add_field("pledgee", self.tr("新的质权人："), self.pledgee)
-        self.resize(600, 420)
-        self.mark_clean()
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "secured_amount": self.amount.raw_text(),
-            "debt_type": self.debt_type.currentData(),
-            "guarantee_scope": self.scope.values(),
-            "pledgee": self.pledgee.value(),
-        }
-
-    def changes(self, data: dict[str, Any]) -> dict[str, Any]:
-        app = self.record.application
-        out: dict[str, Any] = {}
-        try:
-            amount = parse_money(data["secured_amount"])
-        except ValueError:
-            amount = None
-        if amount is not None and amount != app.secured_amount:
-            out["secured_amount"] = data["secured_amount"]
-        if data["debt_type"] != app.debt_type.value:
-            out["debt_type"] = DebtType(data["debt_type"])
-        scope = {GuaranteeScope(s) for s in data["guarantee_scope"]}
-        if scope != set(app.guarantee_scope):
-            out["guarantee_scope"] = scope
-        if data["pledgee"]:
-            out["pledgee"] = data["pledgee"]
-        return out
-
-    def problems(self, data: dict[str, Any]) -> list[Problem]:
-        problems: list[Problem] = []
-        label = self.tr("担保债权数额")
-        try:
-            amount = parse_money(data["secured_amount"])
-        except ValueError:
-            problems.append(Problem("bad_decimal", "secured_amount", {"value": data["secured_amount"], "label": label}))
-        else:
-            if amount is None:
-                problems.append(Problem("required", "secured_amount", {"label": label}))
-            elif amount <= 0:
-                problems.append(Problem("pledge.amount_not_positive", "secured_amount", {"value": amount}))
-        if not data["guarantee_scope"]:
-            problems.append(Problem("pledge.no_scope", "guarantee_scope"))
-        if not problems and not self.changes(data):
-            problems.append(Problem("pledge.no_change"))
-        return problems
-
-    def save(self, data: dict[str, Any]) -> PledgeRecord:
-        return self.workstation.pledges.change(self.workstation.actor, self.record.id, **self.changes(data))
-
-
-class ExtendDialog(FormDialog):
-    """延期: a new performance deadline (and pledge term end), re-examined by the service."""
-
-    def __init__(
-        self,
-        workstation: Workstation,
-        record: PledgeRecord,
-        *,
-        lang: str | None = None,
-        parent: QWidget | None = None,
-    ):
-        lang = ui_lang(lang)
-        super().__init__(parent, title=self.tr("延期登记"))
-        self.setObjectName("ExtendDialog")
-        self.workstation, self.record = workstation, record
-        app = record.application
-        self.add_row("", _heading(record))
-        self.add_row(self.tr("现债务履行期限："), QLabel(format_date(app.performance_deadline)))
-        if app.pledge_term_end:
-            self.add_row(self.tr("现质押期限届满日："), QLabel(format_date(app.pledge_term_end)))
-        self.deadline = DateEdit()
-        self.add_field("performance_deadline", self.tr("新的债务履行期限 *"), self.deadline)
-        self.term_end = DateEdit()
-        self.add_field("pledge_term_end", self.tr("新的质押期限届满日"), self.term_end)
-        note = QLabel(self.tr("延期将重新审查：新的期限不得超过出质权利的有效期。"))
-        note.setStyleSheet("color: #607d8b;")
-        note.setWordWrap(True)
-        self.add_row("", note)
-        self.resize(560, 320)
-        self.mark_clean()
-
-    def values(self) -> dict[str, Any]:
-        return {"performance_deadline": self.deadline.iso_text(), "pledge_term_end": self.term_end.iso_text()}
-
-    def problems(self, data: dict[str, Any]) -> list[Problem]:
-        problems: list[Problem] = []
-        new = _date(
-            data["performance_deadline"], "performance_deadline", self.tr("新的债务履行期限"), problems, required=True
-        )
-        _date(data["pledge_term_end"], "pledge_term_end", self.tr("新的质押期限届满日"), problems)
-        old = self.record.application.performance_deadline
-        if new is not None and new <= old:
-            problems.append(Problem("pledge.extension_not_later", "performance_deadline", {"old": old}))
-        return problems
-
-    def save(self, data: dict[str, Any]) -> PledgeRecord:
-        new = date.fromisoformat(data["performance_deadline"])
-        term = date.fromisoformat(data["pledge_term_end"]) if data["pledge_term_end"] else None
-        return self.workstation.pledges.extend(self.workstation.actor, self.record.id, new, term)
-
-
-class CancelDialog(FormDialog):
-    """注销登记 with one of the five triggers; the pledge becomes read-only and the rights are freed."""
-
-    def __init__(
-        self,
-        workstation: Workstation,
-        record: PledgeRecord,
-        *,
-        lang: str | None = None,
-        parent: QWidget | None = None,
-    ):
-        lang = ui_lang(lang)
-        super().__init__(parent, title=self.tr("注销登记"))
-        self.setObjectName("CancelDialog")
-        self.workstation, self.record = workstation, record
-        self.add_row("", _heading(record))
-        self.trigger = QComboBox()
-        self.trigger.addItem(self.tr("（请选择）"), "")
-        for t in CancellationTrigger:
-            self.trigger.addItem(pick(CANCELLATION_TRIGGER_LABELS[t], lang), t.value)
-        self.add_field("trigger", self.tr("注销原因 *"), self.trigger)
-        self.on = DateEdit()
-        self.on.setDate(workstation.clock.today())
-        self.add_field("on", self.tr("注销日期 *"), self.on)
-        warn = QLabel(self.tr("注销后该质押登记为只读，不能再变更或延期；出质权利可以再次出质。"))
-        warn.setStyleSheet("color: #7a4a00;")
-        warn.setWordWrap(True)
-        self.add_row("", warn)
-        self.resize(600, 300)
-        self.mark_clean()
-
-    def values(self) -> dict[str, Any]:
-        return {"trigger": self.trigger.currentData() or "", "on": self.on.iso_text()}
-
-    def problems(self, data: dict[str, Any]) -> list[Problem]:
-        problems: list[Problem] = []
-        if not data["trigger"]:
-            problems.append(Problem("gui.pick_trigger", "trigger"))
-        on = _date(data["on"], "on", self.tr("注销日期"), problems, required=True)
-        registered = self.record.registered_on
-        if on is not None and registered is not None and on < registered:
-            problems.append(Problem("pledge.cancel_date", "on", {"date": registered}))
-        return problems
-
-    def save(self, data: dict[str, Any]) -> PledgeRecord:
-        return self.workstation.pledges.cancel(
-            self.workstation.actor, self.record.id, data["trigger"], date.fromisoformat(data["on"])
-        )
-
-
-def _date(text: str, field: str, label: str, problems: list[Problem], required: bool = False) -> date | None:
+def date_field(text: str, field: str, label: str, problems: list[Problem], required: bool = False) -> date | None:
     if not text:
         if required:
             problems.append(Problem("required", field, {"label": label}))

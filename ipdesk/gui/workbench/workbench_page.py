@@ -14,10 +14,11 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -66,6 +67,20 @@ class PendingModel(RowListModel):
     returns them)."""
 
     columns = PENDING_COLUMNS
+    wan = False  # amounts in 万元 (the toggle above the table)
+
+    def set_wan(self, on: bool) -> None:
+        self.wan = on
+        if self._rows:
+            col = [c[0] for c in self.columns].index("secured_amount")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (self.wan and role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns) and self.columns[section][0] == "secured_amount"):
+            return "Secured amount (10k yuan)" if self.lang == "en" else "担保债权数额（万元）"
+        return super().headerData(section, orientation, role)
 
     def cell(self, row: dict[str, Any], key: str, role: int) -> Any:
         value = row.get(key)
@@ -75,7 +90,7 @@ class PendingModel(RowListModel):
             if key == "days_left":
                 return days_left_text(value, self.lang)
             if key == "secured_amount":
-                return format_money(value)
+                return format_money(value, wan=self.wan)
             if key == "sla_deadline":
                 return format_date(value)
             if key == "status":
@@ -168,6 +183,16 @@ class Tile(QPushButton):
             box.addWidget(label)
         self.set_count(0)
 
+    # a push button sizes itself by its own text (it has none): these follow the labels inside, so an
+    # English caption is never cut off ("Due within 2 working da")
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint().expandedTo(QSize(180, 88)) if layout else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.minimumSize().expandedTo(QSize(180, 88)) if layout else super().minimumSizeHint()
+
     def set_count(self, n: int | None) -> None:
         self.count = n or 0
         self.number.setText("…" if n is None else str(n))
@@ -244,9 +269,11 @@ class WorkbenchPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultSectionSize(140)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the pledgor takes the room left over; the other columns fit their content (fit_columns)
+        pledgor = [c[0] for c in PENDING_COLUMNS].index("pledgor_names")
+        self.table.horizontalHeader().setSectionResizeMode(pledgor, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.message = QLabel()
         self.message.setStyleSheet("color: #607d8b;")
@@ -258,7 +285,13 @@ class WorkbenchPage(Page):
         layout.addLayout(tiles)
         section = QLabel(self.tr("待办申请（按剩余工作日排列，双击打开）"))
         section.setStyleSheet("font-weight: bold; padding-top: 8px;")
-        layout.addWidget(section)
+        self.wan_toggle = QCheckBox(self.tr("金额以万元显示"))
+        self.wan_toggle.toggled.connect(self._wan_toggled)
+        above = QHBoxLayout()
+        above.addWidget(section)
+        above.addStretch(1)
+        above.addWidget(self.wan_toggle)
+        layout.addLayout(above)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         self.loans_title = QLabel(self.tr("逾期贷款（按逾期天数排列，双击打开所担保的质押）"))
@@ -337,10 +370,22 @@ class WorkbenchPage(Page):
         self.loans_model.set_rows(data.get("overdue_loans", []))
         self.loans_title.setVisible(bool(self.loans_model.rowCount()))
         self.loans_table.setVisible(bool(self.loans_model.rowCount()))
+        self.fit_columns()
         self.message.setText("" if pending else self.tr("没有待办的申请。"))
         self.message.setVisible(not pending)
         when = self._on() if self._on else self.workstation.clock.today()
         self.subtitle.setText(esc(self.tr("{date}　待办 {n} 件").format(date=format_date(when), n=len(pending))))
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its content (the pledgor stretches over the rest)."""
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
+                self.table.resizeColumnToContents(col)
+
+    def _wan_toggled(self, on: bool) -> None:
+        self.model.set_wan(on)
+        self.fit_columns()
 
     # ---- opening the list ------------------------------------------------------------------------
 
@@ -359,7 +404,8 @@ class WorkbenchPage(Page):
 
     def open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.open_filtered({"search": str(self.model.row_data(row)["application_no"])})
+            data = self.model.row_data(row)
+            self.open_filtered({"search": str(data["application_no"]), "select": str(data["id"])})
 
     def page_shown(self) -> None:
         if time.monotonic() - self._started > 2:  # not again right after the first load

@@ -398,6 +398,14 @@ class NoticeService:
             self._log_print(actor, serial, str(out))
         return replace(issued, changes=seen.changes)
 
+    def printed(self, actor: Actor, serial: str, printer: str) -> IssuedNotice:
+        """Log that the notice was sent to ``printer`` (through the print dialog: no file is written here)."""
+        actor.require(Action.PRINT_NOTICES)
+        issued = self.get(serial)
+        with collect_changes() as seen:
+            self._log_print(actor, serial, f"printer:{printer}")
+        return replace(issued, changes=seen.changes)
+
     @staticmethod
     def _write(out: Path, data: bytes) -> None:
         try:
