@@ -44,10 +44,14 @@ def upgrade() -> None:
     sa.Column('created_at', ipdesk.storage.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', ipdesk.storage.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['borrower_id'], ['parties.id'], name=op.f('fk_loans_borrower_id_parties'), ondelete='RESTRICT'),
-    sa.ForeignKeyConstraint(['lender_id'], ['parties.id'], name=op.f('fk_loans_lender_id_parties'), ondelete='RESTRICT'),
-    sa.ForeignKeyConstraint(['owner_party_id'], ['parties.id'], name=op.f('fk_loans_owner_party_id_parties'), ondelete='RESTRICT'),
-    sa.ForeignKeyConstraint(['pledge_id'], ['pledges.id'], name=op.f('fk_loans_pledge_id_pledges'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['borrower_id'], ['parties.id'],
+        name=op.f('fk_loans_borrower_id_parties'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['lender_id'], ['parties.id'],
+        name=op.f('fk_loans_lender_id_parties'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['owner_party_id'], ['parties.id'],
+        name=op.f('fk_loans_owner_party_id_parties'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['pledge_id'], ['pledges.id'],
+        name=op.f('fk_loans_pledge_id_pledges'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_loans')),
     sa.UniqueConstraint('loan_no', name=op.f('uq_loans_loan_no'))
     )
@@ -70,7 +74,8 @@ def upgrade() -> None:
     sa.Column('actor', sa.String(length=80), nullable=False),
     sa.Column('at', ipdesk.storage.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['loan_id'], ['loans.id'], name=op.f('fk_loan_events_loan_id_loans'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['payer_party_id'], ['parties.id'], name=op.f('fk_loan_events_payer_party_id_parties'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['payer_party_id'], ['parties.id'],
+        name=op.f('fk_loan_events_payer_party_id_parties'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_loan_events'))
     )
     with op.batch_alter_table('loan_events', schema=None) as batch_op:
@@ -83,7 +88,8 @@ def upgrade() -> None:
     sa.Column('due_date', sa.Date(), nullable=False),
     sa.Column('principal', ipdesk.storage.types.Money(precision=18, scale=2), nullable=False),
     sa.Column('interest', ipdesk.storage.types.Money(precision=18, scale=2), nullable=False),
-    sa.ForeignKeyConstraint(['loan_id'], ['loans.id'], name=op.f('fk_loan_instalments_loan_id_loans'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['loan_id'], ['loans.id'],
+        name=op.f('fk_loan_instalments_loan_id_loans'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_loan_instalments')),
     sa.UniqueConstraint('loan_id', 'seq', name='uq_loan_instalments_loan_id_seq')
     )

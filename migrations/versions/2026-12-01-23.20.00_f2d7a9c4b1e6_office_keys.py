@@ -1,7 +1,7 @@
 """Office keys with their validity period: trusted_keys.office, valid_from, valid_until
 
 Revision ID: f2d7a9c4b1e6
-Revises: c81f2e6a0b37
+Revises: 9d3a6b2e7f10
 Create Date: 2026-12-01 23:20:00+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import ipdesk.storage.types
 
 revision: str = 'f2d7a9c4b1e6'
-down_revision: str | None = 'c81f2e6a0b37'
+down_revision: str | None = '9d3a6b2e7f10'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
