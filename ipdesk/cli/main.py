@@ -27,6 +27,7 @@ from ipdesk.cli.commands import (
     office,
     pledges,
     registry,
+    statistics,
     users,
     valuation,
 )
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     monitoring.add_parsers(sub)
     fees.add_parsers(sub)
     custody.add_parsers(sub)
+    statistics.add_parsers(sub)
     return p
 
 

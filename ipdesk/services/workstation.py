@@ -27,6 +27,7 @@ from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.statistics.pledges import PledgeStatistics
 from ipdesk.services.users.service import UserService
 from ipdesk.services.valuation.analysis import ValueAnalysisService
 from ipdesk.services.valuation.service import ValuationService
@@ -75,6 +76,7 @@ class Workstation:
     loans: LoanService = field(init=False)
     fees: FeeService = field(init=False)
     custody: CustodyService = field(init=False)
+    statistics: PledgeStatistics = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -94,6 +96,7 @@ class Workstation:
         self.value_analysis = ValueAnalysisService(self.engine, clock=clock)
         self.monitoring = MonitoringService(self.engine, clock=clock)
         self.loans = LoanService(self.engine, clock)
+        self.statistics = PledgeStatistics(self.engine)
         # The audit log is keyed with the data folder's secret; its head is checkpointed there, signed
         # with the office key (loaded when the first checkpoint is written).
         audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir,
