@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Engine, and_, cast, extract, func, select
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement, Label
 
 from ipdesk.domain.pledges.lifecycle import PledgeStatus
 from ipdesk.domain.statistics.pledges import Dimension, Unit, check_years
@@ -62,12 +63,13 @@ class PledgeStatistics:
         """
         check_years(start, end)
         cents = func.coalesce(func.sum(cast(func.round(PledgeRow.secured_amount * 100), BigInteger)), 0)
-        where = [PledgeRow.status.in_(COUNTED), PledgeRow.registered_on.is_not(None)]
+        where: list[ColumnElement[bool]] = [PledgeRow.status.in_(COUNTED), PledgeRow.registered_on.is_not(None)]
         if start is not None:
             where.append(PledgeRow.registered_on >= date(start, 1, 1))
         if end is not None:
             where.append(PledgeRow.registered_on < date(end + 1, 1, 1))
-        keys, joins = [], set()
+        keys: list[Label[Any]] = []
+        joins: set[str] = set()
         for dim in by:
             if dim is Dimension.YEAR:
                 keys.append(cast(extract("year", PledgeRow.registered_on), BigInteger).label("year"))
