@@ -19,13 +19,13 @@ from sqlalchemy import BigInteger, Engine, and_, cast, extract, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement, Label
 
-from ipdesk.domain.pledges.lifecycle import PledgeStatus
+from ipdesk.domain.pledges.lifecycle import EVER_REGISTERED
 from ipdesk.domain.statistics.pledges import Dimension, Unit, check_years
 from ipdesk.services.uow import reading
 from ipdesk.storage.schema import PartyRow, PledgePledgorRow, PledgeRow
 
 #: The statuses of a pledge that was registered (with ``registered_on`` set).
-COUNTED = (PledgeStatus.REGISTERED.value, PledgeStatus.CANCELLED.value)
+COUNTED = tuple(sorted(s.value for s in EVER_REGISTERED))
 
 # The pledgor's rows under their own names, so one query may join the pledgee's party and the pledgor's.
 FirstPledgor = aliased(PledgePledgorRow, name="first_pledgor")
