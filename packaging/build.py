@@ -370,12 +370,14 @@ def expected_head() -> str:
 
 
 def check_db_upgrade(bundle: Path = BUNDLE, database_url: str | None = None) -> dict[str, object]:
-    """``ipdesk db upgrade`` on an empty data folder (or ``database_url``): migrated to head from inside the
+    """``ipdesk db upgrade --create`` on an empty data folder (or ``database_url``): migrated to head from inside the
     bundle, with the application's tables. Returns the CLI's JSON plus ``tables`` for SQLite."""
     head = expected_head()
     with tempfile.TemporaryDirectory(prefix="ipdesk-bundle-") as tmp:
         data = Path(tmp) / "data"
-        args = ["db", "upgrade"] if database_url is None else ["--database", database_url, "db", "upgrade"]
+        # --create: on a path with no database only `db upgrade --create` (or the window's first start) makes one.
+        args = ["db", "upgrade", "--create"]
+        args = args if database_url is None else ["--database", database_url, *args]
         proc = run_bundle(args, bundle_env(data, Path(tmp) / "config"), bundle=bundle)
         if proc.returncode != 0:
             raise _fail("db upgrade", proc)

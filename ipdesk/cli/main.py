@@ -12,9 +12,25 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from ipdesk import __version__
-from ipdesk.cli.commands import audit, demo, monitoring, notices, office, pledges, registry, users, valuation
+from ipdesk.cli.commands import (
+    audit,
+    custody,
+    demo,
+    disposal,
+    fees,
+    loans,
+    monitoring,
+    notices,
+    office,
+    pledges,
+    registry,
+    statistics,
+    users,
+    valuation,
+)
 from ipdesk.cli.commands.common import (
     ENGINE,
     EXIT_BAD_INPUT,
@@ -27,12 +43,19 @@ from ipdesk.cli.commands.common import (
 )
 from ipdesk.config import AppConfig
 from ipdesk.domain.shared.clock import Clock, FixedClock, parse_instant
-from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.shared.problems import DomainError, Problem, ValidationError
+from ipdesk.domain.shared.safe_text import text_problem
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_SIGN_IN", "build_parser", "emit", "main"]
 
+#: Longer than any path or name the register holds: an argument beyond it is a mistake or an attack.
+MAX_ARGUMENT = 4096
+#: Options that name a file the command writes (checked before the command does its work).
+OUTPUT_OPTIONS = ("out", "export", "certificate")
+
 register({
+    "cli.argument": ("第 {n} 个参数", "argument {n}"),
     "cli.bad_now": ("--now 应为 ISO 时间（含时区，例如 2026-12-01T17:58:00Z 或 2026-12-02T01:58:00+08:00）：{value}",
                     "--now must be an ISO timestamp (e.g. 2026-12-01T17:58:00Z or 2026-12-02T01:58:00+08:00): {value}"),
 })
@@ -71,10 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_parsers(sub)
     pledges.add_parsers(sub)
     notices.add_parsers(sub)
+    loans.add_parsers(sub)
+    disposal.add_parsers(sub)
     registry.add_import_parser(sub)
     users.add_parsers(sub)
     valuation.add_parsers(sub)
     monitoring.add_parsers(sub)
+    fees.add_parsers(sub)
+    custody.add_parsers(sub)
+    statistics.add_parsers(sub)
     return p
 
 
@@ -99,29 +127,84 @@ def clock_from(args: argparse.Namespace) -> Clock | None:
         raise ValidationError(Problem("cli.bad_now", "now", {"value": args.now})) from None
 
 
+def check_arguments(argv: list[str]) -> None:
+    """Refuse arguments no command can use: over :data:`MAX_ARGUMENT` characters, or not text (bytes that
+    are not UTF-8 arrive as lone surrogates; they could be neither stored nor printed).
+
+    Raises:
+        ValidationError: ``input.too_long`` / ``input.surrogate`` / ``input.nul``, naming the argument.
+    """
+    problems = []
+    for i, arg in enumerate(argv, start=1):
+        # Named as the reader typed it: the option it belongs to, else its position.
+        before = argv[i - 2] if i > 1 else ""
+        if arg.startswith("--") and "=" in arg:
+            where: Any = arg.split("=", 1)[0][:40]
+        elif before.startswith("--") and "=" not in before:
+            where = before[:40]
+        else:
+            where = Message("cli.argument", {"n": i})
+        if len(arg) > MAX_ARGUMENT:
+            problems.append(Problem("input.too_long", "argv", {"where": where, "length": len(arg),
+                                                               "max": MAX_ARGUMENT}))
+        elif (p := text_problem(arg, where, "argv")) is not None:
+            problems.append(p)
+    if problems:
+        raise ValidationError(problems)
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """The files the command would write can be written (not a folder, a folder we may write in), checked
+    before it signs, numbers or logs anything."""
+    from ipdesk.domain.shared.files import output_problem
+
+    names = [*OUTPUT_OPTIONS, "file"] if getattr(args, "command", None) == "key" else OUTPUT_OPTIONS
+    problems = [p for name in names if isinstance(value := getattr(args, name, None), Path)
+                and (p := output_problem(value, name)) is not None]
+    if problems:
+        raise ValidationError(problems)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
     config = config_from(args)
     try:
+        check_arguments(argv)
+        check_outputs(args)
         return dispatch(args, config, clock_from(args))
     except BrokenPipeError:
         return _reader_went_away()
     except DomainError as err:
-        try:
-            emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
-        except BrokenPipeError:
-            _reader_went_away()
-        return err.exit_code
-    except Exception as exc:
-        import traceback
+        return _refused(err, config)
+    except OSError as exc:
+        if not exc.filename:
+            return _internal(exc, config)
+        from ipdesk.domain.shared.files import os_error_problem
 
-        message = "内部错误" if config.lang == "zh" else "internal error"
-        try:
-            emit({"ok": False, "internal_error": True, "error": f"{message}: {type(exc).__name__}: {exc}",
-                  "traceback": traceback.format_exc().splitlines()[-6:]})
-        except BrokenPipeError:
-            _reader_went_away()
-        return EXIT_INTERNAL
+        return _refused(ValidationError(os_error_problem(exc)), config)
+    except Exception as exc:
+        return _internal(exc, config)
+
+
+def _refused(err: DomainError, config: AppConfig) -> int:
+    try:
+        emit({"ok": False, "errors": [p.to_json(config.lang) for p in err.problems]})
+    except BrokenPipeError:
+        _reader_went_away()
+    return err.exit_code
+
+
+def _internal(exc: Exception, config: AppConfig) -> int:
+    import traceback
+
+    message = "内部错误" if config.lang == "zh" else "internal error"
+    try:
+        emit({"ok": False, "internal_error": True, "error": f"{message}: {type(exc).__name__}: {exc}",
+              "traceback": traceback.format_exc().splitlines()[-6:]})
+    except BrokenPipeError:
+        _reader_went_away()
+    return EXIT_INTERNAL
 
 
 def _reader_went_away() -> int:

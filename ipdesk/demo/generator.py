@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import json
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from ipdesk.demo.rights import RightDraws
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
@@ -46,8 +47,9 @@ from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal
 from ipdesk.services import audit
-from ipdesk.services.uow import collect_changes, note_all, transaction
+from ipdesk.services.uow import collect_changes, note_all, reading, transaction
 from ipdesk.storage.registry import bulk
+from ipdesk.storage.schema import AuditRow
 
 register(
     {
@@ -86,6 +88,8 @@ class DemoSummary:
     pledges: dict[str, int] = field(default_factory=dict)
     #: What the load changed: rights and parties in bulk, the demo pledges, the audit log.
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
+    #: True when this run finished a load that had been interrupted after its register was written.
+    resumed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -95,6 +99,7 @@ class DemoSummary:
             "owner_links": self.owner_links, "co_owned": self.co_owned, "by_kind": dict(self.by_kind),
             "by_status": dict(self.by_status), "parties_by_kind": dict(self.parties_by_kind),
             "seconds": round(self.seconds, 2),
+            **({"resumed": True} if self.resumed else {}),
         }
 
 
@@ -136,14 +141,23 @@ def load_demo_data(
     started = time.perf_counter()
     clock = clock if clock is not None else OfficeClock()
     as_of = as_of or clock.today()
-    collecting = gc.isenabled()
-    gc.disable()  # millions of short-lived rows: the cyclic collector would rescan the growing heap
+    interrupted = interrupted_load(engine)
     with collect_changes() as seen:  # the bulk load, then one transaction per demo pledge
-        try:
-            summary = _load(engine, actor, rights, seed, as_of, progress, chunk, started, clock)
-        finally:
-            if collecting:
-                gc.enable()
+        if interrupted is None:
+            collecting = gc.isenabled()
+            gc.disable()  # millions of short-lived rows: the cyclic collector would rescan the growing heap
+            try:
+                summary = _load(engine, actor, rights, seed, as_of, progress, chunk, started, clock,
+                                {"pledges": pledges, "users": users})
+            finally:
+                if collecting:
+                    gc.enable()
+        else:
+            # The register of an earlier load is there (it is written all or nothing), what came after it
+            # is not all there: finish that load as it was planned, on its own seed and day.
+            summary = _summary_of(interrupted)
+            seed, as_of = summary.seed, summary.as_of
+            pledges, users = interrupted["plan"].get("pledges", 0), bool(interrupted["plan"].get("users"))
         if pledges:
             from ipdesk.demo.pledges import add_demo_pledges
 
@@ -153,11 +167,37 @@ def load_demo_data(
             from ipdesk.demo.users import add_demo_users
 
             add_demo_users(engine, clock)
-    return dataclasses.replace(summary, changes=seen.changes)
+        if pledges or users:
+            with transaction(engine, clock) as session:  # the load is whole: a later run refuses, not resumes
+                audit.record(session, actor, "demo.complete", "demo", None,
+                             "演示数据载入完成" + ("（续完中断的载入）" if interrupted is not None else ""), None,
+                             {"pledges": summary.pledges, "resumed": interrupted is not None})
+    return dataclasses.replace(summary, changes=seen.changes, resumed=interrupted is not None)
+
+
+def interrupted_load(engine: Engine) -> dict[str, Any] | None:
+    """What the last demo load recorded (``demo.load``'s state) when it planned pledges or accounts after
+    the register and did not finish them (no ``demo.complete`` after it); else None."""
+    with reading(engine) as session:
+        last = session.execute(
+            select(AuditRow.action, AuditRow.after).where(AuditRow.action.in_(("demo.load", "demo.complete")))
+            .order_by(AuditRow.seq.desc()).limit(1)
+        ).first()
+    if last is None or last.action != "demo.load":
+        return None
+    state = json.loads(last.after or "{}")
+    plan = state.get("plan") or {}
+    return state if plan.get("pledges") or plan.get("users") else None
+
+
+def _summary_of(state: dict[str, Any]) -> DemoSummary:
+    fields = {f.name for f in dataclasses.fields(DemoSummary)}
+    kept = {k: v for k, v in state.items() if k in fields and k not in ("as_of", "changes", "pledges")}
+    return DemoSummary(**kept, as_of=date.fromisoformat(state["as_of"]))
 
 
 def _load(engine: Engine, actor: Actor, rights: int, seed: int, as_of: date, progress: ProgressFn | None,
-          chunk: int, started: float, clock: Clock) -> DemoSummary:
+          chunk: int, started: float, clock: Clock, plan: dict[str, Any]) -> DemoSummary:
     gen = RightDraws(seed, as_of, rights, clock.now())
     with transaction(engine, clock) as session:
         conn = session.connection()
@@ -180,6 +220,7 @@ def _load(engine: Engine, actor: Actor, rights: int, seed: int, as_of: date, pro
         )
         after = summary.to_json()
         after.pop("seconds")
+        after["plan"] = plan  # what follows the register: a run interrupted after it continues from here
         note_all(session, "rights")
         note_all(session, "parties")
         audit.record(session, actor, "demo.load", "demo", None,
@@ -187,4 +228,4 @@ def _load(engine: Engine, actor: Actor, rights: int, seed: int, as_of: date, pro
     return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
 
 
-__all__ = ["CHUNK", "MAX_RIGHTS", "DemoSummary", "load_demo_data"]
+__all__ = ["CHUNK", "MAX_RIGHTS", "DemoSummary", "interrupted_load", "load_demo_data"]

@@ -19,9 +19,11 @@ from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.uow import reading
-from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow
+from ipdesk.storage.schema import PartyRow, PledgePledgorRow, PledgeRow, RightOwnerRow, RightRow
 
 DOCS = ["application_form", "pledge_contract", "id_or_commitment", "main_contract"]
+#: The note every demo application carries (how a resumed load finds the ones already made).
+DEMO_NOTE = "演示数据"
 CLAUSES = ["parties", "debt", "deadline", "rights_list", "guarantee_scope", "pledge_term"]
 
 
@@ -59,30 +61,36 @@ def add_demo_pledges(engine: Engine, actor: Actor, *, seed: int = 2026, as_of: d
     if not owners or not pledgees:
         return {}
     outcome: dict[str, int] = defaultdict(int)
-    used: set[str] = set()
     owner_ids = list(owners)
     rng.shuffle(owner_ids)
+    done = _demo_pledgors(engine)
     for owner in owner_ids[:count]:
-        free = [r for r in owners[owner] if r[0] not in used]
-        if not free:
-            continue
-        picked = free[: rng.choice([1, 1, 1, 2, 3])]
+        # Every draw for this owner is made before anything is filed (and whether or not it is), so a load
+        # that was interrupted continues with exactly the pledges it would have made: an owner who already
+        # has its demo pledge is passed over. (Each right has one owner here, so owners never share rights.)
+        picked = owners[owner][: rng.choice([1, 1, 1, 2, 3])]
         plan = rng.random()
         recent = plan < 0.22  # still in the office: filed in the last week
         applied = as_of - timedelta(days=rng.randint(0, 6) if recent else rng.randint(20, 420))
         years = rng.choice([1, 1, 2, 2, 3])
         deadline = min(applied + timedelta(days=365 * years), min(e for _n, e in picked) - timedelta(days=30))
         amount = Decimal(rng.choice([50, 80, 100, 150, 200, 300, 500, 800, 1000, 1500, 3000])) * 10000
+        pledgee = pledgees[rng.randrange(len(pledgees))]
+        registered_on = applied + timedelta(days=rng.randint(1, 4))
+        later = registered_on + timedelta(days=rng.randint(30, 300))
+        if owner in done:
+            outcome["already"] += 1
+            continue
         docs = list(DOCS)
         if plan < 0.10:
             docs.remove("id_or_commitment")  # → correction notice
         clauses = list(CLAUSES) + (["forfeiture"] if 0.22 <= plan < 0.27 else [])
         data = {
             "application_date": applied.isoformat(), "pledgors": [f"#{owner}"],
-            "pledgee": f"#{pledgees[rng.randrange(len(pledgees))]}",
+            "pledgee": f"#{pledgee}",
             "debt": {"type": "loan", "amount": str(amount), "performance_deadline": deadline.isoformat()},
             "rights": [n for n, _e in picked], "documents": docs, "clauses": clauses,
-            "notes": "演示数据",
+            "notes": DEMO_NOTE,
         }
         try:
             rec = svc.file(actor, data, received=applied)
@@ -99,13 +107,9 @@ def add_demo_pledges(engine: Engine, actor: Actor, *, seed: int = 2026, as_of: d
             for code in sorted({f.code for f in result.failed} & WAIVABLE_CODES):
                 svc.record_waiver(actor, rec.id, code, "当事人已知悉上述情形，仍要求办理质押登记。",
                                   on=applied + timedelta(days=1))
-            registered_on = applied + timedelta(days=rng.randint(1, 4))
             _confirmed(svc, svc.register(actor, rec.id, on=registered_on))
-            used.update(n for n, _e in picked)
-            later = registered_on + timedelta(days=rng.randint(30, 300))
             if plan > 0.85 and later <= as_of:
                 _confirmed(svc, svc.cancel(actor, rec.id, CancellationTrigger.REPAID, on=later))
-                used.difference_update(n for n, _e in picked)
                 outcome["cancelled"] += 1
             elif plan > 0.72 and later <= as_of:
                 svc.change(actor, rec.id, secured_amount=amount + 1_000_000, on=later)
@@ -125,3 +129,12 @@ def _confirmed(svc: PledgeService, record: PledgeRecord) -> None:
     """A decision the demo prepared (maker-checker on) is confirmed by the demo approver, as an office would."""
     if record.pending is not None:
         svc.confirm(DEMO_APPROVER, record.pending.id)
+
+
+def _demo_pledgors(engine: Engine) -> set[int]:
+    """The owners that already have their demo pledge (a load interrupted part-way)."""
+    with reading(engine) as session:
+        return set(session.execute(
+            select(PledgePledgorRow.party_id).join(PledgeRow, PledgeRow.id == PledgePledgorRow.pledge_id)
+            .where(PledgeRow.notes == DEMO_NOTE)
+        ).scalars())

@@ -25,7 +25,7 @@ from ipdesk.demo.vocabulary import (
 )
 from ipdesk.domain.registry.identifiers.patent import patent_check_digit
 from ipdesk.domain.registry.rights import RightKind
-from ipdesk.domain.registry.terms import add_years, compute_expiry
+from ipdesk.domain.registry.terms import add_years, compute_expiry, default_fees_paid_through, next_fee_anniversary
 
 OWNER_SEPARATOR = "；"  # as in ipdesk.services.registry.rights
 
@@ -173,6 +173,7 @@ class RightDraws(PartyDraws):
             "invalidation_requested": False, "ownership_dispute": False, "court_preservation": False,
             "nice_classes": "", "similarity_group": "", "ipc_main": "", "product": "", "same_day_twin": "",
             "owner_names": "", "notes": "", "created_at": self.stamp, "updated_at": self.stamp, "version": 1,
+            "fee_reduction": None, "fees_paid_through": None, "fees_next_due": None,
         }
 
     def _patent(self, rid: int, kind: RightKind, owner: int, *, filing: date | None = None,
@@ -235,6 +236,9 @@ class RightDraws(PartyDraws):
         else:
             pub = grant
         row["legal_status"], row["filing_date"], row["grant_date"] = status, filing, grant
+        if grant is not None:  # fees tracked: paid through this year, or the previous one in the late period
+            paid = default_fees_paid_through(status, filing, as_of)
+            row["fees_paid_through"], row["fees_next_due"] = paid, next_fee_anniversary(kind, filing, paid)
         row["publication_date"], row["expiry_date"], row["term_extension_days"] = pub, expiry, ext
         row["ipc_main"] = "" if kind is RightKind.DESIGN else self.pick(t["ipc"])
         row["product"] = self.pick(t["prod"]) if rng.random() < 0.55 else ""

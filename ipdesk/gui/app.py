@@ -27,6 +27,7 @@ from ipdesk.gui.mainwindow import MainWindow
 from ipdesk.gui.ops import run_op
 from ipdesk.gui.settings import DATABASE_URL, Settings, settings, use_settings
 from ipdesk.gui.tasks import runner
+from ipdesk.storage.private import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,7 @@ def ensure_log_file(workstation: Workstation) -> None:
         return
     data_dir = workstation.config.data_dir
     try:
-        folder = Path(data_dir) / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_dir(Path(data_dir) / "logs")  # logs name users and records: private like the data
         handler = logging.handlers.RotatingFileHandler(
             folder / "ipdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
@@ -77,6 +77,9 @@ class WindowHost(QObject):
         self.window.show()
         if self.idle_lock is not None:
             self.idle_lock.start()
+        from ipdesk.gui.pledges.application_drafts import offer_drafts
+
+        self.drafts_offer = offer_drafts(self.window, self.workstation)  # what a crash or a kill left unsaved
         return self.window
 
     def sign_out(self) -> None:
@@ -175,7 +178,7 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application(sys.argv[:1], excepthook=not self_check)
     try:
-        workstation = open_workstation(config, clock=clock)
+        workstation = open_workstation(config, clock=clock, create=True)  # the first start makes the register
     except Exception as exc:
         log.exception("cannot open the database %s", getattr(config, "database_url", ""))
         if self_check:
@@ -238,12 +241,15 @@ def _database_failed(config: Any, exc: BaseException) -> None:
 def load_demo_before_sign_in(workstation: Any) -> None:
     """``make run`` on a new database: the demo data set with one account per role (``ipdesk.demo.users``,
     README), loaded before the sign-in dialog so that it opens on them; nothing when users exist."""
-    from ipdesk.demo.generator import load_demo_data
+    from ipdesk.demo.generator import interrupted_load, load_demo_data
     from ipdesk.domain.shared.permissions import SYSTEM
     from ipdesk.services.paging import Query
 
     try:
-        if workstation.users.has_users() or workstation.rights.count(Query()) or workstation.parties.count(Query()):
+        # A demo load interrupted after its register (the window closed, the power went) is finished.
+        if interrupted_load(workstation.engine) is None and (
+            workstation.users.has_users() or workstation.rights.count(Query()) or workstation.parties.count(Query())
+        ):
             return
     except Exception:
         log.info("demo data not loaded", exc_info=True)

@@ -89,7 +89,8 @@ def build_workbench(host: AreaHost) -> QWidget | None:
         return None
     from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 
-    return WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters))
+    return WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters),
+                         open_area=host.show_area)
 
 
 def build_rights(host: AreaHost) -> QWidget | None:
@@ -101,8 +102,8 @@ def build_rights(host: AreaHost) -> QWidget | None:
 
 
 def right_sections(workstation: Workstation, lang: str) -> list[Any]:
-    """What later contexts add to a right's detail pane: its valuations, its monitoring entries (each where
-    the desk has the service; a test double may not)."""
+    """What later contexts add to a right's detail pane: its valuations, its monitoring entries, its annual
+    fees (each where the desk has the service; a test double may not)."""
     sections: list[Any] = []
     if getattr(workstation, "valuation", None) is not None:
         from ipdesk.gui.valuation.valuation_section import RightValuationSection
@@ -112,16 +113,34 @@ def right_sections(workstation: Workstation, lang: str) -> list[Any]:
         from ipdesk.gui.custody.monitoring_section import MonitoringSection
 
         sections.append(MonitoringSection(workstation, lang))
+    if getattr(workstation, "fees", None) is not None:
+        from ipdesk.gui.fees.fee_section import FeeSection
+
+        sections.append(FeeSection(workstation, lang))
     return sections
 
 
 def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
-    """What later contexts add to a pledge's detail pane: the loan-to-value line and the rights' valuations."""
-    if getattr(workstation, "valuation", None) is None:
-        return []
-    from ipdesk.gui.valuation.valuation_section import PledgeValuationSection
+    """What later contexts add to a pledge's detail pane: the loan-to-value line and the rights' valuations,
+    the loans behind the pledge."""
+    sections: list[Any] = []
+    if getattr(workstation, "valuation", None) is not None:
+        from ipdesk.gui.valuation.valuation_section import PledgeValuationSection
 
-    return [PledgeValuationSection(workstation, lang)]
+        sections.append(PledgeValuationSection(workstation, lang))
+    if getattr(workstation, "loans", None) is not None:
+        from ipdesk.gui.loans.loan_section import LoanSection
+
+        sections.append(LoanSection(workstation, lang))
+    return sections
+
+
+def build_custody(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "custody", None) is None:  # a test double without the service
+        return None
+    from ipdesk.gui.custody.custody_page import CustodyPage
+
+    return CustodyPage(host.workstation, host.lang)
 
 
 def build_parties(host: AreaHost) -> QWidget | None:
@@ -218,7 +237,7 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("custody", "custody", ("托管", "Custody"),
              ("维权托管与维持托管：年费缴纳清单、监测与维权案件。",
               "Rights-protection and maintenance custody: annual fees due, monitoring and enforcement cases."),
-             permission=View.CUSTODY),
+             build=build_custody, permission=View.CUSTODY, watches=frozenset({"rights", "parties"})),
     AreaSpec("insurance", "insurance", ("保险", "Insurance"),
              ("知识产权保险保单与理赔、保费补贴。", "IP insurance policies, claims and premium subsidies."),
              permission=View.INSURANCE),

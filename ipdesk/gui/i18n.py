@@ -30,6 +30,26 @@ from ipdesk.resources import resource_path as resource
 
 log = logging.getLogger(__name__)
 
+#: Qt's own strings that qtbase_zh_CN.qm lacks (Qt 6 added mnemonics to them): (context, source) → Chinese
+QT_ZH_GAPS: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QPrintDialog", "Page &Set:"): "打印范围(&S)：",
+}
+
+
+class _QtGaps(QTranslator):
+    """Fills :data:`QT_ZH_GAPS` (installed after qtbase_zh_CN, so it is asked first)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+                  n: int = -1) -> str | None:
+        # None is a null QString, which tells Qt to ask the next translator ("" would blank the text)
+        return QT_ZH_GAPS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 #: The UI languages offered, by locale name, with their name in their own language.
 LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
 CATALOGUES = ("ipdesk_en",)
@@ -148,6 +168,10 @@ def install_translators(locale: str) -> str:
     if qt.load(qt_name, qt_dir):
         app.installTranslator(qt)
         _installed.append(qt)
+    if _lang == "zh":  # "Look in:" and a few more are missing from Qt's own Chinese catalogue
+        gaps = _QtGaps(app)
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     if _lang == "en":
         for name in CATALOGUES:
             qm = find_catalogue(name)

@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._specs = {a.key: a for a in (AREAS if areas is None else areas)}
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("ipdesk — 知识产权质押登记工作站"))
+        # the application's display name ("ipdesk") is added by Qt itself: "知识产权质押登记工作站 — ipdesk"
+        self.setWindowTitle(self.tr("知识产权质押登记工作站"))
         self.setMinimumSize(QSize(960, 600))
 
         self.areas = self.visible_areas()
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
             return action
 
         self.import_action = act(self.tr("导入…"), "import", "Ctrl+I", self.import_file, "action_import")
-        self.verify_action = act(self.tr("验证通知书…"), "verify", None, self.verify_notice, "action_verify")
+        self.verify_action = act(self.tr("验证通知书…"), "verify", "Ctrl+Shift+V", self.verify_notice, "action_verify")
         self.gazette_action = act(self.tr("导出公告…"), "export", None, self.export_gazette, "action_gazette")
         keys = QKeySequence.StandardKey
         self.quit_action = act(self.tr("退出"), "quit", keys.Quit, self.close, "action_quit")

@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     use_settings(Settings(QSettings(str(tmp / "ipdesk.ini"), QSettings.Format.IniFormat)))
     app = create_application([], locale=locale, excepthook=False)
     suffix = "" if locale.startswith("zh") else "-en"
-    ws = open_workstation(AppConfig(tmp, sqlite_url(tmp / "ipdesk.sqlite3")), Actor("wangli", Role.CLERK))
+    ws = open_workstation(AppConfig(tmp, sqlite_url(tmp / "ipdesk.sqlite3")), Actor("wangli", Role.CLERK),
+                          create=True)
     load_demo_data(ws.engine, Actor("system", Role.ADMIN), rights=3000, clock=ws.clock)
 
     def settle(ms: int = 400) -> None:

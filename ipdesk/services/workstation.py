@@ -16,7 +16,11 @@ from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.audit import AuditService
 from ipdesk.services.audit import binding as audit_binding
 from ipdesk.services.audit import keys as audit_keys
+from ipdesk.services.custody.maintenance import CustodyService
 from ipdesk.services.custody.monitoring import MonitoringService
+from ipdesk.services.fees.service import FeeService
+from ipdesk.services.fees.status import FeeStatus
+from ipdesk.services.loans.service import LoanService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
@@ -24,11 +28,13 @@ from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.statistics.pledges import PledgeStatistics
 from ipdesk.services.users.service import UserService
 from ipdesk.services.valuation.analysis import ValueAnalysisService
 from ipdesk.services.valuation.service import ValuationService
 from ipdesk.storage import migrate
-from ipdesk.storage.engine import describe, make_engine
+from ipdesk.storage.engine import check_connection, describe, make_engine
+from ipdesk.storage.private import private_dir
 
 
 def default_actor() -> Actor:
@@ -68,6 +74,10 @@ class Workstation:
     valuation: ValuationService = field(init=False)
     value_analysis: ValueAnalysisService = field(init=False)
     monitoring: MonitoringService = field(init=False)
+    loans: LoanService = field(init=False)
+    fees: FeeService = field(init=False)
+    custody: CustodyService = field(init=False)
+    statistics: PledgeStatistics = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -88,10 +98,20 @@ class Workstation:
         self.valuation = ValuationService(self.engine, clock=clock)
         self.value_analysis = ValueAnalysisService(self.engine, clock=clock)
         self.monitoring = MonitoringService(self.engine, clock=clock)
+        self.loans = LoanService(self.engine, clock)
+        self.statistics = PledgeStatistics(self.engine)
         # The audit log is keyed with the data folder's secret; its head is checkpointed there, signed
         # with the office key (loaded when the first checkpoint is written).
-        audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir, signer=lambda: self.notices.key)
+        audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir,
+                          signer=lambda: self.notices.keys.signer())
         audit_binding.baseline(self.engine, clock)  # a register from before state binding: bind it once
+        # The annual-fee engine is the one source of a tracked patent's legal status, wherever it is shown
+        # or examined: the register and the pledge services read it through this source.
+        status = FeeStatus(self.office)
+        self.rights.status = status
+        self.pledges.status = status
+        self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
+        self.custody = CustodyService(self.engine, self.fees, clock=clock)
 
     @property
     def database_description(self) -> str:
@@ -102,11 +122,21 @@ class Workstation:
 
 
 def open_workstation(config: AppConfig, actor: Actor | None = None, *, migrate_now: bool = True,
-                     clock: Clock | None = None) -> Workstation:
+                     clock: Clock | None = None, create: bool = False) -> Workstation:
     """Build the engine, bring the schema up to date (backing the SQLite file up first) and wire services
-    around one office clock (``clock``'s instant, default the system's; dates in the office timezone)."""
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    around one office clock (``clock``'s instant, default the system's; dates in the office timezone).
+
+    ``create``: make a new SQLite database when there is none (the GUI's first start); otherwise a missing
+    file is ``db.missing`` (a mistyped path must not become a new, empty register).
+    """
     engine = make_engine(config.database_url)
+    try:
+        check_connection(engine, create=create)
+    except Exception:
+        engine.dispose()
+        raise
+    private_dir(config.data_dir)
+    private_dir(config.keys_dir)  # before the office key is made in it
     copy = migrate.upgrade_to_head(engine, config.backup_dir) if migrate_now else None
     return Workstation(config=config, engine=engine, actor=actor or default_actor(),
                        migration_backup=copy, clock=OfficeClock(clock))

@@ -5,31 +5,123 @@ No engine is built at import time; the composition root calls :func:`make_engine
 
 from __future__ import annotations
 
+import re
 import weakref
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from ipdesk.domain.shared.messages import register, register_labels
+from ipdesk.domain.shared.problems import Problem, ValidationError
+from ipdesk.domain.shared.safe_text import has_bad_text, text_problem
+from ipdesk.storage.private import new_private_file, private_dir
 
 SQLITE_BUSY_TIMEOUT_MS = 15000
+#: A server that does not answer within this many seconds is reported, not waited for.
+PG_CONNECT_TIMEOUT_S = 10
+
+register({
+    "db.bad_url": ("无法识别的数据库地址：{url}（应为 sqlite:///文件路径 或 postgresql://用户@主机:端口/数据库）",
+                   "not a database URL ipdesk can use: {url} (sqlite:///path/to/file or "
+                   "postgresql://user@host:port/database)"),
+    "db.unreachable": ("无法连接数据库 {where}：{why}", "cannot connect to the database {where}: {why}"),
+    "db.missing": ("这里没有数据库：{path}（请检查路径；新建数据库请用 ipdesk db upgrade --create，"
+                   "或首次启动图形界面）",
+                   "there is no database at {path} (check the path; to create one run ipdesk db upgrade --create, "
+                   "or start the workstation window for the first time)"),
+})
+register_labels({"输入的文本": "the text given"})
+
+
+def _shown(url: str) -> str:
+    """``url`` fit to be printed: no password, bounded length."""
+    return re.sub(r"//[^@/]*@", "//***@", url)[:200]
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Build an engine for ``url`` with the settings each backend needs."""
-    parsed = make_url(url)
+    """Build an engine for ``url`` with the settings each backend needs.
+
+    Raises:
+        ValidationError: ``db.bad_url``: not a URL, or not SQLite or PostgreSQL (no connection is tried).
+    """
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise ValidationError(Problem("db.bad_url", "database", {"url": _shown(url)})) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql") or parsed.drivername not in (
+        "sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg"
+    ):
+        raise ValidationError(Problem("db.bad_url", "database", {"url": _shown(url)}))
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
             echo=echo,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         _configure_sqlite(engine)
+        _refuse_unstorable_text(engine)
         return engine
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+    if parsed.drivername == "postgresql":
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    connect_args = {} if "connect_timeout" in parsed.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
+    _refuse_unstorable_text(engine)
+    return engine
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine (None: PostgreSQL or an in-memory database)."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def check_connection(engine: Engine, *, create: bool = False) -> None:
+    """Open one connection now, so a server that is down or a wrong password is bad input said plainly.
+
+    A SQLite file that is not there is not made (SQLite would silently create an empty register at a
+    mistyped path) unless ``create``: the GUI's first start and ``ipdesk db upgrade --create`` do that.
+
+    Raises:
+        ValidationError: ``db.missing`` (no SQLite file there), ``db.unreachable`` with the driver's first
+            line of explanation.
+    """
+    path = sqlite_file(engine)
+    if path is not None and not path.exists():
+        if not create:
+            raise ValidationError(Problem("db.missing", "database", {"path": str(path)}))
+        private_dir(path.parent)
+        new_private_file(path)  # SQLite gives its -wal and -shm files the database file's mode
+    try:
+        with engine.connect() as conn:
+            if path is not None:  # any file opens; reading its schema tells a database from, say, a PDF
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DBAPIError as exc:
+        why = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else type(exc).__name__
+        raise ValidationError(Problem("db.unreachable", "database", {"where": describe(engine), "why": why})) from None
+
+
+def _refuse_unstorable_text(engine: Engine) -> None:
+    """The last line of defence for every statement on both engines: a NUL (PostgreSQL refuses it, SQLite
+    would cut the text) or a lone surrogate (no UTF-8) in a parameter is bad input, raised before the
+    statement reaches the database, whichever form or file it came from."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _check(_conn, _cursor, _statement, parameters, _context, executemany):
+        for row in parameters if executemany else (parameters,):
+            if isinstance(row, dict):
+                values: Any = row.values()
+            elif isinstance(row, (list, tuple)):
+                values = row
+            else:  # a lone value (a driver-level statement with one parameter) or none
+                values = () if row is None else (row,)
+            for value in values:
+                if isinstance(value, str) and has_bad_text(value):
+                    raise ValidationError(text_problem(value, "输入的文本") or Problem("input.nul"))
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -1,7 +1,13 @@
-"""Alembic driven from code: upgrade at start-up (with a copy of the SQLite file first), current, backup."""
+"""Alembic driven from code: upgrade at start-up (with a backup of the database first), current, backup.
+
+The backup before a migration is the README's promise on both engines: SQLite's online backup API, or
+``pg_dump`` for PostgreSQL (its password through ``PGPASSWORD`` or the user's pass file, never on a command
+line other accounts can read in ``ps``). No pg_dump: the migration is refused, saying so.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -14,6 +20,27 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+
+from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.problems import Problem, RuleRefusal
+from ipdesk.storage.private import private_dir, unique_private_file
+
+register({
+    "db.pg_dump_missing": (
+        "未找到 pg_dump：备份 PostgreSQL 数据库（升级数据库结构前必须备份）需要 PostgreSQL 客户端工具。请安装与服务器"
+        "版本相同或更高的 pg_dump（Debian/Ubuntu：apt-get install postgresql-client）后重试；数据库未作任何更改",
+        "pg_dump not found: backing up the PostgreSQL database (required before the schema is upgraded) needs "
+        "the PostgreSQL client tools. Install pg_dump of the server's version or newer (Debian/Ubuntu: apt-get "
+        "install postgresql-client) and try again; the database was not changed",
+    ),
+    "db.pg_dump_failed": (
+        "pg_dump 备份失败：{why}；数据库未作任何更改",
+        "pg_dump could not back up the database: {why}; the database was not changed",
+    ),
+})
+#: pg_dump of a large register takes minutes; one that hangs (a lock) is stopped after this many seconds.
+PG_DUMP_TIMEOUT_S = 3600
 
 
 def migrations_dir() -> Path:
@@ -55,7 +82,7 @@ def upgrade_to_head(engine: Engine, backup_dir: Path | None = None) -> Path | No
     if current == head_revision():
         return None
     copy = None
-    if current is not None and backup_dir is not None and engine.url.get_backend_name() == "sqlite":
+    if current is not None and backup_dir is not None:  # a new, empty database has nothing to lose
         copy = backup(engine, backup_dir, reason=f"pre-migrate-{current}")
     _run(engine, command.upgrade, "head")
     return copy
@@ -68,12 +95,12 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 def backup(engine: Engine, backup_dir: Path, reason: str = "manual") -> Path:
     """A consistent copy of the database. SQLite: the online backup API (safe with WAL and other
     readers). PostgreSQL: ``pg_dump`` in custom format if it is installed."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(backup_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     url = engine.url
     if url.get_backend_name() == "sqlite":
         source = Path(url.database or "")
-        target = backup_dir / f"{source.stem}-{stamp}-{reason}.sqlite3"
+        target = unique_private_file(backup_dir, f"{source.stem}-{stamp}-{reason}", ".sqlite3")
         src = sqlite3.connect(source)
         try:
             dst = sqlite3.connect(target)
@@ -85,8 +112,30 @@ def backup(engine: Engine, backup_dir: Path, reason: str = "manual") -> Path:
         return target
     pg_dump = shutil.which("pg_dump")
     if pg_dump is None:
-        raise RuntimeError("pg_dump not found: back up the PostgreSQL server with its own tools")
-    target = backup_dir / f"{url.database}-{stamp}-{reason}.dump"
-    env_url = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    subprocess.run([pg_dump, "--format=custom", f"--file={target}", env_url], check=True)
+        raise RuleRefusal(Problem("db.pg_dump_missing", "database"))
+    target = unique_private_file(backup_dir, f"{url.database}-{stamp}-{reason}", ".dump")
+    argv, env = pg_dump_command(pg_dump, url, target)
+    try:
+        subprocess.run(argv, env=env, check=True, capture_output=True, text=True, timeout=PG_DUMP_TIMEOUT_S)
+    except subprocess.CalledProcessError as exc:
+        target.unlink(missing_ok=True)
+        lines = (exc.stderr or "").strip().splitlines()
+        raise RuleRefusal(Problem("db.pg_dump_failed", "database",
+                                  {"why": lines[-1] if lines else f"exit {exc.returncode}"})) from None
+    except subprocess.TimeoutExpired:
+        target.unlink(missing_ok=True)
+        raise RuleRefusal(Problem("db.pg_dump_failed", "database",
+                                  {"why": f"timeout {PG_DUMP_TIMEOUT_S} s"})) from None
     return target
+
+
+def pg_dump_command(pg_dump: str, url: URL, target: Path) -> tuple[list[str], dict[str, str]]:
+    """The pg_dump command line and environment for ``url``: the connection as a URI without the password,
+    the password (if the URL has one) in ``PGPASSWORD``; without one libpq reads ``~/.pgpass``."""
+    env = dict(os.environ)
+    if url.password:
+        env["PGPASSWORD"] = str(url.password)
+    bare = URL.create("postgresql", username=url.username, host=url.host, port=url.port, database=url.database,
+                      query=url.query)
+    uri = bare.render_as_string(hide_password=False)
+    return [pg_dump, "--format=custom", "--no-password", f"--file={target}", f"--dbname={uri}"], env

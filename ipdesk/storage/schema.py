@@ -68,6 +68,11 @@ class RightRow(Timestamped, Base):
     ipc_main: Mapped[str] = mapped_column(String(40), default="")
     product: Mapped[str] = mapped_column(String(200), default="")
     same_day_twin: Mapped[str] = mapped_column(String(40), default="")
+    # Patents' annual fees (ipdesk.domain.fees): 费减 85/70, the last year paid (NULL: fees not tracked), and
+    # the anniversary the next unpaid fee falls due on (kept by the services; the custody worklist's index).
+    fee_reduction: Mapped[int | None] = mapped_column(Integer)
+    fees_paid_through: Mapped[int | None] = mapped_column(Integer)
+    fees_next_due: Mapped[date | None] = mapped_column(Date, index=True)
     # Owners' names joined with "；" (denormalised for display and sorting; kept in step by the service).
     owner_names: Mapped[str] = mapped_column(String(600), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -334,6 +339,10 @@ class TrustedKeyRow(Base):
     public_pem: Mapped[str] = mapped_column(Text)
     label: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # An office key of this register (not another office's), and the period it signed in.
+    office: Mapped[bool] = mapped_column(Boolean, default=False)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 # --- users and sign-in (issue 11) --------------------------------------------------------------------
@@ -392,7 +401,10 @@ class PendingDecisionRow(Timestamped, Base):
 _CONTEXT_TABLES = (
     "audit.tables",
     "valuation.tables",
+    "fees.tables",
     "custody.monitoring_tables",
+    "custody.tables",
+    "loans.tables",
 )
 for _module in _CONTEXT_TABLES:
     importlib.import_module(f"ipdesk.storage.{_module}")

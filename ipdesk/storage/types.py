@@ -64,3 +64,24 @@ class Percent(Money):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class Rate(TypeDecorator[Decimal]):
+    """An interest rate in per cent a year with four decimals (NUMERIC(7, 4): 4.3500 %), exact on both engines."""
+
+    impl = Numeric(7, 4, asdecimal=True)
+    cache_ok = True
+    quantum = Decimal("0.0001")
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        rate = Decimal(value).quantize(self.quantum, rounding=ROUND_HALF_UP)
+        if abs(rate) >= 1000:
+            raise ValueError(f"{rate} does not fit NUMERIC(7, 4)")
+        return rate
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return Decimal(str(value)).quantize(self.quantum, rounding=ROUND_HALF_UP)

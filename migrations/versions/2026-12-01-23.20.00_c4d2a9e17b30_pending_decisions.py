@@ -1,7 +1,7 @@
 """Pending decisions (maker-checker): a prepared registration, refusal, cancellation or notice revocation
 
 Revision ID: c4d2a9e17b30
-Revises: c81f2e6a0b37
+Revises: f2d7a9c4b1e6
 Create Date: 2026-12-01 23:20:00+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import ipdesk.storage.types
 
 revision: str = 'c4d2a9e17b30'
-down_revision: str | None = 'c81f2e6a0b37'
+down_revision: str | None = 'f2d7a9c4b1e6'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

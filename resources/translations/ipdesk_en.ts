@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>已校验 {n} 条审计记录，未发现改动。</source>
-        <translation>Verified {n} audit entries; no alterations found.</translation>
+        <translation>Audit entries verified: {n}; no alterations found.</translation>
     </message>
     <message>
         <source>审计链被破坏</source>
@@ -50,7 +50,7 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
     <message>
         <source>已选择 {n} 件质押</source>
-        <translation>{n} pledges selected</translation>
+        <translation>Pledges selected: {n}</translation>
     </message>
     <message>
         <source>范围：</source>
@@ -147,6 +147,20 @@ Contact the system administrator at once and keep the database backups.</transla
         <source>注销日期</source>
         <translation>Cancellation date</translation>
     </message>
+    <message>
+        <source>注销原因：{trigger}；注销日期：{on}。
+注销后该登记为只读，不能再变更或延期；出质权利可以再次出质。</source>
+        <translation>Trigger: {trigger}; cancelled on {on}.
+The registration then becomes read-only: no change or extension; the rights may be pledged again.</translation>
+    </message>
+    <message>
+        <source>注销质押登记 {no}？</source>
+        <translation>Cancel pledge registration {no}?</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
 </context>
 <context>
     <name>ChangeDialog</name>
@@ -192,6 +206,10 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>（不予登记事由）</source>
         <translation>(ground for refusal)</translation>
+    </message>
+    <message>
+        <source>还缺必备条款：{names}</source>
+        <translation>Mandatory clauses still missing: {names}</translation>
     </message>
 </context>
 <context>
@@ -255,6 +273,73 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>CustodyPage</name>
+    <message>
+        <source>托管：年费缴纳</source>
+        <translation>Custody: annual fees</translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> days ahead</translation>
+    </message>
+    <message>
+        <source>未来天数</source>
+        <translation>Days ahead</translation>
+    </message>
+    <message>
+        <source>已缴</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>按今日应缴金额记录所选年费已缴（经年费服务登记缴费）</source>
+        <translation>Record the selected fee as paid at today's amount due (through the fee service)</translation>
+    </message>
+    <message>
+        <source>导出本月缴费清单…</source>
+        <translation>Export this month's payment list…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>托管协议</source>
+        <translation>Custody agreements</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>无法读取托管清单：{error}</source>
+        <translation>Could not read the custody worklist: {error}</translation>
+    </message>
+    <message>
+        <source>{n} 笔年费 {days} 天内到期或已逾期（逾期 {late} 笔），今日应缴 {total} 元</source>
+        <translation>{n} fees due within {days} days or overdue ({late} overdue); {total} yuan due today</translation>
+    </message>
+    <message>
+        <source>记录缴费</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <source>导出本月缴费清单</source>
+        <translation>Export this month's payment list</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 笔（{month}）</source>
+        <translation>Exported {n} fees ({month})</translation>
+    </message>
+    <message>
+        <source>导出缴费清单</source>
+        <translation>Export payment list</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>选择日期（Alt+↓）</source>
@@ -315,7 +400,7 @@ Contact the system administrator at once and keep the database backups.</transla
     <name>DetailPane</name>
     <message>
         <source>已选择 {n} 条记录</source>
-        <translation>{n} records selected</translation>
+        <translation>Records selected: {n}</translation>
     </message>
     <message>
         <source>选择一条记录查看详情</source>
@@ -344,6 +429,10 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>本案需要的材料已全部收到。</source>
         <translation>All documents this case needs have been received.</translation>
+    </message>
+    <message>
+        <source>还缺 {n} 份：{names}（Ctrl+Shift+A 全部勾选）</source>
+        <translation>Still missing ({n}): {names} (Ctrl+Shift+A ticks them all)</translation>
     </message>
 </context>
 <context>
@@ -375,6 +464,29 @@ Contact the system administrator at once and keep the database backups.</transla
     <message>
         <source>新的债务履行期限</source>
         <translation>New performance deadline</translation>
+    </message>
+</context>
+<context>
+    <name>FeeSection</name>
+    <message>
+        <source>年费</source>
+        <translation>Annual fees</translation>
+    </message>
+    <message>
+        <source>已缴至第 {n} 年</source>
+        <translation>Paid through year {n}</translation>
+    </message>
+    <message>
+        <source>费减 {p}%（第 {a}–{b} 年）</source>
+        <translation>Fee reduction {p}% (years {a}–{b})</translation>
+    </message>
+    <message>
+        <source>年费未缴，已于 {date} 终止</source>
+        <translation>Annual fee unpaid: terminated on {date}</translation>
+    </message>
+    <message>
+        <source>第 {n} 年应缴 {amount} 元，截止 {date}</source>
+        <translation>Year {n}: {amount} yuan due by {date}</translation>
     </message>
 </context>
 <context>
@@ -458,6 +570,10 @@ Contact the system administrator at once and keep the database backups.</transla
         <source>审查结论：</source>
         <translation>Examination outcome: </translation>
     </message>
+    <message>
+        <source>以下事项也不齐全（不予登记的申请不发出补正通知）：</source>
+        <translation>These items are missing too (a refused application gets no correction notice):</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
@@ -475,7 +591,7 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
     <message>
         <source>还有 {n} 处问题需要修改，修改后才能保存：</source>
-        <translation>{n} problems remain; fix them before saving:</translation>
+        <translation>Problems to fix before saving: {n}</translation>
     </message>
     <message>
         <source>有未保存的修改。要放弃这些修改吗？</source>
@@ -573,7 +689,7 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
     <message>
         <source>已导出 {n} 行到 {path}</source>
-        <translation>Exported {n} rows to {path}</translation>
+        <translation>Exported to {path} (rows: {n})</translation>
     </message>
     <message>
         <source>无法写入 {path}：{reason}</source>
@@ -807,11 +923,11 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
     <message>
         <source>法定节假日（{n} 天）</source>
-        <translation>Public holidays ({n} days)</translation>
+        <translation>Public holidays: {n}</translation>
     </message>
     <message>
         <source>调休上班日（{n} 天）</source>
-        <translation>Make-up working days ({n} days)</translation>
+        <translation>Make-up working days: {n}</translation>
     </message>
     <message>
         <source>（有未保存的修改）</source>
@@ -971,10 +1087,37 @@ Contact the system administrator at once and keep the database backups.</transla
     </message>
 </context>
 <context>
+    <name>LoanSection</name>
+    <message>
+        <source>贷款与还款</source>
+        <translation>Loans and repayments</translation>
+    </message>
+    <message>
+        <source>没有登记贷款</source>
+        <translation>No loan recorded</translation>
+    </message>
+    <message>
+        <source>放款与还款记录</source>
+        <translation>Drawdowns and repayments</translation>
+    </message>
+    <message>
+        <source>已叫停</source>
+        <translation>Halted</translation>
+    </message>
+    <message>
+        <source>{no}&#x3000;{lender} → {borrower}&#x3000;本金 {principal} 元，年利率 {rate} %，{kind}，{start} 至 {maturity}</source>
+        <translation>{no}  {lender} → {borrower}  principal {principal} yuan at {rate} % a year, {kind}, {start} to {maturity}</translation>
+    </message>
+    <message>
+        <source>未还本金 {principal} 元，逾期 {days} 天，逾期金额 {overdue} 元，罚息 {penalty} 元</source>
+        <translation>principal outstanding {principal} yuan, {days} days overdue, {overdue} yuan overdue, penalty interest {penalty} yuan</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>ipdesk — 知识产权质押登记工作站</source>
-        <translation>ipdesk — IP pledge registration workstation</translation>
+        <source>知识产权质押登记工作站</source>
+        <translation>IP pledge registration workstation</translation>
     </message>
     <message>
         <source>无法打开“{area}”，详情见日志</source>
@@ -1292,7 +1435,7 @@ The revocation takes effect when an approver confirms it.</translation>
     </message>
     <message>
         <source>共 {n} 页</source>
-        <translation>{n} pages</translation>
+        <translation>Pages: {n}</translation>
     </message>
     <message>
         <source>该通知书已撤销：重印件验证时显示“已撤销”</source>
@@ -1321,6 +1464,30 @@ The revocation takes effect when an approver confirms it.</translation>
     <message>
         <source>无法保存通知书</source>
         <translation>Cannot save the notice</translation>
+    </message>
+    <message>
+        <source>已送打印机 {name}：{n} 页</source>
+        <translation>Sent to printer {name} (pages: {n})</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印机不可用：{name}</source>
+        <translation>The printer is not available: {name}</translation>
+    </message>
+    <message>
+        <source>打印通知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>无法打印通知书</source>
+        <translation>Could not print the notice</translation>
+    </message>
+    <message>
+        <source>选择打印机打印（Ctrl+P），记入打印记录</source>
+        <translation>Choose a printer and print (Ctrl+P); logged as a print</translation>
     </message>
 </context>
 <context>
@@ -1695,7 +1862,7 @@ The revocation takes effect when an approver confirms it.</translation>
     </message>
     <message>
         <source>找到 {n} 个当事人</source>
-        <translation>{n} parties found</translation>
+        <translation>Parties found: {n}</translation>
     </message>
     <message>
         <source>没有找到“{text}”，可以新建这个当事人</source>
@@ -1733,7 +1900,7 @@ The revocation takes effect when an approver confirms it.</translation>
     </message>
     <message>
         <source>{n} 条登记</source>
-        <translation>{n} registrations</translation>
+        <translation>Registrations: {n}</translation>
     </message>
     <message>
         <source>登记号</source>
@@ -2199,7 +2366,7 @@ Reasons:
     </message>
     <message>
         <source>另有 {n} 项通过</source>
-        <translation>{n} more items passed</translation>
+        <translation>More items passed: {n}</translation>
     </message>
     <message>
         <source>当事人声明：</source>
@@ -2372,6 +2539,18 @@ Reasons:
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <source>按不予登记事由逐项审查，并记录结果（Ctrl+E）</source>
+        <translation>Examine against each ground for refusal and record the result (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>没有受理就关闭了的申请（程序意外退出时自动保存）：继续填写或丢弃</source>
+        <translation>Applications closed before filing (kept automatically if ipdesk stops unexpectedly): continue or discard</translation>
+    </message>
+    <message>
+        <source>草稿…</source>
+        <translation>Drafts…</translation>
+    </message>
 </context>
 <context>
     <name>PrintDialogs</name>
@@ -2520,7 +2699,7 @@ Reasons:
     </message>
     <message>
         <source>已复制 {n} 行</source>
-        <translation>Copied {n} rows</translation>
+        <translation>Rows copied: {n}</translation>
     </message>
     <message>
         <source>（最多复制 {max} 行）</source>
@@ -2536,7 +2715,7 @@ Reasons:
     </message>
     <message>
         <source>已导出 {n} 行到 {path}</source>
-        <translation>Exported {n} rows to {path}</translation>
+        <translation>Exported to {path} (rows: {n})</translation>
     </message>
     <message>
         <source>正在导出…</source>
@@ -2548,7 +2727,7 @@ Reasons:
     </message>
     <message>
         <source>共 {n} 条</source>
-        <translation>{n} records</translation>
+        <translation>Total: {n}</translation>
     </message>
     <message>
         <source>请检查数据库连接后重试。</source>
@@ -2760,6 +2939,10 @@ Reasons:
         <source>再添加一项权利</source>
         <translation>Add another right</translation>
     </message>
+    <message>
+        <source>再添加一项权利（Ctrl+Shift+N；在权利号中按 Enter 也可以）</source>
+        <translation>Add another right (Ctrl+Shift+N, or Enter in a right number)</translation>
+    </message>
 </context>
 <context>
     <name>RightsPage</name>
@@ -2933,7 +3116,7 @@ Reasons:
     </message>
     <message>
         <source>已导出 {n} 条到 {path}</source>
-        <translation>Exported {n} records to {path}</translation>
+        <translation>Exported to {path} (records: {n})</translation>
     </message>
     <message>
         <source>无法写入 {path}：{reason}</source>
@@ -3353,6 +3536,30 @@ Reasons:
         <source>{date}&#x3000;待办 {n} 件</source>
         <translation>{date} · {n} open</translation>
     </message>
+    <message>
+        <source>逾期贷款</source>
+        <translation>Overdue loans</translation>
+    </message>
+    <message>
+        <source>显示下方的逾期贷款列表</source>
+        <translation>Show the overdue loans below</translation>
+    </message>
+    <message>
+        <source>逾期贷款（按逾期天数排列，双击打开所担保的质押）</source>
+        <translation>Overdue loans (most days overdue first; double-click opens the pledge)</translation>
+    </message>
+    <message>
+        <source>本周到期的托管年费</source>
+        <translation>Custody fees due this week</translation>
+    </message>
+    <message>
+        <source>打开托管清单</source>
+        <translation>Open the custody worklist</translation>
+    </message>
+    <message>
+        <source>金额以万元显示</source>
+        <translation>Amounts in 10k yuan</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -3524,6 +3731,37 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>{title}（{when} 保存）</source>
+        <translation>{title} (saved {when})</translation>
+    </message>
+    <message>
+        <source>上次没有保存就关闭了以下申请（程序意外退出或被终止）。可以继续填写，或者丢弃。</source>
+        <translation>These applications were left unsaved last time (ipdesk stopped unexpectedly or was killed). Continue one, or discard it.</translation>
+    </message>
+    <message>
+        <source>丢弃草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>尚未受理的申请草稿：可以继续填写，或者丢弃。</source>
+        <translation>Drafts of applications not yet filed: continue one, or discard it.</translation>
+    </message>
+    <message>
+        <source>申请草稿</source>
+        <translation>Application drafts</translation>
+    </message>
+    <message>
+        <source>继续填写</source>
+        <translation>Continue</translation>
     </message>
 </context>
 </TS>

@@ -21,9 +21,6 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
     return code, json.loads(out)
 
 
-@pytest.fixture
-def db_args(tmp_path: Path) -> list[str]:
-    return ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
 
 
 def test_number_check_valid_forms(capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,8 +49,9 @@ def test_number_check_invalid_says_expected_digit(capsys: pytest.CaptureFixture[
     assert "check digit" in out["error"].lower()
 
 
-def test_db_current_upgrade_backup(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
-    code, out = run(capsys, *db_args, "db", "upgrade")
+def test_db_current_upgrade_backup(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db_args = ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
+    code, out = run(capsys, *db_args, "db", "upgrade", "--create")
     assert code == 0 and out["to"] == out["to"] and out["from"] is None
     code, out = run(capsys, *db_args, "db", "current")
     assert code == 0 and out["current"] == out["head"]
@@ -336,6 +334,12 @@ def test_notice_print_verify_revoke_search_gazette(
     key = tmp_path / "office.pem"
     code, out = run(capsys, *db_args, "key", "export", str(key))
     assert code == 0 and key.read_text().startswith("-----BEGIN PUBLIC KEY-----")
+    old = out["key_id"]
+    code, out = run(capsys, *db_args, "key", "rotate")
+    assert code == 0 and out["key_id"] != old
+    assert {k["key_id"]: k["valid_until"] is None for k in out["keys"]} == {old: False, out["key_id"]: True}
+    code, out = run(capsys, *db_args, "audit", "verify")
+    assert code == 0 and out["ok"]
 
 
 def test_now_dates_a_registration_in_the_office_timezone(

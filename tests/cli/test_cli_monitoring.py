@@ -9,11 +9,6 @@ import pytest
 from tests.cli.test_cli import _seed_world, run
 
 
-@pytest.fixture
-def db_args(tmp_path: Path) -> list[str]:
-    return ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
-
-
 def test_add_list_close(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
     _seed_world(capsys, db_args, tmp_path)
     now = ["--now", "2026-12-01T10:00:00+08:00"]

@@ -12,14 +12,16 @@ import pytest
 
 from ipdesk.cli.commands import users as user_commands
 from ipdesk.cli.main import main
+from tests.cli.conftest import new_database
 
 BOSS_PW = "chief-secret-2026"
 CLERK_PW = "desk-secret-2026"
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sqlite_template: Path):
     """Run ``ipdesk`` on one SQLite file; ``stdin`` feeds --password-stdin, ``password`` sets IPDESK_PASSWORD."""
+    new_database(sqlite_template, tmp_path / "cli.sqlite3")
     monkeypatch.delenv("IPDESK_USER", raising=False)
     monkeypatch.delenv("IPDESK_PASSWORD", raising=False)
     base = ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]

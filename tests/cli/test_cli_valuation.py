@@ -12,11 +12,6 @@ from tests.helpers.factories import make_uscc
 EVALUATOR = make_uscc(700)
 
 
-@pytest.fixture
-def db_args(tmp_path: Path) -> list[str]:
-    return ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
-
-
 def _seed_evaluator(capsys: pytest.CaptureFixture[str], db_args: list[str], tmp_path: Path) -> None:
     parties = tmp_path / "evaluators.csv"
     parties.write_text(f"名称,类型,统一社会信用代码\n镇江中诚资产评估有限公司,评估机构,{EVALUATOR}\n", encoding="utf-8")

@@ -51,6 +51,12 @@ def run(bundle: Path, tmp_path: Path, *args: str, **env: str):  # type: ignore[n
                             bundle=bundle)
 
 
+def create_database(bundle: Path, tmp_path: Path) -> None:
+    """A new register in the data folder, as an office creates one (commands do not make one by a typo)."""
+    proc = run(bundle, tmp_path, "db", "upgrade", "--create")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
 def test_bundle_carries_resources_modules_and_libraries(bundle: Path) -> None:
     assert build.bundle_is_fresh(), "the sources changed while the bundle was being built: run again"
     assert build.check_layout(bundle) == []
@@ -134,6 +140,7 @@ def test_xlsx_import_and_right_show(bundle: Path, tmp_path: Path) -> None:
     book.active.append(["name", "kind", "uscc"])
     book.active.append(["江苏恒顺新材料科技有限公司", "enterprise", "91110000600037341L"])
     book.save(tmp_path / "p.xlsx")
+    create_database(bundle, tmp_path)
     proc = run(bundle, tmp_path, "import", "parties", str(tmp_path / "p.xlsx"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -174,6 +181,7 @@ def test_register_print_and_verify_a_notice_in_the_bundle(bundle: Path, tmp_path
         "documents": ["application_form", "pledge_contract", "id_or_commitment"],
         "clauses": ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]}, ensure_ascii=False),
         encoding="utf-8")
+    create_database(bundle, tmp_path)
     for args in (
         ("import", "parties", str(tmp_path / "p.csv")),
         ("import", "rights", str(tmp_path / "r.csv")),

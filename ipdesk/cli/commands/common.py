@@ -51,10 +51,27 @@ def date_arg(text: str | None, clock: Clock):
 
 
 def load_json(path: Path) -> Any:
-    """An application JSON file; unreadable or malformed is bad input (``import.unreadable``)."""
+    """An application JSON file; unreadable, malformed, nested too deeply or holding text no database can
+    store (NUL, lone surrogates) is bad input, refused before anything is opened or written."""
     from ipdesk.domain.shared.problems import Problem, ValidationError
+    from ipdesk.domain.shared.safe_text import MAX_JSON_DEPTH, json_problems
 
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except RecursionError:
+        raise ValidationError(Problem("input.too_deep", "file", {"where": path.name, "max": MAX_JSON_DEPTH})) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(Problem("import.unreadable", "file", {"reason": str(exc)})) from exc
+        raise ValidationError(Problem("import.unreadable", "file", {"reason": _reason(exc)})) from exc
+    problems = json_problems(data, path.name)
+    if problems:
+        raise ValidationError(problems)
+    return data
+
+
+def _reason(exc: Exception) -> Any:
+    """Why a file could not be read, without Python's class names (the OS text names the file)."""
+    if isinstance(exc, OSError):
+        from ipdesk.domain.shared.files import os_error_text
+
+        return os_error_text(exc, named=True)
+    return str(exc)

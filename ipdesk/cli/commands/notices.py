@@ -9,6 +9,7 @@ from typing import Any
 
 from ipdesk.cli.commands.common import EXIT_OK, EXIT_REFUSED, Subparsers, command, date_arg, emit
 from ipdesk.config import AppConfig
+from ipdesk.domain.shared.problems import Problem, ValidationError
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -29,9 +30,12 @@ def add_parsers(sub: Subparsers) -> None:
     nrev.add_argument("serial")
     nrev.add_argument("--reason", required=True)
 
-    key = command(sub, "key", run_key, help="the office signing key")
-    key.add_argument("action", choices=["export"])
-    key.add_argument("file", type=Path)
+    key = command(sub, "key", run_key,
+                  help="the office signing key: export the public keys, list, rotate, import, retire, protect")
+    key.add_argument("action", choices=["export", "list", "rotate", "import", "retire", "protect"])
+    key.add_argument("file", type=Path, nargs="?",
+                     help="export: the file to write; import: the private key (PEM) to install")
+    key.add_argument("--key-id", default="", help="retire: the key id to retire")
 
     srch = command(sub, "search", run_search,
                    help="search the pledge register (JSON; optional Excel and certificate)")
@@ -72,8 +76,32 @@ def run_verify(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
 
 
 def run_key(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
-    key_id = ws.notices.export_public_key(args.file)
-    emit({"key_id": key_id, "file": str(args.file)})
+    """Passphrases come from the environment, never the command line: IPDESK_KEY_PASSPHRASE unlocks the
+    current key file, IPDESK_NEW_KEY_PASSPHRASE protects the one written (rotate, import, protect)."""
+    import os
+
+    keys = ws.notices.keys
+    new_passphrase = os.environ.get("IPDESK_NEW_KEY_PASSPHRASE") or None
+
+    def required(value: Any, name: str) -> Any:
+        if not value:
+            raise ValidationError(Problem("required", name, {"label": name}))
+        return value
+
+    if args.action == "export":
+        key_id = ws.notices.export_public_key(required(args.file, "file"))
+        emit({"key_id": key_id, "file": str(args.file), "keys": [p.to_json() for p in keys.periods()]})
+        return EXIT_OK
+    if args.action == "rotate":
+        keys.rotate(ws.actor, new_passphrase)
+    elif args.action == "import":
+        keys.import_key(ws.actor, required(args.file, "file").read_bytes(), new_passphrase)
+    elif args.action == "retire":
+        keys.retire(ws.actor, required(args.key_id, "--key-id"))
+    elif args.action == "protect":
+        keys.protect(ws.actor, new_passphrase)
+    current = None if args.action == "retire" else ws.notices.key.key_id
+    emit({"ok": True, "key_id": current, "keys": [p.to_json() for p in keys.periods()]})
     return EXIT_OK
 
 

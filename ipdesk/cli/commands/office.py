@@ -12,13 +12,16 @@ from ipdesk.config import AppConfig
 def add_parsers(sub: Subparsers) -> None:
     db = command(sub, "db", run_db, needs=ENGINE, help="database: upgrade | current | backup")
     db.add_argument("action", choices=["upgrade", "current", "backup"])
+    db.add_argument("--create", action="store_true",
+                    help="upgrade only: create a new SQLite database when there is none at the path")
 
 
 def run_db(args: argparse.Namespace, config: AppConfig, _ws: Any) -> int:
     from ipdesk.storage import migrate
-    from ipdesk.storage.engine import describe, make_engine
+    from ipdesk.storage.engine import check_connection, describe, make_engine
 
     engine = make_engine(config.database_url)
+    check_connection(engine, create=args.action == "upgrade" and args.create)
     if args.action == "current":
         emit({"database": describe(engine), "current": migrate.current_revision(engine),
               "head": migrate.head_revision()})

@@ -116,10 +116,14 @@ def sign_in_engine(config: AppConfig, args: argparse.Namespace, clock: Any) -> N
 
     from ipdesk.domain.shared.clock import OfficeClock
     from ipdesk.services.users.service import UserService
-    from ipdesk.storage.engine import make_engine
+    from ipdesk.storage.engine import check_connection, make_engine, sqlite_file
 
     engine = make_engine(config.database_url)
     try:
+        path = sqlite_file(engine)
+        if path is not None and not path.exists():
+            return  # no database, no users: the command itself says there is none (or creates it)
+        check_connection(engine)
         if "users" not in inspect(engine).get_table_names():
             return
         service = UserService(engine, OfficeClock(clock))

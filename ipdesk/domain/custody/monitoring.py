@@ -82,7 +82,9 @@ MONITORING_FIELDS: dict[str, tuple[str, str]] = {
     "outcome": ("结果", "Outcome"),
     "closed_on": ("结案日期", "Closed on"),
 }
-register_labels(MONITORING_FIELDS)
+# "权利" keeps the register's own English label ("right not found: 7", ipdesk.domain.registry.rights): a second
+# registration would make the catalogue's text depend on which module was imported last.
+register_labels({k: v for k, v in MONITORING_FIELDS.items() if k != "right"})
 register_labels({"监测事项": "monitoring entry"})
 register({
     "monitoring.future_date": ("{label}不能晚于今天（{today}）：{value}",

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from ipdesk.domain.fees.tables import DEFAULT_RULES, FeeRules
 from ipdesk.domain.registry.rights import RightKind
-from ipdesk.domain.registry.terms import add_months, add_years, patent_term_years
+from ipdesk.domain.registry.terms import add_months, add_years, patent_term_years, patent_year_of
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -149,16 +149,6 @@ def percent_of(amount: Decimal, percent: Decimal | int) -> Decimal:
     return money(amount * Decimal(percent) / 100)
 
 
-def patent_year_of(filing: date, day: date) -> int:
-    """The patent year ``day`` falls in (1 from the filing date; 0 before it)."""
-    if day < filing:
-        return 0
-    years = day.year - filing.year
-    if add_years(filing, years) > day:
-        years -= 1
-    return years + 1
-
-
 def anniversary(filing: date, year: int) -> date:
     """The day patent year ``year`` begins (the filing date for year 1)."""
     return add_years(filing, year - 1)
@@ -205,8 +195,15 @@ def _required(fee: Decimal, payable: Decimal, due: date, day: date,
     return rate, percent_of(fee, rate), ZERO
 
 
+def next_fee(p: PatentFees, as_of: date, calendar: Calendar | None = None,
+             rules: FeeRules = DEFAULT_RULES) -> YearFee | None:
+    """The first unpaid year alone (``schedule(...).first_unpaid``, without computing the paid years before it
+    or the years after it: the custodian's worklist asks this of thousands of rights)."""
+    return schedule(p, as_of, calendar, rules, _first_only=True).first_unpaid
+
+
 def schedule(p: PatentFees, as_of: date, calendar: Calendar | None = None,
-             rules: FeeRules = DEFAULT_RULES) -> Schedule:
+             rules: FeeRules = DEFAULT_RULES, *, _first_only: bool = False) -> Schedule:
     """Every patent year of the term as of ``as_of`` (payments dated after ``as_of`` are ignored)."""
     if not p.kind.is_patent:
         raise ValueError(f"annual fees are for patents only: {p.kind}")
@@ -219,7 +216,10 @@ def schedule(p: PatentFees, as_of: date, calendar: Calendar | None = None,
     first_open = True  # the next fee to pay is "due" even before its due date
     state = FeeState.IN_FORCE
     granted = p.grant_date is not None or p.paid_through is not None  # imported history may lack the date
-    for year in range(1, patent_term_years(p.kind, p.filing_date) + 1):
+    first_year = paid_through + 1 if _first_only else 1
+    for year in range(first_year, patent_term_years(p.kind, p.filing_date) + 1):
+        if _first_only and lines and lines[-1].status is not YearStatus.PAID:
+            break
         due = due_date(p.filing_date, year, cal)
         fee = rules.full_fee(p.kind, year, due) or ZERO
         pct = _reduction_percent(p, year, due, window, rules)
@@ -280,3 +280,21 @@ def _settled_on(payments: Iterable[FeePayment], fee: Decimal, payable: Decimal, 
         if total >= payable + surcharge + rfee:
             return x.paid_on
     return None
+
+
+def state_of(p: PatentFees, as_of: date, calendar: Calendar | None = None,
+             rules: FeeRules = DEFAULT_RULES) -> tuple[FeeState, date | None]:
+    """The fee state alone, from ``paid_through`` (a year is recorded as paid once settled): the cheap form of
+    ``schedule(...).state`` for lists. Returns (state, terminated on)."""
+    cal = calendar or WeekendsOnly()
+    granted = p.grant_date is not None or p.paid_through is not None
+    year = (p.paid_through or 0) + 1
+    if not granted or year > patent_term_years(p.kind, p.filing_date):
+        return FeeState.IN_FORCE, None
+    due = due_date(p.filing_date, year, cal)
+    start = anniversary(p.filing_date, year) if rules.late_from_anniversary else due
+    if as_of <= due:
+        return FeeState.IN_FORCE, None
+    if as_of <= add_months(start, rules.late_months):
+        return FeeState.LATE, None
+    return FeeState.TERMINATED, start

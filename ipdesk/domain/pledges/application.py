@@ -326,6 +326,20 @@ def required_documents(
     return docs
 
 
+#: clauses that only some families' contracts have (a trademark contract has no 专利被宣告无效时的处理);
+#: the others apply to every family
+CLAUSE_FAMILIES: dict[Clause, frozenset[str]] = {
+    Clause.ANNUAL_FEE_PAYER: frozenset({"patent"}),
+    Clause.INVALIDATION_HANDLING: frozenset({"patent"}),
+}
+
+
+def clauses_for(families: Iterable[str]) -> list[Clause]:
+    """The clauses a contract for rights of ``families`` may have, in checklist order (none known yet: all)."""
+    fams = set(families)
+    return [c for c in Clause if not fams or c not in CLAUSE_FAMILIES or CLAUSE_FAMILIES[c] & fams]
+
+
 def mandatory_clauses(rights: Iterable[Right] | Mapping[str, Right]) -> set[Clause]:
     """The union of the mandatory contract contents of every kind of right in the application."""
     rights_list = list(rights.values()) if isinstance(rights, Mapping) else list(rights)
@@ -362,6 +376,16 @@ register(
         "pledge.application_in_future": (
             "申请日 {date} 晚于今天 {today}",
             "the application date {date} is after today {today}",
+        ),
+        "pledge.application_too_early": (
+            "申请日 {date} 早于 {earliest}：当时尚无可出质的知识产权（专利法自 1985 年起施行），请检查年份",
+            "the application date {date} is before {earliest}, when no such right could be pledged yet "
+            "(the Patent Law dates from 1985): check the year",
+        ),
+        "pledge.application_before_right": (
+            "申请日 {date} 早于 {number} 的{since_label} {since}：权利尚未取得，不能出质",
+            "the application date {date} is before the {since_label} of {number} ({since}): the right did not "
+            "exist yet and cannot have been pledged",
         ),
         "pledge.deadline_before_application": (
             "债务履行期限 {deadline} 早于申请日 {date}",

@@ -184,6 +184,10 @@ PLEDGE_LIFECYCLE = Lifecycle(
     pending=frozenset({PledgeStatus.DRAFT}) | _DECIDING,
 )
 
+#: The statuses of a pledge that was once registered (still in force or cancelled since): what the
+#: statistics count, in the year of registration.
+EVER_REGISTERED = frozenset({PledgeStatus.REGISTERED, PledgeStatus.CANCELLED})
+
 
 def available_actions(status: str | None, outcome: str | None = None) -> frozenset[str]:
     """What can be done now to a pledge in ``status`` (see :meth:`Lifecycle.available_actions`)."""

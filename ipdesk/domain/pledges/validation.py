@@ -22,6 +22,10 @@ from ipdesk.domain.pledges.application import (
 from ipdesk.domain.shared.messages import Message
 from ipdesk.domain.shared.problems import Problem, ValidationError
 
+#: No application date before this: the Patent Law, the first of the pledgeable rights, took effect in 1985;
+#: an earlier year is a typing error (1925 for 2025), not a pledge.
+EARLIEST_APPLICATION = date(1985, 1, 1)
+
 ROLE_LABELS = {
     "pledgor": ("出质人", "pledgor"),
     "pledgee": ("质权人", "pledgee"),
@@ -99,6 +103,8 @@ def validate_application(
 
     if d > today:
         add(Problem("pledge.application_in_future", "application_date", {"date": d, "today": today}))
+    if d < EARLIEST_APPLICATION:
+        add(Problem("pledge.application_too_early", "application_date", {"date": d, "earliest": EARLIEST_APPLICATION}))
     if app.performance_deadline < d:
         add(
             Problem(

@@ -62,6 +62,7 @@ _KINDS = choice_map(PARTY_KIND_LABELS)
 
 def check_party(data: dict[str, Any]) -> tuple[PartyInput | None, list[Problem]]:
     """Parse and validate; returns the clean input or every problem found."""
+    from ipdesk.domain.registry.identifiers.resident_id import looks_like_resident_id, parse_resident_id
     from ipdesk.domain.registry.identifiers.uscc import parse_uscc
 
     problems: list[Problem] = []
@@ -90,6 +91,11 @@ def check_party(data: dict[str, Any]) -> tuple[PartyInput | None, list[Problem]]
 
     id_number = clean(data.get("id_number"))
     problems += check_length(id_number, 40, "id_number", label("id_number"))
+    if kind is PartyKind.INDIVIDUAL and id_number and looks_like_resident_id(id_number):
+        try:  # a resident ID card number is checked like a USCC (another document's number is kept as typed)
+            id_number = parse_resident_id(id_number)
+        except ValidationError as err:
+            problems += list(err.problems)
     if kind is not None and kind not in USCC_KINDS and not id_number:
         problems.append(required("id_number", label("id_number")))
 

@@ -9,6 +9,8 @@ from typing import Any
 
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, LegalStatus, RightKind
 from ipdesk.domain.shared.fields import (
+    NO_WORDS,
+    YES_WORDS,
     check_length,
     choice_map,
     clean,
@@ -41,6 +43,8 @@ RIGHT_FIELDS: dict[str, tuple[str, str]] = {
     "ipc_main": ("主分类号", "Main IPC class"),
     "product": ("绑定产品", "Bound product"),
     "same_day_twin": ("同日申请的发明/实用新型", "Same-day twin application"),
+    "fee_reduction": ("费减比例", "Fee reduction"),
+    "fees_paid_through": ("年费已缴至", "Fees paid through year"),
     "owners": ("权利人", "Owners"),
     "notes": ("备注", "Notes"),
 }
@@ -49,8 +53,20 @@ register_labels(RIGHT_FIELDS)
 register(
     {
         "right.date_order": ("{label}不能早于{other}", "{label} must not be before {other}"),
+        "right.twin": (
+            "同日申请应填同日申请的发明或实用新型的专利号（如 ZL 201710601862.3），或填“是”“否”：{value}",
+            "same-day twin: the twin invention's or utility model's patent number (e.g. ZL 201710601862.3), "
+            "or yes / no: {value}",
+        ),
         "right.nice_class": ("尼斯分类应为 1–45 之间的整数：{value}", "Nice classes are whole numbers 1-45: {value}"),
         "right.nice_required": ("商标须填写尼斯分类", "a trademark needs its Nice classes"),
+        "right.fee_reduction": ("费减比例应为 85（单一权利人）或 70（共有）：{value}",
+                                "the fee reduction is 85 (one owner) or 70 (co-owners): {value}"),
+        "right.fee_reduction_owners": ("费减 {percent}% 适用于{who}，该权利有 {owners} 个权利人",
+                                       "a {percent}% fee reduction is for {who}; this right has {owners} owners"),
+        "right.fees_not_patent": ("只有专利有年费与费减", "only patents have annual fees and fee reductions"),
+        "right.fees_paid_through": ("年费已缴至应为 0–{last} 年：{value}",
+                                    "fees paid through is a patent year 0-{last}: {value}"),
         "right.grant_required": ("已授权专利须填写授权公告日", "a granted patent needs its grant date"),
         "right.owner_required": ("至少需要一个权利人", "at least one owner is required"),
         "right.owner_duplicate": ("权利人重复：{name}", "owner listed twice: {name}"),
@@ -92,6 +108,31 @@ def label(field: str, lang: str = "zh") -> str:
     return en if lang.startswith("en") else zh
 
 
+#: stored for "是" in the same-day column when the twin's number is not given (P10 still applies)
+TWIN_NUMBER_UNKNOWN = "编号未提供"
+
+
+def parse_twin(text: str) -> tuple[str, list[Problem]]:
+    """The same-day twin (同日申请) as typed or imported: the twin's patent number (validated, stored
+    normalised), 是 / yes (a twin whose number is not given) or 否 / no / empty (none — never a twin)."""
+    from ipdesk.domain.registry.identifiers import parse_right_number
+    from ipdesk.domain.shared.problems import DomainError
+
+    text = clean(text)
+    folded = text.casefold()
+    if folded in NO_WORDS:
+        return "", []
+    if folded in YES_WORDS:
+        return TWIN_NUMBER_UNKNOWN, []
+    try:
+        parsed = parse_right_number(text)
+    except DomainError:
+        parsed = None
+    if parsed is None or parsed.kind not in (RightKind.INVENTION, RightKind.UTILITY_MODEL):
+        return text, [Problem("right.twin", "same_day_twin", {"value": text})]
+    return parsed.number, []  # stored as the register stores numbers (the form shows it normalised)
+
+
 @dataclass(frozen=True)
 class OwnerInput:
     party_id: int
@@ -124,6 +165,8 @@ class RightInput:
     same_day_twin: str
     owners: tuple[OwnerInput, ...]
     notes: str
+    fee_reduction: int | None = None
+    fees_paid_through: int | None = None  # None: the service applies the default (terms.default_fees_paid_through)
 
 
 def parse_owners(raw: Any) -> tuple[tuple[OwnerInput, ...], list[Problem]]:
@@ -261,7 +304,11 @@ def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]
             problems.append(Problem("right.date_range", f, {"label": label(f), "value": d}))
     owners, p = parse_owners(data.get("owners"))
     problems += p
+    reduction, paid_through, p = _fee_fields(data, kind, dates["filing_date"], len(owners))
+    problems += p
     texts = {f: clean(data.get(f)) for f in ("similarity_group", "ipc_main", "product", "same_day_twin", "notes")}
+    texts["same_day_twin"], p = parse_twin(texts["same_day_twin"])
+    problems += p
     for f, max_len in (("similarity_group", 40), ("ipc_main", 40), ("product", 200), ("same_day_twin", 40)):
         problems += check_length(texts[f], max_len, f, label(f))
     if problems or kind is None:
@@ -298,6 +345,37 @@ def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]
             same_day_twin=texts["same_day_twin"],
             owners=owners,
             notes=texts["notes"],
+            fee_reduction=reduction,
+            fees_paid_through=paid_through,
         ),
         [],
     )
+
+
+def _fee_fields(data: dict[str, Any], kind: RightKind | None, filing: date | None,
+                owners: int) -> tuple[int | None, int | None, list[Problem]]:
+    """费减比例 (blank, 85 for one owner, 70 for co-owners) and 年费已缴至 (a patent year of the term)."""
+    from ipdesk.domain.registry.terms import patent_term_years
+
+    problems: list[Problem] = []
+    text = clean(data.get("fee_reduction")).rstrip("%％").strip()
+    reduction: int | None = None
+    if text:
+        if text not in ("85", "70"):
+            problems.append(Problem("right.fee_reduction", "fee_reduction", {"value": text}))
+        else:
+            reduction = int(text)
+            if owners and (reduction == 85) != (owners == 1):
+                who = ("单一权利人", "a single owner") if reduction == 85 else ("共有权利人", "co-owners")
+                problems.append(Problem("right.fee_reduction_owners", "fee_reduction",
+                                        {"percent": reduction, "who": who[0], "who_en": who[1], "owners": owners}))
+    paid, p = parse_int(data.get("fees_paid_through"), "fees_paid_through", label("fees_paid_through"))
+    problems += p
+    if (reduction is not None or paid is not None) and kind is not None and not kind.is_patent:
+        problems.append(Problem("right.fees_not_patent", "fee_reduction" if reduction is not None else
+                                "fees_paid_through"))
+    elif paid is not None and kind is not None and filing is not None:
+        last = patent_term_years(kind, filing)
+        if not 0 <= paid <= last:
+            problems.append(Problem("right.fees_paid_through", "fees_paid_through", {"value": paid, "last": last}))
+    return reduction, paid, problems

@@ -83,6 +83,8 @@ class Right:
         similarity_group: for marks, the similarity group (from the data table) used by the bundling rule.
         product: the product the right is bound to (seed 004's project-based pledge).
         same_day_twin: for a utility model, the number of the same-day invention by the same applicant.
+        fees_paid_through: ``None`` when the fees are not tracked (the stored legal status stands); else the
+            legal status of an in-force patent follows the annual-fee engine (ipdesk.domain.fees).
     """
 
     id: int | None
@@ -106,6 +108,9 @@ class Right:
     ipc_main: str = ""
     product: str = ""
     same_day_twin: str = ""
+    fee_reduction: int | None = None  # patents: 费减 85 (single qualifying owner) or 70 (co-owners)
+    fees_paid_through: int | None = None  # patents: the last patent year whose annual fee is paid
+    terminated_on: date | None = None  # set by the fee engine when the patent lapsed (retroactive)
     owners: tuple[Owner, ...] = ()
     notes: str = ""
     version: int = 1

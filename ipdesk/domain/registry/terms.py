@@ -35,6 +35,39 @@ def term_end(start: date, years: int) -> date:
     return add_years(start, years) - _ONE_DAY
 
 
+def patent_year_of(filing: date, day: date) -> int:
+    """The patent year ``day`` falls in: 1 from the filing date to the day before its first anniversary
+    (0 before the filing date)."""
+    if day < filing:
+        return 0
+    years = day.year - filing.year
+    if add_years(filing, years) > day:
+        years -= 1
+    return years + 1
+
+
+def default_fees_paid_through(status: str, filing: date | None, today: date) -> int | None:
+    """The last patent year taken as paid when none is given: the current year for a patent in force, the
+    previous one for a patent in the late period (its current fee is the unpaid one); ``None`` otherwise."""
+    if filing is None:
+        return None
+    if status == "in_force":
+        return patent_year_of(filing, today)
+    if status == "late_fee":
+        return max(0, patent_year_of(filing, today) - 1)
+    return None
+
+
+def next_fee_anniversary(kind: RightKind, filing: date | None, paid_through: int | None) -> date | None:
+    """The anniversary the next unpaid annual fee falls due on (before the move to a working day); ``None``
+    when the fees are not tracked or every year of the term is paid."""
+    if filing is None or paid_through is None or not kind.is_patent:
+        return None
+    if paid_through >= patent_term_years(kind, filing):
+        return None
+    return add_years(filing, paid_through)
+
+
 def patent_term_years(kind: RightKind, filing_date: date) -> int:
     """Invention 20, utility model 10, design 15 (filed on/after 2021-06-01) or 10 years."""
     if kind is RightKind.INVENTION:

@@ -35,6 +35,8 @@ MAX_MONEY = Decimal("10000000000000")
 
 _TRUE = {"1", "true", "yes", "y", "是", "有", "√", "x"}
 _FALSE = {"0", "false", "no", "n", "否", "无", ""}
+#: the spellings of yes and no a flag column accepts (casefolded)
+YES_WORDS, NO_WORDS = frozenset(_TRUE), frozenset(_FALSE)
 
 
 def clean(value: Any) -> str:

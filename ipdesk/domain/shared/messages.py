@@ -96,3 +96,8 @@ register(
         "stale": ("记录已被他人修改，请刷新后重试", "the record was changed by someone else; refresh and retry"),
     }
 )
+
+
+# Used wherever a file is read (an application, an import, a key): registered with the catalogue itself so
+# no reader ever sees the bare code because the module that reads the file happened not to be loaded.
+register({"import.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}")})

@@ -31,7 +31,10 @@ class Action(enum.StrEnum):
     LOAD_DEMO_DATA = "load_demo_data"
     RECORD_VALUATION = "record_valuation"  # valuations and value-analysis score sheets
     MONITOR_RIGHTS = "monitor_rights"  # rights-protection custody: monitoring entries
+    PAY_FEES = "pay_fees"  # record an annual-fee payment (the custodian's daily work)
+    MANAGE_CUSTODY = "manage_custody"  # custody agreements and the rights in them
     ADMINISTER = "administer"
+    MANAGE_LOANS = "manage_loans"  # book a loan, its drawdowns, repayments, compensation, halt and default
 
 
 # The clerk takes (or, with maker-checker on, prepares) the register's decisions, a notice's revocation too.
@@ -43,8 +46,10 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset(_CLERK),
     Role.APPROVER: frozenset(_CLERK | {Action.CONFIRM_DECISION}),
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
-    Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION}),
-    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS}),
+    Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
+                             Action.MANAGE_LOANS}),
+    Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS,
+                                  Action.PAY_FEES, Action.MANAGE_CUSTODY}),
     # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
     Role.INSURER: frozenset(),
     Role.AUDITOR: frozenset(),

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.shared.problems import Problem
 
@@ -226,7 +227,7 @@ class ValueAnalysis:
     notes: str = ""
     analyst: str = ""
     #: What the command that returned this record changed (empty when read).
-    changes: Any = field(default=None, compare=False, repr=False)
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
 
     @property
     def value_degree(self) -> Decimal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ipdesk.gui.common.models.badges import TONES
@@ -26,3 +27,12 @@ def badge_html(text: str, tone: str, mark: bool = True) -> str:
     symbol = STATUS_MARKS.get(tone, "") + " " if mark else ""
     return (f"<span style='background:{bg}; color:{fg}; font-weight:bold;'>"
             f"&nbsp;{esc(symbol)}{esc(text)}&nbsp;</span>")
+
+
+_NUMBER_GAPS = re.compile(r"\b([A-Z]{2}) (?=\d)|(?<=\d) (?=元|万元|yuan\b)")
+
+
+def keep_together(text: str) -> str:
+    """No line break inside a number: ``ZL 201810234567.3`` and ``5,000,000.00 元`` get a non-breaking space
+    (a wrapped value would otherwise show ``ZL`` on one line and the digits on the next)."""
+    return _NUMBER_GAPS.sub(lambda m: (m.group(1) or "") + "\u00a0", text)

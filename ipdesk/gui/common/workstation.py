@@ -18,7 +18,9 @@ from sqlalchemy import Engine
 from ipdesk.domain.shared.clock import Clock
 from ipdesk.domain.shared.permissions import Actor
 from ipdesk.services.audit import AuditService
+from ipdesk.services.custody.maintenance import CustodyService
 from ipdesk.services.custody.monitoring import MonitoringService
+from ipdesk.services.fees.service import FeeService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
@@ -90,6 +92,12 @@ class Workstation(Protocol):
 
     @property
     def monitoring(self) -> MonitoringService: ...
+
+    @property
+    def fees(self) -> FeeService: ...
+
+    @property
+    def custody(self) -> CustodyService: ...
 
     @property
     def database_description(self) -> str: ...

@@ -33,6 +33,7 @@ from ipdesk.domain.notices.notice import NoticeKind
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui import messages
 from ipdesk.gui.common.files import error_text, last_dir, open_external, remember_dir
+from ipdesk.gui.common.keyboard import key_shortcut
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.common.widgets.pdf_preview import PdfPreview
@@ -56,11 +57,13 @@ class NoticePreviewDialog(QDialog):
     Signals:
         loaded(issued): the shown notice is ready (``self.issued``, ``self.pdf_data``).
         saved(path): a copy was written (and logged as a print).
+        printed(printer): the notice went to a printer through the print dialog (and was logged).
         failed(message): issuing, rendering or saving was refused or failed.
     """
 
     loaded = Signal(object)
     saved = Signal(str)
+    printed = Signal(str)
     failed = Signal(str)
 
     def __init__(
@@ -84,6 +87,7 @@ class NoticePreviewDialog(QDialog):
         self.issued: Any = None
         self.pdf_data = b""
         self.last_saved: Path | None = None
+        self.last_printed = ""
         self._generation = 0
         self.setWindowTitle(self.tr("通知书预览"))
 
@@ -112,8 +116,11 @@ class NoticePreviewDialog(QDialog):
             self.tr("另存为 PDF…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.save_button.setIcon(icon("export"))
-        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_button.setToolTip(self.tr("保存为 PDF 文件（Ctrl+S），记入打印记录"))
+        self.print_button = self.buttons.addButton(self.tr("打印…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setIcon(icon("print"))
+        self.print_button.setToolTip(self.tr("选择打印机打印（Ctrl+P），记入打印记录"))
+        self.print_button.clicked.connect(lambda: self.print_now())
         self.open_button = self.buttons.addButton(
             self.tr("在系统查看器中打开"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -132,6 +139,9 @@ class NoticePreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(860, 920)
         self._set_ready(False)
+        # shortcuts of the dialog, not of its buttons (a button's own shortcut goes when its text changes)
+        key_shortcut(self, QKeySequence(QKeySequence.StandardKey.Save), self.save_as)
+        key_shortcut(self, QKeySequence(QKeySequence.StandardKey.Print), self.print_now)
 
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.load_kind(self.kind_combo.currentData()))
         if issued is not None:
@@ -204,6 +214,9 @@ class NoticePreviewDialog(QDialog):
         allowed = may(self.workstation.actor, Action.PRINT_NOTICES)
         self.save_button.setEnabled(ready and allowed)
         self.open_button.setEnabled(ready and allowed)
+        self.print_button.setEnabled(ready and allowed)
+        if ready and allowed:
+            self.print_button.setFocus()  # Enter prints
 
     # ---- output ---------------------------------------------------------------------------------------
 
@@ -250,6 +263,32 @@ class NoticePreviewDialog(QDialog):
 
         return run_op(self, lambda: ws.notices.reprint(ws.actor, serial, path), on_done=done, on_refused=refused,
                       expected=(OSError,), title="save notice", task_runner=self._runner)
+
+    def print_now(self, printer: Any = None) -> Task | None:
+        """Print through Qt's print dialog (or on ``printer``); the print is logged like a saved copy."""
+        from ipdesk.gui.common import printing
+
+        if self.issued is None or not self.print_button.isEnabled():
+            return None
+        printer = printer or printing.choose_printer(self, self.tr("打印通知书"))
+        if printer is None:
+            return None
+        try:
+            pages = printing.print_pdf(self.pdf_data, printer)
+        except OSError as exc:
+            messages.tell(self, self.tr("无法打印通知书"), self.tr("打印机不可用：{name}").format(name=str(exc)),
+                          warning=True)
+            return None
+        name = printer.printerName() or printer.outputFileName() or "printer"
+        ws, serial = self.workstation, self.issued.serial
+
+        def done(_issued: Any) -> None:
+            self.last_printed = name
+            self.status.setText(esc(self.tr("已送打印机 {name}：{n} 页").format(name=name, n=pages)))
+            self.printed.emit(name)
+
+        return run_op(self, lambda: ws.notices.printed(ws.actor, serial, name), on_done=done,
+                      title="print notice", task_runner=self._runner)
 
     def open_in_viewer(self) -> Task | None:
         """Write a copy into the temporary folder and open it in the system PDF viewer."""

@@ -14,6 +14,7 @@ from ipdesk.domain.pledges.application import (
     Clause,
     Document,
     GuaranteeScope,
+    clauses_for,
 )
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR
@@ -75,9 +76,20 @@ class DocumentsChecklist(QWidget):
                 text += ("" if self.lang == "zh" else " ") + self.tr("（本案不需要）")
             box.setText(text)
             box.setVisible(needed or box.isChecked())
-        missing = [d for d in required if d in self.boxes and not self.boxes[d].isChecked()]
-        self.hint.setText(self.tr("还缺 {n} 份材料；缺少的材料在审查时会列入补正通知。").format(n=len(missing))
-                          if missing else self.tr("本案需要的材料已全部收到。"))
+        missing = self.missing()
+        sep = "、" if lang == "zh" else "; "
+        self.hint.setText(
+            self.tr("还缺 {n} 份：{names}（Ctrl+Shift+A 全部勾选）").format(
+                n=len(missing), names=sep.join(pick(DOCUMENT_LABELS[d], lang) for d in missing))
+            if missing else self.tr("本案需要的材料已全部收到。"))
+
+    def missing(self) -> list[Document]:
+        """The documents this case needs that are not ticked, in checklist order."""
+        return [d for d, box in self.boxes.items() if d in self.required and not box.isChecked()]
+
+    def tick_required(self) -> None:
+        for d in self.missing():
+            self.boxes[d].setChecked(True)
 
     def _toggled(self, doc: Document) -> None:
         self.update_required(self.required)
@@ -116,6 +128,11 @@ class ClausesChecklist(QWidget):
                 box.setToolTip(self.tr("合同约定债务人到期不履行时质押财产归质权人所有：民法典第四百二十八条，不予登记"))
             self.boxes[clause] = box
             grid.addWidget(box, i, 0)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #607d8b;")
+        self.hint.setWordWrap(True)
+        grid.addWidget(self.hint, len(self.boxes), 0)
+        self.changed.connect(self._update_hint)
         self.update_mandatory(set())
 
     def update_mandatory(self, mandatory: set[Clause]) -> None:
@@ -130,6 +147,29 @@ class ClausesChecklist(QWidget):
             font = box.font()
             font.setBold(clause in mandatory)
             box.setFont(font)
+        self._update_hint()
+
+    def update_families(self, families: set[str]) -> None:
+        """Only the clauses a contract for these families has (a trademark contract has no 专利被宣告无效时的
+        处理); a ticked one stays visible so it can be unticked."""
+        shown = set(clauses_for(families))
+        for clause, box in self.boxes.items():
+            box.setVisible(clause in shown or box.isChecked())
+
+    def missing(self) -> list[Clause]:
+        """The mandatory clauses not ticked, in checklist order."""
+        return [c for c, box in self.boxes.items() if c in self.mandatory and not box.isChecked()]
+
+    def tick_mandatory(self) -> None:
+        for c in self.missing():
+            self.boxes[c].setChecked(True)
+
+    def _update_hint(self) -> None:
+        missing = self.missing()
+        sep = "、" if self.lang == "zh" else "; "
+        self.hint.setText(self.tr("还缺必备条款：{names}").format(
+            names=sep.join(pick(CLAUSE_LABELS[c], self.lang) for c in missing)) if missing else "")
+        self.hint.setVisible(bool(missing))
 
     def clauses(self) -> list[str]:
         return [c.value for c, box in self.boxes.items() if box.isChecked()]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.pledges.application import WAIVABLE_CODES
 from ipdesk.domain.pledges.examination.engine import Examination, FindingStatus
+from ipdesk.domain.pledges.examination.findings import correction_items
 from ipdesk.domain.pledges.lifecycle import allowed_actions, available_actions
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.gui.common.models.badges import TONES
@@ -221,9 +222,12 @@ class FindingsView(QWidget):
                 correction=counts["correction"],
             )
         )
-        corrections = [r for r in rows if r["status"] == FindingStatus.CORRECTION.value]
+        corrections = correction_items([r for r in rows if r["status"] == FindingStatus.CORRECTION.value],
+                                       lambda r: (r["code"], r.get("params") or {}))
         if corrections:
-            if correction_deadline is not None:
+            if outcome == "refuse":  # a refusal ends the application: no correction notice is sent
+                head = self.tr("以下事项也不齐全（不予登记的申请不发出补正通知）：")
+            elif correction_deadline is not None:
                 head = self.tr("补正通知：请当事人在 {date} 前补正以下事项（逾期未补正的视为撤回申请）：").format(
                     date=format_date(correction_deadline)
                 )
@@ -380,6 +384,13 @@ class FindingsDialog(QDialog):
         self.register_button.setEnabled("register" in allowed)
         self.refuse_button.setVisible("refuse" in decidable)
         self.refuse_button.setEnabled("refuse" in allowed)
+        # the keyboard starts on the decision the findings allow (Enter presses it; it still confirms first)
+        for button in (self.register_button, self.cure_button, self.refuse_button):
+            if button.isVisibleTo(self) and button.isEnabled():
+                button.setFocus()
+                break
+        else:
+            self.close_button.setFocus()
         tone = PLEDGE_STATUS_TONES.get(rec.status, "muted")
         number = esc(rec.application_no)
         if rec.registration_no:

@@ -8,7 +8,8 @@ as a problem under the field instead of being guessed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipdesk.domain.registry.parties import Party
+from ipdesk.gui.common.keyboard import skip_tab
 from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
@@ -202,9 +204,22 @@ class PartyListEdit(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.list)
+        skip_tab(self.remove_button, self.list)  # Tab goes on to the pledgee (Backspace in the empty field removes)
+        self.field.line_edit.installEventFilter(self)
         self.line_edit = self.field.line_edit  # what an ErrorField marks red
         self.setFocusProxy(self.field)
         self._update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Backspace in the empty add field takes the last pledgor off the list (the keyboard's 移除)
+        if (watched is self.field.line_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Backspace
+                and not self.field.line_edit.text() and self.list.count()):
+            self.list.takeItem(self.list.count() - 1)
+            self._update()
+            self.changed.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def parties(self) -> list[Party]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]

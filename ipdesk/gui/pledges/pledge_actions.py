@@ -32,13 +32,12 @@ from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.messages import register as register_messages
 from ipdesk.domain.shared.problems import Problem
 from ipdesk.gui import messages
-from ipdesk.gui.common.rich_text import pick
+from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.formatting import format_date
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.ops import run_op
-from ipdesk.gui.pledges.amendment_dialogs import CancelDialog, ChangeDialog, ExtendDialog, heading
 from ipdesk.gui.tasks import Task, TaskRunner, runner
 
 register_messages({
@@ -232,18 +231,31 @@ class PledgeActions(QObject):
     # ---- registered pledges --------------------------------------------------------------------
 
     def change(self, record: PledgeRecord) -> FormDialog:
+        from ipdesk.gui.pledges.pledge_changes import ChangeDialog
+
         return self._form(ChangeDialog(self.workstation, record, lang=self.lang, parent=self.widget))
 
     def extend(self, record: PledgeRecord) -> FormDialog:
+        from ipdesk.gui.pledges.pledge_changes import ExtendDialog
+
         return self._form(ExtendDialog(self.workstation, record, lang=self.lang, parent=self.widget))
 
     def cancel(self, record: PledgeRecord) -> FormDialog:
+        from ipdesk.gui.pledges.pledge_changes import CancelDialog
+
         form = CancelDialog(self.workstation, record, lang=self.lang, parent=self.widget, submit=self.submits)
         form.saved.connect(lambda rec: self._submitted(form.windowTitle(), rec))
         return self._form(form)
 
 
 # ---- the forms ---------------------------------------------------------------------------------------
+
+
+def record_heading(record: PledgeRecord) -> QLabel:
+    number = record.registration_no or record.application_no
+    label = QLabel(f"<b>{esc(number)}</b>　{esc('、'.join(record.pledgor_names))} → {esc(record.pledgee_name)}")
+    label.setWordWrap(True)
+    return label
 
 
 class CureDialog(FormDialog):
@@ -262,7 +274,7 @@ class CureDialog(FormDialog):
         super().__init__(parent, title=self.tr("收到补正材料"))
         self.setObjectName("CureDialog")
         self.workstation, self.record, self.lang = workstation, record, lang
-        self.add_row("", heading(record))
+        self.add_row("", record_heading(record))
         missing_docs, missing_clauses = missing_items(last_exam)
         if not missing_docs and not missing_clauses:  # no examination yet: offer what was not received
             missing_docs = [
@@ -360,7 +372,7 @@ class WaiverDialog(FormDialog):
         super().__init__(parent, title=self.tr("记录当事人声明（{code}）").format(code=code))
         self.setObjectName("WaiverDialog")
         self.workstation, self.record, self.code = workstation, record, code
-        self.add_row("", heading(record))
+        self.add_row("", record_heading(record))
         if reason:
             why = QLabel(reason)
             why.setWordWrap(True)
@@ -400,7 +412,7 @@ class OtherGroundDialog(FormDialog):
         super().__init__(parent, title=self.tr("增加其他不予登记理由"))
         self.setObjectName("OtherGroundDialog")
         self.workstation, self.record = workstation, record
-        self.add_row("", heading(record))
+        self.add_row("", record_heading(record))
         self.right = QComboBox()
         self.right.addItem(self.tr("整个申请"), "")
         for r in record.rights:
@@ -423,3 +435,14 @@ class OtherGroundDialog(FormDialog):
         return self.workstation.pledges.add_other_ground(
             self.workstation.actor, self.record.id, data["reason"], data["right_number"]
         )
+
+def date_field(text: str, field: str, label: str, problems: list[Problem], required: bool = False) -> date | None:
+    if not text:
+        if required:
+            problems.append(Problem("required", field, {"label": label}))
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        problems.append(Problem("bad_date", field, {"value": text, "label": label}))
+        return None

@@ -40,10 +40,13 @@ from ipdesk.domain.pledges.application import (
     DEBT_TYPE_LABELS,
     DebtType,
     PledgeApplication,
+    family,
     mandatory_clauses,
     required_documents,
 )
 from ipdesk.domain.shared.problems import DomainError, Problem
+from ipdesk.gui.common.drafts import Draft, DraftKeeper, DraftStore
+from ipdesk.gui.common.keyboard import key_shortcut
 from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.widgets.date_edit import DateEdit
@@ -54,6 +57,7 @@ from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.ops import report_failure
+from ipdesk.gui.pledges.application_drafts import KIND, draft_title, restore
 from ipdesk.gui.pledges.checklists import ClausesChecklist, DocumentsChecklist, ScopeChecks
 from ipdesk.gui.pledges.pickers import PartyField, PartyListEdit
 from ipdesk.gui.pledges.rights_editor import RightsEditor
@@ -93,7 +97,7 @@ class PledgeApplicationForm(FormDialog):
     """
 
     def __init__(self, workstation: Workstation, *, parent: QWidget | None = None, lang: str | None = None,
-                 received: date | None = None):
+                 received: date | None = None, draft: Draft | None = None):
         lang = ui_lang(lang)
         super().__init__(parent, title=self.tr("新建质押登记申请"))
         self.setObjectName("PledgeApplicationForm")
@@ -105,6 +109,7 @@ class PledgeApplicationForm(FormDialog):
         # the answer for the values it was given, and the answer shown while the next one is read
         self._checking = LatestRead(self)
         self._checked: tuple[str, list[Problem]] | None = None
+        self._asking: tuple[str, list[Any]] | None = None  # the values being checked and who waits
         self._previous: list[Problem] = []
         self.resize(1180, 820)
 
@@ -176,7 +181,11 @@ class PledgeApplicationForm(FormDialog):
         for i in reversed(range(outer.count())):  # the base form's stretch: the scroll area takes the room
             if outer.itemAt(i).spacerItem() is not None:
                 outer.takeAt(i)
-        outer.insertWidget(outer.indexOf(self.buttons), scroll, 1)
+        outer.insertWidget(outer.indexOf(self.banner), scroll, 1)  # the problems list below it, never above
+
+        # keyboard: another right, and every document and clause this case needs ticked at once
+        key_shortcut(self, "Ctrl+Shift+N", self.rights.add_and_focus)
+        key_shortcut(self, "Ctrl+Shift+A", self.tick_required)
 
         self.preview_button = QPushButton(icon("search"), self.tr("预审…"))
         self.preview_button.setToolTip(self.tr("按当前填写的内容审查一遍（不保存），查看是否可以登记"))
@@ -189,8 +198,32 @@ class PledgeApplicationForm(FormDialog):
             signal.connect(lambda *_a: self.update_checklists())
         self.update_checklists()
         self.mark_clean()
+        # what is typed is kept as a draft (every few seconds and on leaving a field) until filed or discarded
+        self.drafts = DraftKeeper(self, DraftStore.of(workstation), KIND, self.values, self._draft_title,
+                                  draft.id if draft is not None else None)
+        if draft is not None:
+            restore(self, draft.values)
 
     # ---- building ----------------------------------------------------------------------------------
+
+    def edited(self, name: str) -> None:
+        super().edited(name)
+        keeper = getattr(self, "drafts", None)  # None while the form is being built
+        if keeper is not None:
+            keeper.touched()
+
+    def _draft_title(self) -> str:
+        names = [p.name for p in self.pledgors.parties()] or [self.pledgors.field.line_edit.text().strip()]
+        return draft_title(self.values(), [n for n in names if n], self.lang)
+
+    def _saved(self, result: Any) -> None:
+        self.drafts.discard()  # filed: the register has it now
+        super()._saved(result)
+
+    def reject(self) -> None:
+        super().reject()
+        if not self.isVisible():  # closed on purpose (its changes discarded when there were any)
+            self.drafts.discard()
 
     def _group(self, column: QVBoxLayout, title: str) -> QFormLayout:
         box = QGroupBox(title)
@@ -217,6 +250,12 @@ class PledgeApplicationForm(FormDialog):
             return ""
         return f"{text}：" if self.lang == "zh" else f"{text}: "
 
+    def tick_required(self) -> None:
+        """Ctrl+Shift+A: the documents this case needs and the mandatory clauses, all received."""
+        self.update_checklists()
+        self.documents.tick_required()
+        self.clauses.tick_mandatory()
+
     # ---- the case adapts the checklists ------------------------------------------------------------
 
     def draft_application(self) -> PledgeApplication:
@@ -241,6 +280,7 @@ class PledgeApplicationForm(FormDialog):
         app = self.draft_application()
         self.documents.update_required(required_documents(app, rights))
         self.clauses.update_mandatory(mandatory_clauses(rights))
+        self.clauses.update_families({family(r.kind) for r in rights})
         has_copyright = any(r.kind.is_copyright for r in rights)
         self.fields["licensed_before"].setVisible(has_copyright or self.licensed_before.isChecked())
 
@@ -288,6 +328,13 @@ class PledgeApplicationForm(FormDialog):
 
     def _check(self, data: dict[str, Any], then: Any) -> None:
         pledges, received, key = self.workstation.pledges, self.received, _key(data)
+        if self._checking.busy and self._asking is not None and self._asking[0] == key:
+            # the same values are being checked already: wait for that answer too (a second read would
+            # cancel the first and, with it, what Save asked to do once it came)
+            self._asking[1].append(then)
+            return
+        waiting = [then]
+        self._asking = (key, waiting)
 
         def read() -> list[Problem]:
             try:
@@ -298,7 +345,9 @@ class PledgeApplicationForm(FormDialog):
 
         def answered(problems: list[Problem]) -> None:
             self._checked = (key, self.localise(problems))
-            then()
+            self._asking = None
+            for callback in waiting:
+                callback()
 
         self._checking.run(read, answered, name="check application")
 

@@ -36,7 +36,7 @@ from ipdesk.gui.common.pages.detail_pane import (
     vbox,
 )
 from ipdesk.gui.common.pages.history import HistoryView
-from ipdesk.gui.common.rich_text import badge_html, esc, pick
+from ipdesk.gui.common.rich_text import badge_html, esc, keep_together, pick
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.i18n import ui_lang
@@ -204,8 +204,9 @@ class PledgeDetailPane(DetailPane):
                 kind = pick(KIND_LABELS[RightKind(r.kind)], lang)
             except ValueError:
                 kind = r.kind
-            rows.append(f"<tr><td><b>{esc(r.display_number)}</b>&nbsp;&nbsp;</td><td>{esc(kind)}&nbsp;&nbsp;</td>"
-                        f"<td>{esc(r.title)}</td></tr>")
+            number = esc(keep_together(r.display_number))  # never "ZL" on one line and the digits on the next
+            rows.append(f"<tr><td style='white-space:nowrap'><b>{number}</b>&nbsp;&nbsp;</td>"
+                        f"<td>{esc(kind)}&nbsp;&nbsp;</td><td>{esc(r.title)}</td></tr>")
         self.rights.setText("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
         present_sections(self.sections, data.get("sections") or [None] * len(self.sections), record)
         trigger = (pick(CANCELLATION_TRIGGER_LABELS[record.cancellation_trigger], lang)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ipdesk.domain.pledges.application import PLEDGE_STATUS_LABELS, PledgeStatus
@@ -21,6 +22,7 @@ from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.pledges.application_drafts import open_drafts
 from ipdesk.gui.pledges.findings_view import FindingsDialog
 from ipdesk.gui.pledges.pledge_actions import PledgeActions
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
@@ -84,6 +86,7 @@ class PledgesPage(RegisterPage):
         self.actions = PledgeActions(workstation, self, lang, task_runner=self._runner)
         self.actions.changed.connect(self._changed)
         self.form: PledgeApplicationForm | None = None
+        self._from_tile = False  # the filters shown were set by a workbench tile (cleared on the next visit)
         self.findings_dialog: FindingsDialog | None = None
 
         self.toolbar.addSeparator()
@@ -138,10 +141,15 @@ class PledgesPage(RegisterPage):
         self._act("cancel", self.tr("注销"), "clear", self.cancel_selected, self.tr("注销登记（五种注销原因之一）"))
         for add_actions in more_actions:
             add_actions(self)
+        self.add_action("drafts", self.tr("草稿…"), "edit", lambda: open_drafts(self),
+                        enabled_when=lambda _rows: self.can_create(),
+                        tip=self.tr("没有受理就关闭了的申请（程序意外退出时自动保存）：继续填写或丢弃"), toolbar=False)
         self.toolbar.addSeparator()
         self.add_action(
             "filter_pledgee", self.tr("按质权人…"), "filter", self.pick_pledgee, tip=self.tr("只显示某一质权人的质押")
         )
+        self.action("examine").setShortcut(QKeySequence("Ctrl+E"))  # the clerk's next step after filing
+        self.action("examine").setToolTip(self.tr("按不予登记事由逐项审查，并记录结果（Ctrl+E）"))
         self.action("new").setText(self.tr("新建申请"))
         self.action("new").setToolTip(self.tr("新建质押登记申请（Ctrl+N）"))
         self.detail_pane.loaded.connect(self.update_actions)
@@ -211,8 +219,9 @@ class PledgesPage(RegisterPage):
 
     # ---- actions -----------------------------------------------------------------------------------
 
-    def new_record(self) -> PledgeApplicationForm:
-        form = PledgeApplicationForm(self.workstation, parent=self, lang=self.lang)
+    def new_record(self, draft: Any = None) -> PledgeApplicationForm:
+        """The application form (Ctrl+N), empty or filled back from a :class:`~ipdesk.gui.common.drafts.Draft`."""
+        form = PledgeApplicationForm(self.workstation, parent=self, lang=self.lang, draft=draft)
         form.saved.connect(self._filed)
         form.open()
         self.form = form
@@ -228,6 +237,7 @@ class PledgesPage(RegisterPage):
     def _filed(self, record: PledgeRecord) -> None:
         # the operation's changes already refreshed the list (ipdesk.gui.ops.broadcast)
         self.select_when_loaded(record.id, search=record.application_no)
+        self.table.setFocus()  # the keyboard goes on from the new application (Ctrl+E examines it)
         self.status_message.emit(self.tr("已受理 {no}，可以审查").format(no=record.application_no))
 
     def examine_selected(self) -> Any:
@@ -304,8 +314,17 @@ class PledgesPage(RegisterPage):
     def filter_pledgee(self, party_id: int, name: str) -> None:
         self.set_chip_filter("pledgee", str(party_id), self.tr("质权人：{name}").format(name=name))
 
-    def apply_filters(self, filters: Mapping[str, str]) -> None:
-        """Show the list filtered exactly as asked (the workbench tiles): other filters are cleared."""
+    def page_shown(self) -> None:
+        """Shown through the navigation: a workbench tile's filter was for that visit only, so the whole
+        register comes back (the tile shows it again when pressed again)."""
+        super().page_shown()
+        if self._from_tile:
+            self._from_tile = False
+            self.apply_filters({}, from_tile=False)
+
+    def apply_filters(self, filters: Mapping[str, str], *, from_tile: bool = True) -> None:
+        """Show the list filtered exactly as asked (the workbench tiles): other filters are cleared;
+        ``select``: the id of the pledge to select once read (a double-click on the workbench)."""
         for key, combo in self.filter_combos.items():
             index = combo.findData(filters.get(key, ""))
             combo.setCurrentIndex(max(index, 0))
@@ -323,3 +342,7 @@ class PledgesPage(RegisterPage):
         if search != self.search.text():
             self.search.setText(search)
         self.search.flush()
+        self._from_tile = from_tile and bool(filters)
+        if filters.get("select"):
+            self.select_when_loaded(int(filters["select"]))  # its detail loads, its actions are enabled
+            self.table.setFocus()

@@ -1,16 +1,22 @@
 """The pledged rights of an application: one line per number, checked as it is typed, looked up in the
-register, and an unknown number offered for adding on the spot."""
+register, and an unknown number offered for adding on the spot.
+
+Keyboard: Enter in a number adds the next line (or moves to it); Enter in an empty last line leaves the
+list; Ctrl+Shift+N adds a line from anywhere in the form. New lines take their place in the Tab order
+right after the line before them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from ipdesk.domain.registry.identifiers import RightNumber, parse_right_number
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, Right
 from ipdesk.domain.shared.problems import DomainError, NotFound
+from ipdesk.gui.common.keyboard import is_plain_enter, skip_tab
 from ipdesk.gui.common.lookup import LatestRead
 from ipdesk.gui.common.models.badges import RIGHT_STATUS_TONES
 from ipdesk.gui.common.rich_text import badge_html, esc, pick
@@ -33,12 +39,14 @@ class RightEntry(QWidget):
         resolved(): the register lookup finished (found or not).
         remove_requested(): the × button.
         add_requested(str): "add this right to the register" with the normalised number.
+        entered(): Enter was pressed in the number (the editor adds or moves to the next line).
     """
 
     changed = Signal()
     resolved = Signal()
     remove_requested = Signal()
     add_requested = Signal(str)
+    entered = Signal()
 
     def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
         lang = ui_lang(lang)
@@ -85,8 +93,18 @@ class RightEntry(QWidget):
         self._timer.timeout.connect(self.lookup)
         self.line_edit.textChanged.connect(self._text_changed)
         self.line_edit.editingFinished.connect(self.normalise)
+        self.line_edit.installEventFilter(self)
         self._read = LatestRead(self)
         self._show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter is taken here, so it never reaches the dialog (which would move on or, once, filed the form)
+        if watched is self.line_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and is_plain_enter(event):
+            self.normalise()
+            self.entered.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def looking_up(self) -> bool:
@@ -143,6 +161,12 @@ class RightEntry(QWidget):
 
     def _found(self, right: Right) -> None:
         self.right, self.not_found = right, False
+        if self.parsed is not None and self.text() != self.parsed.display:
+            # normalised as typed: once the register knows the number it is shown in its usual form (the
+            # parse is the same, so nothing is checked or looked up again)
+            self.line_edit.blockSignals(True)
+            self.line_edit.setText(self.parsed.display)
+            self.line_edit.blockSignals(False)
         self._show()
         self.resolved.emit()
 
@@ -225,7 +249,9 @@ class RightsEditor(QWidget):
         self._rows.setContentsMargins(0, 0, 0, 0)
         self._rows.setSpacing(4)
         self.add_button = QPushButton(icon("add"), self.tr("再添加一项权利"))
-        self.add_button.clicked.connect(lambda: self.add_entry().line_edit.setFocus())
+        self.add_button.setToolTip(self.tr("再添加一项权利（Ctrl+Shift+N；在权利号中按 Enter 也可以）"))
+        self.add_button.clicked.connect(self.add_and_focus)
+        skip_tab(self.add_button)  # Enter in a number or Ctrl+Shift+N do what it does
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._rows)
@@ -242,13 +268,39 @@ class RightsEditor(QWidget):
         entry.resolved.connect(self.rights_changed)
         entry.remove_requested.connect(lambda e=entry: self.remove_entry(e))
         entry.add_requested.connect(lambda number, e=entry: self.add_to_register(e, number))
+        entry.entered.connect(lambda e=entry: self.enter_in(e))
+        before = self.entries[-1] if self.entries else None
         self.entries.append(entry)
         self._rows.addWidget(entry)
+        if before is not None:  # reading order: right after the line above it, not after the dialog's buttons
+            QWidget.setTabOrder(before.line_edit, entry.line_edit)
+            QWidget.setTabOrder(entry.line_edit, entry.add_button)
         if text:
             entry.setText(text)
             entry.normalise()
         self.changed.emit()
         return entry
+
+    def add_and_focus(self) -> RightEntry:
+        """A new line with the focus in it; an empty last line is reused instead of adding another."""
+        last = self.entries[-1]
+        entry = last if not last.text() else self.add_entry()
+        entry.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return entry
+
+    def enter_in(self, entry: RightEntry) -> None:
+        """Enter in a number: the next line (added when this is the last); in an empty last line of several,
+        the line goes and the focus leaves the list for the next field."""
+        i = self.entries.index(entry)
+        if i + 1 < len(self.entries):
+            self.entries[i + 1].line_edit.setFocus(Qt.FocusReason.TabFocusReason)
+        elif entry.text():
+            self.add_entry().line_edit.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            leave_from = self.entries[i - 1].line_edit if i > 0 else entry.line_edit
+            if i > 0:
+                self.remove_entry(entry)
+            _focus_after(leave_from)
 
     def remove_entry(self, entry: RightEntry) -> None:
         if len(self.entries) == 1:
@@ -291,3 +343,14 @@ class RightsEditor(QWidget):
         form.open()
         self.right_form = form
         return form
+
+
+def _focus_after(widget: QWidget) -> None:
+    """Focus the next Tab stop after ``widget`` that is not one of the rights lines."""
+    w = widget.nextInFocusChain()
+    while w is not widget:
+        if (w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not isinstance(w.parentWidget(), RightEntry) and w.focusProxy() is None):
+            w.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        w = w.nextInFocusChain()

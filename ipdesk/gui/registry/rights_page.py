@@ -31,7 +31,7 @@ from ipdesk.gui.common.pages.history import HistoryView
 from ipdesk.gui.common.pages.register_page import FilterSpec, RegisterPage
 from ipdesk.gui.common.rich_text import badge_html, pick
 from ipdesk.gui.common.workstation import Workstation
-from ipdesk.gui.formatting import format_date
+from ipdesk.gui.formatting import format_date, format_percent
 from ipdesk.gui.i18n import ui_lang
 
 
@@ -110,7 +110,7 @@ class RightDetailPane(DetailPane):
         _clear_grid(self.owners)
         for i, owner in enumerate(right.owners):
             self.owners.addWidget(fact_value(owner.name or f"#{owner.party_id}"), i, 0)
-            share = QLabel(f"{owner.share:.2f}%")
+            share = QLabel(format_percent(owner.share))  # one decimal, as every percentage
             share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.owners.addWidget(share, i, 1)
         if not right.owners:

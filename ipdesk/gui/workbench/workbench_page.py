@@ -1,6 +1,7 @@
 """The workbench (工作台): what needs the clerk today — applications by service-level working days left
-(overdue red, due today amber), correction notices awaiting documents; for an approver, the decisions
-awaiting approval (maker-checker). Each tile opens the pledges list
+(overdue red, due today amber), correction notices awaiting documents, the overdue loans the user may
+see (a tile and a table; double-click opens the pledge); for an approver, the decisions awaiting approval
+(maker-checker). Each tile opens the pledges list
 filtered to what it counts; a double-click on an application opens it in the list.
 
 The numbers come from :func:`ipdesk.services.pledges.queries.workbench`, read off the GUI thread.
@@ -14,10 +15,11 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.domain.loans.classification import CLASS_LABELS, LoanClass
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, RowIdRole
 from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.common.pages.base import Page, may
-from ipdesk.gui.common.rich_text import esc
+from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.formatting import format_date, format_money
@@ -48,6 +51,7 @@ TILES: dict[str, tuple[dict[str, str], str]] = {
     "due_soon": ({"due_within": "2"}, "info"),
     "awaiting_correction": ({"status": "correction"}, "info"),
     "pending": ({"pending": "1"}, "muted"),
+    "overdue_loans": ({}, "bad"),  # the overdue loans' table below (not the pledges list)
 }
 
 PENDING_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -66,6 +70,20 @@ class PendingModel(RowListModel):
     returns them)."""
 
     columns = PENDING_COLUMNS
+    wan = False  # amounts in 万元 (the toggle above the table)
+
+    def set_wan(self, on: bool) -> None:
+        self.wan = on
+        if self._rows:
+            col = [c[0] for c in self.columns].index("secured_amount")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (self.wan and role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns) and self.columns[section][0] == "secured_amount"):
+            return "Secured amount (10k yuan)" if self.lang == "en" else "担保债权数额（万元）"
+        return super().headerData(section, orientation, role)
 
     def cell(self, row: dict[str, Any], key: str, role: int) -> Any:
         value = row.get(key)
@@ -75,7 +93,7 @@ class PendingModel(RowListModel):
             if key == "days_left":
                 return days_left_text(value, self.lang)
             if key == "secured_amount":
-                return format_money(value)
+                return format_money(value, wan=self.wan)
             if key == "sla_deadline":
                 return format_date(value)
             if key == "status":
@@ -95,6 +113,48 @@ class PendingModel(RowListModel):
             tone = days_left_tone(value)
             return QBrush(QColor(TONES[tone][1])) if tone else None
         return None
+
+
+OVERDUE_LOAN_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("overdue_days", "逾期天数", "Days overdue"),
+    ("loan_no", "贷款编号", "Loan no."),
+    ("classification", "五级分类", "Class"),
+    ("borrower", "借款人", "Borrower"),
+    ("lender", "贷款人", "Lender"),
+    ("pledge_no", "质押登记号", "Pledge"),
+    ("overdue_amount", "逾期金额（元）", "Overdue (yuan)"),
+)
+
+
+class OverdueLoansModel(RowListModel):
+    """Open loans with an instalment overdue, most days overdue first (rows from ``LoanService.overdue``)."""
+
+    columns = OVERDUE_LOAN_COLUMNS
+
+    def cell(self, row: dict[str, Any], key: str, role: int) -> Any:
+        if role == RowIdRole:
+            return row.get("id")
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "overdue_amount":
+                return format_money(row[key])
+            if key == "classification":
+                return pick(CLASS_LABELS.get(row[key]), self.lang, str(row[key]))
+            return "" if row.get(key) is None else str(row[key])
+        if role == BadgeToneRole and key == "classification":
+            return "warn" if row[key] == LoanClass.SPECIAL_MENTION else "bad"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            right = key in ("overdue_amount", "overdue_days")
+            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def overdue_loan_rows(workstation: Workstation, on: date | None) -> list[dict[str, Any]]:
+    """The overdue loans the signed-in user may see, as rows (worker thread)."""
+    return [{"id": x.id, "loan_no": x.loan_no, "overdue_days": x.state.overdue_days,
+             "classification": x.loan_class, "borrower": x.borrower_name, "lender": x.lender_name,
+             "pledge_no": x.pledge_no, "overdue_amount": x.state.overdue_amount}
+            for x in workstation.loans.overdue(workstation.actor, on)]
 
 
 class Tile(QPushButton):
@@ -126,6 +186,16 @@ class Tile(QPushButton):
             box.addWidget(label)
         self.set_count(0)
 
+    # a push button sizes itself by its own text (it has none): these follow the labels inside, so an
+    # English caption is never cut off ("Due within 2 working da")
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint().expandedTo(QSize(180, 88)) if layout else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.minimumSize().expandedTo(QSize(180, 88)) if layout else super().minimumSizeHint()
+
     def set_count(self, n: int | None) -> None:
         self.count = n or 0
         self.number.setText("…" if n is None else str(n))
@@ -137,13 +207,14 @@ class WorkbenchPage(Page):
 
     def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  open_list: Callable[[dict[str, str]], Any] | None = None, task_runner: TaskRunner | None = None,
-                 on: Callable[[], date] | None = None):
+                 on: Callable[[], date] | None = None, open_area: Callable[[str], Any] | None = None):
         lang = ui_lang(lang)
         super().__init__(parent)
         self.setObjectName("page_workbench")
         self.workstation = workstation
         self.lang = lang
         self.open_list = open_list
+        self.open_area = open_area
         self._runner = task_runner or runner()
         self._on = on
         self._generation = 0
@@ -168,13 +239,18 @@ class WorkbenchPage(Page):
             "due_soon": self.tr("2 个工作日内到期"),
             "awaiting_correction": self.tr("待补正（等待材料）"),
             "pending": self.tr("全部待办申请"),
+            "overdue_loans": self.tr("逾期贷款"),
         }
         self.tiles: dict[str, Tile] = {}
         tiles = QHBoxLayout()
         for key, (filters, tone) in TILES.items():
             tile = Tile(key, titles[key], tone)
-            tile.setToolTip(self.tr("打开质押登记列表，只显示这些申请"))
-            tile.clicked.connect(lambda _c=False, f=filters: self.open_filtered(f))
+            if key == "overdue_loans":
+                tile.setToolTip(self.tr("显示下方的逾期贷款列表"))
+                tile.clicked.connect(self.show_overdue_loans)
+            else:
+                tile.setToolTip(self.tr("打开质押登记列表，只显示这些申请"))
+                tile.clicked.connect(lambda _c=False, f=filters: self.open_filtered(f))
             self.tiles[key] = tile
             tiles.addWidget(tile)
         # Maker-checker: an approver sees the decisions others prepared, to confirm or return.
@@ -188,6 +264,14 @@ class WorkbenchPage(Page):
             tiles.addWidget(tile)
             self.decisions_panel = DecisionsPanel(workstation, lang, self, task_runner=self._runner)
             self.decisions_panel.decided.connect(self.refresh)
+        # Annual fees of the rights in custody that fall due this week (or are overdue): a right in custody
+        # never passes its due date silently. Shown where the desk has the custody service.
+        self.custody_tile: Tile | None = None
+        if getattr(workstation, "custody", None) is not None:
+            self.custody_tile = Tile("custody_week", self.tr("本周到期的托管年费"), "warn")
+            self.custody_tile.setToolTip(self.tr("打开托管清单"))
+            self.custody_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("custody"))
+            tiles.addWidget(self.custody_tile)
         tiles.addStretch(1)
 
         self.model = PendingModel(lang, self)
@@ -199,9 +283,11 @@ class WorkbenchPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultSectionSize(140)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the pledgor takes the room left over; the other columns fit their content (fit_columns)
+        pledgor = [c[0] for c in PENDING_COLUMNS].index("pledgor_names")
+        self.table.horizontalHeader().setSectionResizeMode(pledgor, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.message = QLabel()
         self.message.setStyleSheet("color: #607d8b;")
@@ -215,9 +301,29 @@ class WorkbenchPage(Page):
             layout.addWidget(self.decisions_panel)
         section = QLabel(self.tr("待办申请（按剩余工作日排列，双击打开）"))
         section.setStyleSheet("font-weight: bold; padding-top: 8px;")
-        layout.addWidget(section)
+        self.wan_toggle = QCheckBox(self.tr("金额以万元显示"))
+        self.wan_toggle.toggled.connect(self._wan_toggled)
+        above = QHBoxLayout()
+        above.addWidget(section)
+        above.addStretch(1)
+        above.addWidget(self.wan_toggle)
+        layout.addLayout(above)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        self.loans_title = QLabel(self.tr("逾期贷款（按逾期天数排列，双击打开所担保的质押）"))
+        self.loans_title.setStyleSheet("font-weight: bold; padding-top: 8px;")
+        self.loans_model = OverdueLoansModel(lang, self)
+        self.loans_table = QTableView()
+        self.loans_table.setObjectName("table_overdue_loans")
+        self.loans_table.setModel(self.loans_model)
+        self.loans_table.setItemDelegate(BadgeDelegate(self.loans_table))
+        self.loans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.loans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.loans_table.verticalHeader().hide()
+        self.loans_table.horizontalHeader().setStretchLastSection(True)
+        self.loans_table.doubleClicked.connect(lambda index: self.open_loan_row(index.row()))
+        layout.addWidget(self.loans_title)
+        layout.addWidget(self.loans_table, 1)
         self.refresh()
 
     # ---- loading ---------------------------------------------------------------------------------
@@ -232,6 +338,21 @@ class WorkbenchPage(Page):
         self.message.setText(self.tr("正在读取…"))
         for tile in self.tiles.values():
             tile.set_count(None)
+        if self.custody_tile is not None:
+            self.custody_tile.set_count(None)
+        custody = getattr(self.workstation, "custody", None)
+        day = on or self.workstation.clock.today()
+        week_left = 6 - day.weekday()  # through Sunday
+
+        approver = self.approver
+
+        def load() -> dict[str, Any]:
+            data = {**workbench(self.workstation.engine, on, clock=self.workstation.clock),
+                    "overdue_loans": overdue_loan_rows(self.workstation, on),
+                    "decisions": self.workstation.pledges.decisions() if approver else []}
+            if custody is not None:
+                data["custody_week"] = custody.worklist(week_left, today=day)
+            return data
 
         def done(data: dict[str, Any]) -> None:
             if generation == self._generation and shiboken6.isValid(self.table):
@@ -241,14 +362,8 @@ class WorkbenchPage(Page):
             if generation == self._generation and shiboken6.isValid(self.message):
                 self.message.setText(self.tr("无法读取待办事项：{error}").format(error=str(exc) or type(exc).__name__))
 
-        workstation, approver = self.workstation, self.approver
-
-        def read() -> dict[str, Any]:
-            data = workbench(workstation.engine, on, clock=workstation.clock)
-            return {**data, "decisions": workstation.pledges.decisions() if approver else []}
-
         self._runner.run(
-            read,
+            load,
             on_result=done,
             on_error=failed,
             name="workbench",
@@ -265,16 +380,34 @@ class WorkbenchPage(Page):
             "awaiting_correction": len(data.get("awaiting_correction", [])),
             "pending": len(pending),
             "awaiting_approval": len(data.get("decisions", [])),
+            "overdue_loans": len(data.get("overdue_loans", [])),
         }
         for key, tile in self.tiles.items():
             tile.set_count(counts[key])
+        if self.custody_tile is not None:
+            self.custody_tile.set_count(len(data.get("custody_week", [])))
         self.model.set_rows(pending)
         if self.decisions_panel is not None:
             self.decisions_panel.set_decisions(data.get("decisions", []))
+        self.loans_model.set_rows(data.get("overdue_loans", []))
+        self.loans_title.setVisible(bool(self.loans_model.rowCount()))
+        self.loans_table.setVisible(bool(self.loans_model.rowCount()))
+        self.fit_columns()
         self.message.setText("" if pending else self.tr("没有待办的申请。"))
         self.message.setVisible(not pending)
         when = self._on() if self._on else self.workstation.clock.today()
         self.subtitle.setText(esc(self.tr("{date}　待办 {n} 件").format(date=format_date(when), n=len(pending))))
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its content (the pledgor stretches over the rest)."""
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
+                self.table.resizeColumnToContents(col)
+
+    def _wan_toggled(self, on: bool) -> None:
+        self.model.set_wan(on)
+        self.fit_columns()
 
     # ---- opening the list ------------------------------------------------------------------------
 
@@ -282,9 +415,19 @@ class WorkbenchPage(Page):
         if self.open_list is not None:
             self.open_list(dict(filters))
 
+    def show_overdue_loans(self) -> None:
+        if self.loans_model.rowCount():
+            self.loans_table.setFocus()
+            self.loans_table.selectRow(0)
+
+    def open_loan_row(self, row: int) -> None:
+        if 0 <= row < self.loans_model.rowCount() and self.loans_model.row_data(row).get("pledge_no"):
+            self.open_filtered({"search": str(self.loans_model.row_data(row)["pledge_no"])})
+
     def open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.open_filtered({"search": str(self.model.row_data(row)["application_no"])})
+            data = self.model.row_data(row)
+            self.open_filtered({"search": str(data["application_no"]), "select": str(data["id"])})
 
     def page_shown(self) -> None:
         if time.monotonic() - self._started > 2:  # not again right after the first load

@@ -131,10 +131,11 @@ def kv_table(rows: Sequence[Sequence[Any]], widths_mm: Sequence[float]) -> Table
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
-    for c in range(0, ncols, 2):
-        cmds.append(("BACKGROUND", (c, 0), (c, -1), HEAD_BG))
     for i, r in enumerate(rows):
         r = list(r)
+        # grey behind the labels this row has: never behind a value spanning the rest of a short row
+        for c in range(0, min(len(r), ncols) - 1, 2):
+            cmds.append(("BACKGROUND", (c, i), (c, i), HEAD_BG))
         if len(r) < ncols:
             cmds.append(("SPAN", (len(r) - 1, i), (-1, i)))
             r += [""] * (ncols - len(r))

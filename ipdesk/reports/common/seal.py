@@ -62,6 +62,9 @@ register(
             "PDF 不含签名内容（已被删除或损坏），无法与签发版本核对，不能认定为真实",
             "the PDF lacks its signed content (removed or damaged): it cannot be compared with the issued "
             "document and is not genuine"),
+        "verify.key_retired": ("编号 {serial} 的签发密钥 {key_id} 已于 {at} 停用，该文件在停用后出具，不能确认",
+                               "serial {serial} was signed under key {key_id}, retired on {at} before the "
+                               "document was issued"),
         "verify.pages_unchecked": ("编号 {serial} 的签名有效，但本版本无法重新排印其内容以核对页面",
                                    "serial {serial}: the signature is valid but this version cannot lay out "
                                    "its content to compare the pages"),
@@ -173,6 +176,40 @@ class OfficeKey:
         if not isinstance(private, Ed25519PrivateKey):
             raise TypeError(f"{path} is not an Ed25519 private key")
         return cls(private, path)
+
+    @classmethod
+    def from_pem(cls, pem: bytes, passphrase: str | None = None, path: Path | None = None) -> OfficeKey:
+        """A key from PKCS#8 PEM, encrypted with ``passphrase`` or plain (``TypeError``/``ValueError`` from
+        ``cryptography`` when the passphrase is missing, superfluous or wrong, or it is no Ed25519 key)."""
+        private = serialization.load_pem_private_key(pem, password=passphrase.encode("utf-8") if passphrase else None)
+        if not isinstance(private, Ed25519PrivateKey):
+            raise ValueError("not an Ed25519 private key")
+        return cls(private, path)
+
+    def private_pem(self, passphrase: str | None = None) -> bytes:
+        encryption: Any = (serialization.BestAvailableEncryption(passphrase.encode("utf-8")) if passphrase
+                           else serialization.NoEncryption())
+        return self._private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+
+    def save(self, path: Path, passphrase: str | None = None, replace: bool = False) -> None:
+        """Write the private key to ``path`` (0600, atomically; an existing file only with ``replace``)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".office_key.", dir=path.parent)  # mkstemp creates 0600
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(self.private_pem(passphrase))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o600)
+            if replace:
+                os.replace(tmp, path)
+            else:
+                os.link(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        self.path = path
 
     def public_pem(self) -> bytes:
         return self.public_key.public_bytes(serialization.Encoding.PEM,

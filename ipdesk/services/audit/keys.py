@@ -6,7 +6,8 @@
   On PostgreSQL every desk of the office must hold the same file (copy it with the keys folder).
 * ``audit_checkpoints.jsonl`` (data folder): after every transaction that wrote audit entries, one line
   ``{"seq", "hash", "at", "key_id", "signature"}``, the head signed with the office's Ed25519 key
-  (``IPDA1|seq|hash|key_id``). A truncated or rolled-back log no longer contains a checkpointed head.
+  (``IPDA1|seq|hash|key_id``; unsigned until the register has accepted an office key). A truncated or
+  rolled-back log no longer contains a checkpointed head.
 """
 
 from __future__ import annotations
@@ -118,15 +119,17 @@ def checkpoint_text(seq: int, head_hash: str, key_id: str) -> bytes:
 def write_checkpoint(keys: AuditKeys, seq: int, head_hash: str, now: datetime) -> None:
     """Append the signed head to the checkpoint file (after the commit; a failure is logged, not raised:
     the act is committed and the next checkpoint covers it)."""
-    if keys.checkpoints is None or keys.signer is None:
+    if keys.checkpoints is None:
         return
     try:
-        signer = keys.signer()
-        if signer is None:
-            return
-        signature = signer.sign(checkpoint_text(seq, head_hash, signer.key_id))
-        line = json.dumps({"seq": seq, "hash": head_hash, "at": now.isoformat(), "key_id": signer.key_id,
-                           "signature": base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=")})
+        signer = keys.signer() if keys.signer is not None else None
+        key_id = signature = None
+        if signer is not None:  # unsigned until the office key is in use: still outside the database
+            key_id = signer.key_id
+            raw = signer.sign(checkpoint_text(seq, head_hash, key_id))
+            signature = base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+        line = json.dumps({"seq": seq, "hash": head_hash, "at": now.isoformat(), "key_id": key_id,
+                           "signature": signature})
         keys.checkpoints.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(keys.checkpoints, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:

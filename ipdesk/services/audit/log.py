@@ -119,7 +119,8 @@ def record(
 
 
 # Audited entity types → the change kinds pages watch (ipdesk.domain.shared.changes.KINDS).
-_ENTITY_KINDS = {"pledge": "pledges", "right": "rights", "party": "parties", "settings": "settings", "key": "keys"}
+_ENTITY_KINDS = {"pledge": "pledges", "right": "rights", "party": "parties", "settings": "settings", "key": "keys",
+                 "loan": "loans"}
 
 
 @dataclass(frozen=True)

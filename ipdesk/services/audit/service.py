@@ -71,14 +71,14 @@ class AuditService:
         with Session(self.engine.execution_options(readonly=True)) as session:
             stmt = select(func.count()).select_from(AuditRow)
             if query.search:
-                stmt = stmt.where(AuditRow.summary.contains(query.search) | (AuditRow.actor == query.search))
+                stmt = stmt.where(_matches(query.search))
             return int(session.execute(stmt).scalar_one())
 
     def page(self, query: Query, offset: int, limit: int) -> list[dict[str, Any]]:
         with Session(self.engine.execution_options(readonly=True)) as session:
             stmt = select(AuditRow)
             if query.search:
-                stmt = stmt.where(AuditRow.summary.contains(query.search) | (AuditRow.actor == query.search))
+                stmt = stmt.where(_matches(query.search))
             order = AuditRow.seq.asc() if not query.descending else AuditRow.seq.desc()
             rows = session.execute(stmt.order_by(order).offset(offset).limit(limit)).scalars()
             return [
@@ -93,3 +93,9 @@ class AuditService:
                 }
                 for r in rows
             ]
+
+
+def _matches(search: str):
+    """The audit page's search: the summary contains it (``%`` and ``_`` are characters, not wildcards)
+    or it is the actor's name."""
+    return AuditRow.summary.contains(search, autoescape=True) | (AuditRow.actor == search)

@@ -123,7 +123,9 @@ class RegisterSearch:
         if c.name:
             if c.similar:
                 key = name_key(c.name)
-                party_match = PartyRow.name_key.contains(key) if key else PartyRow.name.contains(c.name)
+                # autoescape: % and _ in the name searched for are characters, not wildcards.
+                party_match = (PartyRow.name_key.contains(key, autoescape=True) if key
+                               else PartyRow.name.contains(c.name, autoescape=True))
             else:
                 party_match = PartyRow.name == c.name.strip()
             parties = select(PartyRow.id).where(party_match)
@@ -318,6 +320,7 @@ class RegisterSearch:
         now = self.clock.now().replace(microsecond=0)
         # The end of the as-of day in the office's timezone.
         as_of = now if c.as_of is None else datetime.combine(c.as_of, time(23, 59, 59), tzinfo=self.clock.zone)
+        self.notices.keys.for_signing()  # loaded and checked first: a refused key file issues nothing
         with transaction(self.engine, self.clock) as session:
             serial = self.notices._next_serial(session, now)
             cert = SearchCertificate(

@@ -42,6 +42,7 @@ from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.services import audit
+from ipdesk.services.notices.keys import OfficeKeys
 from ipdesk.services.office.settings import OfficeService, format_number, next_number
 from ipdesk.services.pledges.commands import MAKER_KEY
 from ipdesk.services.pledges.pending import pending_decision, prepare_in
@@ -180,49 +181,47 @@ def atomic_write(path: Path, data: bytes) -> None:
 class NoticeService:
     """Issue, print, revoke and verify notices."""
 
-    def __init__(self, engine: Engine, keys_dir: Path, *, clock: Clock | None = None):
+    def __init__(self, engine: Engine, keys_dir: Path, *, clock: Clock | None = None,
+                 passphrase: Callable[[], str | None] | None = None):
         self.engine = engine
         self.keys_dir = keys_dir
         self.clock: Clock = clock if clock is not None else OfficeClock()
         self.office = OfficeService(engine, self.clock)
-        self._key: OfficeKey | None = None
+        self.keys = OfficeKeys(engine, keys_dir, self.clock, passphrase)
 
     # --- keys -------------------------------------------------------------------------------------
     @property
     def key(self) -> OfficeKey:
-        """The office's Ed25519 key, created on first use in the data folder's keys/ directory."""
-        if self._key is None:
-            from ipdesk.reports.common.seal import OfficeKey
-
-            self._key = OfficeKey.load_or_create(self.keys_dir)
-        return self._key
-
-    def _trust_own_key(self, session: Session) -> None:
-        if session.get(TrustedKeyRow, self.key.key_id) is None:
-            session.add(TrustedKeyRow(key_id=self.key.key_id, public_pem=self.key.public_pem().decode("ascii"),
-                                      label="本机登记机关密钥"))
-            note(session, "keys")
+        """The office's Ed25519 key (ipdesk.services.notices.keys: created on first use, checked against
+        the register's office keys on load, rotated, imported and retired by audited acts)."""
+        return self.keys.key()
 
     def export_public_key(self, path: Path) -> str:
-        atomic_write(path, self.key.public_pem())
+        """Every key the register used or trusts, with its validity period; returns the current key id."""
+        self.keys.export_public(path)
         return self.key.key_id
 
     def trust_key(self, actor: Actor, pem: bytes, label: str = "") -> Changed[str]:
         """Trust another office's public key; the value is its key id (nothing changes if already trusted)."""
+        import re
+
         from ipdesk.reports.common.seal import key_id_of, load_public_key
 
         actor.require(Action.ADMINISTER)
+        # One key, or an export bundle of several (every key id an office used, each with its period).
+        blocks = re.findall(rb"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY-----", pem, flags=re.S) or [pem]
         try:
-            key = load_public_key(pem)
+            keys = [(key_id_of(load_public_key(b)), b) for b in blocks]
         except (ValueError, TypeError) as exc:
             raise ValidationError(Problem("import.unreadable", "key", {"reason": str(exc)})) from exc
-        kid = key_id_of(key)
         with transaction(self.engine, self.clock) as session:
-            if session.get(TrustedKeyRow, kid) is None:
-                session.add(TrustedKeyRow(key_id=kid, public_pem=pem.decode("ascii"), label=label))
-                audit.record(session, actor, "key.trust", "key", None, f"信任公钥 {kid} {label}")
+            for kid, block in keys:
+                if session.get(TrustedKeyRow, kid) is None:
+                    session.add(TrustedKeyRow(key_id=kid, public_pem=block.decode("ascii"), label=label))
+                    note(session, "keys")
+                    audit.record(session, actor, "key.trust", "key", None, f"信任公钥 {kid} {label}")
             changes = changes_so_far(session)
-        return Changed(kid, changes)
+        return Changed(keys[0][0], changes)
 
     # --- building the document ------------------------------------------------------------------------
     def _event_for(self, session: Session, pledge: PledgeRow, kind: NoticeKind, event_id: int | None) -> PledgeEventRow:
@@ -291,11 +290,15 @@ class NoticeService:
         kind = NoticeKind(kind)
         if kind is NoticeKind.SEARCH_CERTIFICATE:
             raise ValueError("search certificates are issued by RegisterSearch.certificate")
+        with collect_changes() as first_use:
+            self.keys.for_signing()  # loaded and checked first: a refused key file issues nothing
         with transaction(self.engine, self.clock) as session:
             # Lock the pledge: two clerks printing the same decision at once must get one serial.
             pledge = session.get(PledgeRow, pledge_id, with_for_update=True)
             if pledge is None:
                 raise NotFound(Problem("not_found", params={"what": "质押", "key": pledge_id}))
+            if first_use.changes.keys:
+                note(session, "keys")  # this command brought the office key into use
             event = self._event_for(session, pledge, kind, event_id)
             row = session.execute(select(NoticeRow).where(
                 NoticeRow.pledge_id == pledge.id, NoticeRow.kind == kind.value, NoticeRow.event_id == event.id
@@ -319,7 +322,6 @@ class NoticeService:
                event_id: int | None) -> NoticeRow:
         from ipdesk.reports.common.seal import sign_document
 
-        self._trust_own_key(session)
         content = canonical_content(doc)
         row = NoticeRow(serial=doc.serial, kind=doc.kind.value, pledge_id=pledge_id, event_id=event_id,
                         issued_at=doc.issued_at, issued_by=actor.username, content=content.decode("utf-8"),
@@ -398,6 +400,14 @@ class NoticeService:
         self._write(out, self.render(issued))
         with collect_changes() as seen:
             self._log_print(actor, serial, str(out))
+        return replace(issued, changes=seen.changes)
+
+    def printed(self, actor: Actor, serial: str, printer: str) -> IssuedNotice:
+        """Log that the notice was sent to ``printer`` (through the print dialog: no file is written here)."""
+        actor.require(Action.PRINT_NOTICES)
+        issued = self.get(serial)
+        with collect_changes() as seen:
+            self._log_print(actor, serial, f"printer:{printer}")
         return replace(issued, changes=seen.changes)
 
     @staticmethod
@@ -521,7 +531,7 @@ class NoticeService:
         from ipdesk.reports.common.seal import verify_payload
 
         keys, revoked, known = self._registry()
-        result = verify_payload(payload.strip(), content, keys, revoked, known)
+        result = self._within_period(verify_payload(payload.strip(), content, keys, revoked, known))
         if content is None and result.code == "verify.genuine_unchecked":
             # What the code alone proves, and the register's copy of the content for the clerk to compare.
             with reading(self.engine) as session:
@@ -534,7 +544,21 @@ class NoticeService:
         from ipdesk.reports.notices.verification import verify_pdf
 
         keys, revoked, known = self._registry()
-        return verify_pdf(pdf, keys, revoked, known)
+        return self._within_period(verify_pdf(pdf, keys, revoked, known))
+
+    def _within_period(self, result: Any) -> Any:
+        """A genuine signature by a retired key counts only for what it signed while it was valid."""
+        from ipdesk.reports.common.seal import VerifyStatus
+
+        if not result.ok:
+            return result
+        with reading(self.engine) as session:
+            row = session.execute(select(NoticeRow).where(NoticeRow.serial == result.serial)).scalar_one_or_none()
+            key = session.get(TrustedKeyRow, row.key_id) if row is not None else None
+            if key is None or key.valid_until is None or row is None or row.issued_at <= key.valid_until:
+                return result
+        return replace(result, status=VerifyStatus.UNKNOWN, code="verify.key_retired",
+                       params={**result.params, "at": key.valid_until})
 
 
 def audit_position(session: Session) -> str:

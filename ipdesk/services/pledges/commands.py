@@ -28,6 +28,7 @@ from ipdesk.services.office.settings import OfficeService
 from ipdesk.services.pledges.pending import open_decision, pending_decision
 from ipdesk.services.pledges.rows import STATE_EVENTS, application_of, pledge_state
 from ipdesk.services.pledges.snapshot import register_snapshot
+from ipdesk.services.registry.status import STORED, StatusSource
 from ipdesk.services.uow import changes_so_far
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgeRow, RightRow
 
@@ -103,6 +104,8 @@ class PledgeCommands:
         self.engine = engine
         self.clock: Clock = clock if clock is not None else OfficeClock()
         self.office = OfficeService(engine, self.clock)
+        #: Where the rights' legal status comes from (the workstation plugs in the annual-fee engine).
+        self.status: StatusSource = STORED
 
     # --- helpers --------------------------------------------------------------------------------
     def _row(self, session: Session, pledge_id: int, lock: bool = False) -> PledgeRow:
@@ -176,15 +179,17 @@ class PledgeCommands:
         numbers: list[str],
         exclude_pledge_id: int | None = None,
         party_ids: tuple[int, ...] = (),
+        as_of: date | None = None,
     ) -> RegisterSnapshot:
         """The register as the examination needs it: the rights, who pledged them, owners' other marks."""
-        return register_snapshot(session, numbers, exclude_pledge_id, party_ids)
+        return register_snapshot(session, numbers, exclude_pledge_id, party_ids, status=self.status,
+                                 as_of=as_of or self.clock.today())
 
     def _examine(
         self, session: Session, app: PledgeApplication, as_of: date, exclude_pledge_id: int | None = None
     ) -> Examination:
         people = (*app.pledgor_ids, app.pledgee_id)
-        return examine(app, self.snapshot(session, list(app.right_numbers), exclude_pledge_id, people), as_of)
+        return examine(app, self.snapshot(session, list(app.right_numbers), exclude_pledge_id, people, as_of), as_of)
 
     def _refresh_names(self, session: Session, row: PledgeRow) -> None:
         names = [session.get(PartyRow, p.party_id).name for p in row.pledgors]  # type: ignore[union-attr]

@@ -22,7 +22,7 @@ from ipdesk.domain.pledges.application import (
     OtherGround,
     PledgeApplication,
 )
-from ipdesk.domain.pledges.validation import validate_application
+from ipdesk.domain.pledges.validation import EARLIEST_APPLICATION, validate_application
 from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.shared.fields import clean, parse_date, parse_flag, parse_money
 from ipdesk.domain.shared.messages import Message, register, register_labels
@@ -171,8 +171,14 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
             problems.append(Problem("pledge.bad_right_number", f"rights[{i}]", {"index": i, "value": why}))
             continue
         numbers.append(number)
-        if session.execute(select(RightRow.id).where(RightRow.number == number)).first() is None:
+        right = session.execute(
+            select(RightRow.kind, RightRow.grant_date, RightRow.registration_date, RightRow.display_number)
+            .where(RightRow.number == number)
+        ).first()
+        if right is None:
             problems.append(Problem("pledge.unknown_right", f"rights[{i}]", {"number": clean(raw)}))
+        elif app_date is not None and (early := _before_right(app_date, right, f"rights[{i}]")) is not None:
+            problems.append(early)
     documents = _enum_set(data.get("documents"), Document, "documents", problems) or frozenset()
     clauses = _enum_set(data.get("clauses"), Clause, "clauses", problems) or frozenset()
     flags = {}
@@ -217,6 +223,9 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
             problems.append(
                 Problem("pledge.application_in_future", "application_date", {"date": app_date, "today": today})
             )
+        if app_date is not None and app_date < EARLIEST_APPLICATION:
+            problems.append(Problem("pledge.application_too_early", "application_date",
+                                    {"date": app_date, "earliest": EARLIEST_APPLICATION}))
         raise ValidationError(problems)
     app = PledgeApplication(
         application_date=app_date,
@@ -241,8 +250,33 @@ def parse_application(session: Session, data: dict[str, Any], today: date) -> Pl
     )
     problems = validate_application(app, today)
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError([_party_named(session, p) for p in problems])
     return app
+
+
+def _before_right(app_date: date, right: Any, field: str) -> Problem | None:
+    """A right cannot be pledged before it exists: a patent from its grant announcement, a mark or a
+    copyright from its registration (no date in the register: nothing to check)."""
+    kind, grant_date, registration_date, display = right
+    patent = kind in ("invention", "utility_model", "design")
+    if patent:
+        since, label, label_en = grant_date, "授权公告日", "grant date"
+    else:
+        since, label, label_en = registration_date, "注册日" if kind == "trademark" else "登记日", "registration date"
+    if since is None or app_date >= since:
+        return None
+    return Problem("pledge.application_before_right", field, {"date": app_date, "number": display, "since": since,
+                                                              "since_label": label, "since_label_en": label_en})
+
+
+def _party_named(session: Session, problem: Problem) -> Problem:
+    """The domain's rules know parties by id; the reader knows them by name (never "#1" or "1")."""
+    party = problem.params.get("party")
+    if not isinstance(party, int) or isinstance(party, bool):
+        return problem
+    row = session.get(PartyRow, party)
+    name = row.name if row is not None else f"#{party}"
+    return Problem(problem.code, problem.field, {**problem.params, "party": name}, problem.row)
 
 
 def application_to_json(app: PledgeApplication, numbers_display: dict[str, str] | None = None) -> dict[str, Any]:

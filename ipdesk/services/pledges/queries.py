@@ -50,8 +50,9 @@ class PledgeListSource:
         stmt = select(*cols)
         text = query.search.strip()
         if text:
-            like = f"%{text}%"
-            clauses = [PledgeRow.pledgor_names.like(like), PledgeRow.pledgee_name.like(like),
+            # % and _ typed by the reader are characters, not wildcards (autoescape).
+            clauses = [PledgeRow.pledgor_names.contains(text, autoescape=True),
+                       PledgeRow.pledgee_name.contains(text, autoescape=True),
                        PledgeRow.application_no == text, PledgeRow.registration_no == text]
             try:
                 from ipdesk.domain.registry.identifiers import parse_right_number

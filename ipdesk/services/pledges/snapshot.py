@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.pledges.examination.engine import RegisterSnapshot
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.services.office.settings import similarity_table
+from ipdesk.services.registry.status import STORED, StatusSource, resolve
 from ipdesk.storage.registry.mappers import right_from_row
 from ipdesk.storage.schema import PartyRow, PledgeRightRow, PledgeRow, RightOwnerRow, RightRow
 
 
 def register_snapshot(session: Session, numbers: list[str], exclude_pledge_id: int | None = None,
-                      party_ids: tuple[int, ...] = ()) -> RegisterSnapshot:
-    """The register as the examination needs it: the rights, who pledged them, owners' other marks."""
+                      party_ids: tuple[int, ...] = (), *, status: StatusSource = STORED,
+                      as_of: date | None = None) -> RegisterSnapshot:
+    """The register as the examination needs it: the rights (legal status from ``status`` on ``as_of``: the
+    fee engine for patents), who pledged them, owners' other marks."""
     rows = session.execute(select(RightRow).where(RightRow.number.in_(numbers))).scalars().all()
-    rights = {r.number: right_from_row(r) for r in rows}
+    found = [right_from_row(r) for r in rows]
+    if as_of is not None:
+        found = resolve(status, found, as_of)
+    rights = {r.number: r for r in found}
     ids = [r.id for r in rows]
     pledged: dict[str, str] = {}
     if ids:

@@ -21,9 +21,11 @@ from ipdesk.domain.registry.right_input import check_right
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.fields import clean
+from ipdesk.domain.shared.files import os_error_text
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, Problem, ValidationError
+from ipdesk.domain.shared.safe_text import has_bad_text, text_problem
 from ipdesk.services import audit
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
@@ -36,7 +38,6 @@ register(
             "不支持的文件类型：{suffix}（请使用 .csv 或 .xlsx）",
             "unsupported file type {suffix} (use .csv or .xlsx)",
         ),
-        "import.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
         "import.empty": ("文件中没有数据行", "the file has no data rows"),
         "import.no_header": ("缺少必需的列：{columns}", "required columns are missing: {columns}"),
         "import.unknown_column": ("无法识别的列：{column}", "unknown column: {column}"),
@@ -50,6 +51,16 @@ register(
             "{shares} shares given for {owners} owners",
         ),
         "import.cancelled": ("导入已取消，未写入任何数据", "import cancelled; nothing was written"),
+        "import.encoding": (
+            "第 {line} 行有一个不是文字的字节（0x{byte}）：文件应为 UTF-8（或 GB18030）编码，"
+            "请检查该行或另存为 UTF-8 后重试",
+            "line {line} has a byte that is not text (0x{byte}): the file should be UTF-8 (or GB18030); check that "
+            "line, or save the file as UTF-8 and try again",
+        ),
+        "import.duplicate_column": (
+            "列“{column}”重复：第 {first} 列和第 {second} 列是同一项",
+            "column {column} is given twice: columns {first} and {second} are the same field",
+        ),
     }
 )
 
@@ -118,6 +129,10 @@ RIGHT_COLUMNS = {
     "product": "product",
     "同日申请": "same_day_twin",
     "same_day_twin": "same_day_twin",
+    "费减比例": "fee_reduction",
+    "fee_reduction": "fee_reduction",
+    "年费已缴至": "fees_paid_through",
+    "fees_paid_through": "fees_paid_through",
     "权利人": "owners",
     "owners": "owners",
     "份额": "shares",
@@ -161,12 +176,7 @@ def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
     Row numbers are the spreadsheet's own (header = row 1)."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        raw = path.read_bytes()
-        try:
-            content = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            content = raw.decode("gb18030")
-        rows = list(csv.reader(io.StringIO(content)))
+        rows = list(csv.reader(io.StringIO(decode_csv(path.read_bytes()))))
         if not rows:
             return [], iter(())
         return [clean(h) for h in rows[0]], ((i, r) for i, r in enumerate(rows[1:], start=2))
@@ -183,9 +193,50 @@ def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
     raise ValidationError(Problem("import.file_type", "file", {"suffix": suffix or "?"}))
 
 
+def decode_csv(raw: bytes) -> str:
+    """The text of a CSV file: UTF-8 (with or without BOM), else GB18030 (what Excel saves on Chinese Windows).
+
+    A UTF-8 file with one stray byte is not silently read as GB18030 mojibake: it is the encoding problem it
+    is, with the line it is on.
+
+    Raises:
+        ValidationError: ``import.encoding`` (line and byte) when neither reading is clean.
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        first_bad = exc
+    lenient = raw.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - raw.count("\ufffd".encode())
+    good = sum(1 for ch in lenient if ord(ch) > 127 and ch not in "\ufeff\ufffd")
+    # Mostly real UTF-8 characters around a few bad bytes: a damaged UTF-8 file, not a GB18030 one (GB18030
+    # text read as UTF-8 is nearly all bad bytes, with the odd accidental character).
+    if good < bad:
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError as exc:
+            first_bad = exc
+    line = raw[: first_bad.start].count(b"\n") + 1
+    raise ValidationError(Problem("import.encoding", "file", {"line": line, "byte": f"{raw[first_bad.start]:02X}"},
+                                  row=line))
+
+
 def _split(value: Any) -> list[str]:
     text = clean(value).replace(";", "；").replace("、", "；").replace("\n", "；")
     return [p.strip() for p in text.split("；") if p.strip()]
+
+
+def _unstorable_cells(header: list[str], rows: list[tuple[int, list[Any]]]) -> list[Problem]:
+    """A NUL or lone surrogate in a cell, by row and column (the database would refuse it, unlocated)."""
+    problems = []
+    for n, cells in rows:
+        for i, cell in enumerate(cells):
+            if isinstance(cell, str) and has_bad_text(cell):
+                label = header[i] if i < len(header) and header[i] else str(i + 1)
+                bad = text_problem(cell, label, label)
+                if bad is not None:
+                    problems.append(Problem(bad.code, bad.field, bad.params, row=n))
+    return problems
 
 
 class ImportService:
@@ -215,15 +266,24 @@ class ImportService:
         except DomainError:
             raise
         except Exception as exc:
-            raise ValidationError(Problem("import.unreadable", "file", {"reason": str(exc)})) from exc
+            reason = os_error_text(exc, named=True) if isinstance(exc, OSError) else str(exc)
+            raise ValidationError(Problem("import.unreadable", "file", {"reason": reason})) from exc
         report = ImportReport(kind, rows=len(rows))
         mapping = PARTY_COLUMNS if kind == "parties" else RIGHT_COLUMNS
         columns: list[str | None] = []
-        for h in header:
+        where: dict[str, int] = {}
+        for i, h in enumerate(header, start=1):
             key = mapping.get(h) or mapping.get(h.casefold())
             if key is None and h:
                 report.problems.append(Problem("import.unknown_column", h, {"column": h}, row=1))
+            elif key in where:  # 名称 twice, or 名称 and name: which one would win is a guess
+                report.problems.append(
+                    Problem("import.duplicate_column", h, {"column": h, "first": where[key], "second": i}, row=1)
+                )
+            elif key is not None:
+                where[key] = i
             columns.append(key)
+        report.problems += _unstorable_cells(header, rows)
         missing = REQUIRED[kind] - set(filter(None, columns))
         if missing:
             labels = "、".join(sorted(missing))

@@ -149,9 +149,10 @@ class PartyService:
 
     def _match(self, text: str):
         key = name_key(text)
-        clauses = [PartyRow.name.contains(text), PartyRow.uscc == text.upper()]
+        # autoescape: a % or _ in what was typed is that character, not a wildcard.
+        clauses = [PartyRow.name.contains(text, autoescape=True), PartyRow.uscc == text.upper()]
         if key:
-            clauses.append(PartyRow.name_key.contains(key))
+            clauses.append(PartyRow.name_key.contains(key, autoescape=True))
         return or_(*clauses)
 
     def rights_count(self, party_id: int) -> int:

@@ -9,7 +9,8 @@ from sqlalchemy import Engine, bindparam, literal_column, select, text, union
 from sqlalchemy.orm import Session, selectinload
 
 from ipdesk.domain.registry.right_input import RightInput, check_right
-from ipdesk.domain.registry.rights import Right
+from ipdesk.domain.registry.rights import LegalStatus, Right, RightKind
+from ipdesk.domain.registry.terms import default_fees_paid_through, next_fee_anniversary
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
@@ -18,6 +19,7 @@ from ipdesk.domain.shared.textsearch import index_document
 from ipdesk.services import audit
 from ipdesk.services.audit import AuditEntry
 from ipdesk.services.paging import Column, Query
+from ipdesk.services.registry.status import STORED, StatusFacts, StatusSource, resolve
 from ipdesk.services.uow import note, reading, reported, transaction
 from ipdesk.storage.registry import search
 from ipdesk.storage.registry.mappers import nice_to_text, right_from_row
@@ -64,12 +66,14 @@ def snapshot(row: RightRow) -> dict[str, Any]:
         "ipc_main": row.ipc_main,
         "product": row.product,
         "same_day_twin": row.same_day_twin,
+        "fee_reduction": row.fee_reduction,
+        "fees_paid_through": row.fees_paid_through,
         "notes": row.notes,
         "owners": [{"party_id": o.party_id, "name": o.party.name, "share": str(o.share)} for o in row.owners],
     }
 
 
-def _apply(session: Session, row: RightRow, data: RightInput) -> None:
+def _apply(session: Session, row: RightRow, data: RightInput, today: date) -> None:
     for field in (
         "number",
         "display_number",
@@ -93,6 +97,7 @@ def _apply(session: Session, row: RightRow, data: RightInput) -> None:
         setattr(row, field, getattr(data, field))
     row.kind = data.kind.value
     row.legal_status = data.legal_status.value
+    _apply_fees(row, data, today)
     row.nice_classes = nice_to_text(data.nice_classes)
     wanted = [(o.party_id, o.share) for o in data.owners]
     current = [(o.party_id, o.share) for o in row.owners]
@@ -103,6 +108,20 @@ def _apply(session: Session, row: RightRow, data: RightInput) -> None:
             row.owners.append(RightOwnerRow(party_id=party_id, share=share, position=position))
     names = [session.get(PartyRow, o.party_id).name for o in data.owners]  # type: ignore[union-attr]
     row.owner_names = OWNER_SEPARATOR.join(names)
+
+
+def _apply_fees(row: RightRow, data: RightInput, today: date) -> None:
+    """费减 and the last year paid; a patent given none keeps its own, else takes the default for its status."""
+    if not data.kind.is_patent:
+        row.fee_reduction = row.fees_paid_through = None
+        row.fees_next_due = None
+        return
+    row.fee_reduction = data.fee_reduction
+    if data.fees_paid_through is not None:
+        row.fees_paid_through = data.fees_paid_through
+    elif row.fees_paid_through is None and data.grant_date is not None:
+        row.fees_paid_through = default_fees_paid_through(data.legal_status.value, data.filing_date, today)
+    row.fees_next_due = next_fee_anniversary(data.kind, data.filing_date, row.fees_paid_through)
 
 
 def _store_search(session: Session, row: RightRow) -> None:
@@ -147,9 +166,15 @@ class RightService:
         "expiry_date": RightRow.expiry_date,
     }
 
-    def __init__(self, engine: Engine, *, clock: Clock | None = None):
+    def __init__(self, engine: Engine, *, clock: Clock | None = None, status: StatusSource = STORED):
         self.engine = engine
         self.clock: Clock = clock if clock is not None else OfficeClock()
+        #: Where legal status comes from (the workstation plugs in the annual-fee engine for patents).
+        self.status: StatusSource = status
+
+    def _out(self, *rows: RightRow) -> list[Right]:
+        """Rows as rights, their legal status from :attr:`status` as of today."""
+        return resolve(self.status, [right_from_row(r) for r in rows], self.clock.today())
 
     # --- validation -------------------------------------------------------------------------
     def validate(self, data: dict[str, Any], right_id: int | None = None) -> list[Problem]:
@@ -190,7 +215,7 @@ class RightService:
         parsed = self._parse(session, data, None)
         row = RightRow()
         session.add(row)
-        _apply(session, row, parsed)
+        _apply(session, row, parsed, self.clock.today())
         session.flush()
         _store_search(session, row)
         audit.record(
@@ -203,7 +228,7 @@ class RightService:
             None,
             snapshot(row),
         )
-        return right_from_row(row)
+        return self._out(row)[0]
 
     def update(self, actor: Actor, right_id: int, data: dict[str, Any], expected_version: int | None = None) -> Right:
         actor.require(Action.EDIT_RIGHTS)
@@ -216,17 +241,17 @@ class RightService:
             before = snapshot(row)
             parsed = self._parse(session, data, right_id)
             self._guard_pledged_owners(session, row, parsed)
-            _apply(session, row, parsed)
+            _apply(session, row, parsed, self.clock.today())
             session.flush()
             after = snapshot(row)
             if before == after:
-                return right_from_row(row)
+                return self._out(row)[0]
             row.version += 1
             _store_search(session, row)
             audit.record(
                 session, actor, "right.update", ENTITY, row.id, f"修改权利 {row.display_number}", before, after
             )
-            return reported(session, right_from_row(row))
+            return reported(session, self._out(row)[0])
 
     @staticmethod
     def _guard_pledged_owners(session: Session, row: RightRow, data: RightInput) -> None:
@@ -254,7 +279,7 @@ class RightService:
             )
             if row is None:
                 raise NotFound(Problem("not_found", params={"what": "权利", "key": right_id}))
-            return right_from_row(row)
+            return self._out(row)[0]
 
     def get_by_number(self, number_text: str) -> Right:
         """Look a right up by any accepted form of its number; raises ValidationError / NotFound."""
@@ -265,13 +290,13 @@ class RightService:
             row = session.execute(select(RightRow).where(RightRow.number == parsed.number)).scalar_one_or_none()
             if row is None:
                 raise NotFound(Problem("not_found", params={"what": "权利", "key": parsed.display}))
-            return right_from_row(row)
+            return self._out(row)[0]
 
     def find_by_numbers(self, numbers: list[str]) -> dict[str, Right]:
         """Rights by canonical number (missing numbers are simply absent)."""
         with reading(self.engine) as session:
             rows = session.execute(select(RightRow).where(RightRow.number.in_(numbers))).scalars()
-            return {r.number: right_from_row(r) for r in rows}
+            return {r.number: r for r in self._out(*rows)}
 
     def history(self, right_id: int) -> list[AuditEntry]:
         return audit.AuditService(self.engine).history(ENTITY, right_id)
@@ -350,6 +375,8 @@ class RightService:
             RightRow.invalidation_requested,
             RightRow.ownership_dispute,
             RightRow.court_preservation,
+            RightRow.grant_date,
+            RightRow.fees_paid_through,
         ]
         words = query.search.strip()
         prefix = number_search_key(words) if words else None
@@ -398,8 +425,13 @@ class RightService:
             rows = [by_id[i] for i in ids if i in by_id]
         # Stored values only: the front end labels them in its reader's language (KIND_LABELS,
         # STATUS_LABELS in the domain).
+        statuses = self.status.statuses(
+            [StatusFacts(RightKind(r[1]), LegalStatus(r[6]), r[7], r[12], r[13]) for r in rows], self.clock.today()
+        )
         out = []
-        for rid, kind, number, display, title, owners, status, filing, expiry, invalid, dispute, court in rows:
+        for row, (resolved, terminated) in zip(rows, statuses, strict=True):
+            rid, kind, number, display, title, owners, _stored, filing, expiry, invalid, dispute, court = row[:12]
+            status = resolved.value
             out.append(
                 {
                     "id": rid,
@@ -414,6 +446,7 @@ class RightService:
                     "filing_date": filing,
                     "expiry_date": expiry,
                     "flagged": bool(invalid or dispute or court),
+                    "terminated_on": terminated,
                 }
             )
         return out

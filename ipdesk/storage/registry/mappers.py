@@ -33,7 +33,7 @@ def right_from_row(row: RightRow) -> Right:
         invalidation_requested=row.invalidation_requested, ownership_dispute=row.ownership_dispute,
         court_preservation=row.court_preservation, nice_classes=nice_from_text(row.nice_classes),
         similarity_group=row.similarity_group, ipc_main=row.ipc_main, product=row.product,
-        same_day_twin=row.same_day_twin,
+        same_day_twin=row.same_day_twin, fee_reduction=row.fee_reduction, fees_paid_through=row.fees_paid_through,
         owners=tuple(Owner(o.party_id, o.share, o.party.name) for o in row.owners),
         notes=row.notes, version=row.version, created_at=row.created_at, updated_at=row.updated_at,
     )

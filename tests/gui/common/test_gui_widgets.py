@@ -226,3 +226,41 @@ def test_escape_with_unsaved_changes_asks_first(qtbot, form, monkeypatch):
     monkeypatch.setattr(form, "confirm_discard", lambda: True)
     form.close()
     assert not form.isVisible()
+
+
+# ---- the keyboard rules every form follows (ipdesk.gui.common.keyboard) --------------------------------
+
+
+def test_form_keyboard_rules_enter_moves_on_ctrl_s_saves_tab_leaves_notes(qtbot):
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    form = NameForm()
+    notes = QPlainTextEdit()
+    form.add_row("备注", notes)
+    form.save_button.setText("受理并保存")  # a renamed Save button keeps Ctrl+S (the dialog owns the shortcut)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.name.line_edit, timeout=3000)  # first field
+    qtbot.keyClicks(form.name.line_edit, "Hengshun")
+    qtbot.keyClick(form.name.line_edit, Qt.Key.Key_Return)
+    assert form.written == [] and form.isVisible()  # Enter never submits
+    assert QApplication.focusWidget() is form.code.line_edit  # it moves on
+    qtbot.keyClicks(form.code.line_edit, "321")
+    qtbot.keyClick(form.code.line_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is notes
+    qtbot.keyClick(notes, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert notes.toPlainText() == "\t"  # Ctrl+Tab types a tab
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not notes and notes.toPlainText() == "\t"  # Tab leaves
+    with qtbot.waitSignal(form.saved, timeout=3000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.written == [{"name": "Hengshun", "code": "321"}]
+
+
+def test_problems_list_appears_below_the_fields_without_moving_them(qtbot, form):
+    top = form.name.mapTo(form, form.name.rect().topLeft())
+    form.submit()
+    assert form.banner.isVisible()
+    assert form.name.mapTo(form, form.name.rect().topLeft()) == top
+    assert form.banner.geometry().top() > form.fields["code"].geometry().bottom()

@@ -37,6 +37,8 @@ class FakeWorkstation:
     valuation: Any = None
     value_analysis: Any = None
     monitoring: Any = None
+    fees: Any = None
+    custody: Any = None
 
     @property
     def database_description(self) -> str:

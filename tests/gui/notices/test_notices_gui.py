@@ -214,6 +214,12 @@ def test_preview_offers_only_the_kinds_the_pledge_has_then_saves(qtbot, ws, worl
     assert [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())] == ["登记通知书"]
     assert dialog.pdf_data.startswith(b"%PDF") and dialog.preview.page_count == 1
     assert dialog.preview.mode == ("pages" if qtpdf_available() else "content")
+    if dialog.preview.pages is not None:  # the PDF's own page, drawn by pdfium (pypdfium2)
+        (page,) = dialog.preview.pages.page_labels
+        image = page.pixmap().toImage()
+        assert not image.isNull() and image.width() > 300 and image.height() > image.width()  # A4 portrait
+        assert image.pixelColor(5, 5).name() == "#ffffff"  # paper white, with the notice drawn on it
+        assert len({image.pixelColor(x, image.height() // 5).name() for x in range(0, image.width(), 3)}) > 2
     if dialog.preview.mode == "content":
         text = dialog.preview.text.toPlainText()
         assert "专利权质押登记通知书" in text and "ZL 201710601862.3" in text and dialog.issued.serial in text

@@ -361,7 +361,7 @@ def test_refused_and_cancelled_pledges_offer_no_action_that_changes_them(qtbot, 
     assert available_actions("withdrawn") == frozenset()
 
 
-def test_change_extend_and_cancel_a_registered_pledge(qtbot, ws, world, answers):
+def test_change_extend_and_cancel_a_registered_pledge(qtbot, ws, world, answers, message_mock):
     record = file_and_examine(ws, world)
     ws.pledges.register(ADMIN, record.id)
     page = make_page(qtbot, ws)
@@ -391,6 +391,13 @@ def test_change_extend_and_cancel_a_registered_pledge(qtbot, ws, world, answers)
     cancel.submit()
     assert cancel.fields["trigger"].has_error  # one of the five must be chosen
     cancel.trigger.setCurrentIndex(cancel.trigger.findData("waived"))
+    message_mock.answer = False  # the cancellation is confirmed first, like a registration: "no" writes nothing
+    cancel.submit()
+    qtbot.wait(200)
+    assert ws.pledges.get(record.id).status is PledgeStatus.REGISTERED and cancel.isVisible()
+    title, asked = answers[-1]
+    assert title == "注销登记" and "注销质押登记" in asked and "只读" in asked
+    message_mock.answer = True
     cancel.submit()
     qtbot.waitUntil(lambda: cancel.result_value is not None, timeout=5000)
     settle(qtbot)
@@ -490,12 +497,23 @@ def test_workbench_tiles_open_the_filtered_list(qtbot, ws, world, tmp_path):
     # the list and the workbench say it in the same words (one table: gui/pledges/presentation.py)
     assert page.model.data(page.model.index(0, days)) == board.model.data(board.model.index(0, 0))
     save_screenshot(board, "workbench.png", tmp_path)
-    board.open_row(1)
-    assert opened[-1] == {"search": board.model.row_data(1)["application_no"]}
+    board.open_row(1)  # a double-click: the record opens selected, with the actions its state allows
+    second = board.model.row_data(1)
+    assert opened[-1] == {"search": second["application_no"], "select": str(second["id"])}
+    settle(qtbot)
+    qtbot.waitUntil(lambda: page.current_id() == second["id"], timeout=5000)
+    qtbot.waitUntil(lambda: bool(page.detail_pane.record and page.detail_pane.record.id == second["id"]), timeout=5000)
+    assert page.action("cure").isEnabled() or page.action("examine").isEnabled()
+    page.page_shown()  # back through the navigation: the tile's filter is gone, the whole register shows
+    settle(qtbot)
+    assert page.search.text() == "" and page.model.rowCount() == 2
     page.filter_pledgee(world["bank"].id, world["bank"].name)
     assert page.model.query.filters.get("pledgee") == str(world["bank"].id)
     settle(qtbot)
-    assert page.model.rowCount() == 1
+    assert page.model.rowCount() == 2  # both have the bank as pledgee
+    page.filter_pledgee(world["firm"].id, world["firm"].name)
+    settle(qtbot)
+    assert page.model.rowCount() == 0  # no pledge has the firm as pledgee
 
 
 def test_english_labels(qtbot, ws, world):
@@ -533,3 +551,23 @@ def test_main_window_navigation_shows_pledges_and_workbench(qtbot, ws, world):
     window.new_action.trigger()
     assert isinstance(page.form, PledgeApplicationForm) and page.form.isVisible()
     page.form.reject()
+
+
+def test_correction_list_names_each_clause_once_and_a_refusal_sends_no_correction(qtbot, ws, world, answers):
+    page = make_page(qtbot, ws)
+    missing = file_and_examine(ws, world, clauses=[])  # every mandatory clause missing: a correction
+    select(qtbot, page, missing.id)
+    dialog = page.show_last_findings()
+    qtbot.addWidget(dialog)
+    notice = dialog.view.notice.text()
+    assert notice.count("<li>") == 5 and "P7" not in notice  # the five clauses, once each
+    assert "补正通知" in notice
+    dialog.accept()
+
+    refused = file_and_examine(ws, world, clauses=["forfeiture"])  # refused, and clauses missing too
+    select(qtbot, page, refused.id)
+    dialog = page.show_last_findings()
+    qtbot.addWidget(dialog)
+    assert dialog.view.outcome == "refuse"
+    notice = dialog.view.notice.text()
+    assert "不发出补正通知" in notice and "将发出补正通知" not in notice and "前补正" not in notice

@@ -117,7 +117,7 @@ def test_right_detail_shows_owners_term_and_history(qtbot, ws):
     assert "ZL 201710601862.3" in pane.heading.text()
     owners = [pane.owners.itemAtPosition(r, 0).widget().text() for r in range(2)]
     assert owners == ["江苏恒顺新材料科技有限公司", "镇江市高新技术研究院有限公司"]
-    assert pane.owners.itemAtPosition(0, 1).widget().text() == "50.00%"
+    assert pane.owners.itemAtPosition(0, 1).widget().text() == "50.0%"
     term = " ".join(
         pane.term.itemAt(i).widget().text() for i in range(pane.term.count()) if pane.term.itemAt(i).widget()
     )

@@ -7,7 +7,7 @@ command, without F5 and without switching to them.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -22,9 +22,10 @@ from ipdesk.reports.common.seal import OfficeKey
 from ipdesk.services.office.settings import OfficeSettings
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers import loading
+from tests.helpers.clock import TEST_TODAY
 from tests.helpers.factories import ADMIN, application_data, party_data, pledge_world
 
-TODAY = date.today()
+TODAY = TEST_TODAY  # the test workstation's clock, not the day the suite runs
 
 
 @pytest.fixture

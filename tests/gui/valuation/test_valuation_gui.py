@@ -142,7 +142,8 @@ def test_the_right_pane_shows_valuations_and_monitoring(qtbot, ws, world):
     pane = right_pane(qtbot, ws)
     pane.record_id = world["right"].id
     pane.present(pane.load(world["right"].id))
-    valuation, monitoring = pane.sections
+    valuation, monitoring, fees = pane.sections  # and the annual fees (ipdesk.gui.fees)
+    assert fees.model.rowCount() == 20  # type: ignore[attr-defined]
     view = valuation.view  # type: ignore[attr-defined]
     assert "6,000,000.00 元" in view.summary.text() and "2027-11-19" in view.summary.text()
     assert "价值度 80.00" in view.analysis.text()

@@ -18,15 +18,16 @@ from tests.helpers.factories import ADMIN, make_uscc
 AS_OF = date(2026, 11, 16)
 
 
-def last_state(ws: Workstation) -> dict:
+def last_state(ws: Workstation, action: str) -> dict:
     with ws.engine.connect() as conn:
-        return json.loads(conn.execute(text("SELECT state FROM audit_log ORDER BY seq DESC LIMIT 1")).scalar_one())
+        query = text("SELECT state FROM audit_log WHERE action = :a ORDER BY seq DESC LIMIT 1")
+        return json.loads(conn.execute(query, {"a": action}).scalar_one())
 
 
 def test_the_demo_load_binds_every_record_in_one_entry(workstation: Workstation) -> None:
     ws = workstation
     load_demo_data(ws.engine, ADMIN, rights=300, seed=7, as_of=AS_OF, clock=ws.clock)
-    state = last_state(ws)
+    state = last_state(ws, "demo.load")
     assert state["all"]["right"]["count"] == 300 and state["all"]["party"]["count"] >= 80
     assert state["batch"]["count"] == 300 + state["all"]["party"]["count"]
     report = ws.audit.verify().to_json()
@@ -45,7 +46,7 @@ def test_an_import_binds_its_rows_and_the_batch(workstation: Workstation, tmp_pa
         f"企业{i},企业,{make_uscc(100 + i)},镇江市\n" for i in range(50)), encoding="utf-8")
     report = ImportService(ws.engine, clock=ws.clock).import_file(ADMIN, "parties", path)
     assert report.written == 50
-    state = last_state(ws)
+    state = last_state(ws, "import.parties")
     assert state["batch"]["count"] == 50
     assert ws.audit.verify().ok
     with ws.engine.begin() as conn:

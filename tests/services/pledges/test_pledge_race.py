@@ -16,7 +16,10 @@ D = date(2026, 11, 16)
 
 def _register(url: str, pledge_id: int, barrier, results) -> None:  # type: ignore[no-untyped-def]
     from ipdesk.domain.shared.problems import DomainError
+    from ipdesk.services.office import settings as office_settings
 
+    # a spawned process does not inherit the test's fixture: the register decides at once here too
+    office_settings.NEW_OFFICE = office_settings.OfficeSettings(maker_checker=False)
     engine = make_engine(url)
     svc = PledgeService(engine)
     barrier.wait(timeout=30)

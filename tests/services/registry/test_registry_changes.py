@@ -49,3 +49,21 @@ def test_an_import_reports_every_row_it_wrote_and_a_refused_one_nothing(workstat
     with collect_changes() as seen:
         refused = ImportService(workstation.engine).import_file(ADMIN, "parties", bad)
     assert not refused.ok and not refused.changes and not seen.changes
+
+
+def test_an_imported_no_in_the_same_day_column_is_no_twin(workstation: Workstation, tmp_path: Path) -> None:
+    add_party(workstation, "甲公司", 1)
+    rights = tmp_path / "rights.csv"
+    head = "类型,编号,名称,申请日,授权公告日,权利人,同日申请\n"
+    rows = ("实用新型,ZL 201920345678.1,一种夹具,2019-08-20,2020-05-12,甲公司,否\n"
+            "发明专利,ZL 201810234567.3,一种散热结构,2018-03-01,2019-01-08,甲公司,ZL 201710601862.3\n")
+    rights.write_text(head + rows, "utf-8")
+    report = ImportService(workstation.engine).import_file(ADMIN, "rights", rights)
+    assert report.ok, report
+    by_title = {r.title: r for r in (workstation.rights.get_by_number(n) for n in ("2019203456781", "2018102345673"))}
+    assert by_title["一种夹具"].same_day_twin == ""  # "否" is not a twin (it was stored as one)
+    assert by_title["一种散热结构"].same_day_twin == "2017106018623"  # the twin's number, normalised
+    bad = tmp_path / "bad.csv"
+    bad.write_text(head + "实用新型,ZL 201920345678.1,一种夹具,2019-08-20,2020-05-12,甲公司,ZL 2017106018\n", "utf-8")
+    refused = ImportService(workstation.engine).import_file(ADMIN, "rights", bad)
+    assert not refused.ok

@@ -4,12 +4,14 @@ refused by the service itself to a role without its action (nothing written)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from ipdesk.domain.shared.permissions import ROLE_ACTIONS, Action, Actor, Role
 from ipdesk.domain.shared.problems import DomainError, PermissionDenied
+from ipdesk.services.loans.settings import LoanSettings
 from ipdesk.services.office.settings import OfficeSettings
 from ipdesk.services.workstation import Workstation
 from tests.helpers.factories import ADMIN, party_data
@@ -54,6 +56,14 @@ REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
     "pledges.confirm": (Action.CONFIRM_DECISION, lambda ws, a, n: ws.pledges.confirm(a, 999999)),
     "pledges.return_decision": (
         Action.CONFIRM_DECISION, lambda ws, a, n: ws.pledges.return_decision(a, 999999, "not so")),
+    "loans.add": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.add(a, {})),
+    "loans.draw": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.draw(a, 999999, Decimal(1))),
+    "loans.repay": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.repay(a, 999999, Decimal(1))),
+    "loans.compensate": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.compensate(a, 999999, Decimal(1))),
+    "loans.halt": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.halt(a, 999999)),
+    "loans.resume": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.resume(a, 999999)),
+    "loans.declare_default": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.declare_default(a, 999999)),
+    "loans.save_settings": (Action.ADMINISTER, lambda ws, a, n: ws.loans.save_settings(a, LoanSettings())),
 }
 
 

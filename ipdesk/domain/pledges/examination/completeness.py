@@ -16,6 +16,7 @@ from ipdesk.domain.pledges.examination.grounds import (
     CLAUSE_ARTICLES,
     DOC_ARTICLES,
     DOC_FAMILIES,
+    DOC_FAMILY_ARTICLES,
     DOC_SPECIAL_ARTICLES,
     GROUNDS,
 )
@@ -54,8 +55,9 @@ def check_completeness(ex: Examiner) -> None:
                     "clause",
                 )
             )
-    if not any_missing:
-        ex.out.append(Finding("DOC", FindingStatus.PASSED, "", GROUNDS["DOC"].article, {}, ""))
+    if not any_missing:  # the rules of the families in this application only
+        cited = "；".join(DOC_FAMILY_ARTICLES[f] for f in _FAMILY_ORDER if f in families)
+        ex.out.append(Finding("DOC", FindingStatus.PASSED, "", cited or GROUNDS["DOC"].article, {}, ""))
 
 
 _FAMILY_ORDER = ("patent", "trademark", "copyright")

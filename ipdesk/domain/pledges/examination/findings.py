@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ipdesk.domain.pledges.application import WAIVABLE_CODES, Clause, Document
 from ipdesk.domain.pledges.examination import messages  # noqa: F401 - the findings' words
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.messages import render
+
+T = TypeVar("T")
 
 
 class FindingStatus(enum.StrEnum):
@@ -90,6 +92,16 @@ class Finding:
         }
 
 
+def correction_items(findings: Sequence[T], code_and_params: Callable[[T], tuple[str, Mapping[str, Any]]]) -> list[T]:
+    """The correction findings to list, each missing item once: a family's contract-content finding (P7:
+    "合同缺少 a、b、c") only sums up the clauses the completeness check (DOC) already lists one by one, so it
+    is left out of the list when those are there (it stays in the findings table)."""
+    pairs = [code_and_params(f) for f in findings]
+    itemised = any(code == "DOC" and "clause" in params for code, params in pairs)
+    return [f for f, (code, params) in zip(findings, pairs, strict=True)
+            if not (itemised and code != "DOC" and "clauses" in params)]
+
+
 @dataclass(frozen=True)
 class Examination:
     findings: tuple[Finding, ...]
@@ -105,7 +117,9 @@ class Examination:
 
     @property
     def corrections(self) -> list[Finding]:
-        return [f for f in self.findings if f.status is FindingStatus.CORRECTION]
+        """What the correction notice asks for, each missing item once (see :func:`correction_items`)."""
+        found = [f for f in self.findings if f.status is FindingStatus.CORRECTION]
+        return correction_items(found, lambda f: (f.code, f.params))
 
     @property
     def waived(self) -> list[Finding]:

@@ -18,6 +18,12 @@ CIVIL_428 = "《民法典》第四百二十八条"
 TM_GROUNDS_ART = "第八条"
 TM_DOCS_ART = "第四条"
 TM_CONTRACT_ART = "第五条"
+#: what each family's rules say about the documents and the contract (DOC cites only the families present)
+DOC_FAMILY_ARTICLES = {
+    "patent": f"{PM}第七条、第八条",
+    "trademark": f"{TMR}{TM_DOCS_ART}、{TM_CONTRACT_ART}",
+    "copyright": f"{CRM}第六条、第七条",
+}
 TM_BUNDLING_ART = "第三条"
 
 _CN_NUM = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
@@ -80,12 +86,7 @@ GROUNDS: dict[str, Ground] = {
         Ground("CR5", "copyright", _cr(2, f"；{CIVIL_428}"), False),
         Ground("CR6", "copyright", _cr(6), True),
         Ground("CR7", "copyright", _cr(6), False),
-        Ground(
-            "DOC",
-            "",
-            f"{PM}第七条、第八条；{TMR}{TM_DOCS_ART}、{TM_CONTRACT_ART}；{CRM}第六条、第七条",
-            False,
-        ),
+        Ground("DOC", "", "；".join(DOC_FAMILY_ARTICLES.values()), False),
     ]
 }
 assert WAIVABLE_CODES == {c for c, g in GROUNDS.items() if g.waivable}

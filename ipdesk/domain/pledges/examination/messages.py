@@ -191,6 +191,13 @@ register(
             "{right}：出质人在相同或类似商品/服务上还注册了相同或近似的商标，应一并出质：{marks}",
             "{right}: the owner has identical or similar marks on similar goods that must be pledged too: {marks_en}",
         ),
+        "exam.TM4.co_owned": (
+            "{right}：出质人在相同或类似商品/服务上还注册了相同或近似的商标，应一并出质：{marks}。"
+            "其中与他人共有的商标，共有人须作为出质人加入本申请，或出具同意出质的书面意见：{co_owners}",
+            "{right}: the owner has identical or similar marks on similar goods that must be pledged too: "
+            "{marks_en}. Some are co-owned: each co-owner must join the application as a pledgor or consent "
+            "in writing: {co_owners_en}",
+        ),
         "exam.TM5": ("质押期限是否在商标有效期内", "Pledge within the mark's current term"),
         "exam.TM5.passed": (
             "{right}：债务履行期限和质权登记期限都在商标有效期内",

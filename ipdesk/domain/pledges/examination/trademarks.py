@@ -51,7 +51,18 @@ def _tm4(ex: Examiner, r: Right) -> CheckResult:
     listed_en = "; ".join(
         f"{m.display_number or m.number} '{m.title}' (class {_classes(m)})" for m in missing
     )
-    return "", {"marks": listed, "marks_en": listed_en, "numbers": ",".join(m.number for m in missing)}
+    params = {"marks": listed, "marks_en": listed_en, "numbers": ",".join(m.number for m in missing)}
+    # a similar mark co-owned with someone who is not a pledgor can only be pledged with that co-owner:
+    # say who must join the application (as a pledgor) or consent in writing, mark by mark
+    pledgors = set(ex.app.pledgor_ids)
+    shared = [(m, [ex.snap.party_name(o.party_id, m) for o in m.owners if o.party_id not in pledgors])
+              for m in missing]
+    shared = [(m, names) for m, names in shared if names]
+    if not shared:
+        return "", params
+    params["co_owners"] = "；".join(f"{m.display_number or m.number}：{'、'.join(names)}" for m, names in shared)
+    params["co_owners_en"] = "; ".join(f"{m.display_number or m.number}: {', '.join(names)}" for m, names in shared)
+    return "co_owned", params
 
 
 def _classes(m: Right) -> str:

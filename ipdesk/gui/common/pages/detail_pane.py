@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from ipdesk.gui.common.rich_text import keep_together
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.services.paging import Column
 
@@ -31,6 +33,8 @@ class DetailPane(QStackedWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # values wrap to the pane's width instead of running off to the right behind a scroll bar
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QWidget()
         self.scroll.setWidget(self.body)
         self.addWidget(self.scroll)
@@ -83,7 +87,7 @@ class DetailPane(QStackedWidget):
             return
 
         def done(data: Any) -> None:
-            if self.record_id == record_id:
+            if shiboken6.isValid(self) and self.record_id == record_id:  # not closed while it was read
                 self.present(data)
 
         runner().run(lambda: self.load(record_id), on_result=done, name=f"reload detail {record_id}")
@@ -163,8 +167,9 @@ def colon(label: str, lang: str) -> str:
 
 
 def fact_value(text: str) -> QLabel:
-    """A value in a detail pane: wrapped, and selectable with the mouse (to copy a number)."""
-    label = QLabel(text)
+    """A value in a detail pane: wrapped (never cut off), no break inside a number, selectable with the
+    mouse (to copy a number)."""
+    label = QLabel(keep_together(text))
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -172,6 +177,7 @@ def fact_value(text: str) -> QLabel:
 
 def fill_facts(form: QFormLayout, rows: Iterable[tuple[str, Any]], lang: str) -> None:
     """Replace the rows of ``form`` with ``label: value`` lines; a row without a value is left out."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow pane puts the value under its label
     while form.rowCount():
         form.removeRow(0)
     for label, value in rows:

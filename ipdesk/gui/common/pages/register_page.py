@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -388,12 +389,14 @@ class RegisterPage(RegisterColumns, RegisterSelection, Page):
         self.detail.show_loading()
 
         def done(data: Any) -> None:
+            if not shiboken6.isValid(self.detail):  # the page closed while the record was being read
+                return
             if generation == self._detail_generation:  # ignore answers for an older selection
                 self.detail.record_id = row_id
                 self.detail.present(data)
 
         def failed(exc: BaseException, _tb: str) -> None:
-            if generation == self._detail_generation:
+            if shiboken6.isValid(self.detail) and generation == self._detail_generation:
                 log.warning("detail of %s %s failed: %s", self.key, row_id, exc)
                 self.detail.show_failure(str(exc) or type(exc).__name__)
 

@@ -9,7 +9,10 @@ Behaviour (UX.md, Forms):
 * a save runs :meth:`FormDialog.save` as an operation (:func:`ipdesk.gui.ops.run_op`: the single writer
   thread, its changes broadcast to the pages); a refusal from the service comes back as problems on the
   fields, exactly like validation;
-* Esc or closing with unsaved changes asks first; Ctrl+S saves.
+* Esc or closing with unsaved changes asks first;
+* the keyboard rules of :mod:`ipdesk.gui.common.keyboard`: the focus starts in the first field, Enter moves
+  on (never submits), Ctrl+S saves (also after a form renamed its Save button), Tab leaves a multi-line
+  field; the list of remaining problems sits above the buttons, so the form never moves down when it appears.
 
 Subclasses implement ``values()``, ``problems(data)`` and ``save(data)``.
 """
@@ -20,7 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui import messages
+from ipdesk.gui.common import keyboard
 from ipdesk.gui.common.widgets.field_edit import ERROR_COLOR, ErrorField
 from ipdesk.gui.i18n import current_lang
 from ipdesk.gui.ops import run_op
@@ -83,12 +87,12 @@ class FormDialog(QDialog):
             " border-radius: 4px; padding: 6px 8px; }"
         )
         self.banner.hide()
-        outer.addWidget(self.banner)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         outer.addLayout(self.form)
         outer.addStretch(1)
+        outer.addWidget(self.banner)  # below the fields: showing it never pushes the form down
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -105,6 +109,7 @@ class FormDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
+        self._shown_once = False
 
     # ---- building ------------------------------------------------------------------------------------
 
@@ -198,9 +203,16 @@ class FormDialog(QDialog):
             self._focus_first(problems)
             return
         data = self.values()
+        if not self.confirm_save(data):
+            return
         self._set_saving(True)
         run_op(self, lambda: self.save(data), on_done=self._saved, form=self,
                on_failed=lambda _exc: self._set_saving(False), title=self.windowTitle(), task_runner=self._runner)
+
+    def confirm_save(self, data: dict[str, Any]) -> bool:
+        """Asked once nothing is wrong, before writing: a form that records a decision says what will happen
+        and asks (cancellation); an ordinary form saves at once."""
+        return True
 
     def _saved(self, result: Any) -> None:
         self._set_saving(False)
@@ -233,6 +245,25 @@ class FormDialog(QDialog):
         text = label.text().rstrip("：:* ") if isinstance(label, QLabel) else ""
         text = text.removesuffix(" *")
         return f"{text}：" if text and current_lang() == "zh" else f"{text}: " if text else ""
+
+    # ---- keyboard ------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keyboard.prepare(self)
+        # QAbstractButton.setText drops a button's shortcut: a form that renamed its Save button keeps Ctrl+S
+        if self.save_button.shortcut().isEmpty():
+            self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        if not self._shown_once:
+            self._shown_once = True
+            self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        keyboard.focus_first(f.editor for f in self.fields.values())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not keyboard.handle_enter(self, event):  # Enter moves on; it never presses Save
+            super().keyPressEvent(event)
 
     # ---- closing -------------------------------------------------------------------------------------
 

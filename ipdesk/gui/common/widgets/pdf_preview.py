@@ -1,10 +1,9 @@
 """PdfPreview: a notice shown inside ipdesk before it is saved or printed.
 
-With QtPdf (``PySide6.QtPdf`` / ``QtPdfWidgets``, shipped in PySide6-Addons) the PDF pages themselves are
-rendered in a :class:`QPdfView`. PySide6-Essentials has no QtPdf: the preview then shows what the notice
-states, read from its signed canonical content (title, serial, parties, rights, amounts, dates) — the very
-data the PDF is drawn from — and the dialog around it offers the system PDF viewer for the layout.
-The PDF is never rasterised by an external tool.
+The PDF pages themselves are shown: drawn by pdfium (pypdfium2, :mod:`ipdesk.gui.common.widgets.pdf_pages`),
+or by QtPdf's :class:`QPdfView` where a Qt build has it (it is not in the Linux PySide6-Addons wheel). Only if
+neither can read the PDF does the preview show what the notice states, read from its signed canonical
+content (title, serial, parties, rights, amounts, dates) — the very data the PDF is drawn from.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout,
 
 from ipdesk.domain.notices.notice import Notice, SearchCertificate
 from ipdesk.gui.common.rich_text import esc, pick
+from ipdesk.gui.common.widgets.pdf_pages import PdfPagesView, pdfium_available
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.i18n import ui_lang
 
@@ -31,8 +31,8 @@ except ImportError:  # PySide6-Essentials
 
 
 def qtpdf_available() -> bool:
-    """Whether this Qt can render PDF pages in the window (QtPdf present)."""
-    return HAVE_QTPDF
+    """Whether PDF pages can be drawn in the window (pdfium through pypdfium2, or QtPdf)."""
+    return HAVE_QTPDF or pdfium_available()
 
 
 def pdf_page_count(data: bytes) -> int | None:
@@ -216,10 +216,10 @@ def document_html(doc: Notice | SearchCertificate, lang: str = "zh") -> str:
 
 
 class PdfPreview(QWidget):
-    """Shows one PDF: its pages (QtPdf) or, without QtPdf, the content it states.
+    """Shows one PDF: its pages (pdfium, or QtPdf where present) or, if neither reads it, the content it states.
 
     Attributes:
-        mode: ``"pages"`` (QtPdf renders the PDF), ``"content"`` (fallback) or ``""`` (empty).
+        mode: ``"pages"`` (the PDF's pages), ``"content"`` (fallback) or ``""`` (empty).
         page_count: pages of the shown PDF (None if unknown).
     """
 
@@ -228,6 +228,7 @@ class PdfPreview(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.use_qtpdf = HAVE_QTPDF if use_qtpdf is None else (use_qtpdf and HAVE_QTPDF)
+        self.use_pdfium = use_qtpdf is not False  # False: no page renderer at all (the content fallback)
         self.mode = ""
         self.page_count: int | None = None
         self.data = b""
@@ -253,6 +254,10 @@ class PdfPreview(QWidget):
         self.stack.addWidget(self.text)
         self.view: Any = None
         self.pdf: Any = None
+        self.pages: PdfPagesView | None = None
+        if not self.use_qtpdf and self.use_pdfium and pdfium_available():
+            self.pages = PdfPagesView()
+            self.stack.addWidget(self.pages)
         if self.use_qtpdf:
             self.pdf = QPdfDocument(self)
             self.view = QPdfView(self)
@@ -284,6 +289,16 @@ class PdfPreview(QWidget):
             self.note.hide()
             self.stack.setCurrentWidget(self.view)
             return
+        if self.pages is not None:
+            try:
+                self.page_count = self.pages.set_pdf(data)
+            except ValueError:
+                pass  # not a PDF pdfium can open: what it states, below
+            else:
+                self.mode = "pages"
+                self.note.hide()
+                self.stack.setCurrentWidget(self.pages)
+                return
         self.mode = "content"
         pages = self.page_count
         self.note.setText(

@@ -294,3 +294,29 @@ def test_the_bands_can_count_from_the_anniversary_instead_of_the_moved_due_date(
     line = schedule(p, date(2024, 11, 8), CAL, rules).year(6)
     assert (line.due_date, line.surcharge_rate) == (date(2024, 10, 8), 5)
     assert schedule(p, date(2025, 4, 2), CAL, rules).terminated_on == date(2024, 10, 1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(kind=st.sampled_from([INV, UM, DES]), filing=st.dates(date(2005, 1, 1), date(2025, 12, 31)),
+       paid=st.integers(0, 20), days=st.integers(0, 8000))
+def test_the_cheap_state_agrees_with_the_schedule(kind, filing, paid, days) -> None:
+    from ipdesk.domain.fees.schedule import state_of
+
+    p = PatentFees(kind, filing, filing + timedelta(days=100), paid_through=paid)
+    day = filing + timedelta(days=days)
+    s = schedule(p, day, CAL)
+    assert state_of(p, day, CAL) == (s.state, s.terminated_on)
+
+
+@settings(max_examples=150, deadline=None)
+@given(kind=st.sampled_from([INV, UM, DES]), filing=st.dates(date(2005, 1, 1), date(2025, 12, 31)),
+       paid=st.integers(0, 20), days=st.integers(0, 8000),
+       pays=st.lists(st.tuples(st.integers(1, 21), st.decimals("0.01", "9000", places=2), st.integers(0, 8000)),
+                     max_size=3))
+def test_next_fee_is_the_schedules_first_unpaid_year(kind, filing, paid, days, pays) -> None:
+    from ipdesk.domain.fees.schedule import next_fee
+
+    p = PatentFees(kind, filing, filing + timedelta(days=100), 85, paid,
+                   tuple(FeePayment(y, a, filing + timedelta(days=d)) for y, a, d in pays))
+    day = filing + timedelta(days=days)
+    assert next_fee(p, day, CAL) == schedule(p, day, CAL).first_unpaid

@@ -26,6 +26,7 @@ from ipdesk.domain.pledges.examination.engine import (
     examine,
     ground_table,
 )
+from ipdesk.domain.pledges.examination.findings import correction_items
 from ipdesk.domain.registry.identifiers.patent import patent_check_digit
 from ipdesk.domain.registry.rights import LegalStatus, Owner, Right, RightKind
 from ipdesk.domain.registry.trademark_similarity import SimilarityTable, load_similarity_table
@@ -397,6 +398,16 @@ def test_tm4_similar_mark_on_similar_goods_must_be_pledged_together():
     assert f.article == "《注册商标专用权质押登记程序规定》第三条"
 
 
+def test_tm4_names_the_co_owners_who_must_join_or_consent():
+    sibling = mark("23456789", "青松", (9,), owners=(owner(PLEDGOR, "50"), owner(CO_OWNER, "50", "镇江青松研究院")))
+    f = bundling(sibling).get("TM4", MARK)
+    assert f.status is FindingStatus.FAILED and f.detail == "co_owned"
+    assert "镇江青松研究院" in f.message("zh") and "共有人须作为出质人加入本申请" in f.message("zh")
+    assert "镇江青松研究院" in f.message("en") and "join the application" in f.message("en")
+    alone = bundling(mark("23456789", "青松", (9,))).get("TM4", MARK)  # owned by the pledgor alone
+    assert alone.detail == "" and "共有人" not in alone.message("zh")
+
+
 def test_tm4_passes_when_the_similar_mark_is_pledged_too():
     sibling = mark("23456789", "青松", (9,))  # contained in "青松QingSong"
     assert bundling(sibling).get("TM4").status is FindingStatus.FAILED
@@ -500,6 +511,28 @@ def test_one_doc_finding_per_missing_item():
     assert docs == ["application_form", "pledge_contract", "id_or_commitment", "valuation_report"]
     assert clauses == ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]
     assert ex.outcome is Outcome.CORRECTION
+
+
+def test_each_family_cites_only_its_own_rules():
+    from ipdesk.domain.pledges.application import clauses_for
+
+    ex = run(app(SOFTWARE, documents=BASE_DOCS | {Document.MAIN_CONTRACT}), software())
+    doc = ex.get("DOC")
+    assert doc.status is FindingStatus.PASSED
+    assert "著作权质权登记办法" in doc.article and "专利" not in doc.article and "商标" not in doc.article
+    assert Clause.INVALIDATION_HANDLING not in clauses_for({"trademark"})
+    assert Clause.ANNUAL_FEE_PAYER not in clauses_for({"copyright"})
+    assert Clause.INVALIDATION_HANDLING in clauses_for({"patent", "trademark"})
+    assert len(clauses_for(set())) == len(Clause)  # no right known yet: every clause
+
+
+def test_the_correction_list_names_each_missing_clause_once():
+    ex = run(app(clauses=frozenset()))
+    assert ex.get("P7").status is FindingStatus.CORRECTION  # the findings table keeps the P7 line
+    items = [f.params.get("clause") or f.code for f in ex.corrections]
+    assert items == ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]  # DOC, one by one; no P7
+    only_p7 = [f for f in ex.findings if f.code == "P7"]
+    assert [f.code for f in correction_items(only_p7, lambda f: (f.code, f.params))] == ["P7"]  # nothing else says it
 
 
 def test_correction_and_refusal_together_refuse_but_keep_the_doc_findings():

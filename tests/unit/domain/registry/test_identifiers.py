@@ -176,3 +176,17 @@ def test_every_emitted_code_is_registered():
     import ipdesk.domain.registry.identifiers.uscc  # noqa: F401  # registers its codes
 
     assert emitted <= known_codes()
+
+
+# ---- the same-day twin column (同日申请): a patent number or yes / no (issue 15) ---------------------------
+
+
+def test_same_day_twin_takes_a_patent_number_or_yes_or_no():
+    from ipdesk.domain.registry.right_input import TWIN_NUMBER_UNKNOWN, parse_twin
+
+    assert parse_twin("否") == ("", []) and parse_twin("no") == ("", []) and parse_twin("") == ("", [])
+    assert parse_twin("是") == (TWIN_NUMBER_UNKNOWN, []) and parse_twin("Yes") == (TWIN_NUMBER_UNKNOWN, [])
+    assert parse_twin("ZL 201710601862.3") == ("2017106018623", [])  # stored as the register stores numbers
+    value, problems = parse_twin("ZL 201710601862.4")  # a wrong check digit
+    assert [p.code for p in problems] == ["right.twin"] and "是" in problems[0].message("zh")
+    assert [p.code for p in parse_twin("12345678")[1]] == ["right.twin"]  # a trademark is no twin

@@ -1,5 +1,7 @@
-"""The forms of a registered pledge's amendments: change (变更), extension (延期), cancellation (注销);
-and what every pledge form shares (the heading naming the pledge, a date field's check)."""
+"""The forms of a registered pledge's later acts: 变更登记 (change), 延期登记 (extend), 注销登记 (cancel).
+
+A cancellation is a decision that changes the register: it confirms first and says what will happen.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from ipdesk.domain.pledges.application import (
 )
 from ipdesk.domain.pledges.record import PledgeRecord
 from ipdesk.domain.shared.problems import Problem
-from ipdesk.gui.common.rich_text import esc, pick
+from ipdesk.gui import messages
+from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.form_dialog import FormDialog
 from ipdesk.gui.common.widgets.money_edit import MoneyEdit
@@ -26,13 +29,7 @@ from ipdesk.gui.formatting import format_date, parse_money
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.pledges.checklists import ScopeChecks
 from ipdesk.gui.pledges.pickers import PartyField
-
-
-def heading(record: PledgeRecord) -> QLabel:
-    number = record.registration_no or record.application_no
-    label = QLabel(f"<b>{esc(number)}</b>　{esc('、'.join(record.pledgor_names))} → {esc(record.pledgee_name)}")
-    label.setWordWrap(True)
-    return label
+from ipdesk.gui.pledges.pledge_actions import date_field, record_heading
 
 
 class ChangeDialog(FormDialog):
@@ -51,7 +48,7 @@ class ChangeDialog(FormDialog):
         self.setObjectName("ChangeDialog")
         self.workstation, self.record, self.lang = workstation, record, lang
         app = record.application
-        self.add_row("", heading(record))
+        self.add_row("", record_heading(record))
         self.amount = MoneyEdit()
         self.amount.setValue(app.secured_amount)
         self.add_field("secured_amount", self.tr("担保债权数额（元）："), self.amount)
@@ -134,7 +131,7 @@ class ExtendDialog(FormDialog):
         self.setObjectName("ExtendDialog")
         self.workstation, self.record = workstation, record
         app = record.application
-        self.add_row("", heading(record))
+        self.add_row("", record_heading(record))
         self.add_row(self.tr("现债务履行期限："), QLabel(format_date(app.performance_deadline)))
         if app.pledge_term_end:
             self.add_row(self.tr("现质押期限届满日："), QLabel(format_date(app.pledge_term_end)))
@@ -187,8 +184,8 @@ class CancelDialog(FormDialog):
         self.setObjectName("CancelDialog")
         if submit:  # maker-checker: the cancellation goes to an approver
             self.save_button.setText(self.tr("提交审核"))
-        self.workstation, self.record = workstation, record
-        self.add_row("", heading(record))
+        self.workstation, self.record, self.lang = workstation, record, lang
+        self.add_row("", record_heading(record))
         self.trigger = QComboBox()
         self.trigger.addItem(self.tr("（请选择）"), "")
         for t in CancellationTrigger:
@@ -217,19 +214,17 @@ class CancelDialog(FormDialog):
             problems.append(Problem("pledge.cancel_date", "on", {"date": registered}))
         return problems
 
+    def confirm_save(self, data: dict[str, Any]) -> bool:
+        """Cancelling ends the registration: it is confirmed like a registration or a refusal."""
+        trigger = pick(CANCELLATION_TRIGGER_LABELS[CancellationTrigger(data["trigger"])], self.lang)
+        return messages.ask(
+            self, self.tr("注销登记"),
+            self.tr("注销质押登记 {no}？").format(no=self.record.registration_no or self.record.application_no),
+            self.tr("注销原因：{trigger}；注销日期：{on}。\n注销后该登记为只读，不能再变更或延期；出质权利可以再次出质。")
+            .format(trigger=trigger, on=data["on"]),
+            yes=self.tr("注销登记"), no=self.tr("返回"))
+
     def save(self, data: dict[str, Any]) -> PledgeRecord:
         return self.workstation.pledges.cancel(
             self.workstation.actor, self.record.id, data["trigger"], date.fromisoformat(data["on"])
         )
-
-
-def date_field(text: str, field: str, label: str, problems: list[Problem], required: bool = False) -> date | None:
-    if not text:
-        if required:
-            problems.append(Problem("required", field, {"label": label}))
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        problems.append(Problem("bad_date", field, {"value": text, "label": label}))
-        return None

@@ -1,0 +1,1 @@
+"""Disposal of pledged IP after a default: the settlement waterfall (the case workflow comes later)."""

@@ -1,0 +1,1 @@
+"""Loans behind pledges: schedules, repayments and their allocation, delinquency, classification, default."""

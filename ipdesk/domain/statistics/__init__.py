@@ -1,0 +1,1 @@
+"""Statistics of the register: units, dimensions and families (pure rules, no database)."""

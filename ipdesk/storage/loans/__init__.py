@@ -1,0 +1,1 @@
+"""Storage of the loans context: loans, their instalments and their events."""

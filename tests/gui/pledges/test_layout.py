@@ -1,0 +1,56 @@
+"""Layout and language details of issue 15: the workbench fits its columns and shows 万元 on request, its
+tiles are never narrower than their captions, numbers do not break inside a wrapped value."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from ipdesk.gui import i18n
+from ipdesk.gui.common.pages.detail_pane import fact_value
+from ipdesk.gui.workbench.workbench_page import Tile, WorkbenchPage
+from tests.gui.helpers.loading import settle
+from tests.helpers.clock import TEST_TODAY
+from tests.helpers.factories import ADMIN, application_data, pledge_world
+
+
+def test_workbench_amounts_in_wan_and_columns_fit_their_content(qtbot, sqlite_workstation):
+    ws = sqlite_workstation
+    world = pledge_world(ws)
+    deadline = (TEST_TODAY + timedelta(days=365)).isoformat()
+    debt = {"type": "loan", "amount": "5000000", "performance_deadline": deadline}
+    ws.pledges.file(ADMIN, application_data(world, application_date=TEST_TODAY.isoformat(), debt=debt))
+    board = WorkbenchPage(ws, "zh")
+    qtbot.addWidget(board)
+    board.resize(1360, 500)
+    board.show()
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=5000)
+    settle(qtbot)
+    col = [c[0] for c in board.model.columns].index("secured_amount")
+    assert board.model.data(board.model.index(0, col)) == "5,000,000.00"
+    board.wan_toggle.setChecked(True)
+    assert board.model.data(board.model.index(0, col)) == "500.00"
+    assert "万元" in board.model.headerData(col, Qt.Orientation.Horizontal)
+    header = board.table.horizontalHeader()
+    pledgor = [c[0] for c in board.model.columns].index("pledgor_names")
+    assert header.sectionSize(col) < 260  # sized to its content, no longer the stretched last column
+    assert header.sectionSize(pledgor) >= board.table.sizeHintForColumn(pledgor) - 2  # the name is not cut
+
+
+def test_english_tile_captions_are_not_cut(qtbot):
+    i18n.install_translators("en_US")
+    try:
+        tile = Tile("due_soon", "Due within 2 working days", "info")
+        qtbot.addWidget(tile)
+        tile.show()
+        assert tile.sizeHint().width() >= tile.caption.sizeHint().width() + 28
+    finally:
+        i18n.install_translators("zh_CN")
+
+
+def test_numbers_do_not_break_inside_a_wrapped_value(qtbot):
+    label = fact_value("出质权利 ZL 201810234567.3，担保 5,000,000.00 元")
+    qtbot.addWidget(label)
+    assert "ZL\u00a0201810234567.3" in label.text() and "5,000,000.00\u00a0元" in label.text()
+    assert label.wordWrap()
