@@ -9,6 +9,7 @@ lifecycle again.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import shiboken6
@@ -435,6 +436,7 @@ class OtherGroundDialog(FormDialog):
         return self.workstation.pledges.add_other_ground(
             self.workstation.actor, self.record.id, data["reason"], data["right_number"]
         )
+
 
 def date_field(text: str, field: str, label: str, problems: list[Problem], required: bool = False) -> date | None:
     if not text:
