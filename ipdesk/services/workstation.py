@@ -28,6 +28,7 @@ from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.statistics.digest import DigestService
 from ipdesk.services.statistics.pledges import PledgeStatistics
 from ipdesk.services.users.service import UserService
 from ipdesk.services.valuation.analysis import ValueAnalysisService
@@ -78,6 +79,7 @@ class Workstation:
     fees: FeeService = field(init=False)
     custody: CustodyService = field(init=False)
     statistics: PledgeStatistics = field(init=False)
+    digest: DigestService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -99,7 +101,7 @@ class Workstation:
         self.value_analysis = ValueAnalysisService(self.engine, clock=clock)
         self.monitoring = MonitoringService(self.engine, clock=clock)
         self.loans = LoanService(self.engine, clock)
-        self.statistics = PledgeStatistics(self.engine)
+        self.statistics = PledgeStatistics(self.engine, clock)
         # The audit log is keyed with the data folder's secret; its head is checkpointed there, signed
         # with the office key (loaded when the first checkpoint is written).
         audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir,
@@ -112,6 +114,7 @@ class Workstation:
         self.pledges.status = status
         self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
         self.custody = CustodyService(self.engine, self.fees, clock=clock)
+        self.digest = DigestService(self.engine, self.fees, self.loans, clock)
 
     @property
     def database_description(self) -> str:

@@ -11,7 +11,7 @@ import pytest
 from ipdesk.cli.main import main
 from ipdesk.storage.engine import make_engine
 from tests.cli.conftest import new_database
-from tests.services.statistics.test_pledge_statistics import seed
+from tests.services.statistics.test_activity import seed_more as seed
 
 BOSS_PW = "chief-secret-2026"
 
@@ -70,3 +70,46 @@ def test_reading_needs_a_signed_in_user_once_there_are_users(cli, monkeypatch: p
     monkeypatch.setenv("IPDESK_PASSWORD", BOSS_PW)
     code, out = cli("--user", "boss", "stats", "pledges", "--by", "year")
     assert code == 0 and out["totals"]["count"] == 5
+
+
+def test_kinds_months_decisions_and_rights(cli) -> None:
+    code, out = cli("stats", "pledges", "--by", "kind")
+    assert code == 0 and [(r["kind"], r["count"]) for r in out["rows"]] == [
+        ("invention", 1), ("mixed", 2), ("software", 1), ("trademark", 1)]
+    code, out = cli("stats", "months", "--from", "2024", "--to", "2024")
+    assert code == 0 and out["rows"][1] == {"month": "2024-07", "registered": 1, "changed": 2, "cancelled": 0}
+    assert out["totals"] == {"registered": 3, "changed": 2, "cancelled": 0}
+    code, out = cli("stats", "decisions")
+    assert code == 0 and out["totals"]["decided"] == 6 and out["totals"]["average_days"] == "283.3"
+    code, out = cli("--now", "2026-12-01", "stats", "rights")
+    assert code == 0 and out["totals"]["rights"] == 6
+
+
+def test_the_report_as_pdf_and_excel(cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from pypdfium2 import PdfDocument
+
+    code, out = cli("stats", "report", "--out", str(tmp_path / "r.pdf"))
+    assert code == 0 and out["ok"]
+    pdf = PdfDocument(str(tmp_path / "r.pdf"))
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "知识产权质押融资统计" in text and "按月份的登记、变更、注销" in text and "3,953.46" in text  # 万元
+    code, out = cli("stats", "report", "--out", str(tmp_path / "r.xlsx"), "--unit", "yuan")
+    assert code == 0
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["质押登记", "按月", "办结用时", "质押中权利"]
+    rows = list(book["质押登记"].iter_rows(values_only=True))
+    assert rows[0] == ("年份", "类别", "笔数", "担保债权数额（元）")
+    assert rows[1] == (2024, "著作权", 1, 800000) and rows[-1][0] == "合计" and rows[-1][2] == 5
+
+
+def test_digest_json(cli) -> None:
+    code, out = cli("--now", "2026-12-20", "digest", "--days", "14")
+    assert code == 0 and out["as_of"] == "2026-12-20" and out["days"] == 14
+    # The four registered pledges' debts fall due on 2027-01-01 (12 days on); the cancelled one's does not count.
+    assert [(i["kind"], i["due"], i["days_left"]) for i in out["items"]] == [("performance", "2027-01-01", 12)] * 4
+    assert out["items"][0]["reference"] == "Z202400001" and out["items"][0]["amount"] == "5000000.00"
+    code, out = cli("--now", "2026-12-20", "digest", "--days", "7")
+    assert code == 0 and out["items"] == []
+    code, out = cli("digest", "--days", "0")
+    assert code == 2 and out["errors"][0]["code"] == "digest.days"

@@ -9,8 +9,7 @@ document must show nothing that is not derived from it (titles and boilerplate s
 from ``kind`` and ``family``). :func:`from_canonical` reads the JSON back, so a stored canonical content
 reprints the identical notice.
 
-Also here: Chinese uppercase money (:func:`rmb_uppercase`, 人民币壹佰贰拾叁万…元整) and ``¥1,234.50``
-formatting, both pure functions.
+Chinese uppercase money, ``¥1,234.50`` and China dates live in :mod:`.wording` (re-exported here).
 """
 
 from __future__ import annotations
@@ -19,15 +18,24 @@ import enum
 import hashlib
 import json
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ipdesk.domain.notices.wording import (  # noqa: F401  (re-exported: callers import them from here)
+    CHINA_TZ,
+    china_date,
+    china_datetime,
+    format_yuan,
+    rmb_uppercase,
+)
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
 
 CANONICAL_FORMAT = "ipdesk.notice"
 CANONICAL_VERSION = 1
-CHINA_TZ = timezone(timedelta(hours=8), "CST")  # display time zone of the office (no tzdata needed)
+#: The page layout the office prints now (ipdesk.reports.notices.layouts); signed with the content, so a
+#: notice keeps verifying after the layout changes. 0: content signed before layouts had a number.
+LAYOUT_VERSION = 2
 
 
 class NoticeKind(enum.StrEnum):
@@ -239,6 +247,7 @@ class Notice:
     #: The audit chain's head ("seq:hash") when the document was issued: an anchor outside the database
     #: proving the log still holds what the office had recorded by then (empty on older documents).
     audit_position: str = ""
+    layout: int = LAYOUT_VERSION  # the page layout it is printed in (0: before layouts had a number)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", NoticeKind(self.kind))
@@ -288,6 +297,7 @@ class SearchCertificate:
     rows: tuple[SearchRow, ...] = ()
     remarks: str = ""
     audit_position: str = ""  # as on a Notice
+    layout: int = LAYOUT_VERSION  # as on a Notice
 
     def __post_init__(self) -> None:
         if not self.serial:
@@ -335,8 +345,9 @@ def canonical_dict(doc: Document) -> dict[str, Any]:
     out["kind"] = doc.kind.value
     if out.get("issued_on", "") is None:
         del out["issued_on"]  # absent, not null: documents issued before the field keep their digest
-    if not out.get("audit_position"):
-        out.pop("audit_position", None)  # likewise
+    for absent_when_empty in ("audit_position", "layout"):  # likewise
+        if not out.get(absent_when_empty):
+            out.pop(absent_when_empty, None)
     return out
 
 
@@ -367,6 +378,12 @@ def _party(d: dict[str, Any] | None) -> NoticeParty | None:
     return None if d is None else NoticeParty(name=d["name"], uscc=d["uscc"], address=d["address"])
 
 
+def _layout(d: dict[str, Any]) -> int:
+    if not isinstance(d.get("layout", 0), int) or isinstance(d.get("layout"), bool):
+        raise TypeError("layout is not a number")
+    return int(d.get("layout", 0))
+
+
 def from_canonical(content: bytes) -> Document:
     """Rebuild the Notice / SearchCertificate from its canonical content (``ValueError`` if not one)."""
     try:
@@ -382,7 +399,7 @@ def from_canonical(content: bytes) -> Document:
                     pledgee=r["pledgee"], right_numbers=tuple(r["right_numbers"]),
                     effective_date=_d(r["effective_date"]), cancellation_date=_d(r["cancellation_date"]),
                     secured_amount=r["secured_amount"]) for r in d["rows"]),
-                audit_position=d.get("audit_position", ""))
+                audit_position=d.get("audit_position", ""), layout=_layout(d))
         return Notice(
             kind=NoticeKind(d["kind"]), serial=d["serial"], office_name=d["office_name"],
             issued_at=_dt(d["issued_at"]), issued_on=_d(d.get("issued_on")), registration_no=d["registration_no"],
@@ -399,88 +416,9 @@ def from_canonical(content: bytes) -> Document:
             grounds=tuple(NoticeGround(**g) for g in d["grounds"]), corrections=tuple(d["corrections"]),
             changes=tuple(ChangeLine(**c) for c in d["changes"]),
             cancellation_trigger=d["cancellation_trigger"], remarks=d["remarks"],
-            family=RightFamily(d["family"]), audit_position=d.get("audit_position", ""))
+            family=RightFamily(d["family"]), audit_position=d.get("audit_position", ""), layout=_layout(d))
     except (KeyError, TypeError, AttributeError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"not ipdesk notice content: {exc}") from None
-
-
-# ------------------------------------------------------------------------------------------ money
-
-
-_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_SMALL_UNITS = ("", "拾", "佰", "仟")
-_BIG_UNITS = ("", "万", "亿", "万亿")
-
-
-def rmb_uppercase(amount: Decimal | int | str) -> str:
-    """Chinese uppercase amount (大写金额) per the PBOC writing rules.
-
-    ``1234567.89`` → 人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分; ``0`` → 人民币零元整;
-    ``10.05`` → 人民币壹拾元零伍分; ``1010.10`` → 人民币壹仟零壹拾元壹角整; ``0.5`` → 人民币伍角整.
-    "整" follows 元 or 角, never 分. Amounts up to 9999万亿 (< 10^16), at most 2 decimals, ≥ 0.
-    """
-    d = Decimal(amount) if not isinstance(amount, float) else Decimal(str(amount))
-    if not d.is_finite() or d < 0:
-        raise ValueError(f"amount must be a non-negative number: {amount!r}")
-    if d != d.quantize(Decimal("0.01")):
-        raise ValueError(f"amount has more than 2 decimals: {amount!r}")
-    cents = int(d * 100)
-    yuan, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
-    if yuan >= 10**16:
-        raise ValueError(f"amount too large: {amount!r}")
-    out: list[str] = []
-    digits = str(yuan)
-    zero_pending = False
-    group_has_digit = False
-    for i, ch in enumerate(digits):
-        pos = len(digits) - 1 - i
-        if ch == "0":
-            zero_pending = bool(out)
-        else:
-            if zero_pending:
-                out.append("零")
-                zero_pending = False
-            out.append(_DIGITS[int(ch)] + _SMALL_UNITS[pos % 4])
-            group_has_digit = True
-        if pos % 4 == 0:
-            if group_has_digit and pos:
-                out.append(_BIG_UNITS[pos // 4])
-            group_has_digit = False
-    text = "".join(out)
-    if yuan:
-        text += "元"
-    if jiao == 0 and fen == 0:
-        return "人民币" + (text or "零元") + "整"
-    if jiao:
-        text += _DIGITS[jiao] + "角"
-    elif yuan:
-        text += "零"
-    if fen:
-        text += _DIGITS[fen] + "分"
-    else:
-        text += "整"
-    return "人民币" + text
-
-
-def format_yuan(amount: Decimal | int | str) -> str:
-    """``Decimal("1234567")`` → ``¥1,234,567.00``."""
-    d = Decimal(amount).quantize(Decimal("0.01"))
-    return f"¥{d:,.2f}"
-
-
-def china_date(value: date | datetime | None, empty: str = "") -> str:
-    """``2026年3月5日``; an aware datetime is shown in China time (UTC+8)."""
-    if value is None:
-        return empty
-    if isinstance(value, datetime):
-        value = value.astimezone(CHINA_TZ).date()
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
-def china_datetime(value: datetime) -> str:
-    """``2026年3月5日 10:00``, in China time (UTC+8)."""
-    v = value.astimezone(CHINA_TZ)
-    return f"{v.year}年{v.month}月{v.day}日 {v:%H:%M}"
 
 
 # ------------------------------------------------------------------------------ sample documents

@@ -43,16 +43,19 @@ class Dimension(enum.StrEnum):
     ``year``: the year the pledge was registered (its effect date, 登记生效日); a cancelled pledge stays in the
     year it was registered. ``family``: patent / trademark / copyright, or mixed for a pledge of rights of more
     than one family (counted once, there). ``bank``: the pledgee. ``region``: the 行政区划 code of the first-named
-    pledgor ("" when the register has none).
+    pledgor ("" when the register has none). ``kind``: the kind of right pledged (invention, utility_model, …),
+    ``mixed`` when a pledge holds rights of more than one kind (an invention and a utility model: once, there).
     """
 
     YEAR = "year"
     FAMILY = "family"
     BANK = "bank"
     REGION = "region"
+    KIND = "kind"
 
 
 FAMILIES = ("patent", "trademark", "copyright", "mixed")
+MIXED = "mixed"
 
 
 def parse_unit(text: str | None) -> Unit:

@@ -117,9 +117,10 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: 
     return t
 
 
-def kv_table(rows: Sequence[Sequence[Any]], widths_mm: Sequence[float]) -> Table:
-    """A ruled label/value table; label columns (even) are grey. A row shorter than the widths spans its
-    last value to the right edge."""
+def kv_table(rows: Sequence[Sequence[Any]], widths_mm: Sequence[float], grey_label_columns: bool = False) -> Table:
+    """A ruled label/value table; labels (even columns) are grey. A row shorter than the widths spans its
+    last value to the right edge. ``grey_label_columns``: the whole label columns grey, also under a
+    spanning value (notice layout 1, kept so notices printed in it still verify)."""
     font = register_fonts()
     ncols = len(widths_mm)
     data, cmds = [], [
@@ -131,10 +132,12 @@ def kv_table(rows: Sequence[Sequence[Any]], widths_mm: Sequence[float]) -> Table
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
+    if grey_label_columns:
+        cmds += [("BACKGROUND", (c, 0), (c, -1), HEAD_BG) for c in range(0, ncols, 2)]
     for i, r in enumerate(rows):
         r = list(r)
         # grey behind the labels this row has: never behind a value spanning the rest of a short row
-        for c in range(0, min(len(r), ncols) - 1, 2):
+        for c in range(0, min(len(r), ncols) - 1, 2) if not grey_label_columns else ():
             cmds.append(("BACKGROUND", (c, i), (c, i), HEAD_BG))
         if len(r) < ncols:
             cmds.append(("SPAN", (len(r) - 1, i), (-1, i)))

@@ -46,6 +46,7 @@ from ipdesk.reports.common.layout import (
 )
 from ipdesk.reports.common.pdf_payload import info_entries
 from ipdesk.reports.common.seal import make_payload
+from ipdesk.reports.notices.layouts import layout_of
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -137,9 +138,11 @@ def _decision_text(n: Notice) -> str:
     return f"{cause}根据当事人的申请，{reg}{pledge}登记准予注销。{until}"
 
 
-def notice_story(n: Notice, payload: str = "") -> list[Flowable]:
-    """The flowables of a notice (without page decorations); ends with the QR + seal block."""
+def notice_story(n: Notice, payload: str = "", layout: int | None = None) -> list[Flowable]:
+    """The flowables of a notice (without page decorations) in its own layout or the given version
+    (:mod:`.layouts`); ends with the QR + seal block."""
     assert n.family is not None
+    grey_columns = layout_of(n, layout).grey_label_columns
     terms = FAMILY_TERMS[n.family]
     sec = _Sections()
     story: list[Flowable] = [Title(n.title[0])]
@@ -167,14 +170,14 @@ def notice_story(n: Notice, payload: str = "") -> list[Flowable]:
     if n.kind == NoticeKind.CANCELLATION and n.cancellation_trigger:
         story.append(sec("注销原因"))
         story.append(kv_table([["注销原因", cell(n.cancellation_trigger)],
-                               ["注销登记日", china_date(n.cancellation_date, "—")]], [34, 136]))
+                               ["注销登记日", china_date(n.cancellation_date, "—")]], [34, 136], grey_columns))
 
     parties = _party_rows(n)
     if parties:
         story.append(sec("当事人"))
         story.append(grid_table(["身份", "名称", "统一社会信用代码"], parties, [22, 94, 54], align_center=[0]))
     story.append(sec("质押登记事项"))
-    story.append(kv_table(_particulars(n), [34, 51, 34, 51]))
+    story.append(kv_table(_particulars(n), [34, 51, 34, 51], grey_columns))
     if n.rights:
         story.append(sec(f"质押权利清单（共 {len(n.rights)} 项）"))
         rows = [[str(i), cell(r.number), cell(r.title), r.kind_label[0], r.filing_date.isoformat()
@@ -226,13 +229,15 @@ def signature_block(doc: Any, payload: str) -> SignatureBlock:
     return SignatureBlock(doc.office_name, china_date(issued_on or doc.issued_at), payload, "扫码验证", note)
 
 
-def render_notice(notice: Notice, signer: Any, out: Path | str | BinaryIO) -> str:
-    """Render ``notice`` signed by ``signer`` (an :class:`~ipdesk.reports.common.seal.OfficeKey`) to ``out``.
+def render_notice(notice: Notice, signer: Any, out: Path | str | BinaryIO, layout: int | None = None) -> str:
+    """Render ``notice`` signed by ``signer`` (an :class:`~ipdesk.reports.common.seal.OfficeKey`) to ``out``,
+    in ``layout`` (a version of :mod:`.layouts`; default the notice's own).
 
     Returns the QR payload (store it with the serial in the issue log).
     """
     content = canonical_content(notice)
     payload = make_payload(notice.serial, digest_of(content), signer)
     header = f"登记号：{notice.registration_no}" if notice.registration_no else ""
-    render_document(notice_story(notice, payload), page_meta(notice, notice.title[0], payload, content, header), out)
+    meta = page_meta(notice, notice.title[0], payload, content, header)
+    render_document(notice_story(notice, payload, layout), meta, out)
     return payload

@@ -15,8 +15,9 @@ What differs is reported per page as coded messages; where the visible text diff
 lines (expected / found) are named. Comparing decoded objects, not file bytes, lets a file that was only
 re-compressed or re-saved without change still compare equal.
 
-Renderers for other documents may change only together with this module's expectations: a notice
-printed by any renderer must compare equal here (the bulk printer keeps byte-identical output).
+The rendering is in the layout the signed content names (:mod:`.layouts`): a change to what a page
+draws is a new layout version, never an edit of one, so notices printed before it still compare equal
+(the bulk printer keeps byte-identical output).
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ _SKIP_PAGE_KEYS = {"/Parent", "/Contents", "/Resources"}
 _STREAM_FRAMING = {"/Length", "/Filter", "/DecodeParms", "/DL"}
 
 
-def render_signed(content: bytes, payload: str) -> bytes:
-    """The PDF the office prints for this canonical content with this (stored) signature payload."""
+def render_signed(content: bytes, payload: str, layout: int | None = None) -> bytes:
+    """The PDF the office prints for this canonical content with this (stored) signature payload, in the
+    layout the content names (or ``layout``, one of :func:`~.layouts.candidates`)."""
     from ipdesk.reports.notices.notice_pdf import render_notice
     from ipdesk.reports.notices.search_certificate_pdf import render_search_certificate
 
@@ -62,11 +64,27 @@ def render_signed(content: bytes, payload: str) -> bytes:
     buf = io.BytesIO()
     signer = _StoredSignature(payload)
     if isinstance(doc, SearchCertificate):
-        render_search_certificate(doc, signer, buf)
+        render_search_certificate(doc, signer, buf, layout)
     else:
         assert isinstance(doc, Notice)
-        render_notice(doc, signer, buf)
+        render_notice(doc, signer, buf, layout)
     return buf.getvalue()
+
+
+def compare_signed(content: bytes, payload: str, actual: bytes) -> list[Message]:
+    """What differs between ``actual`` and the office's rendering of the signed content in each layout it
+    may have been printed in (:func:`~.layouts.candidates`): empty if one matches, else the differences
+    from the first (``ValueError`` etc. from content this version cannot lay out)."""
+    from ipdesk.reports.notices.layouts import candidates
+
+    first: list[Message] | None = None
+    for version in candidates(from_canonical(content)):
+        differences = compare_pdfs(render_signed(content, payload, version), actual)
+        if not differences:
+            return []
+        first = differences if first is None else first
+    assert first is not None
+    return first
 
 
 class _StoredSignature:

@@ -22,10 +22,13 @@ from ipdesk.domain.notices.notice import (
 )
 from ipdesk.reports.common.layout import Title, cell, grid_table, kv_table, para, plain_row
 from ipdesk.reports.common.seal import make_payload
+from ipdesk.reports.notices.layouts import layout_of
 from ipdesk.reports.notices.notice_pdf import page_meta, render_document, signature_block
 
 
-def certificate_story(c: SearchCertificate, payload: str = "") -> list[Flowable]:
+def certificate_story(c: SearchCertificate, payload: str = "", layout: int | None = None) -> list[Flowable]:
+    """The certificate's flowables, in its own layout or the given version (:mod:`.layouts`)."""
+    grey_columns = layout_of(c, layout).grey_label_columns
     story: list[Flowable] = [Title(c.title[0])]
     story.append(plain_row(f"查询基准时间：{china_datetime(c.as_of)}", f"编号：{c.serial}"))
     story.append(para("一、查询条件", "section"))
@@ -33,7 +36,7 @@ def certificate_story(c: SearchCertificate, payload: str = "") -> list[Flowable]
         ["查询条件", cell(c.query)],
         ["查询基准时间", china_datetime(c.as_of), "出具时间", china_datetime(c.issued_at)],
         ["查询结果", f"共 {len(c.rows)} 条质押登记记录"],
-    ], [30, 55, 30, 55]))
+    ], [30, 55, 30, 55], grey_columns))
     story.append(para("二、查询结果", "section"))
     as_of = china_datetime(c.as_of)
     if c.rows:
@@ -64,9 +67,10 @@ def certificate_story(c: SearchCertificate, payload: str = "") -> list[Flowable]
     return story
 
 
-def render_search_certificate(cert: SearchCertificate, signer: Any, out: Path | str | BinaryIO) -> str:
-    """Render ``cert`` signed by ``signer`` to ``out``; returns the QR payload."""
+def render_search_certificate(cert: SearchCertificate, signer: Any, out: Path | str | BinaryIO,
+                              layout: int | None = None) -> str:
+    """Render ``cert`` signed by ``signer`` to ``out`` (in ``layout``, default its own); returns the QR payload."""
     content = canonical_content(cert)
     payload = make_payload(cert.serial, digest_of(content), signer)
-    render_document(certificate_story(cert, payload), page_meta(cert, cert.title[0], payload, content), out)
+    render_document(certificate_story(cert, payload, layout), page_meta(cert, cert.title[0], payload, content), out)
     return payload

@@ -3,7 +3,8 @@
 Order: no payload → unknown; the payload's own checks (:func:`~ipdesk.reports.common.seal.verify_payload`:
 key, signature, content digest, issue log, revocation); no embedded content → altered (a PDF that cannot
 be compared with what the office printed is never genuine); then every page is compared with the
-office's rendering of the signed content (:mod:`.page_compare`): any difference → altered, naming it.
+office's rendering of the signed content in the layout it names (:mod:`.page_compare`, :mod:`.layouts`):
+any difference → altered, naming it.
 Revoked documents are compared too, so a forged copy of a revoked notice reads altered, not revoked.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 
 from ipdesk.reports.common.pdf_payload import PdfSource, _bytes, read_pdf_payload
 from ipdesk.reports.common.seal import VerifyResult, VerifyStatus, parse_payload, verify_payload
-from ipdesk.reports.notices.page_compare import compare_pdfs, render_signed
+from ipdesk.reports.notices.page_compare import compare_signed
 
 
 def verify_pdf(
@@ -41,10 +42,9 @@ def verify_pdf(
     if result.status is VerifyStatus.ALTERED or not compare_pages:
         return result
     try:
-        expected = render_signed(pp.content, pp.payload)
-    except (ValueError, KeyError, TypeError):  # signed content this version cannot lay out
+        differences = tuple(compare_signed(pp.content, pp.payload, data))
+    except (ValueError, KeyError, TypeError):  # signed content (or a layout) this version cannot lay out
         return replace(result, status=VerifyStatus.UNKNOWN, code="verify.pages_unchecked")
-    differences = tuple(compare_pdfs(expected, data))
     if differences:
         code = "verify.visible_text" if differences[0].code == "verify.diff.text" else "verify.pages_differ"
         return VerifyResult(VerifyStatus.ALTERED, serial, code, {"what": list(differences[:3]), "serial": serial},

@@ -5,8 +5,6 @@ A publication of the office, so always in Chinese (the reader's language does no
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,8 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
-from ipdesk.domain.shared.cells import inert_row
-from ipdesk.services.notices.service import atomic_write
+from ipdesk.services.tables import Sheet, write_table
 from ipdesk.services.uow import reading
 from ipdesk.storage.schema import PledgeEventRow, PledgeRightRow, PledgeRow, RightRow
 
@@ -75,23 +72,4 @@ def gazette_rows(engine: Engine, start: date, end: date, patents_only: bool = Fa
 
 def export_gazette(engine: Engine, start: date, end: date, path: Path, patents_only: bool = False) -> int:
     """Write the gazette lines of [start, end] to ``path`` (.csv UTF-8 with BOM for Excel, or .xlsx)."""
-    rows = gazette_rows(engine, start, end, patents_only)
-    header = HEADER_ZH
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("公告")
-        sheet.append(header)
-        for r in rows:
-            sheet.append(inert_row(r))
-        buf = io.BytesIO()
-        book.save(buf)
-        atomic_write(path, buf.getvalue())
-    else:
-        text = io.StringIO()
-        writer = csv.writer(text)
-        writer.writerow(header)
-        writer.writerows([inert_row(v.isoformat() if isinstance(v, date) else (v or "") for v in r) for r in rows])
-        atomic_write(path, text.getvalue().encode("utf-8-sig"))
-    return len(rows)
+    return write_table(path, Sheet("公告", HEADER_ZH, gazette_rows(engine, start, end, patents_only)))

@@ -21,7 +21,6 @@ from sqlalchemy import Engine, and_, func, or_, select
 from ipdesk.domain.notices.notice import SearchCertificate, SearchRow
 from ipdesk.domain.registry.identifiers import parse_right_number
 from ipdesk.domain.registry.names import name_key
-from ipdesk.domain.shared.cells import inert_row
 from ipdesk.domain.shared.clock import Clock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ValidationError
@@ -29,6 +28,7 @@ from ipdesk.services import audit
 from ipdesk.services.notices.service import IssuedNotice, NoticeService, atomic_write, audit_position
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.pledges.rows import pledge_state
+from ipdesk.services.tables import Sheet, table_bytes
 from ipdesk.services.uow import reading, reported, transaction
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 
@@ -286,31 +286,12 @@ class RegisterSearch:
 
         A register extract, like the certificate: in Chinese whatever the reader's language (its title and
         criteria always were)."""
-        from io import BytesIO
-
-        from openpyxl import Workbook
-
         rows = self.search(c, 0, 1_000_000)
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("质押登记查询")
-        sheet.append(inert_row([f"查询条件：{c.describe()}", f"截至：{(c.as_of or self.clock.today()).isoformat()}"]))
-        sheet.append([col.header_zh for col in self.columns])
-        for r in rows:
-            sheet.append(
-                inert_row([
-                    r["registration_no"],
-                    STATUS_TEXT[r["status_value"]][0],
-                    r["pledgor_names"],
-                    r["pledgee_name"],
-                    r["rights"],
-                    r["registered_on"],
-                    r["cancelled_on"],
-                    r["secured_amount"],
-                ])
-            )
-        buf = BytesIO()
-        book.save(buf)
-        atomic_write(path, buf.getvalue())
+        preface = [[f"查询条件：{c.describe()}", f"截至：{(c.as_of or self.clock.today()).isoformat()}"]]
+        lines = [[r["registration_no"], STATUS_TEXT[r["status_value"]][0], r["pledgor_names"], r["pledgee_name"],
+                  r["rights"], r["registered_on"], r["cancelled_on"], r["secured_amount"]] for r in rows]
+        sheet = Sheet("质押登记查询", [col.header_zh for col in self.columns], lines, preface)
+        atomic_write(path, table_bytes(sheet, xlsx=True))  # Excel whatever the file is named
         return len(rows)
 
     def certificate(self, actor: Actor, c: SearchCriteria) -> IssuedNotice:

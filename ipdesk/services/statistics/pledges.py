@@ -15,14 +15,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Engine, and_, cast, extract, func, select
+from sqlalchemy import BigInteger, Engine, and_, case, cast, extract, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement, Label
 
 from ipdesk.domain.pledges.lifecycle import EVER_REGISTERED
-from ipdesk.domain.statistics.pledges import Dimension, Unit, check_years
+from ipdesk.domain.shared.clock import Clock, OfficeClock
+from ipdesk.domain.statistics.pledges import MIXED, Dimension, Unit, check_years
+from ipdesk.services.statistics import activity
 from ipdesk.services.uow import reading
-from ipdesk.storage.schema import PartyRow, PledgePledgorRow, PledgeRow
+from ipdesk.storage.schema import PartyRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 
 #: The statuses of a pledge that was registered (with ``registered_on`` set).
 COUNTED = tuple(sorted(s.value for s in EVER_REGISTERED))
@@ -30,6 +32,16 @@ COUNTED = tuple(sorted(s.value for s in EVER_REGISTERED))
 # The pledgor's rows under their own names, so one query may join the pledgee's party and the pledgor's.
 FirstPledgor = aliased(PledgePledgorRow, name="first_pledgor")
 PledgorParty = aliased(PartyRow, name="pledgor_party")
+
+# The one kind of right of each pledge, or "mixed" when its rights are of more than one kind.
+_KINDS = (
+    select(PledgeRightRow.pledge_id.label("pledge_id"),
+           case((func.min(RightRow.kind) == func.max(RightRow.kind), func.min(RightRow.kind)), else_=MIXED)
+           .label("kind"))
+    .join(RightRow, RightRow.id == PledgeRightRow.right_id)
+    .group_by(PledgeRightRow.pledge_id)
+    .subquery("pledge_kinds")
+)
 
 
 @dataclass(frozen=True)
@@ -50,8 +62,21 @@ class PledgeStats:
 class PledgeStatistics:
     """Read-only: any signed-in user may see the statistics (they name banks and regions, not pledgors)."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, clock: Clock | None = None):
         self.engine = engine
+        self.clock: Clock = clock if clock is not None else OfficeClock()
+
+    def monthly(self, start: int | None = None, end: int | None = None) -> activity.Table:
+        """Registrations, changes and cancellations by month (:func:`.activity.monthly`)."""
+        return activity.monthly(self.engine, start, end)
+
+    def decisions(self, start: int | None = None, end: int | None = None) -> activity.Table:
+        """Time to decision against the service level by year (:func:`.activity.decisions`)."""
+        return activity.decisions(self.engine, start, end)
+
+    def pledged_rights(self) -> activity.Table:
+        """Fee status and risk flags of the rights pledged today (:func:`.activity.pledged_rights`)."""
+        return activity.pledged_rights(self.engine, self.clock.today())
 
     def pledges(self, by: tuple[Dimension, ...] = (), *, start: int | None = None, end: int | None = None,
                 unit: Unit = Unit.YUAN) -> PledgeStats:
@@ -79,9 +104,12 @@ class PledgeStatistics:
                 # Grouped by the party (two banks of one name stay apart), named by its current name.
                 keys += [PledgeRow.pledgee_id.label("bank_id"), func.max(PartyRow.name).label("bank")]
                 joins.add("bank")
-            else:
+            elif dim is Dimension.REGION:
                 keys.append(func.coalesce(PledgorParty.region, "").label("region"))
                 joins.add("region")
+            else:
+                keys.append(func.coalesce(_KINDS.c.kind, "").label("kind"))
+                joins.add("kind")
         group = [k for k in keys if k.name != "bank"]
         with reading(self.engine) as session:
             total = session.execute(select(func.count(), cents).select_from(PledgeRow).where(*where)).one()
@@ -95,6 +123,8 @@ class PledgeStatistics:
                     stmt = stmt.outerjoin(FirstPledgor, and_(FirstPledgor.pledge_id == PledgeRow.id,
                                                              FirstPledgor.position == 0))
                     stmt = stmt.outerjoin(PledgorParty, PledgorParty.id == FirstPledgor.party_id)
+                if "kind" in joins:
+                    stmt = stmt.outerjoin(_KINDS, _KINDS.c.pledge_id == PledgeRow.id)
                 stmt = stmt.where(*where).group_by(*group).order_by(*group)
                 for r in session.execute(stmt).mappings():
                     row = {dim.value: r[dim.value] for dim in by}

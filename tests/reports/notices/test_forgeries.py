@@ -4,11 +4,10 @@ as altered by the page-by-page comparison with the office's rendering; genuine c
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 import pytest
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject
 
 from ipdesk.domain.notices.notice import sample_notice, sample_search_certificate
 from ipdesk.reports.common.seal import OfficeKey, VerifyStatus, trusted_keys
@@ -16,6 +15,7 @@ from ipdesk.reports.notices.notice_pdf import render_notice
 from ipdesk.reports.notices.page_compare import compare_pdfs, render_signed
 from ipdesk.reports.notices.search_certificate_pdf import render_search_certificate
 from ipdesk.reports.notices.verification import verify_pdf
+from tests.reports.notices.forging import edited, replace_once, with_stream
 
 
 @pytest.fixture(scope="module")
@@ -28,34 +28,6 @@ def genuine(key: OfficeKey) -> bytes:
     buf = io.BytesIO()
     render_notice(sample_notice(rights=30), key, buf)  # two pages: the header repeats the number
     return buf.getvalue()
-
-
-def edited(data: bytes, change: Callable[[PdfWriter], None]) -> bytes:
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    change(writer)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def with_stream(page_no: int, edit: Callable[[bytes], bytes]) -> Callable[[PdfWriter], None]:
-    def change(writer: PdfWriter) -> None:
-        page = writer.pages[page_no]
-        old = page.get_contents()
-        assert old is not None
-        new = edit(old.get_data())
-        assert new != old.get_data(), "the forgery must change the page"
-        stream = DecodedStreamObject()
-        stream.set_data(new)
-        page.replace_contents(stream)
-    return change
-
-
-def replace_once(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
-    def edit(data: bytes) -> bytes:
-        assert old in data
-        return data.replace(old, new, 1)
-    return edit
 
 
 def check_altered(data: bytes, key: OfficeKey) -> list[str]:

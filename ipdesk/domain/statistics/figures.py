@@ -1,0 +1,89 @@
+"""The words and shapes of the statistics' figures: the labels of families, kinds and columns (Chinese and
+English), a row value in words, and the year × family pivot the charts and the report's table draw (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
+from ipdesk.domain.statistics.pledges import Dimension, Unit
+
+FAMILY_LABELS: dict[str, tuple[str, str]] = {
+    "patent": ("专利", "Patent"), "trademark": ("商标", "Trademark"), "copyright": ("著作权", "Copyright"),
+    "mixed": ("混合", "Mixed"),
+}
+MIXED_KIND = ("多种权利", "Several kinds")
+UNIT_LABELS: dict[Unit, tuple[str, str]] = {Unit.YUAN: ("元", "yuan"), Unit.WAN: ("万元", "10k yuan"),
+                                            Unit.YI: ("亿元", "100m yuan")}
+DIMENSION_LABELS: dict[Dimension, tuple[str, str]] = {
+    Dimension.YEAR: ("年份", "Year"), Dimension.FAMILY: ("类别", "Family"), Dimension.BANK: ("质权人", "Pledgee"),
+    Dimension.REGION: ("地区（出质人）", "Region (pledgor)"), Dimension.KIND: ("权利种类", "Kind of right"),
+}
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "count": ("笔数", "Pledges"), "amount": ("担保债权数额", "Secured amount"),
+    "month": ("月份", "Month"), "registered": ("登记", "Registrations"), "changed": ("变更", "Changes"),
+    "cancelled": ("注销", "Cancellations"),
+    "decided": ("办结", "Decided"), "refused": ("不予登记", "Refused"),
+    "average_days": ("平均用时（天）", "Average days"),
+    "on_time": ("按期办结", "On time"), "on_time_percent": ("按期率（%）", "On time (%)"),
+    "rights": ("质押中权利", "Rights pledged"), "fees_paid": ("年费已缴", "Fees paid"),
+    "fees_late": ("滞纳期", "Late period"), "fees_lapsed": ("已过滞纳期", "Past late period"),
+    "fees_untracked": ("不适用/未跟踪", "Not tracked"), "invalidation": ("无效宣告请求", "Invalidation requested"),
+    "dispute": ("权属纠纷", "Ownership dispute"), "preservation": ("保全", "Court preservation"),
+    "flagged": ("有风险提示", "Flagged"),
+    **{d.value: v for d, v in DIMENSION_LABELS.items()},
+}
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def value_text(key: str, value: Any, lang: str = "zh") -> str:
+    """A row's dimension value in words: 专利, 发明专利, an empty region as 未填写."""
+    if key == "family":
+        return pick(FAMILY_LABELS.get(value, (value, value)), lang)
+    if key == "kind":
+        if value == "mixed":
+            return pick(MIXED_KIND, lang)
+        try:
+            return pick(KIND_LABELS[RightKind(value)], lang)
+        except ValueError:
+            return value or ("未填写" if lang != "en" else "not given")
+    if key == "region" and not value:
+        return "未填写" if lang != "en" else "not given"
+    return str(value)
+
+
+def amount_header(unit: Unit, lang: str = "zh") -> str:
+    return f"{pick(COLUMN_LABELS['amount'], lang)}（{pick(UNIT_LABELS[unit], lang)}）" if lang != "en" else (
+        f"Secured amount ({pick(UNIT_LABELS[unit], lang)})")
+
+
+def headers(keys: Sequence[str], lang: str = "zh", unit: Unit | None = None) -> list[str]:
+    return [amount_header(unit, lang) if k == "amount" and unit is not None
+            else pick(COLUMN_LABELS.get(k, (k, k)), lang) for k in keys]
+
+
+@dataclass(frozen=True)
+class Pivot:
+    """Categories along one axis (years), one series per value of the other (families), zero where none."""
+
+    categories: tuple[str, ...]
+    series: dict[str, tuple[Decimal, ...]]  # series key → one value per category
+
+
+def pivot(rows: Sequence[Mapping[str, Any]], across: str, by: str, value: str,
+          order: Sequence[str] = ()) -> Pivot:
+    """``rows`` (e.g. year, family, amount) as a table of ``across`` × ``by``; series in ``order`` first."""
+    categories = sorted({str(r[across]) for r in rows})
+    keys = [k for k in order if any(r[by] == k for r in rows)]
+    keys += sorted({r[by] for r in rows} - set(keys))
+    cells: dict[tuple[str, Any], Decimal] = {}
+    for r in rows:
+        cell = (str(r[across]), r[by])
+        cells[cell] = cells.get(cell, Decimal(0)) + Decimal(r[value])
+    return Pivot(tuple(categories), {k: tuple(cells.get((c, k), Decimal(0)) for c in categories) for k in keys})

@@ -1,0 +1,1 @@
+"""Printed statistics: the statistics report PDF."""

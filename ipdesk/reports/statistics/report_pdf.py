@@ -1,0 +1,159 @@
+"""The statistics report (知识产权质押融资统计) as an A4 PDF with the notices' look: letterhead, title, the scope;
+a bar chart of the secured amount by year and family (like table 2 of the national reports) over its table; the
+line of monthly registrations, changes and cancellations over theirs; time to decision; the pledged rights' fee
+status and risk flags. Charts are ReportLab vector graphics in the embedded CJK font; not signed (a working
+document, not a certificate)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
+
+from ipdesk.domain.statistics.figures import FAMILY_LABELS, UNIT_LABELS, headers, pick, pivot, value_text
+from ipdesk.domain.statistics.pledges import FAMILIES, Unit
+from ipdesk.reports.common.fonts import register_fonts
+from ipdesk.reports.common.layout import CONTENT_W, PageMeta, Title, build_pdf, grid_table, para, plain_row
+
+#: One colour per series, the same order as the GUI's charts (patent, trademark, copyright, mixed; then more).
+PALETTE = [colors.HexColor(c) for c in ("#1f5fa8", "#d9822b", "#3a9a5b", "#8a5cc2", "#c23b3b", "#6b7785")]
+TITLE = "知识产权质押融资统计"
+
+
+def _legend(drawing: Drawing, names: Sequence[str], x: float, y: float) -> None:
+    legend = Legend()
+    legend.fontName, legend.fontSize = register_fonts(), 8
+    legend.alignment, legend.columnMaximum = "right", 1
+    legend.dx = legend.dy = 7
+    legend.deltax, legend.dxTextSpace = 62, 4
+    legend.x, legend.y = x, y
+    legend.colorNamePairs = [(PALETTE[n % len(PALETTE)], name) for n, name in enumerate(names)]
+    drawing.add(legend)
+
+
+def _axis_fonts(chart: Any) -> None:
+    font = register_fonts()
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName, axis.labels.fontSize = font, 8
+
+
+def bar_chart(categories: Sequence[str], series: Mapping[str, Sequence[Decimal]], names: Sequence[str],
+              caption: str, height: float = 70 * mm) -> Drawing:
+    """Grouped bars: one group per category (year), one bar per series (family)."""
+    width = CONTENT_W
+    d = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 16 * mm, 16 * mm, width - 20 * mm, height - 26 * mm
+    chart.data = [[float(v) for v in values] for values in series.values()] or [[0]]
+    chart.categoryAxis.categoryNames = list(categories) or [""]
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = "%0.2f" if max((max(v) for v in chart.data), default=0) < 10 else "%0.0f"
+    chart.groupSpacing, chart.barSpacing = 6, 0.5
+    for n in range(len(chart.data)):
+        chart.bars[n].fillColor = PALETTE[n % len(PALETTE)]
+        chart.bars[n].strokeColor = None
+    _axis_fonts(chart)
+    d.add(chart)
+    d.add(String(16 * mm, height - 6 * mm, caption, fontName=register_fonts(), fontSize=9))
+    _legend(d, names, 16 * mm, 6 * mm)
+    return d
+
+
+def line_chart(categories: Sequence[str], series: Mapping[str, Sequence[int]], names: Sequence[str], caption: str,
+               height: float = 60 * mm) -> Drawing:
+    """Lines by month (registrations, changes, cancellations); every sixth month labelled when there are many."""
+    width = CONTENT_W
+    d = Drawing(width, height)
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = 16 * mm, 16 * mm, width - 20 * mm, height - 26 * mm
+    chart.data = [[float(v) for v in values] for values in series.values()] or [[0]]
+    step = max(1, len(categories) // 12)
+    chart.categoryAxis.categoryNames = [c if n % step == 0 else "" for n, c in enumerate(categories)] or [""]
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = "%0.0f"
+    top = max((max(v) for v in chart.data), default=0)
+    chart.valueAxis.valueStep = max(1, math.ceil(top / 5))  # counts: whole steps, never 0, 0.5, 1
+    for n in range(len(chart.data)):
+        chart.lines[n].strokeColor = PALETTE[n % len(PALETTE)]
+        chart.lines[n].strokeWidth = 1.2
+    _axis_fonts(chart)
+    d.add(chart)
+    d.add(String(16 * mm, height - 6 * mm, caption, fontName=register_fonts(), fontSize=9))
+    _legend(d, names, 16 * mm, 6 * mm)
+    return d
+
+
+def _cells(keys: Sequence[str], row: dict[str, Any]) -> list[str]:
+    out = []
+    for k in keys:
+        v = row.get(k, "")
+        out.append(f"{v:,.2f}" if isinstance(v, Decimal) and k == "amount" else
+                   (str(v) if not isinstance(v, str) or k in ("month",) else value_text(k, v)))
+    return out
+
+
+def _table(keys: Sequence[str], rows: Sequence[dict[str, Any]], totals: dict[str, Any] | None,
+           unit: Unit | None = None) -> Flowable:
+    body = [_cells(keys, r) for r in rows]
+    if totals is not None:
+        body.append(["合计", *_cells(keys[1:], totals)])
+    widths = [CONTENT_W / mm / len(keys)] * len(keys)
+    table = grid_table(headers(keys, "zh", unit), body, widths, align_center=[0])
+    numeric = [n for n, k in enumerate(keys) if k not in ("year", "month", "family", "kind", "bank", "region")]
+    table.setStyle(TableStyle([("ALIGN", (c, 1), (c, -1), "RIGHT") for c in numeric]))
+    return table
+
+
+def statistics_story(by_year_family: Any, monthly: Any = None, decisions: Any = None, rights: Any = None, *,
+                     scope: str, issued_at: datetime) -> list[Flowable]:
+    """The report's content: ``by_year_family`` a :class:`PledgeStats` grouped by year and family; the others
+    :class:`~ipdesk.services.statistics.activity.Table`\\ s (optional)."""
+    unit = by_year_family.unit
+    story: list[Flowable] = [Title(TITLE)]
+    story.append(plain_row(f"统计范围：{scope}", f"制表时间：{issued_at:%Y-%m-%d %H:%M}"))
+    story.append(para("说明：统计已登记的质押（含此后注销的，计入登记当年）；不予登记、撤回和审查中的申请不计入。"
+                      "一笔质押含多类权利的计入“混合”，合计中只计一次。", "note"))
+    story.append(para("一、按年份和类别的质押登记笔数与担保债权数额", "section"))
+    p = pivot(by_year_family.rows, "year", "family", "amount", FAMILIES)
+    names = [pick(FAMILY_LABELS.get(k, (k, k)), "zh") for k in p.series]
+    story.append(bar_chart(p.categories, p.series, names, f"担保债权数额（{pick(UNIT_LABELS[unit], 'zh')}）"))
+    story.append(Spacer(1, 2 * mm))
+    story.append(_table(("year", "family", "count", "amount"), by_year_family.rows,
+                        {"family": "", "count": by_year_family.count, "amount": by_year_family.amount}, unit))
+    if monthly is not None and monthly.rows:
+        story.append(CondPageBreak(90 * mm))
+        story.append(para("二、按月份的登记、变更、注销", "section"))
+        months = [r["month"] for r in monthly.rows]
+        series = {k: [r[k] for r in monthly.rows] for k in ("registered", "changed", "cancelled")}
+        story.append(line_chart(months, series, headers(tuple(series)), "件数"))
+        story.append(Spacer(1, 2 * mm))
+        story.append(_table(monthly.keys, monthly.rows, monthly.totals))
+    if decisions is not None and decisions.rows:
+        story.append(CondPageBreak(40 * mm))
+        story.append(para("三、办结用时与按期办结率", "section"))
+        story.append(_table(decisions.keys, decisions.rows, decisions.totals))
+    if rights is not None and rights.rows:
+        story.append(CondPageBreak(40 * mm))
+        story.append(para("四、质押中权利的年费状态与风险提示", "section"))
+        keys = ("kind", "rights", "fees_paid", "fees_late", "fees_lapsed", "fees_untracked", "flagged")
+        story.append(_table(keys, rights.rows, rights.totals))
+    return story
+
+
+def render_statistics(out: Path | str | BinaryIO, by_year_family: Any, monthly: Any = None, decisions: Any = None,
+                      rights: Any = None, *, office_name: str, issued_at: datetime, scope: str = "全部年份") -> None:
+    """Write the statistics report to ``out`` (a path or a binary stream)."""
+    story = statistics_story(by_year_family, monthly, decisions, rights, scope=scope, issued_at=issued_at)
+    meta = PageMeta(office_name=office_name, title=TITLE, serial=f"TJ{issued_at:%Y%m%d%H%M%S}", issued_at=issued_at)
+    build_pdf(out, story, meta)

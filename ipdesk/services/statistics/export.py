@@ -1,0 +1,47 @@
+"""The statistics as spreadsheet sheets (one per figure, headers in the reader's language, values typed) for
+:func:`ipdesk.services.tables.write_table`: the Excel export of the 统计 area and of ``ipdesk stats report``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ipdesk.domain.statistics.figures import headers, pick, value_text
+from ipdesk.services.statistics.activity import Table
+from ipdesk.services.statistics.pledges import PledgeStats
+from ipdesk.services.tables import Sheet, write_table
+
+TEXT_KEYS = ("family", "kind", "region")
+SHEET_NAMES = {"pledges": ("质押登记", "Pledges"), "monthly": ("按月", "By month"),
+               "decisions": ("办结用时", "Time to decision"), "rights": ("质押中权利", "Rights pledged")}
+TOTAL = ("合计", "Total")
+
+
+def _row(keys: Sequence[str], row: dict[str, Any], lang: str) -> list[Any]:
+    return [value_text(k, row.get(k), lang) if k in TEXT_KEYS else row.get(k) for k in keys]
+
+
+def _total(keys: Sequence[str], totals: dict[str, Any], lang: str) -> list[Any]:
+    return [pick(TOTAL, lang), *[totals.get(k) for k in keys[1:]]]
+
+
+def pledge_sheet(stats: PledgeStats, lang: str = "zh") -> Sheet:
+    keys = [d.value for d in stats.dimensions] + ["count", "amount"]
+    rows = [_row(keys, r, lang) for r in stats.rows]
+    rows.append(_total(keys, {"count": stats.count, "amount": stats.amount}, lang))
+    return Sheet(pick(SHEET_NAMES["pledges"], lang), headers(keys, lang, stats.unit), rows)
+
+
+def table_sheet(name: str, table: Table, lang: str = "zh") -> Sheet:
+    rows = [_row(table.keys, r, lang) for r in table.rows]
+    rows.append(_total(table.keys, table.totals, lang))
+    return Sheet(pick(SHEET_NAMES[name], lang), headers(table.keys, lang), rows)
+
+
+def export_statistics(path: Path, stats: PledgeStats, lang: str = "zh", **tables: Table | None) -> int:
+    """``stats`` and any of ``monthly``, ``decisions``, ``rights`` to ``path`` (.xlsx: a sheet each; CSV: one
+    after the other); returns the number of lines written."""
+    sheets = [pledge_sheet(stats, lang)]
+    sheets += [table_sheet(name, t, lang) for name, t in tables.items() if t is not None]
+    return write_table(path, sheets)

@@ -1,0 +1,99 @@
+"""The deadline digest on both engines: a performance deadline, a pledged patent's fee in its late band, a pending
+application, a loan's overdue instalments — each for the roles and the agency that may see it, in order, as JSON
+and as Excel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from ipdesk.domain.shared.permissions import Actor, Role
+from ipdesk.domain.shared.problems import ValidationError
+from ipdesk.domain.statistics.digest import DueKind, parse_days
+from ipdesk.services.workstation import Workstation
+from ipdesk.storage.schema import RightRow
+from tests.helpers.factories import ADMIN, application_data, invention_data, make_uscc, pledge_world
+
+
+@pytest.fixture
+def world(workstation: Workstation) -> dict:
+    ws = workstation
+    base = pledge_world(ws)
+    agency = ws.parties.create(ADMIN, {"kind": "guarantee", "name": "镇江市科技融资担保有限公司",
+                                       "uscc": make_uscc(700)})
+    pledge = ws.pledges.file_and_register(ADMIN, application_data(
+        base, debt={"type": "loan", "amount": "5000000.00", "performance_deadline": "2026-12-10"}),
+        on=date(2026, 11, 20))
+    # The pledged invention (filed 2017-07-25) paid through year 9: year 10's fee fell due on 2026-07-25.
+    with ws.engine.begin() as conn:
+        conn.execute(update(RightRow).where(RightRow.id == base["right"].id)
+                     .values(fees_paid_through=9, fees_next_due=date(2026, 7, 25)))
+    other = ws.rights.create(ADMIN, invention_data([base["firm"].id], number="ZL 201810601863.2"))
+    pending = ws.pledges.file(ADMIN, application_data(base, rights=[other.display_number],
+                                                      application_date="2026-11-30"))
+    officer = Actor("danbao", Role.AGENCY, agency.id)
+    loan = ws.loans.add(officer, {"lender": base["bank"].uscc, "borrower": base["firm"].uscc,
+                                  "pledge": pledge.registration_no, "principal": "1200000.00", "rate": "6",
+                                  "start": "2026-09-01", "maturity": "2027-09-01",
+                                  "schedule": "equal_principal"}).value
+    return {"ws": ws, "pledge": pledge, "pending": pending, "officer": officer, "loan": loan, "agency": agency}
+
+
+def test_the_office_digest_lists_every_kind_in_order(world: dict) -> None:
+    ws = world["ws"]
+    digest = ws.digest.digest(ADMIN, 14)
+    kinds = {i.kind for i in digest.items}
+    assert {DueKind.PERFORMANCE, DueKind.ANNUAL_FEE, DueKind.LOAN_INSTALMENT, DueKind.APPLICATION} <= kinds
+    assert [i.due for i in digest.items] == sorted(i.due for i in digest.items)
+    fee = next(i for i in digest.items if i.kind is DueKind.ANNUAL_FEE)
+    assert (fee.due, fee.seq, fee.status) == (date(2026, 7, 27), 10, "late")  # 07-25 a Saturday; late on 12-01
+    assert fee.rate and fee.amount and fee.amount > 0 and fee.reference == "ZL 201710601862.3"
+    assert fee.detail("zh").startswith("第10年度年费 滞纳期（滞纳金 ")
+    performance = next(i for i in digest.items if i.kind is DueKind.PERFORMANCE)
+    assert performance.due == date(2026, 12, 10) and performance.reference == world["pledge"].registration_no
+    application = next(i for i in digest.items if i.kind is DueKind.APPLICATION)
+    assert application.reference == world["pending"].application_no
+    overdue = [i for i in digest.items if i.kind is DueKind.LOAN_INSTALMENT and i.status == "overdue"]
+    assert [i.due for i in overdue] == [date(2026, 10, 1), date(2026, 11, 1)]  # nothing repaid yet
+    out = digest.to_json()
+    assert out["as_of"] == "2026-12-01" and out["days"] == 14
+    assert out["items"][0] == {"kind": "annual_fee", "due": "2026-07-27", "days_left": -127,
+                               "reference": "ZL 201710601862.3", "subject": "一种图像处理装置及方法", "seq": 10,
+                               "status": "late", "rate": f"{fee.rate:.0f}", "amount": f"{fee.amount:.2f}"}
+    # Seven days ahead no longer reaches the performance deadline of 12-10.
+    assert DueKind.PERFORMANCE not in {i.kind for i in ws.digest.digest(ADMIN, 7).items}
+
+
+def test_each_role_and_agency_sees_its_own(world: dict) -> None:
+    ws = world["ws"]
+    custodian = ws.digest.digest(Actor("tuoguan", Role.CUSTODIAN), 14)
+    assert {i.kind for i in custodian.items} == {DueKind.ANNUAL_FEE}
+    clerk = ws.digest.digest(Actor("clerk", Role.CLERK), 14)
+    assert DueKind.LOAN_INSTALMENT not in {i.kind for i in clerk.items}
+    own = ws.digest.digest(world["officer"], 14)
+    # The agency's own loan; not the bank's pledge (it is not the pledgee), no fees.
+    assert {i.kind for i in own.items} == {DueKind.LOAN_INSTALMENT}
+    stranger = ws.digest.digest(Actor("other", Role.AGENCY, world["agency"].id + 1000), 14)
+    assert stranger.items == ()
+    assert ws.digest.digest(Actor("insurer", Role.INSURER, 1), 14).items == ()
+
+
+def test_digest_days_and_export(world: dict, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    assert parse_days(None) == 14 and parse_days("30") == 30
+    for bad in ("0", "367", "x", "-1"):
+        with pytest.raises(ValidationError):
+            parse_days(bad)
+    ws = world["ws"]
+    digest = ws.digest.digest(ADMIN, 14)
+    path = tmp_path / "digest.xlsx"
+    assert ws.digest.export(digest, path) == len(digest.items)
+    sheet = load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0].startswith("到期提醒（2026-12-01 起 14 天）")
+    assert rows[1] == ("到期日", "剩余天数", "事项", "编号", "名称", "内容", "金额（元）")
+    assert rows[2][2] == "质押专利年费" and rows[2][1] == -127
