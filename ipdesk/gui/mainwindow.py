@@ -7,6 +7,7 @@ open last. Keyboard: Alt+1…Alt+9, Alt+0 switch areas; Ctrl+N / Ctrl+F / F5 go 
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -377,8 +378,15 @@ class MainWindow(QMainWindow):
         self._runner.active_changed.connect(self._work_changed)
         self._work_changed(self._runner.active_count)
         self.lock_wait.connect(lambda message: bar.showMessage(message, 3000))
-        self._stop_lock_notices = writelock.on_wait(
-            lambda holder, seconds: self.lock_wait.emit(writelock.wait_problem(holder, seconds).message(self.lang)))
+        window = weakref.ref(self)  # the listener must not keep a closed window alive
+
+        def lock_wait(holder: writelock.Holder | None, seconds: float) -> None:
+            shown = window()
+            if shown is not None:
+                shown.lock_wait.emit(writelock.wait_problem(holder, seconds).message(shown.lang))
+
+        self._stop_lock_notices = writelock.on_wait(lock_wait)
+        self.destroyed.connect(self._stop_lock_notices)
 
     def role_title(self, role: str) -> str:
         titles = {

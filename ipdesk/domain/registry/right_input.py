@@ -338,16 +338,14 @@ def check_rights(rows: Sequence[dict[str, Any]]) -> list[tuple[RightInput | None
         registration, p3 = dates_by[2][i]
         publication, p4 = dates_by[3][i]
         explicit_expiry, p5 = dates_by[4][i]
-        problems += p1 + p2 + p3 + p4 + p5
-        extension, p1 = ints_by[0][i]
-        renewals, p2 = ints_by[1][i]
-        problems += p1 + p2
-        invalidation, p1 = flags_by[0][i]
-        dispute, p2 = flags_by[1][i]
-        preservation, p3 = flags_by[2][i]
-        problems += p1 + p2 + p3
-        nice, p = nices[i]
-        problems += p
+        extension, p6 = ints_by[0][i]
+        renewals, p7 = ints_by[1][i]
+        invalidation, p8 = flags_by[0][i]
+        dispute, p9 = flags_by[1][i]
+        preservation, p10 = flags_by[2][i]
+        nice, p11 = nices[i]
+        if p1 or p2 or p3 or p4 or p5 or p6 or p7 or p8 or p9 or p10 or p11:  # rarely: keep the order
+            problems += p1 + p2 + p3 + p4 + p5 + p6 + p7 + p8 + p9 + p10 + p11
 
         if kind is not None:
             if kind.is_patent:

@@ -8,8 +8,9 @@ the stored values in id order) and names the ids, so :func:`batch_digest` recomp
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -21,8 +22,7 @@ from ipdesk.domain.registry.party_input import PartyInput, check_party
 from ipdesk.domain.registry.right_input import RightInput, check_rights
 from ipdesk.domain.shared.fields import clean
 from ipdesk.domain.shared.problems import Problem
-from ipdesk.services.audit import canonical_json
-from ipdesk.storage.registry import bulk
+from ipdesk.storage.registry import bulk, search
 from ipdesk.storage.registry.mappers import nice_to_text
 from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearchRow
 
@@ -32,13 +32,17 @@ CHUNK = 5000
 LOOKUP_CHUNK = 5000
 OWNER_SEPARATOR = "；"
 _STAMPS = ("created_at", "updated_at")
+_SEPARATORS = (";", "；", "、", "\n")
 
 Record = tuple[int, dict[str, Any]]  # (spreadsheet row number, cells by field)
 Progress = Callable[[int], None]  # rows checked so far (raises to cancel)
 
 
 def split_list(value: Any) -> list[str]:
-    text_ = clean(value).replace(";", "；").replace("、", "；").replace("\n", "；")
+    text_ = clean(value)
+    if not any(sep in text_ for sep in _SEPARATORS):  # one owner: the usual row
+        return [text_] if text_ else []
+    text_ = text_.replace(";", "；").replace("、", "；").replace("\n", "；")
     return [p.strip() for p in text_.split("；") if p.strip()]
 
 
@@ -239,12 +243,20 @@ def digested_fields(values: dict[str, Any]) -> list[str]:
     return [k for k in values if k not in _STAMPS]
 
 
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain).encode
+
+
 def _digest_line(values: dict[str, Any], fields: Sequence[str],
                  owners: Sequence[tuple[int, Decimal]] | None = None) -> bytes:
-    body = {k: values[k] for k in fields}
+    """One row as a JSON array of its fields' values (in ``fields`` order; dates ISO), then its owners."""
+    body: list[Any] = [values[k] for k in fields]
     if owners is not None:
-        body["owners"] = [[pid, f"{share:.2f}"] for pid, share in owners]
-    return canonical_json(body).encode("utf-8") + b"\n"
+        body.append([[pid, f"{share:.2f}"] for pid, share in owners])
+    return _ENCODE(body).encode("utf-8") + b"\n"
 
 
 def write_rights(session: Session, rows: list[tuple[RightInput, list[str]]], now: datetime,
@@ -258,8 +270,11 @@ def write_rights(session: Session, rows: list[tuple[RightInput, list[str]]], now
     document = bulk.SearchDocuments()
     digest = hashlib.sha256()
     fields: list[str] = []
+    search.suspend_fulltext_sync(conn)  # in this transaction: a failed import keeps the triggers
     for start in range(0, len(rows), CHUNK):
-        batch, links, docs = [], [], []
+        batch: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
+        docs: list[dict[str, Any]] = []
         for rid, (parsed, names) in zip(ids[start : start + CHUNK], rows[start : start + CHUNK], strict=True):
             values = right_values(rid, parsed, names, now)
             batch.append(values)
@@ -272,7 +287,9 @@ def write_rights(session: Session, rows: list[tuple[RightInput, list[str]]], now
         w_rights.write(w_rights.prepare(batch))
         w_owners.write(w_owners.prepare(links))
         w_docs.write(w_docs.prepare(docs))
+        search.index_documents(conn, [(int(d["right_id"]), str(d["grams"])) for d in docs])
         progress(start + len(batch))
+    search.resume_fulltext_sync(conn, rebuild=False)
     return ids, digest.hexdigest(), fields
 
 
