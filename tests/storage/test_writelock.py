@@ -48,7 +48,7 @@ def test_a_writer_waits_says_so_and_gives_up_after_the_limit(database: str, monk
             conn.execute(text("UPDATE audit_head SET seq = seq"))
         assert 1.4 < time.monotonic() - started < 5
         assert refused.value.problems[0].code == "db.locked" and "其他程序" in refused.value.messages("zh")[0]
-        assert heard and heard[0][0] is None and heard[-1][1] >= 1
+        assert heard and heard[0][0] is None  # told at once whom it waits for (nobody it knows)
     finally:
         stop()
         other.rollback()
