@@ -16,9 +16,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.shared.safe_text import has_bad_text, text_problem
-from ipdesk.storage.private import new_private_file, private_dir
-
 from ipdesk.storage import writelock
+from ipdesk.storage.private import new_private_file, private_dir
 
 SQLITE_BUSY_TIMEOUT_MS = writelock.BUSY_TIMEOUT_MS
 #: A server that does not answer within this many seconds is reported, not waited for.
@@ -98,7 +97,7 @@ def check_connection(engine: Engine, *, create: bool = False) -> None:
         private_dir(path.parent)
         new_private_file(path)  # SQLite gives its -wal and -shm files the database file's mode
     try:
-        with engine.connect() as conn:
+        with engine.execution_options(readonly=True).connect() as conn:  # a reader: no write lock (issue 14)
             if path is not None:  # any file opens; reading its schema tells a database from, say, a PDF
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except DBAPIError as exc:

@@ -20,6 +20,7 @@ from tests.helpers.factories import make_uscc
 @pytest.fixture
 def database(tmp_path: Path) -> str:
     path = tmp_path / "data" / "ipdesk.sqlite3"
+    path.parent.mkdir()
     engine = make_engine(f"sqlite:///{path}")
     migrate.upgrade_to_head(engine)
     engine.dispose()
