@@ -1,17 +1,14 @@
 """The rows of an import, checked and written in bulk: owners and taken numbers looked up in a few queries,
 every row validated in pure Python, then written by executemany (COPY on PostgreSQL) with one audit entry.
 
-The entry binds a SHA-256 digest of every row written (:func:`rights_digest`, :func:`parties_digest`, over
-the stored values in id order) and names the ids, so :func:`batch_digest` recomputes it from the database.
+That entry binds every row written (the audit log's state binding, :mod:`ipdesk.services.audit.binding`):
+the states are built from the rows as they are written and handed over, so nothing is read back.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, select, text
@@ -22,6 +19,9 @@ from ipdesk.domain.registry.party_input import PartyInput, check_party
 from ipdesk.domain.registry.right_input import RightInput, check_rights
 from ipdesk.domain.shared.fields import clean
 from ipdesk.domain.shared.problems import Problem
+from ipdesk.services.audit import binding
+from ipdesk.services.audit.state import state_of_values
+from ipdesk.services.registry.rights import fee_values
 from ipdesk.storage.registry import bulk, search
 from ipdesk.storage.registry.mappers import nice_to_text
 from ipdesk.storage.schema import PartyRow, RightOwnerRow, RightRow, RightSearchRow
@@ -31,7 +31,6 @@ CHUNK = 5000
 #: values per IN (…) list: SQLite allows 32 766 parameters
 LOOKUP_CHUNK = 5000
 OWNER_SEPARATOR = "；"
-_STAMPS = ("created_at", "updated_at")
 _SEPARATORS = (";", "；", "、", "\n")
 
 Record = tuple[int, dict[str, Any]]  # (spreadsheet row number, cells by field)
@@ -214,7 +213,9 @@ def id_runs(ids: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def right_values(rid: int, parsed: RightInput, owner_names: list[str], now: datetime) -> dict[str, Any]:
+def right_values(rid: int, parsed: RightInput, owner_names: list[str], now: datetime, today: date
+                 ) -> dict[str, Any]:
+    reduction, paid_through, next_due = fee_values(parsed, today)
     return {
         "id": rid, "kind": parsed.kind.value, "number": parsed.number, "display_number": parsed.display_number,
         "title": parsed.title, "legal_status": parsed.legal_status.value, "filing_date": parsed.filing_date,
@@ -224,7 +225,8 @@ def right_values(rid: int, parsed: RightInput, owner_names: list[str], now: date
         "invalidation_requested": parsed.invalidation_requested, "ownership_dispute": parsed.ownership_dispute,
         "court_preservation": parsed.court_preservation, "nice_classes": nice_to_text(parsed.nice_classes),
         "similarity_group": parsed.similarity_group, "ipc_main": parsed.ipc_main, "product": parsed.product,
-        "same_day_twin": parsed.same_day_twin, "owner_names": OWNER_SEPARATOR.join(owner_names),
+        "same_day_twin": parsed.same_day_twin, "fee_reduction": reduction, "fees_paid_through": paid_through,
+        "fees_next_due": next_due, "owner_names": OWNER_SEPARATOR.join(owner_names),
         "notes": parsed.notes, "created_at": now, "updated_at": now, "version": 1,
     }
 
@@ -238,96 +240,50 @@ def party_values(pid: int, parsed: PartyInput, now: datetime) -> dict[str, Any]:
     }
 
 
-def digested_fields(values: dict[str, Any]) -> list[str]:
-    """The columns the digest covers (the audit entry names them: a later migration may add columns)."""
-    return [k for k in values if k not in _STAMPS]
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain).encode
-
-
-def _digest_line(values: dict[str, Any], fields: Sequence[str],
-                 owners: Sequence[tuple[int, Decimal]] | None = None) -> bytes:
-    """One row as a JSON array of its fields' values (in ``fields`` order; dates ISO), then its owners."""
-    body: list[Any] = [values[k] for k in fields]
-    if owners is not None:
-        body.append([[pid, f"{share:.2f}"] for pid, share in owners])
-    return _ENCODE(body).encode("utf-8") + b"\n"
-
-
-def write_rights(session: Session, rows: list[tuple[RightInput, list[str]]], now: datetime,
-                 progress: Progress) -> tuple[list[int], str, list[str]]:
-    """Insert the rights, their owners and search documents; returns (ids, digest of the rows written)."""
+def write_rights(session: Session, rows: list[tuple[RightInput, list[str]]], now: datetime, today: date,
+                 progress: Progress) -> list[int]:
+    """Insert the rights, their owners and search documents; the audit binding gets their states."""
     conn = session.connection()
     ids = new_ids(conn, "rights", len(rows))
     w_rights = bulk.BulkInsert(conn, RightRow.__table__)
     w_owners = bulk.BulkInsert(conn, RightOwnerRow.__table__)
     w_docs = bulk.BulkInsert(conn, RightSearchRow.__table__)
     document = bulk.SearchDocuments()
-    digest = hashlib.sha256()
-    fields: list[str] = []
+    states: dict[int, Any] = {}
     search.suspend_fulltext_sync(conn)  # in this transaction: a failed import keeps the triggers
     for start in range(0, len(rows), CHUNK):
         batch: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
         docs: list[dict[str, Any]] = []
         for rid, (parsed, names) in zip(ids[start : start + CHUNK], rows[start : start + CHUNK], strict=True):
-            values = right_values(rid, parsed, names, now)
+            values = right_values(rid, parsed, names, now, today)
             batch.append(values)
-            owners = [(o.party_id, o.share) for o in parsed.owners]
-            for position, (pid, share) in enumerate(owners):
-                links.append({"right_id": rid, "party_id": pid, "share": share, "position": position})
+            owners = [{"right_id": rid, "party_id": o.party_id, "share": o.share, "position": position}
+                      for position, o in enumerate(parsed.owners)]
+            links += owners
             docs.append({"right_id": rid, "grams": document(values["title"], values["owner_names"], values["product"])})
-            fields = fields or digested_fields(values)
-            digest.update(_digest_line(values, fields, owners))
+            states[rid] = state_of_values("right", values, {"right_owners": owners})
         w_rights.write(w_rights.prepare(batch))
         w_owners.write(w_owners.prepare(links))
         w_docs.write(w_docs.prepare(docs))
         search.index_documents(conn, [(int(d["right_id"]), str(d["grams"])) for d in docs])
         progress(start + len(batch))
     search.resume_fulltext_sync(conn, rebuild=False)
-    return ids, digest.hexdigest(), fields
+    binding.provide_states(session, "right", states)
+    return ids
 
 
-def write_parties(session: Session, rows: list[PartyInput], now: datetime, progress: Progress
-                  ) -> tuple[list[int], str, list[str]]:
+def write_parties(session: Session, rows: list[PartyInput], now: datetime, progress: Progress) -> list[int]:
     conn = session.connection()
     ids = new_ids(conn, "parties", len(rows))
     writer = bulk.BulkInsert(conn, PartyRow.__table__)
-    digest = hashlib.sha256()
-    fields: list[str] = []
+    states: dict[int, Any] = {}
     for start in range(0, len(rows), CHUNK):
         batch = [party_values(pid, parsed, now)
                  for pid, parsed in zip(ids[start : start + CHUNK], rows[start : start + CHUNK], strict=True)]
         for values in batch:
-            fields = fields or digested_fields(values)
-            digest.update(_digest_line(values, fields))
+            states[values["id"]] = state_of_values("party", values)
         writer.write(writer.prepare(batch))
         progress(start + len(batch))
-    return ids, digest.hexdigest(), fields
-
-
-def batch_digest(session: Session, kind: str, runs: Sequence[Sequence[int]], fields: Sequence[str]) -> str:
-    """The digest of the rows an import wrote, recomputed from what the database holds now (equal to the
-    audited one until a row is edited; every edit has its own audit entry)."""
-    digest = hashlib.sha256()
-    table = RightRow.__table__ if kind == "rights" else PartyRow.__table__
-    names = [c.name for c in table.c]
-    for first, last in runs:
-        rows = session.execute(select(table).where(table.c.id.between(first, last)).order_by(table.c.id))
-        owners: dict[int, list[tuple[int, Decimal]]] = {}
-        if kind == "rights":
-            links = session.execute(
-                select(RightOwnerRow.right_id, RightOwnerRow.party_id, RightOwnerRow.share)
-                .where(RightOwnerRow.right_id.between(first, last))
-                .order_by(RightOwnerRow.right_id, RightOwnerRow.position))
-            for rid, pid, share in links:
-                owners.setdefault(rid, []).append((pid, share))
-        for row in rows:
-            values = dict(zip(names, row, strict=True))
-            digest.update(_digest_line(values, fields, owners.get(values["id"], []) if kind == "rights" else None))
-    return digest.hexdigest()
+    binding.provide_states(session, "party", states)
+    return ids

@@ -327,9 +327,9 @@ class ImportService:
                     tick(len(records) + done)
 
                 if kind == "parties":
-                    ids, digest, fields = import_rows.write_parties(session, prepared, now, written)
+                    ids = import_rows.write_parties(session, prepared, now, written)
                 else:
-                    ids, digest, fields = import_rows.write_rights(session, prepared, now, written)
+                    ids = import_rows.write_rights(session, prepared, now, self.clock.today(), written)
                 note(session, kind, *ids)
                 # Last, so the audit chain's head (one row every writer locks) is held only for the commit.
                 audit.record(
@@ -340,8 +340,7 @@ class ImportService:
                     None,
                     f"导入{'当事人' if kind == 'parties' else '权利'} {len(ids)} 条：{path.name}",
                     None,
-                    {"file": path.name, "table": kind, "rows": len(ids), "ids": import_rows.id_runs(ids),
-                     "fields": fields, "digest": digest},
+                    {"file": path.name, "table": kind, "rows": len(ids), "ids": import_rows.id_runs(ids)},
                 )
                 report.written = len(ids)
                 reported(session, report)
