@@ -3,6 +3,9 @@
     .venv/bin/python benchmarks/bench_rights.py [--sizes 10k,100k,1m] [--runs 7] [--import-rows 2000]
                                                [--keep DIR]
 
+``--database postgresql+psycopg://…`` runs the same operations on PostgreSQL (the database is emptied and
+loaded; a database already holding N rights is reused), replayed by raw psycopg.
+
 ``--keep DIR`` keeps each loaded database (``rights-N.loaded.sqlite3``) and measures it again next time
 without loading (no loader rates then).
 
@@ -85,8 +88,10 @@ class Recorder:
         return out
 
 
-def replay(raw: sqlite3.Connection, statements: list[tuple[str, Any, bool]]) -> float:
+def replay(raw: Any, statements: list[tuple[str, Any, bool]]) -> float:
     """Run the statements (fetching every row, as the service does); seconds taken."""
+    if not isinstance(raw, sqlite3.Connection):
+        return _replay_psycopg(raw, statements)
     started = time.perf_counter()
     for sql, params, many in statements:
         if many:
@@ -98,6 +103,24 @@ def replay(raw: sqlite3.Connection, statements: list[tuple[str, Any, bool]]) -> 
             raw.execute(sql, params if params is not None else ()).fetchall()
     if raw.in_transaction:
         raw.execute("COMMIT")
+    return time.perf_counter() - started
+
+
+def _replay_psycopg(raw: Any, statements: list[tuple[str, Any, bool]]) -> float:
+    started = time.perf_counter()
+    with raw.cursor() as cur:
+        for sql, params, many in statements:
+            if many:
+                cur.executemany(sql, params)
+            elif sql == "COMMIT":
+                raw.commit()
+            elif sql == "ROLLBACK":
+                raw.rollback()
+            else:
+                cur.execute(sql, params if params else None)
+                if cur.description is not None:
+                    cur.fetchall()
+    raw.commit()
     return time.perf_counter() - started
 
 
@@ -126,7 +149,7 @@ class Op:
     note: Callable[[], str] = field(default=lambda: "")
 
 
-def measure(op: Op, recorder: Recorder, raw: sqlite3.Connection, runs: int) -> Result:
+def measure(op: Op, recorder: Recorder, raw: Any, runs: int) -> Result:
     op.prepare()
     op.run()  # warm-up: statement compilation, OS cache
     ours, theirs = [], []
@@ -404,6 +427,39 @@ def run_size(n: int, args: argparse.Namespace, workdir: Path, template: Path) ->
         p.unlink()
 
 
+def run_postgres(n: int, args: argparse.Namespace) -> None:
+    """The same operations on the PostgreSQL database ``--database`` names (emptied, migrated, loaded with
+    ``n`` rights unless it holds exactly that many already), next to raw psycopg replaying the same SQL."""
+    import psycopg
+
+    engine = make_engine(args.database)
+    with engine.connect() as conn:
+        try:
+            have = conn.execute(text("SELECT count(*) FROM rights")).scalar_one()
+        except Exception:
+            have = -1
+    if have != n:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        migrate.upgrade_to_head(engine)
+        print(f"\nloading {n:,} rights into PostgreSQL …", flush=True)
+        summary = demo_data.load_demo_data(engine, ACTOR, rights=n, seed=SEED, as_of=AS_OF)
+        print(f"  {n / summary.seconds:,.0f} rights/s ({summary.seconds:.0f} s)", flush=True)
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))
+    svc = RightService(engine)
+    recorder = Recorder(engine)
+    raw = psycopg.connect(engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
+    results = [measure(op, recorder, raw, args.runs) for op in page_ops(svc, engine, n)]
+    results += [measure(op, recorder, raw, args.runs) for op in filter_ops(svc, n)]
+    raw.close()
+    version = engine.dialect.server_version_info
+    engine.dispose()
+    print_table(f"== {n:,} rights · PostgreSQL {'.'.join(map(str, version or ()))} · median of {args.runs} runs "
+                f"(ms; ratio = ipdesk / raw psycopg) ==", results)
+
+
 def _copy_database(src: Path, dst: Path) -> None:
     for p in dst.parent.glob(dst.name + "*"):
         p.unlink()
@@ -425,7 +481,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--import-rows", type=int, default=2000, help="rights in the CSV import (0: skip)")
     parser.add_argument("--keep", type=Path, help="keep the loaded databases in this folder and reuse them next time")
+    parser.add_argument("--database", help="a PostgreSQL URL (its schema is emptied!) instead of SQLite files")
     args = parser.parse_args()
+    if args.database:
+        for n in (parse_size(s) for s in args.sizes.split(",") if s.strip()):
+            run_postgres(n, args)
+        return
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="ipdesk-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     template = workdir / "template.sqlite3"

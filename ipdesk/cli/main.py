@@ -169,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
     config = config_from(args)
+    _name_the_writer(args, config, sys.argv[1:] if argv is None else argv)
     try:
         check_arguments(argv)
         check_outputs(args)
@@ -205,6 +206,34 @@ def _internal(exc: Exception, config: AppConfig) -> int:
     except BrokenPipeError:
         _reader_went_away()
     return EXIT_INTERNAL
+
+
+def _name_the_writer(args: argparse.Namespace, config: AppConfig, argv: list[str]) -> None:
+    """Writers of this process call themselves by the command line (the write lock's holder record), and a
+    write that waits for another's lock says so on stderr (stdout stays the JSON result)."""
+    if getattr(args, "needs", None) == NOTHING:
+        return
+    from ipdesk.storage import writelock
+
+    words = [w for w in argv if not w.startswith("--database=")]
+    if "--database" in words:  # a PostgreSQL URL may carry a password
+        i = words.index("--database")
+        del words[i:i + 2]
+    writelock.set_identity(" ".join(["ipdesk", *words])[:200])
+    _wait_notice["lang"] = config.lang
+    if not _wait_notice.get("on"):
+        _wait_notice["on"] = "yes"
+        writelock.on_wait(_say_we_wait)
+
+
+_wait_notice: dict[str, str] = {}
+
+
+def _say_we_wait(holder: object, seconds: float) -> None:
+    from ipdesk.storage import writelock
+
+    message = writelock.wait_problem(holder, seconds).message(_wait_notice.get("lang", "zh"))  # type: ignore[arg-type]
+    print(message, file=sys.stderr, flush=True)
 
 
 def _reader_went_away() -> int:

@@ -7,6 +7,7 @@ open last. Keyboard: Alt+1…Alt+9, Alt+0 switch areas; Ctrl+N / Ctrl+F / F5 go 
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -36,6 +37,7 @@ from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
+from ipdesk.storage import writelock
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
 
     closed = Signal()
     changes_made = Signal(object)
+    lock_wait = Signal(str)  # from a worker thread: a write waits for another program's write lock
 
     def __init__(self, workstation: Workstation, *, on_language: Callable[[str], None] | None = None,
                  remember: bool = True, settings_: Settings | None = None,
@@ -374,6 +377,16 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.db_label)
         self._runner.active_changed.connect(self._work_changed)
         self._work_changed(self._runner.active_count)
+        self.lock_wait.connect(lambda message: bar.showMessage(message, 3000))
+        window = weakref.ref(self)  # the listener must not keep a closed window alive
+
+        def lock_wait(holder: writelock.Holder | None, seconds: float) -> None:
+            shown = window()
+            if shown is not None:
+                shown.lock_wait.emit(writelock.wait_problem(holder, seconds).message(shown.lang))
+
+        self._stop_lock_notices = writelock.on_wait(lock_wait)
+        self.destroyed.connect(self._stop_lock_notices)
 
     def role_title(self, role: str) -> str:
         titles = {
@@ -432,6 +445,7 @@ class MainWindow(QMainWindow):
             self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_lock_notices()
         self.save_state()
         super().closeEvent(event)
         self.closed.emit()

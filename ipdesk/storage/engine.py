@@ -1,4 +1,4 @@
-"""Engine factory: SQLite (foreign keys, WAL, busy timeout, write-locking BEGIN) or PostgreSQL.
+"""Engine factory: SQLite (foreign keys, WAL, write-locking BEGIN that waits its turn) or PostgreSQL.
 
 No engine is built at import time; the composition root calls :func:`make_engine` and passes it down.
 """
@@ -17,9 +17,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.domain.shared.safe_text import has_bad_text, text_problem
+from ipdesk.storage import writelock
 from ipdesk.storage.private import new_private_file, private_dir
 
-SQLITE_BUSY_TIMEOUT_MS = 15000
+SQLITE_BUSY_TIMEOUT_MS = writelock.BUSY_TIMEOUT_MS
 #: A server that does not answer within this many seconds is reported, not waited for.
 PG_CONNECT_TIMEOUT_S = 10
 
@@ -97,7 +98,7 @@ def check_connection(engine: Engine, *, create: bool = False) -> None:
         private_dir(path.parent)
         new_private_file(path)  # SQLite gives its -wal and -shm files the database file's mode
     try:
-        with engine.connect() as conn:
+        with engine.execution_options(readonly=True).connect() as conn:  # a reader: no write lock (issue 14)
             if path is not None:  # any file opens; reading its schema tells a database from, say, a PDF
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except DBAPIError as exc:
@@ -136,15 +137,26 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
+    database = engine.url.database if engine.url.database not in (None, "", ":memory:") else None
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        # Writers take the write lock at the start (IMMEDIATE), so two writers queue on busy_timeout
-        # instead of one failing with "database is locked" when it upgrades a read transaction mid-way.
-        # Readers (execution option readonly=True) use a deferred BEGIN and never block writers (WAL).
+        # Writers take the write lock at the start (IMMEDIATE), so two writers queue instead of one failing
+        # with "database is locked" when it upgrades a read transaction mid-way; a writer that must wait
+        # says for whom (writelock). Readers (execution option readonly=True) use a deferred BEGIN and
+        # never wait for a writer (WAL).
         if conn.get_execution_options().get("readonly"):
             conn.exec_driver_sql("BEGIN")
         else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            writelock.begin_immediate(conn.connection.dbapi_connection, database)
+            conn.info["ipdesk_writer"] = True
+
+    def _on_end(conn):
+        if conn.info.pop("ipdesk_writer", False) and database:
+            writelock.release(database)
+
+    event.listen(engine, "commit", _on_end)
+    event.listen(engine, "rollback", _on_end)
 
 
 def describe(engine: Engine) -> str:
@@ -157,10 +169,12 @@ def describe(engine: Engine) -> str:
 
 def set_application_name(engine: Engine, name: str) -> None:
     """Name the signed-in user on every PostgreSQL connection of ``engine`` (``application_name``), so
-    the server's own logs and ``pg_stat_activity`` show who ran what; nothing on SQLite.
+    the server's own logs and ``pg_stat_activity`` show who ran what; on SQLite the write lock's holder
+    record names the user (:mod:`ipdesk.storage.writelock`).
 
     One listener per engine reads the current name, so switching user (sign-out, the idle lock's other
     user) replaces the name instead of adding a listener each time."""
+    writelock.set_identity(writelock.identity()["command"], name)
     if engine.dialect.name != "postgresql":
         return
     holder = _CONNECTION_NAMES.get(engine)

@@ -64,7 +64,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    # A reader: start-up checks the version without the write lock (an import may hold it for seconds).
+    with engine.execution_options(readonly=True).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 

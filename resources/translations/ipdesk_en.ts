@@ -3639,12 +3639,12 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
         <translation>Import IP rights</translation>
     </message>
     <message>
-        <source>正在检查 {file}：第 {i} / {n} 行</source>
-        <translation>Checking {file}: row {i} of {n}</translation>
+        <source>正在检查 {file}：第 {i} / {n} 行（每秒 {rate} 行）</source>
+        <translation>Checking {file}: row {i} of {n} ({rate} rows/s)</translation>
     </message>
     <message>
-        <source>正在写入 {file}：第 {i} / {n} 行</source>
-        <translation>Writing {file}: row {i} of {n}</translation>
+        <source>正在写入 {file}：第 {i} / {n} 行（每秒 {rate} 行）</source>
+        <translation>Writing {file}: row {i} of {n} ({rate} rows/s)</translation>
     </message>
 </context>
 <context>

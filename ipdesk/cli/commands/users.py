@@ -124,7 +124,7 @@ def sign_in_engine(config: AppConfig, args: argparse.Namespace, clock: Any) -> N
         if path is not None and not path.exists():
             return  # no database, no users: the command itself says there is none (or creates it)
         check_connection(engine)
-        if "users" not in inspect(engine).get_table_names():
+        if "users" not in inspect(engine.execution_options(readonly=True)).get_table_names():  # no write lock
             return
         service = UserService(engine, OfficeClock(clock))
         if service.has_users():

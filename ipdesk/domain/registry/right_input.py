@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from ipdesk.domain.registry.rights import KIND_LABELS, STATUS_LABELS, LegalStatus, RightKind
+from ipdesk.domain.registry.terms import compute_expiry
 from ipdesk.domain.shared.fields import (
     NO_WORDS,
     YES_WORDS,
@@ -202,154 +205,234 @@ def parse_owners(raw: Any) -> tuple[tuple[OwnerInput, ...], list[Problem]]:
     return tuple(OwnerInput(pid, s) for pid, s in zip(ids, shares, strict=True) if s is not None), []
 
 
-def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]:
-    """Parse and validate every field; computes the expiry from the term rules."""
-    from ipdesk.domain.registry.identifiers import parse_right_number
-    from ipdesk.domain.registry.terms import compute_expiry
+T = TypeVar("T")
+_UNSET: Any = object()
+_LABELS = {f: zh for f, (zh, _en) in RIGHT_FIELDS.items()}
+_DATE_FIELDS = ("filing_date", "grant_date", "registration_date", "publication_date", "expiry_date")
+_INT_FIELDS = ("term_extension_days", "renewals")
+_FLAG_FIELDS = ("invalidation_requested", "ownership_dispute", "court_preservation")
+_TEXT_FIELDS = (("similarity_group", 40), ("ipc_main", 40), ("product", 200), ("notes", 0))
 
-    problems: list[Problem] = []
-    kind_value, p = parse_choice(data.get("kind"), _KINDS, "kind", label("kind"))
-    problems += p
-    kind = RightKind(kind_value) if kind_value else None
 
-    number_text = clean(data.get("number"))
-    number = display = ""
-    if not number_text:
-        problems.append(required("number", label("number")))
-    else:
-        try:
-            parsed = parse_right_number(number_text, kind)
-            number, display = parsed.number, parsed.display
-            if kind is None:
-                kind = parsed.kind
-        except ValidationError as err:
-            problems += [Problem(e.code, "number", e.params) for e in err.problems]
-    if kind is None and not p:
-        problems.append(required("kind", label("kind")))
-
-    title = clean(data.get("title"))
-    if not title:
-        problems.append(required("title", label("title")))
-    problems += check_length(title, 300, "title", label("title"))
-
-    status_value, p = parse_choice(data.get("legal_status"), _STATUSES, "legal_status", label("legal_status"))
-    problems += p
-    status = LegalStatus(status_value) if status_value else LegalStatus.IN_FORCE
-
-    dates: dict[str, date | None] = {}
-    for f in ("filing_date", "grant_date", "registration_date", "publication_date", "expiry_date"):
-        dates[f], p = parse_date(data.get(f), f, label(f))
-        problems += p
-    ints: dict[str, int] = {}
-    for f in ("term_extension_days", "renewals"):
-        value, p = parse_int(data.get(f), f, label(f))
-        problems += p
-        if value is not None and value < 0:
-            problems.append(Problem("negative", f, {"label": label(f), "value": value}))
-        ints[f] = value or 0
-    flags: dict[str, bool] = {}
-    for f in ("invalidation_requested", "ownership_dispute", "court_preservation"):
-        flags[f], p = parse_flag(data.get(f), f, label(f))
-        problems += p
-
+def _parse_nice(raw: Any) -> tuple[list[int], list[Problem]]:
     nice: list[int] = []
-    nice_text = clean(data.get("nice_classes")).replace("，", ",").replace("、", ",").replace(";", ",")
+    problems: list[Problem] = []
+    nice_text = clean(raw).replace("，", ",").replace("、", ",").replace(";", ",")
     for part in filter(None, (x.strip() for x in nice_text.replace(" ", ",").split(","))):
         if part.isdigit() and 1 <= int(part) <= 45:
             nice.append(int(part))
         else:
             problems.append(Problem("right.nice_class", "nice_classes", {"value": part}))
+    return nice, problems
 
-    if kind is not None:
-        if kind.is_patent:
-            if dates["filing_date"] is None:
-                problems.append(required("filing_date", label("filing_date")))
-            if status not in (LegalStatus.PENDING,) and dates["grant_date"] is None:
-                problems.append(Problem("right.grant_required", "grant_date"))
-        if kind is RightKind.TRADEMARK:
-            if dates["registration_date"] is None and status is not LegalStatus.PENDING:
+
+def _labelled(parse: Callable[[Any, str, str], T], f: str, raw: Any) -> T:
+    return parse(raw, f, _LABELS[f])
+
+
+def _parse_int_field(raw: Any, f: str) -> tuple[int, list[Problem]]:
+    value, p = parse_int(raw, f, _LABELS[f])
+    if value is not None and value < 0:
+        p = [*p, Problem("negative", f, {"label": _LABELS[f], "value": value})]
+    return value or 0, p
+
+
+def _text_field(raw: Any, f: str, max_len: int) -> tuple[str, list[Problem]]:
+    text = clean(raw)
+    return text, (check_length(text, max_len, f, _LABELS[f]) if max_len else [])
+
+
+def _twin_field(raw: Any) -> tuple[str, list[Problem], list[Problem]]:
+    """The twin as stored, its own problem, and the length check of what is stored (reported after the others)."""
+    text, p = parse_twin(clean(raw))
+    return text, p, check_length(text, 40, "same_day_twin", _LABELS["same_day_twin"])
+
+
+def _column(rows: Sequence[dict[str, Any]], field: str, parse: Callable[[Any], T]) -> list[T]:
+    """``parse(cell)`` of every row's ``field``, each distinct cell parsed once (values repeat down a column)."""
+    memo: dict[Any, T] = {}
+    out: list[T] = []
+    append = out.append
+    for row in rows:
+        raw = row.get(field)
+        key = (raw.__class__, raw)  # True == 1 == 1.0, but "True" is not "1" in a text column
+        try:
+            append(memo[key])
+        except KeyError:
+            memo[key] = value = parse(raw)
+            append(value)
+        except TypeError:  # an unhashable cell: nothing to remember
+            append(parse(raw))
+    return out
+
+
+def _owners_column(rows: Sequence[dict[str, Any]]) -> list[tuple[tuple[OwnerInput, ...], list[Problem]]]:
+    memo: dict[Any, tuple[tuple[OwnerInput, ...], list[Problem]]] = {}
+    out = []
+    for row in rows:
+        raw = row.get("owners")
+        key = tuple((item["party_id"], item.get("share"), item.get("name")) for item in raw or ())
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = parse_owners(raw)
+        out.append(found)
+    return out
+
+
+def check_right(data: dict[str, Any]) -> tuple[RightInput | None, list[Problem]]:
+    """Parse and validate every field; computes the expiry from the term rules."""
+    return check_rights([data])[0]
+
+
+def check_rights(rows: Sequence[dict[str, Any]]) -> list[tuple[RightInput | None, list[Problem]]]:
+    """:func:`check_right` of many rows at once (a file): every column's distinct values are parsed once,
+    then the rules that join fields run row by row. Same results as one row at a time."""
+    from ipdesk.domain.registry.identifiers import parse_right_number
+
+    kinds = _column(rows, "kind", lambda raw: parse_choice(raw, _KINDS, "kind", _LABELS["kind"]))
+    statuses = _column(rows, "legal_status",
+                       lambda raw: parse_choice(raw, _STATUSES, "legal_status", _LABELS["legal_status"]))
+    dates_by = [_column(rows, f, partial(_labelled, parse_date, f)) for f in _DATE_FIELDS]
+    ints_by = [_column(rows, f, partial(_parse_int_field, f=f)) for f in _INT_FIELDS]
+    flags_by = [_column(rows, f, partial(_labelled, parse_flag, f)) for f in _FLAG_FIELDS]
+    nices = _column(rows, "nice_classes", _parse_nice)
+    owners_col = _owners_column(rows)
+    texts_by = [_column(rows, f, partial(_text_field, f=f, max_len=n)) for f, n in _TEXT_FIELDS]
+    twins = _column(rows, "same_day_twin", _twin_field)
+    expiries: dict[tuple[Any, ...], date | None] = {}
+    results: list[tuple[RightInput | None, list[Problem]]] = []
+    for i, data in enumerate(rows):
+        problems: list[Problem] = []
+        kind_value, p = kinds[i]
+        kind_problem = bool(p)
+        problems += p
+        kind = RightKind(kind_value) if kind_value else None
+
+        number_text = clean(data.get("number"))
+        number = display = ""
+        if not number_text:
+            problems.append(required("number", _LABELS["number"]))
+        else:
+            try:
+                parsed = parse_right_number(number_text, kind)
+                number, display = parsed.number, parsed.display
+                if kind is None:
+                    kind = parsed.kind
+            except ValidationError as err:
+                problems += [Problem(e.code, "number", e.params) for e in err.problems]
+        if kind is None and not kind_problem:
+            problems.append(required("kind", _LABELS["kind"]))
+
+        title = clean(data.get("title"))
+        if not title:
+            problems.append(required("title", _LABELS["title"]))
+        if len(title) > 300:
+            problems += check_length(title, 300, "title", _LABELS["title"])
+
+        status_value, p = statuses[i]
+        problems += p
+        status = LegalStatus(status_value) if status_value else LegalStatus.IN_FORCE
+
+        filing, p1 = dates_by[0][i]
+        grant, p2 = dates_by[1][i]
+        registration, p3 = dates_by[2][i]
+        publication, p4 = dates_by[3][i]
+        explicit_expiry, p5 = dates_by[4][i]
+        extension, p6 = ints_by[0][i]
+        renewals, p7 = ints_by[1][i]
+        invalidation, p8 = flags_by[0][i]
+        dispute, p9 = flags_by[1][i]
+        preservation, p10 = flags_by[2][i]
+        nice, p11 = nices[i]
+        if p1 or p2 or p3 or p4 or p5 or p6 or p7 or p8 or p9 or p10 or p11:  # rarely: keep the order
+            problems += p1 + p2 + p3 + p4 + p5 + p6 + p7 + p8 + p9 + p10 + p11
+
+        if kind is not None:
+            if kind.is_patent:
+                if filing is None:
+                    problems.append(required("filing_date", label("filing_date")))
+                if status not in (LegalStatus.PENDING,) and grant is None:
+                    problems.append(Problem("right.grant_required", "grant_date"))
+            if kind is RightKind.TRADEMARK:
+                if registration is None and status is not LegalStatus.PENDING:
+                    problems.append(required("registration_date", label("registration_date")))
+                if not nice:
+                    problems.append(Problem("right.nice_required", "nice_classes"))
+            if kind.is_copyright and registration is None:
                 problems.append(required("registration_date", label("registration_date")))
-            if not nice:
-                problems.append(Problem("right.nice_required", "nice_classes"))
-        if kind.is_copyright and dates["registration_date"] is None:
-            problems.append(required("registration_date", label("registration_date")))
-        if dates["expiry_date"] is not None and not kind.is_copyright:
-            problems.append(Problem("right.expiry_kind", "expiry_date"))
-    for later, earlier in (
-        ("grant_date", "filing_date"),
-        ("registration_date", "filing_date"),
-        ("expiry_date", "registration_date"),
-    ):
-        after, before = dates[later], dates[earlier]
-        if after and before and after < before:
-            problems.append(Problem("right.date_order", later, {"label": label(later), "other": label(earlier)}))
+            if explicit_expiry is not None and not kind.is_copyright:
+                problems.append(Problem("right.expiry_kind", "expiry_date"))
+        for later, after, earlier, before in (
+            ("grant_date", grant, "filing_date", filing),
+            ("registration_date", registration, "filing_date", filing),
+            ("expiry_date", explicit_expiry, "registration_date", registration),
+        ):
+            if after and before and after < before:
+                problems.append(Problem("right.date_order", later, {"label": label(later), "other": label(earlier)}))
 
-    if ints["term_extension_days"]:
-        # Patent term adjustment exists only for inventions granted on or after 2021-06-01 (DOMAIN §5.3).
-        grant = dates["grant_date"]
-        if kind is not RightKind.INVENTION or grant is None or grant < PTA_FROM:
-            problems.append(Problem("right.pta_not_allowed", "term_extension_days"))
-        elif ints["term_extension_days"] > MAX_PTA_DAYS:
-            problems.append(
-                Problem(
-                    "int_range",
-                    "term_extension_days",
-                    {"label": label("term_extension_days"), "value": ints["term_extension_days"]},
+        if extension:
+            # Patent term adjustment exists only for inventions granted on or after 2021-06-01 (DOMAIN §5.3).
+            if kind is not RightKind.INVENTION or grant is None or grant < PTA_FROM:
+                problems.append(Problem("right.pta_not_allowed", "term_extension_days"))
+            elif extension > MAX_PTA_DAYS:
+                problems.append(
+                    Problem("int_range", "term_extension_days",
+                            {"label": label("term_extension_days"), "value": extension})
                 )
-            )
-    if ints["renewals"] > 20:
-        problems.append(Problem("int_range", "renewals", {"label": label("renewals"), "value": ints["renewals"]}))
-    for f, d in dates.items():
-        if d is not None and not (MIN_DATE <= d <= MAX_DATE):
-            problems.append(Problem("right.date_range", f, {"label": label(f), "value": d}))
-    owners, p = parse_owners(data.get("owners"))
-    problems += p
-    reduction, paid_through, p = _fee_fields(data, kind, dates["filing_date"], len(owners))
-    problems += p
-    texts = {f: clean(data.get(f)) for f in ("similarity_group", "ipc_main", "product", "same_day_twin", "notes")}
-    texts["same_day_twin"], p = parse_twin(texts["same_day_twin"])
-    problems += p
-    for f, max_len in (("similarity_group", 40), ("ipc_main", 40), ("product", 200), ("same_day_twin", 40)):
-        problems += check_length(texts[f], max_len, f, label(f))
-    if problems or kind is None:
-        return None, problems
-    expiry = compute_expiry(
-        kind,
-        filing_date=dates["filing_date"],
-        registration_date=dates["registration_date"],
-        explicit_expiry=dates["expiry_date"],
-        extension_days=ints["term_extension_days"],
-        renewals=ints["renewals"],
-    )
-    return (
-        RightInput(
-            kind=kind,
-            number=number,
-            display_number=display,
-            title=title,
-            legal_status=status,
-            filing_date=dates["filing_date"],
-            grant_date=dates["grant_date"],
-            registration_date=dates["registration_date"],
-            publication_date=dates["publication_date"],
-            expiry_date=expiry,
-            term_extension_days=ints["term_extension_days"],
-            renewals=ints["renewals"],
-            invalidation_requested=flags["invalidation_requested"],
-            ownership_dispute=flags["ownership_dispute"],
-            court_preservation=flags["court_preservation"],
-            nice_classes=tuple(sorted(set(nice))),
-            similarity_group=texts["similarity_group"],
-            ipc_main=texts["ipc_main"],
-            product=texts["product"],
-            same_day_twin=texts["same_day_twin"],
-            owners=owners,
-            notes=texts["notes"],
-            fee_reduction=reduction,
-            fees_paid_through=paid_through,
-        ),
-        [],
-    )
+        if renewals > 20:
+            problems.append(Problem("int_range", "renewals", {"label": label("renewals"), "value": renewals}))
+        for f, d in zip(_DATE_FIELDS, (filing, grant, registration, publication, explicit_expiry), strict=True):
+            if d is not None and not (MIN_DATE <= d <= MAX_DATE):
+                problems.append(Problem("right.date_range", f, {"label": label(f), "value": d}))
+        owners, p = owners_col[i]
+        problems += p
+        reduction, paid_through, p = _fee_fields(data, kind, filing, len(owners))
+        problems += p
+        twin, p, twin_length = twins[i]
+        problems += p
+        texts = [t[i] for t in texts_by]
+        for _text, p in texts:
+            problems += p
+        problems += twin_length
+        if problems or kind is None:
+            results.append((None, problems))
+            continue
+        key = (kind, filing, registration, explicit_expiry, extension, renewals)
+        expiry = expiries.get(key, _UNSET)
+        if expiry is _UNSET:
+            expiry = expiries[key] = compute_expiry(
+                kind, filing_date=filing, registration_date=registration, explicit_expiry=explicit_expiry,
+                extension_days=extension, renewals=renewals)
+        results.append((
+            RightInput(
+                kind=kind,
+                number=number,
+                display_number=display,
+                title=title,
+                legal_status=status,
+                filing_date=filing,
+                grant_date=grant,
+                registration_date=registration,
+                publication_date=publication,
+                expiry_date=expiry,
+                term_extension_days=extension,
+                renewals=renewals,
+                invalidation_requested=invalidation,
+                ownership_dispute=dispute,
+                court_preservation=preservation,
+                nice_classes=tuple(sorted(set(nice))),
+                similarity_group=texts[0][0],
+                ipc_main=texts[1][0],
+                product=texts[2][0],
+                same_day_twin=twin,
+                owners=owners,
+                notes=texts[3][0],
+                fee_reduction=reduction,
+                fees_paid_through=paid_through,
+            ),
+            [],
+        ))
+    return results
 
 
 def _fee_fields(data: dict[str, Any], kind: RightKind | None, filing: date | None,

@@ -5,7 +5,8 @@ of work noted: a notice's pledge, a right's active pledge, the trusted keys…) 
 keyed digest (:func:`.state.keyed_digest`) is bound by an entry of the transaction: the entry audited
 for that record if there is one, else the transaction's last entry. The last entry also binds the batch
 digest of everything the transaction bound (an import's one entry covers all the rows it wrote), and a
-bulk load (``note_all``: the demo data) binds every record of the kinds it filled, by id range. The
+bulk load (``note_all``: the demo data) binds every record of the kinds it filled, by id range, and an
+import binds the rows it wrote by id runs from the states it built from them (:func:`provide_states`). The
 entries are then hashed in order (HMAC, :func:`.log.entry_hash`) and written, and ``audit_state``
 keeps each record's last audited digest. After the commit the new head is checkpointed (:mod:`.keys`).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from functools import lru_cache
 from typing import Any
 
@@ -31,7 +33,9 @@ Key = tuple[str, int]
 _TRACE: list[Any] | None = None  # benchmarks: which records each commit bound
 _CHECKPOINT = "audit_checkpoint"
 BIND_ALL = "audit_bind_all"  # session.info: record kinds the transaction's last entry binds whole
+PROVIDED = "audit_provided"  # session.info: {entity: {id: state}} a bulk writer built from the rows it wrote
 _CHUNK = 5000
+log = logging.getLogger(__name__)
 
 
 def engine_of(session: Session) -> Engine:
@@ -122,6 +126,55 @@ def _bind_all(session: Session, keys: AuditKeys, entity: str, seq: int, lines: l
     return {"first": first or 0, "last": last or 0, "count": count}
 
 
+def provide_states(session: Session, entity: str, states: dict[int, st.State]) -> None:
+    """A bulk writer (an import) hands over the states of the records it wrote, built from the rows it holds
+    (:func:`.state.state_of_values`): the commit binds them without reading them back, by the transaction's
+    last entry, as id runs with the batch digest (not one by one in the entry). A few are read back and
+    compared first; a writer that drifted from what the database holds has all of them read back instead."""
+    session.info.setdefault(PROVIDED, {}).setdefault(entity, {}).update(states)
+
+
+def _trusted(session: Session, provided: dict[str, dict[int, st.State]]) -> dict[str, dict[int, st.State]]:
+    out = {}
+    for entity, states in provided.items():
+        ids = sorted(states)
+        sample = {ids[0], ids[len(ids) // 2], ids[-1]} if ids else set()
+        read = st.states_of(session, entity, sample)
+        if all(read[i] is not None and st.canonical(read[i]) == st.canonical(states[i]) for i in sample):
+            out[entity] = states
+        else:
+            log.warning("the %s states a bulk writer gave differ from the database: reading them back", entity)
+    return out
+
+
+def _bind_provided(session: Session, keys: AuditKeys, provided: dict[str, dict[int, st.State]], seq: int,
+                   lines: list[str]) -> dict[str, Any]:
+    """Digests of the provided states (audit_state, with the canonical text so a mismatch names the field)."""
+    spans: dict[str, Any] = {}
+    secret = keys.secret
+    for entity, states in provided.items():
+        rows: list[dict[str, Any]] = []
+        ids = sorted(states)
+        for rid in ids:
+            text_ = st.canonical(states[rid])
+            digest = st.keyed_digest_of(secret, entity, rid, seq, text_)
+            lines.append(f"{entity}:{rid}:{digest}")
+            rows.append({"entity_type": entity, "entity_id": rid, "seq": seq, "digest": digest, "state": text_})
+        _replace_states(session, rows)
+        spans[entity] = {"runs": _runs(ids), "count": len(ids)}
+    return spans
+
+
+def _runs(ids: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in ids:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return runs
+
+
 def bind_all(session: Session, *entities: str) -> None:
     """Have the running transaction's last entry bind every record of these kinds (a baseline)."""
     session.info.setdefault(BIND_ALL, []).extend(entities)
@@ -136,6 +189,10 @@ def finalize(session: Session) -> None:
     keys = keys_of(engine_of(session), head.seq - len(pending))
     session.flush()  # the business rows as the act leaves them
     owner, bulk = _touched(session, pending)
+    provided = _trusted(session, session.info.pop(PROVIDED, {}))
+    for entity, given in provided.items():
+        for rid in given:
+            owner.pop((entity, rid), None)
     if _TRACE is not None:
         _TRACE.append(sorted(owner))
     states: dict[Key, st.State | None] = {}
@@ -157,6 +214,7 @@ def finalize(session: Session) -> None:
     _replace_states(session, state_rows)
     last = pending[-1]
     every = {entity: _bind_all(session, keys, entity, last.seq, lines) for entity in bulk}
+    spans = _bind_provided(session, keys, provided, last.seq, lines)
     for row in pending:
         body: dict[str, Any] = {}
         if row.seq in binds:
@@ -165,6 +223,8 @@ def finalize(session: Session) -> None:
             body["batch"] = {"count": len(lines), "digest": _batch_digest(lines)}
         if row is last and every:
             body["all"] = every
+        if row is last and spans:
+            body["spans"] = spans
         row.state = json.dumps(body, sort_keys=True, separators=(",", ":")) if body else ""
     prev = head.hash
     for row in pending:
@@ -219,3 +279,4 @@ def _after_rollback(session: Session) -> None:
     session.info.pop("audit_head", None)
     session.info.pop(_CHECKPOINT, None)
     session.info.pop(BIND_ALL, None)
+    session.info.pop(PROVIDED, None)

@@ -52,7 +52,7 @@ _ATTACHED: weakref.WeakKeyDictionary[Engine, AuditKeys] = weakref.WeakKeyDiction
 
 
 def _head_seq(engine: Engine) -> int:
-    with engine.connect() as conn:
+    with engine.execution_options(readonly=True).connect() as conn:  # a read: no write lock (issue 14)
         row = conn.execute(text("SELECT seq FROM audit_head WHERE id = 1")).first()
     return int(row[0]) if row else 0
 

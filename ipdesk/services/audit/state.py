@@ -108,7 +108,12 @@ def canonical(state: State | None) -> str:
 
 def keyed_digest(secret: bytes, entity: str, entity_id: int, seq: int, state: State | None) -> str:
     """HMAC-SHA256 of the record's canonical state, bound to the record and the entry ``seq`` binding it."""
-    body = f"{entity}:{entity_id}:{seq}\n{canonical(state)}".encode()
+    return keyed_digest_of(secret, entity, entity_id, seq, canonical(state))
+
+
+def keyed_digest_of(secret: bytes, entity: str, entity_id: int, seq: int, canonical_state: str) -> str:
+    """:func:`keyed_digest` of a state already in canonical form (a bulk binding stores that text too)."""
+    body = f"{entity}:{entity_id}:{seq}\n{canonical_state}".encode()
     return hmac.new(secret, body, hashlib.sha256).hexdigest()
 
 
@@ -160,6 +165,28 @@ def states_of(session: Session, entity: str, ids: Iterable[int], chunk: int = 50
         kids = _children(session, spec, {"ids": part}) if mains else {}
         for rid in part:
             out[rid] = _assemble(spec, mains[rid], kids.get(rid, {})) if rid in mains else None
+    return out
+
+
+def state_of_values(entity: str, main: dict[str, Any], children: dict[str, list[dict[str, Any]]] | None = None
+                    ) -> State:
+    """The state :func:`states_of` reads for a record just written from these values (columns by name; child
+    rows may keep their parent key): a bulk writer binds what it wrote without reading it back."""
+    spec = SPECS[entity]
+    out: State = {spec.table: _values_row(main, spec.table, spec.exclude)}
+    for child in spec.children:
+        rows = [_values_row(r, child.table, (child.fk, *child.exclude)) for r in (children or {}).get(child.table, ())]
+        if len(rows) > 1:
+            rows.sort(key=canonical)
+        out[child.table] = rows
+    return out
+
+
+def _values_row(values: dict[str, Any], table_name: str, drop: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for _i, name in _kept(table_name, drop):
+        v = values.get(name)
+        out[name] = v if type(v) in _PLAIN else _value(v)
     return out
 
 

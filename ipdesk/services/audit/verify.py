@@ -104,6 +104,8 @@ def _walk_chain(session: Session, keys: AuditKeys, wanted: set[int]) -> _Chain:
                 out.bound[(entity, int(rid))] = (row.seq, digest)
             for entity, span in body.get("all", {}).items():
                 out.ranges.append((entity, int(span["first"]), int(span["last"]), row.seq))
+            for entity, span in body.get("spans", {}).items():  # an import's rows, by id runs
+                out.ranges += [(entity, int(first), int(last), row.seq) for first, last in span["runs"]]
         prev, expected = row.hash, expected + 1
     if head.seq != out.count or head.hash != prev:
         return bad(out.count + 1, "entries after the last one were deleted or the head was edited")

@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
-from ipdesk.domain.registry.party_input import check_party
-from ipdesk.domain.registry.right_input import check_right
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.fields import clean
@@ -27,10 +25,9 @@ from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, Problem, ValidationError
 from ipdesk.domain.shared.safe_text import has_bad_text, text_problem
 from ipdesk.services import audit
-from ipdesk.services.registry.parties import PartyService
-from ipdesk.services.registry.rights import RightService
-from ipdesk.services.uow import discard_changes, reported, transaction
-from ipdesk.storage.schema import PartyRow, RightRow
+from ipdesk.services.registry import import_rows
+from ipdesk.services.uow import note, reading, reported, transaction
+from ipdesk.storage import writelock
 
 register(
     {
@@ -221,9 +218,8 @@ def decode_csv(raw: bytes) -> str:
                                   row=line))
 
 
-def _split(value: Any) -> list[str]:
-    text = clean(value).replace(";", "；").replace("、", "；").replace("\n", "；")
-    return [p.strip() for p in text.split("；") if p.strip()]
+class _Raced(Exception):
+    """Another clerk wrote a clashing row between our check and our write (a unique or foreign key)."""
 
 
 def _unstorable_cells(header: list[str], rows: list[tuple[int, list[Any]]]) -> list[Problem]:
@@ -240,13 +236,12 @@ def _unstorable_cells(header: list[str], rows: list[tuple[int, list[Any]]]) -> l
 
 
 class ImportService:
-    """Validates the whole file first; writes only if every row is good, in one transaction."""
+    """Validates the whole file first (reading, without the write lock), then writes every row in one
+    transaction, or nothing."""
 
     def __init__(self, engine: Engine, *, clock: Clock | None = None):
         self.engine = engine
         self.clock: Clock = clock if clock is not None else OfficeClock()
-        self.parties = PartyService(engine, clock=self.clock)
-        self.rights = RightService(engine, clock=self.clock)
 
     def import_file(
         self, actor: Actor, kind: str, path: Path, progress: Callable[[int, int], bool | None] | None = None
@@ -262,7 +257,7 @@ class ImportService:
             raise ValueError(kind)
         try:
             header, rows_iter = read_table(path)
-            rows = [(n, cells) for n, cells in rows_iter if any(clean(c) for c in cells)]
+            rows = [(n, cells) for n, cells in rows_iter if any(c is not None and clean(c) for c in cells)]
         except DomainError:
             raise
         except Exception as exc:
@@ -292,123 +287,68 @@ class ImportService:
             report.problems.append(Problem("import.empty", "", {}, row=None))
         if report.problems:
             return report
-        records = [(n, {c: v for c, v in zip(columns, cells, strict=False) if c}) for n, cells in rows]
-        total = len(records) * 2
         header_of = {key: h for h, key in zip(header, columns, strict=False) if key}
         try:
-            return self._import_rows(actor, kind, path, records, report, progress, total)
+            for _attempt in range(3):
+                records = [(n, {c: v for c, v in zip(columns, cells, strict=False) if c}) for n, cells in rows]
+                try:
+                    return self._import_rows(actor, kind, path, records, report, progress)
+                except _Raced:
+                    report.problems = []  # check again: the clash is then reported as a bad row
+            raise RuntimeError("the register kept changing under the import")
         finally:
             # Name the column as the file does (e.g. "申请日"), so the clerk finds the cell.
             report.problems = [
                 Problem(p.code, header_of.get(p.field, p.field), p.params, p.row) for p in report.problems
             ]
 
-    def _import_rows(self, actor, kind, path, records, report, progress, total):
-        with transaction(self.engine, self.clock) as session:
-            checker = self._check_party if kind == "parties" else self._check_right
-            prepared = checker(session, records, report, progress, total)
-            if report.problems:
-                session.rollback()
-                discard_changes(session)
-                return report
-            create = self.parties.create_in if kind == "parties" else self.rights.create_in
-            for i, (row_no, data) in enumerate(prepared, start=1):
-                try:
-                    create(session, actor, data)
-                except ValidationError as err:  # a race with another clerk; report and write nothing
-                    report.problems += [Problem(p.code, p.field, p.params, row=row_no) for p in err.problems]
-                if progress and progress(len(records) + i, total):
-                    raise Cancelled(Problem("import.cancelled"))
-            if report.problems:
-                session.rollback()
-                discard_changes(session)
-                return report
-            audit.record(
-                session,
-                actor,
-                f"import.{kind}",
-                "import",
-                None,
-                f"导入{'当事人' if kind == 'parties' else '权利'} {len(prepared)} 条：{path.name}",
-            )
-            report.written = len(prepared)
-            reported(session, report)
+    def _import_rows(self, actor: Actor, kind: str, path: Path, records: list[import_rows.Record],
+                     report: ImportReport, progress: Callable[[int, int], bool | None] | None) -> ImportReport:
+        total = len(records) * 2
+
+        def tick(done: int) -> None:
+            if progress and progress(done, total):
+                raise Cancelled(Problem("import.cancelled"))
+
+        with reading(self.engine) as session:  # no write lock while the file is checked
+            if kind == "parties":
+                prepared: list[Any] = import_rows.check_party_rows(session, records, report.problems, tick)
+            else:
+                prepared = import_rows.check_right_rows(session, records, report.problems, tick)
+        if report.problems:
+            return report
+        integrity: tuple[type[BaseException], ...] = (IntegrityError, *self._driver_integrity_errors())
+        try:
+            with writelock.running(f"ipdesk import {kind} {path.name}"), \
+                    transaction(self.engine, self.clock) as session:
+                now = self.clock.now()
+
+                def written(done: int) -> None:
+                    tick(len(records) + done)
+
+                if kind == "parties":
+                    ids = import_rows.write_parties(session, prepared, now, written)
+                else:
+                    ids = import_rows.write_rights(session, prepared, now, self.clock.today(), written)
+                note(session, kind, *ids)
+                # Last, so the audit chain's head (one row every writer locks) is held only for the commit.
+                audit.record(
+                    session,
+                    actor,
+                    f"import.{kind}",
+                    "import",
+                    None,
+                    f"导入{'当事人' if kind == 'parties' else '权利'} {len(ids)} 条：{path.name}",
+                    None,
+                    {"file": path.name, "table": kind, "rows": len(ids), "ids": import_rows.id_runs(ids)},
+                )
+                report.written = len(ids)
+                reported(session, report)
+        except integrity as exc:
+            raise _Raced() from exc
         return report
 
-    def _check_party(self, session: Session, records, report, progress, total):
-        seen: dict[str, int] = {}
-        prepared = []
-        for i, (row_no, data) in enumerate(records, start=1):
-            parsed, problems = check_party(data)
-            if parsed is not None and parsed.uscc:
-                if parsed.uscc in seen:
-                    problems.append(
-                        Problem("import.duplicate_in_file", "uscc", {"other": seen[parsed.uscc], "key": parsed.uscc})
-                    )
-                else:
-                    seen[parsed.uscc] = row_no
-                    problems += self.parties._uniqueness(session, parsed, None)
-            report.problems += [Problem(p.code, p.field, p.params, row=row_no) for p in problems]
-            prepared.append((row_no, data))
-            if progress and progress(i, total):
-                raise Cancelled(Problem("import.cancelled"))
-        return prepared
-
-    def _check_right(self, session: Session, records, report, progress, total):
-        seen: dict[str, int] = {}
-        prepared = []
-        owner_cache: dict[str, int | None] = {}
-        for i, (row_no, data) in enumerate(records, start=1):
-            problems: list[Problem] = []
-            owners_text = _split(data.pop("owners", ""))
-            shares = _split(data.pop("shares", ""))
-            if shares and len(shares) != len(owners_text):
-                problems.append(
-                    Problem("import.share_count", "shares", {"shares": len(shares), "owners": len(owners_text)})
-                )
-                shares = []
-            owners = []
-            for j, key in enumerate(owners_text):
-                if key not in owner_cache:
-                    owner_cache[key] = self._resolve_owner(session, key)
-                pid = owner_cache[key]
-                if pid is None:
-                    problems.append(Problem("import.owner_unknown", "owners", {"key": key}))
-                else:
-                    owners.append({"party_id": pid, "share": shares[j] if shares else "", "name": key})
-            data["owners"] = owners
-            parsed, p = check_right(data)
-            if owners or not owners_text:
-                problems += p
-            else:
-                problems += [x for x in p if x.field != "owners"]
-            if parsed is not None:
-                if parsed.number in seen:
-                    problems.append(
-                        Problem(
-                            "import.duplicate_in_file",
-                            "number",
-                            {"other": seen[parsed.number], "key": parsed.display_number},
-                        )
-                    )
-                else:
-                    seen[parsed.number] = row_no
-                    other = session.execute(
-                        select(RightRow.display_number, RightRow.title).where(RightRow.number == parsed.number)
-                    ).first()
-                    if other is not None:
-                        problems.append(
-                            Problem("right.number_taken", "number", {"number": other[0], "title": other[1]})
-                        )
-            report.problems += [Problem(x.code, x.field, x.params, row=row_no) for x in problems]
-            prepared.append((row_no, data))
-            if progress and progress(i, total):
-                raise Cancelled(Problem("import.cancelled"))
-        return prepared
-
-    @staticmethod
-    def _resolve_owner(session: Session, key: str) -> int | None:
-        row = session.execute(select(PartyRow.id).where(PartyRow.uscc == key.upper())).first()
-        if row is None:
-            row = session.execute(select(PartyRow.id).where(PartyRow.name == key)).first()
-        return row[0] if row else None
+    def _driver_integrity_errors(self) -> tuple[type[BaseException], ...]:
+        dbapi = getattr(self.engine.dialect, "dbapi", None)
+        error = getattr(dbapi, "IntegrityError", None)
+        return (error,) if isinstance(error, type) else ()

@@ -110,18 +110,23 @@ def _apply(session: Session, row: RightRow, data: RightInput, today: date) -> No
     row.owner_names = OWNER_SEPARATOR.join(names)
 
 
-def _apply_fees(row: RightRow, data: RightInput, today: date) -> None:
-    """费减 and the last year paid; a patent given none keeps its own, else takes the default for its status."""
+def fee_values(data: RightInput, today: date, paid_now: int | None = None
+               ) -> tuple[int | None, int | None, date | None]:
+    """(费减, last year paid, next fee anniversary) of a right stored from ``data``: a patent given no year
+    keeps its own (``paid_now``), else takes the default for its status; other kinds track no fees. The
+    form and the bulk import both store these, so an imported patent has the fees of one typed in."""
     if not data.kind.is_patent:
-        row.fee_reduction = row.fees_paid_through = None
-        row.fees_next_due = None
-        return
-    row.fee_reduction = data.fee_reduction
+        return None, None, None
+    paid = paid_now
     if data.fees_paid_through is not None:
-        row.fees_paid_through = data.fees_paid_through
-    elif row.fees_paid_through is None and data.grant_date is not None:
-        row.fees_paid_through = default_fees_paid_through(data.legal_status.value, data.filing_date, today)
-    row.fees_next_due = next_fee_anniversary(data.kind, data.filing_date, row.fees_paid_through)
+        paid = data.fees_paid_through
+    elif paid is None and data.grant_date is not None:
+        paid = default_fees_paid_through(data.legal_status.value, data.filing_date, today)
+    return data.fee_reduction, paid, next_fee_anniversary(data.kind, data.filing_date, paid)
+
+
+def _apply_fees(row: RightRow, data: RightInput, today: date) -> None:
+    row.fee_reduction, row.fees_paid_through, row.fees_next_due = fee_values(data, today, row.fees_paid_through)
 
 
 def _store_search(session: Session, row: RightRow) -> None:

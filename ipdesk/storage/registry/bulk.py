@@ -1,6 +1,7 @@
 """Bulk load of the rights register (parties, rights, right owners, search documents): driver-level
-executemany in chunks inside the caller's transaction, with the plain indexes and the full-text triggers set
-aside and rebuilt at the end. The demo data uses it; rows come in as dicts keyed by column name."""
+executemany (COPY on PostgreSQL) in chunks inside the caller's transaction. The demo data sets the plain
+indexes and the full-text triggers aside and rebuilds them at the end; an import into a live register keeps
+them. Rows come in as dicts keyed by column name (a missing column takes its scalar default)."""
 
 from __future__ import annotations
 
@@ -82,18 +83,27 @@ class BulkInsert:
         mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
         self.core = mark is None
         q = dialect.identifier_preparer
-        self.sql = (f"INSERT INTO {q.format_table(table)} ({', '.join(q.quote(n) for n in names)}) "
-                    f"VALUES ({', '.join([mark or '?'] * len(names))})")
+        columns = ", ".join(q.quote(n) for n in names)
+        self.sql = f"INSERT INTO {q.format_table(table)} ({columns}) VALUES ({', '.join([mark or '?'] * len(names))})"
+        # PostgreSQL through psycopg 3: COPY, several times faster than executemany of INSERTs.
+        self.copy_sql = (f"COPY {q.format_table(table)} ({columns}) FROM STDIN"
+                         if dialect.name == "postgresql" and dialect.driver == "psycopg" else None)
         self.convert: list[tuple[str, Callable[[Any], Any] | None, dict[Any, Any]]] = [
             (c.name, c.type.dialect_impl(dialect).bind_processor(dialect), {}) for c in table.c
         ]
+        self.defaults = {c.name: c.default.arg for c in table.c
+                         if c.default is not None and c.default.is_scalar}
 
     def prepare(self, rows: list[dict[str, Any]]) -> list[Any]:
         if self.core or not rows:
             return rows
         columns = []
+        first = rows[0]
         for name, proc, memo in self.convert:
-            values = [r[name] for r in rows]
+            if name in first:
+                values = [r[name] for r in rows]
+            else:  # a column the caller does not know (added by a later migration): its default
+                values = [self.defaults.get(name)] * len(rows)
             if proc is not None:
                 if len(memo) > 100_000:
                     memo.clear()
@@ -113,6 +123,10 @@ class BulkInsert:
             return
         if self.core:
             self.conn.execute(insert(self.table), prepared)
+        elif self.copy_sql is not None:
+            with self.conn.connection.dbapi_connection.cursor() as cur, cur.copy(self.copy_sql) as copy:  # type: ignore[union-attr]
+                for row in prepared:
+                    copy.write_row(row)
         else:
             self.conn.exec_driver_sql(self.sql, prepared)
 

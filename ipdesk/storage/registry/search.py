@@ -89,6 +89,14 @@ def resume_fulltext_sync(conn: Connection, *, rebuild: bool = True) -> None:
             rebuild_fulltext(conn)
 
 
+def index_documents(conn: Connection, docs: list[tuple[int, str]]) -> None:
+    """SQLite, sync suspended (:func:`suspend_fulltext_sync`): add (right id, grams) documents to the FTS
+    index by one executemany. Ten times cheaper than the trigger, whose nested statement makes FTS5 flush
+    its pending terms into a new segment for every row (≈ 110 µs a row against ≈ 8 µs)."""
+    if conn.dialect.name == "sqlite" and docs:
+        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, grams) VALUES (?, ?)", docs)
+
+
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic autogenerate filter: the FTS5 shadow tables and the expression index are not in the
     ORM metadata on purpose (dialect-specific), so autogenerate must not try to drop them."""
@@ -471,6 +479,7 @@ __all__ = [
     "data_version",
     "drop_fulltext",
     "include_object",
+    "index_documents",
     "invalidate_counts",
     "invalidate_pages",
     "page_right_ids",

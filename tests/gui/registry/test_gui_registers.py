@@ -300,6 +300,32 @@ def test_import_with_a_bad_row_reports_every_problem_and_writes_nothing(qtbot, w
     window.last_import_report.close()
 
 
+def test_import_progress_shows_rows_per_second_and_cancel_writes_nothing(qtbot, ws, tmp_path):
+    from ipdesk.domain.registry.identifiers.patent import patent_check_digit
+    from ipdesk.gui.mainwindow import MainWindow
+    from ipdesk.gui.registry.import_dialog import run_import
+    from ipdesk.services.registry.import_rows import CHUNK
+
+    window = MainWindow(ws, remember=False)
+    qtbot.addWidget(window)
+    firm = ws.parties.create(ws.actor, {"kind": "enterprise", "name": "江苏恒顺新材料科技有限公司",
+                                        "uscc": make_uscc(1)})
+    lines = []
+    for i in range(CHUNK + 10):
+        body = f"20191{9_000_000 + i:07d}"
+        lines.append(f"ZL {body}.{patent_check_digit(body)},一种装置{i},2019-03-01,2021-05-10,{firm.uscc}\n")
+    path = tmp_path / "rights.csv"
+    path.write_text("专利号,名称,申请日,授权公告日,权利人\n" + "".join(lines), encoding="utf-8")
+    texts: list[str] = []
+    task = run_import(window, "rights", path)
+    task.progressed.connect(lambda done, total, text: texts.append(text))
+    task.cancel()  # before the worker's first progress report: deterministic however loaded the machine is
+    qtbot.waitUntil(lambda: task.done, timeout=60_000)
+    assert any("正在检查" in t and "每秒" in t and "行" in t for t in texts)  # rows per second shown
+    assert rows_in(ws, RightRow) == 0  # cancelled: nothing written (while writing: tests/services/registry)
+    assert "导入已取消" in window.statusBar().currentMessage()
+
+
 # ---- window ---------------------------------------------------------------------------------------
 
 

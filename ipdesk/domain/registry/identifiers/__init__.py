@@ -47,9 +47,12 @@ class RightNumber:
     year: int | None = None  # filing year (patents) or registration year (copyrights)
 
 
+_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
+
+
 def _compact(text: str) -> str:
     s = "".join(unicodedata.normalize("NFKC", text or "").upper().split())
-    return "".join("-" if c in DASHES else c for c in s)
+    return s.translate(_TO_HYPHEN)
 
 
 def _guess_kind(s: str) -> RightKind | None:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.messages import register
@@ -97,11 +98,14 @@ class PatentNumber:
         return f"ZL {self.application_display}"
 
 
+_WEIGHTS = tuple(2 + i % 8 for i in range(12))
+
+
 def patent_check_digit(body: str) -> str:
     """The check character of an 8- or 12-digit body: weights 2..9 repeating, sum mod 11, 10 → X."""
     if not (body.isascii() and body.isdigit() and len(body) in (8, 12)):
         raise ValueError(f"patent body must be 8 or 12 digits: {body!r}")
-    r = sum(int(d) * (2 + i % 8) for i, d in enumerate(body)) % 11
+    r = sum(map(mul, map(int, body), _WEIGHTS)) % 11
     return "X" if r == 10 else str(r)
 
 
@@ -124,10 +128,16 @@ def parse_patent_number(text: str, *, today: date | None = None) -> PatentNumber
     s = strip_prefix(compact(text))
     if not s:
         raise ValidationError(Problem("patent.empty", FIELD))
-    dots = [i for i, c in enumerate(s) if c in DOTS]
+    if s.isascii() and s.count(".") <= 1:  # "." is the one ASCII character in DOTS
+        dots = [s.index(".")] if "." in s else []
+    else:
+        dots = [i for i, c in enumerate(s) if c in DOTS]
     # Where the body ends: at the dot, else before a 9th/13th character taken as the check digit.
     cut = dots[0] if dots else (len(s) - 1 if len(s) in (9, 13) else len(s))
-    bad = [
+    body, rest = s[:cut], s[cut + 1 if dots else cut :]
+    plain = body.isascii() and body.isdigit() and len(dots) <= 1 and (
+        not rest or (len(rest) == 1 and (rest in "xX" or (rest.isascii() and rest.isdigit()))))
+    bad = [] if plain else [  # the usual forms need no look at each character
         Problem("patent.bad_char", FIELD, {"position": i + 1, "char": c})
         for i, c in enumerate(s)
         if not (c.isascii() and c.isdigit())
