@@ -11,14 +11,14 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.registry.identifiers.patent import patent_check_digit
+from ipdesk.services import audit
+from ipdesk.services.audit import binding
+from ipdesk.services.audit.state import canonical, states_of
 from ipdesk.services.paging import Query
 from ipdesk.services.registry import import_rows
 from ipdesk.services.registry.imports import Cancelled, ImportService
 from ipdesk.services.uow import note, transaction
 from ipdesk.services.workstation import Workstation
-from ipdesk.services import audit
-from ipdesk.services.audit import binding
-from ipdesk.services.audit.state import canonical, states_of
 from ipdesk.storage.audit.tables import AuditStateRow
 from ipdesk.storage.schema import AuditRow, RightOwnerRow, RightRow, RightSearchRow
 from tests.helpers.factories import ADMIN, add_party, invention_data, make_uscc
