@@ -251,6 +251,8 @@ def dispatch(args: argparse.Namespace, config: AppConfig, clock: Clock | None = 
     """Run the command with what it needs: nothing, its own engine, or an opened workstation (on ``clock``)."""
     handler = getattr(args, "handler", None)
     needs = getattr(args, "needs", None)
+    if callable(needs):  # a command whose needs depend on its arguments (``settle`` with or without a case)
+        needs = needs(args)
     if handler is not None and needs == NOTHING:
         return handler(args, config, None)
 

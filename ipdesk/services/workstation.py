@@ -18,6 +18,7 @@ from ipdesk.services.audit import binding as audit_binding
 from ipdesk.services.audit import keys as audit_keys
 from ipdesk.services.custody.maintenance import CustodyService
 from ipdesk.services.custody.monitoring import MonitoringService
+from ipdesk.services.disposal.service import DisposalService
 from ipdesk.services.fees.service import FeeService
 from ipdesk.services.fees.status import FeeStatus
 from ipdesk.services.loans.service import LoanService
@@ -80,6 +81,7 @@ class Workstation:
     custody: CustodyService = field(init=False)
     statistics: PledgeStatistics = field(init=False)
     digest: DigestService = field(init=False)
+    disposal: DisposalService = field(init=False)
 
     def __post_init__(self) -> None:
         # A bare system or fixed clock is read in the office's zone, which the office settings name.
@@ -115,6 +117,8 @@ class Workstation:
         self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
         self.custody = CustodyService(self.engine, self.fees, clock=clock)
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
+        self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
+                                        office=self.office)
 
     @property
     def database_description(self) -> str:

@@ -405,6 +405,7 @@ _CONTEXT_TABLES = (
     "custody.monitoring_tables",
     "custody.tables",
     "loans.tables",
+    "disposal.tables",
 )
 for _module in _CONTEXT_TABLES:
     importlib.import_module(f"ipdesk.storage.{_module}")

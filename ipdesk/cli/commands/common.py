@@ -21,6 +21,7 @@ WORKSTATION = "workstation"  # the services on an opened, migrated database (pas
 
 Handler = Callable[[argparse.Namespace, AppConfig, Any], int]
 Subparsers = Any  # argparse's _SubParsersAction (private)
+Needs = Callable[[argparse.Namespace], str]
 
 
 def emit(obj: Any) -> None:
@@ -28,9 +29,10 @@ def emit(obj: Any) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
-def command(sub: Subparsers, name: str, handler: Handler, *, needs: str = WORKSTATION,
+def command(sub: Subparsers, name: str, handler: Handler, *, needs: str | Needs = WORKSTATION,
             **kwargs: Any) -> argparse.ArgumentParser:
-    """Add subcommand ``name``, run by ``handler(args, config, ws)`` (``ws`` is None unless it needs one)."""
+    """Add subcommand ``name``, run by ``handler(args, config, ws)`` (``ws`` is None unless it needs one);
+    ``needs`` may be a function of the parsed arguments (a command that needs more with some of them)."""
     parser: argparse.ArgumentParser = sub.add_parser(name, **kwargs)
     parser.set_defaults(handler=handler, needs=needs)
     return parser

@@ -1,8 +1,7 @@
-"""Disposal commands: ``ipdesk settle`` computes a settlement waterfall and its loss sharing without a case.
-
-``ipdesk settle <case-no>`` (a real disposal case) will add a positional argument to the same parser; the
-amount options are therefore checked by the handler, not marked required in argparse, so adding it
-renames nothing.
+"""Disposal commands: ``ipdesk settle`` computes a settlement waterfall and its loss sharing without a case;
+``ipdesk settle <case-no>`` settles a real case, and ``ipdesk disposal …`` runs the cases
+(:mod:`ipdesk.cli.commands.disposal_cases`). The amount options are checked by the handler, not marked
+required in argparse, since a case needs none of them.
 """
 
 from __future__ import annotations
@@ -11,7 +10,8 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
-from ipdesk.cli.commands.common import EXIT_OK, NOTHING, Subparsers, command, emit
+from ipdesk.cli.commands import disposal_cases
+from ipdesk.cli.commands.common import EXIT_OK, NOTHING, WORKSTATION, Subparsers, command, emit
 from ipdesk.config import AppConfig
 from ipdesk.domain.shared.messages import register, register_labels
 
@@ -26,8 +26,10 @@ _AMOUNTS = (("proceeds", "处置所得"), ("costs", "处置费用"), ("interest"
 
 
 def add_parsers(sub: Subparsers) -> None:
-    settle = command(sub, "settle", run_settle, needs=NOTHING,
-                     help="settlement waterfall and loss sharing, computed without a case (nothing written)")
+    settle = command(sub, "settle", run_settle, needs=_settle_needs,
+                     help="settlement waterfall and loss sharing: computed without a case (nothing written), "
+                          "or a disposal case settled")
+    disposal_cases.add_settle_case(settle)
     settle.add_argument("--proceeds", metavar="X", help="what the disposal fetched (yuan)")
     settle.add_argument("--costs", metavar="C", help="disposal and enforcement costs (paid first)")
     settle.add_argument("--interest", metavar="I", help="interest owed")
@@ -37,6 +39,12 @@ def add_parsers(sub: Subparsers) -> None:
                         help="share the shortfall: kejizhixing, germany, pudong[:FUND%], city:PARTY=PCT,…, "
                              "guarantee_insured:COVER%,REIMB%, capp:PRICE")
     settle.add_argument("--pool-balance", metavar="B", help="the scheme's pool balance (default: enough)")
+    disposal_cases.add_parsers(sub)
+
+
+def _settle_needs(args: argparse.Namespace) -> str:
+    """A case is settled on the workstation; the computation alone needs nothing."""
+    return WORKSTATION if getattr(args, "case", None) else NOTHING
 
 
 def _money(value: str | None, field: str, label: str, problems: list[Any]) -> Decimal | None:
@@ -50,7 +58,13 @@ def _money(value: str | None, field: str, label: str, problems: list[Any]) -> De
     return amount
 
 
-def run_settle(args: argparse.Namespace, config: AppConfig, _ws: Any) -> int:
+def run_settle(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    if args.case:
+        return disposal_cases.run_settle_case(args, ws)
+    return _run_settle_amounts(args)
+
+
+def _run_settle_amounts(args: argparse.Namespace) -> int:
     from ipdesk.domain.disposal.waterfall import Claim, settle
     from ipdesk.domain.funds.schemes import parse_scheme
     from ipdesk.domain.funds.sharing import Loss, share_loss

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 #: The kinds a page can watch; each is a field of :class:`Changes`.
-KINDS = ("pledges", "rights", "parties", "notices", "loans", "settings", "keys", "audit", "decisions")
+KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "settings", "keys", "audit", "decisions")
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Changes:
         pledges, rights, parties: ids of the rows written.
         notices: serials of the notices issued, reprinted or revoked.
         loans: ids of the loans booked or serviced.
+        cases: ids of the disposal cases opened, advanced, undone or settled.
         settings: office settings or the holiday calendar changed.
         keys: the signing key or a trusted key changed.
         audit: at least one audit entry was written (the audit page watches this).
@@ -37,6 +38,7 @@ class Changes:
     parties: frozenset[int] = field(default_factory=frozenset)
     notices: frozenset[str] = field(default_factory=frozenset)
     loans: frozenset[int] = field(default_factory=frozenset)
+    cases: frozenset[int] = field(default_factory=frozenset)
     settings: bool = False
     keys: bool = False
     audit: bool = False
@@ -47,7 +49,7 @@ class Changes:
         return Changes(
             pledges=self.pledges | other.pledges, rights=self.rights | other.rights,
             parties=self.parties | other.parties, notices=self.notices | other.notices,
-            loans=self.loans | other.loans,
+            loans=self.loans | other.loans, cases=self.cases | other.cases,
             settings=self.settings or other.settings, keys=self.keys or other.keys,
             audit=self.audit or other.audit, decisions=self.decisions or other.decisions,
             bulk=self.bulk | other.bulk,
@@ -83,7 +85,8 @@ class ChangeSet:
     """The mutable collector a unit of work fills in while a command runs; frozen at commit."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, set[object]] = {k: set() for k in ("pledges", "rights", "parties", "notices", "loans")}
+        self._ids: dict[str, set[object]] = {k: set() for k in ("pledges", "rights", "parties", "notices", "loans",
+                                                                "cases")}
         self._flags: dict[str, bool] = {"settings": False, "keys": False, "audit": False, "decisions": False}
         self._bulk: set[str] = set()
 
@@ -109,5 +112,6 @@ class ChangeSet:
             parties=frozenset(self._ids["parties"]),  # type: ignore[arg-type]
             notices=frozenset(self._ids["notices"]),  # type: ignore[arg-type]
             loans=frozenset(self._ids["loans"]),  # type: ignore[arg-type]
+            cases=frozenset(self._ids["cases"]),  # type: ignore[arg-type]
             bulk=frozenset(self._bulk), **self._flags,
         )

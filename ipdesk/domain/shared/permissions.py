@@ -35,6 +35,7 @@ class Action(enum.StrEnum):
     MANAGE_CUSTODY = "manage_custody"  # custody agreements and the rights in them
     ADMINISTER = "administer"
     MANAGE_LOANS = "manage_loans"  # book a loan, its drawdowns, repayments, compensation, halt and default
+    MANAGE_DISPOSAL = "manage_disposal"  # open a disposal case, advance or undo its stages, settle it
 
 
 # The clerk takes (or, with maker-checker on, prepares) the register's decisions, a notice's revocation too.
@@ -47,7 +48,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.APPROVER: frozenset(_CLERK | {Action.CONFIRM_DECISION}),
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
     Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
-                             Action.MANAGE_LOANS}),
+                             Action.MANAGE_LOANS, Action.MANAGE_DISPOSAL}),
     Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS,
                                   Action.PAY_FEES, Action.MANAGE_CUSTODY}),
     # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.

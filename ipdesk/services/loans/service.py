@@ -33,7 +33,7 @@ from ipdesk.services.loans.inputs import parse_loan
 from ipdesk.services.loans.records import LoanRecord, as_events, event_rows, m, record_of, terms_of
 from ipdesk.services.loans.settings import LoanSettings
 from ipdesk.services.office.settings import format_number, next_number
-from ipdesk.services.uow import changes_so_far, note, reading, transaction
+from ipdesk.services.uow import UnitOfWork, changes_so_far, note, reading, transaction
 from ipdesk.services.users.scoping import get_scoped, scoped
 from ipdesk.storage.loans.tables import LoanEventRow, LoanInstalmentRow, LoanRow
 from ipdesk.storage.schema import PartyRow
@@ -86,8 +86,12 @@ class LoanService:
     # --- queries ---------------------------------------------------------------------------------
     def get(self, actor: Actor, loan_id: int, as_of: date | None = None) -> LoanRecord:
         with reading(self.engine) as session:
-            row = get_scoped(session, LoanRow, loan_id, actor, what=WHAT)
-            return record_of(session, row, as_of or self.clock.today(), loan_settings.load(session).thresholds)
+            return self.get_in(session, actor, loan_id, as_of)
+
+    def get_in(self, uow: UnitOfWork, actor: Actor, loan_id: int, as_of: date | None = None) -> LoanRecord:
+        """:meth:`get` inside the caller's unit of work (a disposal case reads its loan's claim)."""
+        row = get_scoped(uow, LoanRow, loan_id, actor, what=WHAT)
+        return record_of(uow, row, as_of or self.clock.today(), loan_settings.load(uow).thresholds)
 
     def find(self, actor: Actor, number: str, as_of: date | None = None) -> LoanRecord:
         """By loan number or ``#id``; out of the actor's scope reads as not found."""
@@ -173,9 +177,20 @@ class LoanService:
         """The event of default, by hand (a loan also defaults by itself after its days overdue)."""
         return self._service(actor, loan_id, EventKind.DEFAULT, on, reason=reason)
 
+    def repay_in(self, uow: UnitOfWork, actor: Actor, loan_id: int, amount: Decimal, *,
+                 on: date | None = None, reason: str = "") -> Serviced:
+        """:meth:`repay` inside the caller's unit of work (a disposal's settlement pays the loan)."""
+        return self._service_in(uow, actor, loan_id, EventKind.REPAYMENT, on, amount=amount, reason=reason)
+
     # --- the one write path ----------------------------------------------------------------------
     def _service(self, actor: Actor, loan_id: int, kind: EventKind, on: date | None, *,
                  amount: Decimal | None = None, payer: int | None = None, reason: str = "") -> Serviced:
+        actor.require(Action.MANAGE_LOANS)
+        with transaction(self.engine, self.clock) as session:
+            return self._service_in(session, actor, loan_id, kind, on, amount=amount, payer=payer, reason=reason)
+
+    def _service_in(self, session: UnitOfWork, actor: Actor, loan_id: int, kind: EventKind, on: date | None, *,
+                    amount: Decimal | None = None, payer: int | None = None, reason: str = "") -> Serviced:
         actor.require(Action.MANAGE_LOANS)
         today = self.clock.today()
         day = on or today
@@ -184,36 +199,35 @@ class LoanService:
         if day > today:
             raise ValidationError(Problem("loans.date_in_future", "on",
                                           {"date": day.isoformat(), "today": today.isoformat()}))
-        with transaction(self.engine, self.clock) as session:
-            row = get_scoped(session, LoanRow, loan_id, actor, what=WHAT, lock=True)
-            settings = loan_settings.load(session)
-            rows = event_rows(session, row.id)
-            self._check_date(row, rows, kind, day)
-            if kind is EventKind.COMPENSATION:
-                self._check_payer(session, payer)
-            terms, events = terms_of(row), as_events(rows)
-            before = replay(terms, events, day)
-            self._check_state(row, kind, before)
-            after = replay(terms, [*events, LoanEvent(kind, day, amount or Decimal(0), payer)], day)
-            allocation = after.allocations[-1] if kind in (EventKind.REPAYMENT, EventKind.COMPENSATION) else None
-            detail: dict[str, Any] = {}
-            if reason:
-                detail["reason"] = reason
-            if allocation is not None:
-                detail["allocation"] = [[seq, comp.value, m(amt)] for seq, comp, amt in allocation.parts]
-            session.add(LoanEventRow(loan_id=row.id, kind=kind.value, on_date=day, amount=amount,
-                                     payer_party_id=payer, detail=audit.canonical_json(detail), actor=actor.username))
-            row.halted, row.closed_on, row.defaulted_on = after.halted, after.closed_on, after.defaulted_on
-            row.version += 1
-            audit.record(session, actor, f"loan.{kind.value}", ENTITY, row.id,
-                         f"贷款 {row.loan_no} {kind.value} {m(amount) if amount is not None else ''}".rstrip(),
-                         None, {"on": day, "amount": amount, "payer": payer, **detail})
-            note(session, "pledges", row.pledge_id)
-            session.flush()
-            record = record_of(session, row, day, settings.thresholds)
-            offer = (record.pledge_no if allocation is not None and after.closed and not before.closed
-                     and record.pledge_status == "registered" else None)
-            return Serviced(record, allocation, offer, changes_so_far(session))
+        row = get_scoped(session, LoanRow, loan_id, actor, what=WHAT, lock=True)
+        settings = loan_settings.load(session)
+        rows = event_rows(session, row.id)
+        self._check_date(row, rows, kind, day)
+        if kind is EventKind.COMPENSATION:
+            self._check_payer(session, payer)
+        terms, events = terms_of(row), as_events(rows)
+        before = replay(terms, events, day)
+        self._check_state(row, kind, before)
+        after = replay(terms, [*events, LoanEvent(kind, day, amount or Decimal(0), payer)], day)
+        allocation = after.allocations[-1] if kind in (EventKind.REPAYMENT, EventKind.COMPENSATION) else None
+        detail: dict[str, Any] = {}
+        if reason:
+            detail["reason"] = reason
+        if allocation is not None:
+            detail["allocation"] = [[seq, comp.value, m(amt)] for seq, comp, amt in allocation.parts]
+        session.add(LoanEventRow(loan_id=row.id, kind=kind.value, on_date=day, amount=amount,
+                                 payer_party_id=payer, detail=audit.canonical_json(detail), actor=actor.username))
+        row.halted, row.closed_on, row.defaulted_on = after.halted, after.closed_on, after.defaulted_on
+        row.version += 1
+        audit.record(session, actor, f"loan.{kind.value}", ENTITY, row.id,
+                     f"贷款 {row.loan_no} {kind.value} {m(amount) if amount is not None else ''}".rstrip(),
+                     None, {"on": day, "amount": amount, "payer": payer, **detail})
+        note(session, "pledges", row.pledge_id)
+        session.flush()
+        record = record_of(session, row, day, settings.thresholds)
+        offer = (record.pledge_no if allocation is not None and after.closed and not before.closed
+                 and record.pledge_status == "registered" else None)
+        return Serviced(record, allocation, offer, changes_so_far(session))
 
     @staticmethod
     def _check_date(row: LoanRow, rows: builtins.list[LoanEventRow], kind: EventKind, day: date) -> None:

@@ -13,7 +13,7 @@ from ipdesk.domain.shared.problems import NotFound, Problem, RuleRefusal, Valida
 from ipdesk.services import audit
 from ipdesk.services.pledges.commands import PledgeCommands
 from ipdesk.services.uow import UnitOfWork, changes_so_far, note, transaction
-from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow, RightTransactionRow
+from ipdesk.storage.schema import PartyRow, PledgeRightRow, PledgeRow, RightOwnerRow, RightRow, RightTransactionRow
 
 
 class TransactionCommands(PledgeCommands):
@@ -86,3 +86,30 @@ class TransactionCommands(PledgeCommands):
             },
         )
         return Changed(tx.id, changes_so_far(uow))
+
+    def record_transfer_in(self, uow: UnitOfWork, actor: Actor, right_id: int, buyer_id: int, *,
+                           proceeds: Decimal | None = None, on: date | None = None) -> int:
+        """A realised pledge's transfer recordal: the transfer, with the pledgee's consent on record and the
+        price going to repay the secured debt, and the register's owner changed to the buyer (sole owner).
+        Inside the caller's unit of work (a disposal case's transfer stage). Returns the transaction's id."""
+        from ipdesk.services.registry.rights import OWNER_SEPARATOR, snapshot, store_search
+
+        right = uow.get(RightRow, right_id, with_for_update=True)
+        buyer = uow.get(PartyRow, buyer_id)
+        if right is None or buyer is None:
+            raise NotFound(Problem("not_found", params={"what": "权利" if right is None else "当事人",
+                                                        "key": right_id if right is None else buyer_id}))
+        tx_id = self.record_transaction_in(uow, actor, right.display_number or right.number, "transfer", buyer.name,
+                                           pledgee_consent=True, proceeds=proceeds,
+                                           proceeds_handling="early_repayment", on=on).value
+        before = snapshot(right)
+        right.owners.clear()
+        uow.flush()
+        right.owners.append(RightOwnerRow(party_id=buyer.id, share=Decimal(100), position=0))
+        right.owner_names = OWNER_SEPARATOR.join([buyer.name])
+        right.version += 1
+        uow.flush()
+        store_search(uow, right)
+        audit.record(uow, actor, "right.owners_transferred", "right", right.id,
+                     f"{right.display_number} 权利人变更为 {buyer.name}（质权实现）", before, snapshot(right))
+        return tx_id

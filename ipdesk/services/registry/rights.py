@@ -129,7 +129,7 @@ def _apply_fees(row: RightRow, data: RightInput, today: date) -> None:
     row.fee_reduction, row.fees_paid_through, row.fees_next_due = fee_values(data, today, row.fees_paid_through)
 
 
-def _store_search(session: Session, row: RightRow) -> None:
+def store_search(session: Session, row: RightRow) -> None:
     doc = session.get(RightSearchRow, row.id)
     if doc is None:
         session.add(RightSearchRow(right_id=row.id, grams=search_document(row)))
@@ -144,7 +144,7 @@ def reindex_rights_of_party(session: Session, party_id: int) -> None:
         row = session.get(RightRow, right_id)
         assert row is not None
         row.owner_names = OWNER_SEPARATOR.join(o.party.name for o in row.owners)
-        _store_search(session, row)
+        store_search(session, row)
         note(session, "rights", right_id)
 
 
@@ -222,7 +222,7 @@ class RightService:
         session.add(row)
         _apply(session, row, parsed, self.clock.today())
         session.flush()
-        _store_search(session, row)
+        store_search(session, row)
         audit.record(
             session,
             actor,
@@ -252,7 +252,7 @@ class RightService:
             if before == after:
                 return self._out(row)[0]
             row.version += 1
-            _store_search(session, row)
+            store_search(session, row)
             audit.record(
                 session, actor, "right.update", ENTITY, row.id, f"修改权利 {row.display_number}", before, after
             )

@@ -1,0 +1,1 @@
+"""Disposal cases: opening, stages, settlement."""

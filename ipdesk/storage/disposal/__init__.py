@@ -1,0 +1,1 @@
+"""Storage of the disposal context: disposal cases, their steps, documents and settlements."""
