@@ -21,6 +21,7 @@ from ipdesk.cli.commands import (
     demo,
     disposal,
     fees,
+    funds,
     loans,
     monitoring,
     notices,
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     notices.add_parsers(sub)
     loans.add_parsers(sub)
     disposal.add_parsers(sub)
+    funds.add_parsers(sub)
     registry.add_import_parser(sub)
     users.add_parsers(sub)
     valuation.add_parsers(sub)

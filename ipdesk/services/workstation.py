@@ -21,6 +21,7 @@ from ipdesk.services.custody.monitoring import MonitoringService
 from ipdesk.services.disposal.service import DisposalService
 from ipdesk.services.fees.service import FeeService
 from ipdesk.services.fees.status import FeeStatus
+from ipdesk.services.funds.ledger import FundService
 from ipdesk.services.loans.service import LoanService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
@@ -81,6 +82,7 @@ class Workstation:
     custody: CustodyService = field(init=False)
     statistics: PledgeStatistics = field(init=False)
     digest: DigestService = field(init=False)
+    funds: FundService = field(init=False)
     disposal: DisposalService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -117,8 +119,9 @@ class Workstation:
         self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
         self.custody = CustodyService(self.engine, self.fees, clock=clock)
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
+        self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
-                                        office=self.office)
+                                        office=self.office, funds=self.funds, notices=self.notices)
 
     @property
     def database_description(self) -> str:

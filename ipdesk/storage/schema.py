@@ -405,6 +405,7 @@ _CONTEXT_TABLES = (
     "custody.monitoring_tables",
     "custody.tables",
     "loans.tables",
+    "funds.tables",
     "disposal.tables",
 )
 for _module in _CONTEXT_TABLES:

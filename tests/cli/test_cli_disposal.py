@@ -88,3 +88,30 @@ def test_reverse_and_not_found(cli) -> None:
     assert out["case"]["timeline"][-1]["reason"] == "通知送达地址有误"
     code, out = cli("disposal", "show", "CZ209900001")
     assert code == 2 and out["errors"][0]["code"] == "not_found"
+
+
+def test_a_fund_shares_the_loss_and_the_statement_prints(cli, tmp_path: Path) -> None:
+    code, out = cli("fund", "add", "科技之星资金池", "--scheme", "kejizhixing")
+    assert code == 0 and out["fund"]["balance"] == "0.00"
+    code, out = cli("fund", "contribute", "科技之星资金池", "--amount", "50000000", "--party", "江苏省财政厅")
+    assert code == 0 and out["fund"]["balance"] == "50000000.00"
+    cli("disposal", "open", cli.pledge.registration_no, "--fund", "科技之星资金池")
+    for step in (["--document", "default_notice", "--document", "service_proof"],
+                 ["--document", "valuation_report", "--market-value", "900000", "--forced-value", "630000"],
+                 ["--document", "disposal_plan", "--route", "set_off"],
+                 ["--document", "deal_contract", "--price", "900000"]):
+        code, out = cli("disposal", "advance", "CZ202600001", *step)
+        assert code == 0, out
+    code, settled = cli("settle", "CZ202600001")
+    pool = settled["loss_sharing"]["pool_paid"]
+    assert code == 0 and pool == settled["loss_sharing"]["shares"]["finance"]
+    code, shown = cli("fund", "show", "科技之星资金池")
+    assert [e["kind"] for e in shown["entries"]] == ["contribution", "compensation"]
+    assert shown["compensated"] == pool
+    code, out = cli("disposal", "recover", "CZ202600001", "--amount", "10000")
+    assert code == 0 and out["case"]["timeline"][-1]["kind"] == "recovery"
+    code, out = cli("disposal", "print", "CZ202600001", "--document", "settlement_statement",
+                    "--out", str(tmp_path / "qs.pdf"))
+    assert code == 0 and (tmp_path / "qs.pdf").read_bytes().startswith(b"%PDF")
+    code, verified = cli("verify", str(tmp_path / "qs.pdf"))
+    assert verified["status"] == "genuine", verified

@@ -1,10 +1,12 @@
-"""Disposal case commands: ``ipdesk disposal open|show|list|advance|reverse`` and ``ipdesk settle <case-no>``
-(JSON). A case is named by its number (``CZ202600001``) or ``#id``; another agency's case reads as not found.
+"""Disposal case commands: ``ipdesk disposal open|show|list|advance|reverse|recover|print`` and ``ipdesk settle
+<case-no>`` (JSON). A case is named by its number (``CZ202600001``) or ``#id``; another agency's case reads as
+not found.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from ipdesk.cli.commands.common import EXIT_OK, Subparsers, command, date_arg, emit
@@ -21,6 +23,8 @@ def add_parsers(sub: Subparsers) -> None:
     opened = case_sub.add_parser("open", help="open a case on a registered pledge whose loan is in default")
     opened.add_argument("pledge", help="the pledge's registration number")
     opened.add_argument("--scheme", default="", help="loss-sharing scheme of the shortfall (as ipdesk settle --scheme)")
+    opened.add_argument("--fund", default="", help="the compensation fund that shares the loss (name or #id; its "
+                                                   "scheme applies)")
     opened.add_argument("--responsible", default="", help="the user responsible for the first stage (default you)")
     opened.add_argument("--on", help="date (default today)")
 
@@ -47,6 +51,17 @@ def add_parsers(sub: Subparsers) -> None:
     adv.add_argument("--responsible", default="", help="the user responsible for the next stage (default unchanged)")
     adv.add_argument("--on", help="date (default today)")
 
+    rec = case_sub.add_parser("recover", help="a payment on the shortfall after the settlement, credited back to "
+                                              "whoever bore the loss")
+    rec.add_argument("case", help="case number or #id")
+    rec.add_argument("--amount", required=True, help="yuan")
+    rec.add_argument("--on", help="date (default today)")
+
+    prt = case_sub.add_parser("print", help="issue a case's signed document and write it as a PDF")
+    prt.add_argument("case", help="case number or #id")
+    prt.add_argument("--document", required=True, choices=["settlement_statement", "transfer_confirmation"])
+    prt.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+
     rev = case_sub.add_parser("reverse", help="undo the last step by a recorded reversing act")
     rev.add_argument("case", help="case number or #id")
     rev.add_argument("--reason", required=True, help="why (kept on the timeline)")
@@ -71,7 +86,7 @@ def _documents(items: list[str] | None) -> dict[str, str]:
 def run_disposal(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     cases, actor, cmd = ws.disposal, ws.actor, args.disposal_command
     if cmd == "open":
-        done = cases.open(actor, args.pledge, scheme=args.scheme, responsible=args.responsible,
+        done = cases.open(actor, args.pledge, scheme=args.scheme, fund=args.fund, responsible=args.responsible,
                           on=date_arg(args.on, ws.clock))
         emit({"ok": True, "case": done.value.to_json()})
         return EXIT_OK
@@ -87,7 +102,19 @@ def run_disposal(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     if cmd == "show":
         emit(cases.get(actor, case_id).to_json())
         return EXIT_OK
+    if cmd == "print":
+        from ipdesk.services.notices.service import atomic_write
+
+        issued = cases.documents.issue(actor, case_id, args.document)
+        atomic_write(args.out, cases.documents.render(issued))
+        emit({"ok": True, "serial": issued.serial, "document": args.document, "file": str(args.out)})
+        return EXIT_OK
     on = date_arg(args.on, ws.clock)
+    if cmd == "recover":
+        from ipdesk.cli.commands.loans import _amount
+
+        emit({"ok": True, "case": cases.recover(actor, case_id, _amount(args.amount), on=on).value.to_json()})
+        return EXIT_OK
     if cmd == "reverse":
         emit({"ok": True, "case": cases.reverse(actor, case_id, args.reason, on=on).value.to_json()})
         return EXIT_OK

@@ -1,1 +1,1 @@
-"""Disposal of pledged IP after a default: the settlement waterfall (the case workflow comes later)."""
+"""Disposal of pledged IP after a default: the case's stages and routes, the settlement waterfall, its documents."""

@@ -216,6 +216,20 @@ def capp(guaranteed_price: Decimal, name: str = "capp") -> Scheme:
                         params={"guaranteed_price": str(guaranteed_price)}))
 
 
+#: The parties' names as documents and screens show them (a city's own party keys show as typed).
+PARTY_LABELS: dict[str, tuple[str, str]] = {
+    "finance": ("财政资金", "public finance"), "bank": ("贷款银行", "bank"),
+    "federal": ("联邦政府", "federal government"),
+    "state": ("州政府", "state government"), "guarantor": ("担保机构", "guarantor"), "fund": ("风险补偿基金", "fund"),
+    "insurer": ("保险公司", "insurer"), "buyer": ("约定收购方", "committed buyer"), "lender": ("贷款人", "lender"),
+}
+
+
+def party_label(party: str, lang: str = "zh") -> str:
+    label = PARTY_LABELS.get(party)
+    return party if label is None else label[0 if lang == "zh" else 1]
+
+
 PRESETS = ("kejizhixing", "germany", "pudong")
 NAME_FORMS = ("kejizhixing", "germany", "pudong[:FUND%]", "city:PARTY=PCT,…", "guarantee_insured:COVER%,REIMB%",
               "capp:PRICE")

@@ -14,7 +14,8 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 #: The kinds a page can watch; each is a field of :class:`Changes`.
-KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "settings", "keys", "audit", "decisions")
+KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "funds", "settings", "keys", "audit",
+         "decisions")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Changes:
         notices: serials of the notices issued, reprinted or revoked.
         loans: ids of the loans booked or serviced.
         cases: ids of the disposal cases opened, advanced, undone or settled.
+        funds: ids of the compensation funds whose ledger changed.
         settings: office settings or the holiday calendar changed.
         keys: the signing key or a trusted key changed.
         audit: at least one audit entry was written (the audit page watches this).
@@ -39,6 +41,7 @@ class Changes:
     notices: frozenset[str] = field(default_factory=frozenset)
     loans: frozenset[int] = field(default_factory=frozenset)
     cases: frozenset[int] = field(default_factory=frozenset)
+    funds: frozenset[int] = field(default_factory=frozenset)
     settings: bool = False
     keys: bool = False
     audit: bool = False
@@ -49,7 +52,7 @@ class Changes:
         return Changes(
             pledges=self.pledges | other.pledges, rights=self.rights | other.rights,
             parties=self.parties | other.parties, notices=self.notices | other.notices,
-            loans=self.loans | other.loans, cases=self.cases | other.cases,
+            loans=self.loans | other.loans, cases=self.cases | other.cases, funds=self.funds | other.funds,
             settings=self.settings or other.settings, keys=self.keys or other.keys,
             audit=self.audit or other.audit, decisions=self.decisions or other.decisions,
             bulk=self.bulk | other.bulk,
@@ -86,7 +89,7 @@ class ChangeSet:
 
     def __init__(self) -> None:
         self._ids: dict[str, set[object]] = {k: set() for k in ("pledges", "rights", "parties", "notices", "loans",
-                                                                "cases")}
+                                                                "cases", "funds")}
         self._flags: dict[str, bool] = {"settings": False, "keys": False, "audit": False, "decisions": False}
         self._bulk: set[str] = set()
 
@@ -113,5 +116,6 @@ class ChangeSet:
             notices=frozenset(self._ids["notices"]),  # type: ignore[arg-type]
             loans=frozenset(self._ids["loans"]),  # type: ignore[arg-type]
             cases=frozenset(self._ids["cases"]),  # type: ignore[arg-type]
+            funds=frozenset(self._ids["funds"]),  # type: ignore[arg-type]
             bulk=frozenset(self._bulk), **self._flags,
         )

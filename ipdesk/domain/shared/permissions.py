@@ -36,6 +36,7 @@ class Action(enum.StrEnum):
     ADMINISTER = "administer"
     MANAGE_LOANS = "manage_loans"  # book a loan, its drawdowns, repayments, compensation, halt and default
     MANAGE_DISPOSAL = "manage_disposal"  # open a disposal case, advance or undo its stages, settle it
+    MANAGE_FUNDS = "manage_funds"  # set up a compensation fund and record the money paid into it
 
 
 # The clerk takes (or, with maker-checker on, prepares) the register's decisions, a notice's revocation too.

@@ -54,12 +54,32 @@ _SKIP_PAGE_KEYS = {"/Parent", "/Contents", "/Resources"}
 _STREAM_FRAMING = {"/Length", "/Filter", "/DecodeParms", "/DL"}
 
 
+#: Documents later contexts issue through the notices' log and signature (a disposal case's settlement
+#: statement …): kind → the module that lays them out (``render_signed(content, signer)``, in its one
+#: layout), imported by name so the notices never depend on those contexts.
+OTHER_DOCUMENTS = {"settlement_statement": "ipdesk.reports.disposal.statements_pdf",
+                   "transfer_confirmation": "ipdesk.reports.disposal.statements_pdf"}
+
+
+def _other_kind(content: bytes) -> str | None:
+    import json
+
+    kind = json.loads(content.decode("utf-8")).get("kind")
+    return kind if kind in OTHER_DOCUMENTS else None
+
+
 def render_signed(content: bytes, payload: str, layout: int | None = None) -> bytes:
     """The PDF the office prints for this canonical content with this (stored) signature payload, in the
     layout the content names (or ``layout``, one of :func:`~.layouts.candidates`)."""
+    import importlib
+
     from ipdesk.reports.notices.notice_pdf import render_notice
     from ipdesk.reports.notices.search_certificate_pdf import render_search_certificate
 
+    kind = _other_kind(content)
+    if kind is not None:
+        module: Any = importlib.import_module(OTHER_DOCUMENTS[kind])
+        return bytes(module.render_signed(content, _StoredSignature(payload)))
     doc = from_canonical(content)
     buf = io.BytesIO()
     signer = _StoredSignature(payload)
@@ -78,7 +98,8 @@ def compare_signed(content: bytes, payload: str, actual: bytes) -> list[Message]
     from ipdesk.reports.notices.layouts import candidates
 
     first: list[Message] | None = None
-    for version in candidates(from_canonical(content)):
+    versions = (None,) if _other_kind(content) else candidates(from_canonical(content))
+    for version in versions:
         differences = compare_pdfs(render_signed(content, payload, version), actual)
         if not differences:
             return []

@@ -3,9 +3,10 @@ keyed digest (HMAC under the office's audit secret, so it cannot be recomputed w
 
 A record is the row set that makes it up: a pledge with its pledgors, rights and events; a right with
 its owners and recorded transactions; a party; a loan with its schedule and events; a disposal case
-with its steps, documents and settlement; a notice (its signed content and revocation); a user
-account; the office settings and the trusted keys as one record each. Row stamps (``created_at``,
-``updated_at``, ``version``) are not state: every act changes them and none changes what the record says.
+with its steps, documents and settlement; a compensation fund with its ledger; a notice (its signed
+content and revocation); a user account; the office settings and the trusted keys as one record each.
+Row stamps (``created_at``, ``updated_at``, ``version``) are not state: every act changes them and none
+changes what the record says.
 """
 
 from __future__ import annotations
@@ -65,12 +66,13 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
     Spec("disposal_case", "disposal_cases",
          children=(Child("disposal_steps", "case_id"), Child("disposal_documents", "case_id"),
                    Child("disposal_settlements", "case_id")), label=("case_no",)),
+    Spec("fund", "funds", children=(Child("fund_entries", "fund_id"),), label=("name",)),
     Spec("settings", "settings", key="key", exclude=("updated_at",), singleton=True),
     Spec("key", "trusted_keys", key="key_id", exclude=("added_at",), singleton=True),
 )}
 #: Change kinds of the unit of work (ipdesk.domain.shared.changes) → the records they name.
 CHANGE_KINDS = {"pledges": "pledge", "rights": "right", "parties": "party", "loans": "loan",
-                "cases": "disposal_case"}
+                "cases": "disposal_case", "funds": "fund"}
 
 State = dict[str, Any]
 

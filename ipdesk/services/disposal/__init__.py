@@ -1,1 +1,1 @@
-"""Disposal cases: opening, stages, settlement."""
+"""Disposal services: opening a case on a defaulted pledge, its stages, settlement, recoveries and documents."""

@@ -41,9 +41,12 @@ from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Prob
 from ipdesk.domain.users.scoping import owner_for_new
 from ipdesk.services import audit
 from ipdesk.services.disposal import facts as stage_facts
+from ipdesk.services.disposal.documents import DisposalDocuments
 from ipdesk.services.disposal.records import CaseRecord, live_advances, record_of, settlement_row, step_rows
-from ipdesk.services.disposal.settlement import compute
+from ipdesk.services.disposal.settlement import compute, recovery_split
+from ipdesk.services.funds.ledger import FundService, balance_in
 from ipdesk.services.loans.service import LoanService
+from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService, format_number, next_number
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.uow import UnitOfWork, changes_so_far, note, reading, transaction
@@ -73,6 +76,10 @@ register({
     "disposal.date_in_future": ("日期 {date} 晚于今天 {today}", "the date {date} is after today {today}"),
     "disposal.backdated": ("日期 {date} 早于案件上一步的日期 {last}",
                            "the date {date} is before the case's last step on {last}"),
+    "disposal.not_settled": ("处置案件 {case} 尚未清偿分配，无可收回的损失",
+                             "disposal case {case} is not settled: no loss to recover"),
+    "disposal.scheme_and_fund": ("资金池已定分担方案（{scheme}），不能另行指定",
+                                 "the fund's scheme ({scheme}) shares the loss: no other scheme"),
 })
 
 _ACTING = {Acting.AGENCY: Action.MANAGE_DISPOSAL, Acting.RIGHTS: Action.EDIT_RIGHTS,
@@ -88,12 +95,17 @@ class Settled:
 
 class DisposalService:
     def __init__(self, engine: Engine, *, clock: Clock | None = None, loans: LoanService | None = None,
-                 pledges: PledgeService | None = None, office: OfficeService | None = None):
+                 pledges: PledgeService | None = None, office: OfficeService | None = None,
+                 funds: FundService | None = None, notices: NoticeService | None = None):
         self.engine = engine
         self.clock: Clock = clock if clock is not None else OfficeClock()
         self.loans = loans or LoanService(engine, self.clock)
         self.pledges = pledges or PledgeService(engine, clock=self.clock)
         self.office = office or OfficeService(engine, self.clock)
+        self.funds = funds or FundService(engine, clock=self.clock)
+        #: The case's signed documents (settlement statement, transfer confirmation), when a workstation
+        #: gives the notices' keys and issue log.
+        self.documents = DisposalDocuments(engine, notices, clock=self.clock) if notices is not None else None
 
     # --- queries ---------------------------------------------------------------------------------
     def get(self, actor: Actor, case_id: int, as_of: date | None = None) -> CaseRecord:
@@ -138,14 +150,20 @@ class DisposalService:
         return counts
 
     # --- commands --------------------------------------------------------------------------------
-    def open(self, actor: Actor, pledge: str | int, *, scheme: str = "", responsible: str = "",
+    def open(self, actor: Actor, pledge: str | int, *, scheme: str = "", fund: str = "", responsible: str = "",
              on: date | None = None) -> Changed[CaseRecord]:
-        """Open a case on a registered pledge whose loan (one the actor may see) is in default."""
+        """Open a case on a registered pledge whose loan (one the actor may see) is in default; its loss is
+        shared under ``scheme``, or under the scheme of ``fund`` (a compensation fund, by name or ``#id``)."""
         actor.require(Action.MANAGE_DISPOSAL)
         day = self._day(on)
         if scheme:
             parse_scheme(scheme)  # a bad scheme is refused before anything is written
         with transaction(self.engine, self.clock) as session:
+            fund_row = self.funds.row_by_name(session, fund) if clean(fund) else None
+            if fund_row is not None and clean(scheme) and clean(scheme) != fund_row.scheme:
+                raise ValidationError(Problem("disposal.scheme_and_fund", "scheme", {"scheme": fund_row.scheme}))
+            if fund_row is not None:
+                scheme = fund_row.scheme
             prow = self._pledge(session, pledge)
             loan = self._defaulted_loan(session, actor, prow, day)
             already = session.execute(select(DisposalCaseRow.case_no)
@@ -160,14 +178,15 @@ class DisposalService:
                 pledge_id=prow.id, open_pledge_id=prow.id, loan_id=loan, owner_party_id=owner_for_new(actor),
                 stage=Stage.DEFAULT_NOTICE.value, stage_entered_on=day,
                 stage_due_on=due_date(Stage.DEFAULT_NOTICE, day, calendar), responsible=who, scheme=clean(scheme),
-                opened_on=day, listing="",
+                fund_id=fund_row.id if fund_row is not None else None, opened_on=day, listing="",
             )
             session.add(row)
             session.flush()
             self._step(session, row, actor, "open", None, Stage.DEFAULT_NOTICE, day, {"loan_id": loan})
             audit.record(session, actor, "disposal.open", ENTITY, row.id, f"启动处置 {row.case_no}", None,
                          {"case_no": row.case_no, "pledge": prow.registration_no, "loan_id": loan,
-                          "owner_party_id": row.owner_party_id, "scheme": row.scheme, "responsible": who})
+                          "owner_party_id": row.owner_party_id, "scheme": row.scheme, "fund_id": row.fund_id,
+                          "responsible": who})
             note(session, "pledges", prow.id)
             return Changed(record_of(session, row, day), changes_so_far(session))
 
@@ -261,11 +280,15 @@ class DisposalService:
                     "case": row.case_no, "stage": STAGES[Stage(row.stage)].label[0],
                     "stage_en": STAGES[Stage(row.stage)].label[1], "act": "清偿分配", "act_en": "settle"}))
             loan = self.loans.get_in(session, actor, row.loan_id, day)
-            computed = compute(session, row, loan.state, costs, loan.borrower_id)
+            pooled = row.fund_id is not None and bool(row.scheme) and parse_scheme(row.scheme).has_pool
+            pool = balance_in(session, row.fund_id) if pooled and row.fund_id is not None else None
+            computed = compute(session, row, loan.state, costs, loan.borrower_id, pool_balance=pool)
             lines = computed.to_json(day)
             if computed.paid_to_loan > 0:
                 self.loans.repay_in(session, actor, row.loan_id, computed.paid_to_loan, on=day,
                                     reason=f"处置 {row.case_no} 清偿")
+            if row.fund_id is not None and computed.sharing is not None and computed.sharing.pool_paid > 0:
+                self.funds.compensate_in(session, actor, row.fund_id, row.case_no, computed.sharing.pool_paid, day)
             r = computed.result
             settled = DisposalSettlementRow(
                 case_id=row.id, settled_on=day, proceeds=r.proceeds, costs=costs, paid_penalty=r.paid[Head.PENALTY],
@@ -281,6 +304,31 @@ class DisposalService:
                          lines)
             return Settled(record_of(session, row, day), lines, changes_so_far(session))
 
+    def recover(self, actor: Actor, case_id: int, amount: Decimal, *, on: date | None = None) -> Changed[CaseRecord]:
+        """What the debtor pays on the shortfall after the settlement (closed case or not): paid on the loan and
+        credited back to whoever bore the loss, in proportion to what each still bears — the pool's part into
+        the fund's ledger."""
+        actor.require(Action.MANAGE_DISPOSAL)
+        day = self._day(on)
+        with transaction(self.engine, self.clock) as session:
+            row = self._case(session, actor, case_id, closed_ok=True)
+            settled = settlement_row(session, row.id)
+            if settled is None:
+                raise RuleRefusal(Problem("disposal.not_settled", "case", {"case": row.case_no}))
+            steps = step_rows(session, row.id)
+            shares, to_pool = recovery_split(row, settled, steps, amount)
+            self.loans.repay_in(session, actor, row.loan_id, amount, on=day, reason=f"处置 {row.case_no} 事后收回")
+            if row.fund_id is not None and to_pool > 0:
+                self.funds.recover_in(session, actor, row.fund_id, row.case_no, to_pool, day)
+            stage = Stage(row.stage)
+            recorded = {"amount": f"{amount:.2f}", "shares": {p: f"{v:.2f}" for p, v in shares.items()},
+                        "to_fund": f"{to_pool:.2f}"}
+            self._step(session, row, actor, "recovery", stage, stage, day, recorded)
+            row.version += 1
+            audit.record(session, actor, "disposal.recover", ENTITY, row.id,
+                         f"处置 {row.case_no} 事后收回 {amount:.2f}", None, recorded)
+            return Changed(record_of(session, row, day), changes_so_far(session))
+
     # --- inside the unit of work -----------------------------------------------------------------
     def _day(self, on: date | None) -> date:
         today = self.clock.today()
@@ -291,9 +339,10 @@ class DisposalService:
         return day
 
     @staticmethod
-    def _case(session: UnitOfWork, actor: Actor, case_id: int, expected_version: int | None = None) -> DisposalCaseRow:
+    def _case(session: UnitOfWork, actor: Actor, case_id: int, expected_version: int | None = None, *,
+              closed_ok: bool = False) -> DisposalCaseRow:
         row = get_scoped(session, DisposalCaseRow, case_id, actor, what=WHAT, lock=True)
-        if row.closed_on is not None:
+        if row.closed_on is not None and not closed_ok:
             raise RuleRefusal(Problem("disposal.closed", "case", {"case": row.case_no}))
         if expected_version is not None and row.version != expected_version:
             raise ConcurrentModification(Problem("stale"))

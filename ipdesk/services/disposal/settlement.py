@@ -5,6 +5,7 @@ would refuse it even if two workstations settled at the same moment)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,12 +18,14 @@ from ipdesk.domain.disposal.waterfall import Claim, Head, Settlement, settle
 from ipdesk.domain.funds.schemes import parse_scheme
 from ipdesk.domain.funds.sharing import Loss, Sharing, share_loss
 from ipdesk.domain.shared.messages import register
-from ipdesk.domain.shared.money import ZERO
-from ipdesk.domain.shared.problems import Problem, RuleRefusal
-from ipdesk.storage.disposal.tables import DisposalCaseRow
+from ipdesk.domain.shared.money import ZERO, split
+from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
+from ipdesk.storage.disposal.tables import DisposalCaseRow, DisposalSettlementRow, DisposalStepRow
 from ipdesk.storage.schema import PledgePledgorRow
 
 register({
+    "disposal.recovery_over": ("收回 {amount} 元超过尚未收回的损失 {left} 元",
+                               "a recovery of {amount} yuan is more than the {left} yuan of loss still borne"),
     "disposal.lines_mismatch": ("清偿分配各项合计 {total} 元，与处置所得 {proceeds} 元不符",
                                 "the settlement's lines add up to {total} yuan, not the proceeds of {proceeds} yuan"),
 })
@@ -61,6 +64,33 @@ class Computed:
                 "scheme": self.sharing.scheme, "pool_paid": m(self.sharing.pool_paid),
                 "shares": {p.party: m(p.total) for p in self.sharing.parties}},
         }
+
+
+def recovery_split(row: DisposalCaseRow, settled: DisposalSettlementRow, steps: list[DisposalStepRow],
+                   amount: Decimal) -> tuple[dict[str, Decimal], Decimal]:
+    """How a recovery of ``amount`` is credited back: to each party that bore the loss in proportion to what it
+    still bears (its share less what earlier recoveries gave back), and the part of the pool's parties.
+
+    Raises:
+        ValidationError: an amount not more than zero or not in whole fen.
+        RuleRefusal: more than the loss still borne.
+    """
+    if amount <= 0 or amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError(Problem("funds.amount", "amount", {"value": str(amount)}))
+    lines = json.loads(settled.lines)
+    sharing = lines.get("loss_sharing")
+    borne = ({p: Decimal(v) for p, v in sharing["shares"].items()} if sharing
+             else {"lender": Decimal(lines["waterfall"]["shortfall"]["total"])})
+    for step in steps:
+        if step.kind == "recovery" and step.facts:
+            for party, value in json.loads(step.facts)["shares"].items():
+                borne[party] -= Decimal(value)
+    left = sum(borne.values(), ZERO)
+    if amount > left:
+        raise RuleRefusal(Problem("disposal.recovery_over", "amount", {"amount": m(amount), "left": m(left)}))
+    parts = dict(zip(borne, split(amount, list(borne.values())), strict=True))
+    pooled = {s.party for s in parse_scheme(row.scheme).shares if s.from_pool} if row.scheme else set()
+    return parts, sum((v for p, v in parts.items() if p in pooled), ZERO)
 
 
 def compute(session: Session, row: DisposalCaseRow, state: Any, costs: Decimal, borrower_id: int,

@@ -1,6 +1,6 @@
-"""Disposal cases: the case (its stage, route, valuation, deal and the agency that owns it), its steps
-(the timeline, append-only: forward steps and the acts reversing them), the documents on it, and its one
-settlement."""
+"""Disposal cases: the case (its stage, route, valuation, deal, the fund that shares its loss and the agency
+that owns it), its steps (the timeline, append-only: forward steps, the acts reversing them, recoveries),
+the documents on it, and its one settlement."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ class DisposalCaseRow(Timestamped, Base):
     price: Mapped[Decimal | None] = mapped_column(Money)
     deal_on: Mapped[date | None] = mapped_column(Date)
     scheme: Mapped[str] = mapped_column(String(200), default="")  # the loss-sharing scheme, as parse_scheme reads
+    fund_id: Mapped[int | None] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"), index=True)
     opened_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
 

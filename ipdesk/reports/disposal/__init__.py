@@ -1,0 +1,1 @@
+"""Disposal reports: a case's settlement statement and transfer confirmation as signed PDFs."""

@@ -1,0 +1,1 @@
+"""Storage of the funds context: compensation funds and their ledger entries."""

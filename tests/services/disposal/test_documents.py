@@ -1,0 +1,49 @@
+"""A case's signed documents: the settlement statement and the transfer confirmation issued once each,
+kept in the notices' issue log, and verified like a notice (signature, content and every page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipdesk.domain.disposal.documents import DocumentKind
+from ipdesk.domain.shared.problems import RuleRefusal
+from tests.helpers.factories import ADMIN
+from tests.services.disposal.conftest import DOCS, World
+from tests.services.disposal.test_cases import _to_settlement
+
+
+def test_statement_and_confirmation_verify_like_notices(world: World, tmp_path: Path) -> None:
+    world.defaulted_loan()
+    cases = world.ws.disposal
+    docs = cases.documents
+    assert docs is not None
+    case = cases.open(ADMIN, world.pledge.registration_no, scheme="germany").value
+    _to_settlement(world, case.id)
+    with pytest.raises(RuleRefusal) as early:
+        docs.issue(ADMIN, case.id, DocumentKind.SETTLEMENT_STATEMENT)
+    assert early.value.problems[0].code == "disposal.document_not_yet"
+    cases.settle(ADMIN, case.id)
+    statement = docs.issue(ADMIN, case.id, "settlement_statement")
+    assert docs.issue(ADMIN, case.id, "settlement_statement").serial == statement.serial  # issued once
+    assert [line.label for line in statement.document.shares] == ["联邦政府", "州政府", "贷款银行", "担保机构"]
+    assert statement.document.paid[0].label == "处置及实现债权费用"
+    pdf = tmp_path / "statement.pdf"
+    pdf.write_bytes(docs.render(statement))
+    result = world.ws.notices.verify_file(pdf)
+    assert result.ok and result.pages_checked, result
+    with pytest.raises(RuleRefusal):
+        docs.issue(ADMIN, case.id, DocumentKind.TRANSFER_CONFIRMATION)
+    cases.advance(ADMIN, case.id)
+    cases.advance(ADMIN, case.id, documents=DOCS["transfer"])
+    confirmation = docs.issue(ADMIN, case.id, DocumentKind.TRANSFER_CONFIRMATION)
+    assert confirmation.document.rights[0].new_owner == world.buyer.name
+    assert confirmation.document.consent == "TY-1"
+    pdf2 = tmp_path / "transfer.pdf"
+    pdf2.write_bytes(docs.render(confirmation))
+    assert world.ws.notices.verify_file(pdf2).ok
+    listed = {d["code"]: d["reference"] for d in cases.get(ADMIN, case.id).documents if d["reference"].startswith("N")}
+    assert listed == {"settlement_statement": statement.serial, "transfer_confirmation": confirmation.serial}
+    world.ws.notices.notices_of(world.pledge.id)  # the pledge's notice list still reads (no disposal kinds in it)
+    assert world.ws.audit.verify().ok
