@@ -406,6 +406,7 @@ _CONTEXT_TABLES = (
     "custody.tables",
     "loans.tables",
     "funds.tables",
+    "marketplace.tables",
     "disposal.tables",
 )
 for _module in _CONTEXT_TABLES:

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 #: The kinds a page can watch; each is a field of :class:`Changes`.
-KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "funds", "settings", "keys", "audit",
+KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "funds", "lots", "settings", "keys", "audit",
          "decisions")
 
 
@@ -28,6 +28,7 @@ class Changes:
         loans: ids of the loans booked or serviced.
         cases: ids of the disposal cases opened, advanced, undone or settled.
         funds: ids of the compensation funds whose ledger changed.
+        lots: ids of the marketplace lots listed, auctioned, bid on or sold.
         settings: office settings or the holiday calendar changed.
         keys: the signing key or a trusted key changed.
         audit: at least one audit entry was written (the audit page watches this).
@@ -42,6 +43,7 @@ class Changes:
     loans: frozenset[int] = field(default_factory=frozenset)
     cases: frozenset[int] = field(default_factory=frozenset)
     funds: frozenset[int] = field(default_factory=frozenset)
+    lots: frozenset[int] = field(default_factory=frozenset)
     settings: bool = False
     keys: bool = False
     audit: bool = False
@@ -53,6 +55,7 @@ class Changes:
             pledges=self.pledges | other.pledges, rights=self.rights | other.rights,
             parties=self.parties | other.parties, notices=self.notices | other.notices,
             loans=self.loans | other.loans, cases=self.cases | other.cases, funds=self.funds | other.funds,
+            lots=self.lots | other.lots,
             settings=self.settings or other.settings, keys=self.keys or other.keys,
             audit=self.audit or other.audit, decisions=self.decisions or other.decisions,
             bulk=self.bulk | other.bulk,
@@ -89,7 +92,7 @@ class ChangeSet:
 
     def __init__(self) -> None:
         self._ids: dict[str, set[object]] = {k: set() for k in ("pledges", "rights", "parties", "notices", "loans",
-                                                                "cases", "funds")}
+                                                                "cases", "funds", "lots")}
         self._flags: dict[str, bool] = {"settings": False, "keys": False, "audit": False, "decisions": False}
         self._bulk: set[str] = set()
 
@@ -117,5 +120,6 @@ class ChangeSet:
             loans=frozenset(self._ids["loans"]),  # type: ignore[arg-type]
             cases=frozenset(self._ids["cases"]),  # type: ignore[arg-type]
             funds=frozenset(self._ids["funds"]),  # type: ignore[arg-type]
+            lots=frozenset(self._ids["lots"]),  # type: ignore[arg-type]
             bulk=frozenset(self._bulk), **self._flags,
         )

@@ -67,12 +67,17 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
          children=(Child("disposal_steps", "case_id"), Child("disposal_documents", "case_id"),
                    Child("disposal_settlements", "case_id")), label=("case_no",)),
     Spec("fund", "funds", children=(Child("fund_entries", "fund_id"),), label=("name",)),
+    # The marketplace: a lot with its rights, rounds and deals; an auction with its bidders and bids.
+    Spec("lot", "market_lots", children=(Child("market_lot_rights", "lot_id"), Child("market_auctions", "lot_id"),
+                                         Child("market_deals", "lot_id")), label=("lot_no",)),
+    Spec("auction", "market_auctions", children=(Child("market_bidders", "auction_id"),
+                                                 Child("market_bids", "auction_id")), label=("auction_no",)),
     Spec("settings", "settings", key="key", exclude=("updated_at",), singleton=True),
     Spec("key", "trusted_keys", key="key_id", exclude=("added_at",), singleton=True),
 )}
 #: Change kinds of the unit of work (ipdesk.domain.shared.changes) → the records they name.
 CHANGE_KINDS = {"pledges": "pledge", "rights": "right", "parties": "party", "loans": "loan",
-                "cases": "disposal_case", "funds": "fund"}
+                "cases": "disposal_case", "funds": "fund", "lots": "lot"}
 
 State = dict[str, Any]
 
