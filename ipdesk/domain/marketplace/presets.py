@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import Problem, ValidationError
+
+register({
+    "market.preset_unknown": ("没有规则 {preset}（可选：{known}）", "no preset {preset} (known: {known})"),
+    "market.preset_not_in_force": ("规则 {preset} 自 {from} 起施行，{on} 尚未施行",
+                                   "preset {preset} is in force from {from}, not on {on}"),
+})
 
 
 @dataclass(frozen=True)
