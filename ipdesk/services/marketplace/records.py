@@ -172,7 +172,11 @@ def auction_record(session: Session, row: AuctionRow, zone: tzinfo, state: Aucti
     assert lot is not None
     codes = {b.id: b.code for b in row.bidders}
     hidden = Mode(row.mode) is Mode.TENDER and row.result is None
-    ladder = () if hidden else tuple(BidLine(codes[b.bidder_id], b.amount, b.placed_at) for b in reversed(row.bids))
+    bids = list(reversed(row.bids))  # the ladder: latest first
+    if Mode(row.mode) in (Mode.TENDER, Mode.NEGOTIATED):  # the opening order: price, pre-emption, time
+        pre = {b.id for b in row.bidders if b.pre_emption}
+        bids = sorted(row.bids, key=lambda b: (-b.amount, b.bidder_id not in pre, b.placed_at))
+    ladder = () if hidden else tuple(BidLine(codes[b.bidder_id], b.amount, b.placed_at) for b in bids)
     closes = state.closes if state is not None else row.current_closes_at
     return AuctionRecord(row.id, row.auction_no, row.lot_id, lot.lot_no, row.round, Mode(row.mode), row.preset,
                          row.start_price, row.increment, row.deposit, row.opens_at, closes,
