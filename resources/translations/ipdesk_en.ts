@@ -3971,6 +3971,14 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
 <context>
     <name>MarketPage</name>
     <message>
+        <source>年费缴至第 {n} 年</source>
+        <translation>Fees paid through year {n}</translation>
+    </message>
+    <message>
+        <source>剩余保护期 {days} 天</source>
+        <translation>{days} days of term left</translation>
+    </message>
+    <message>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>

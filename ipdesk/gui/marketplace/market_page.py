@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.pages.base import Page, may
+from ipdesk.gui.common.rich_text import pick
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.marketplace.auction_view import AuctionView
@@ -45,6 +46,21 @@ def _table(name: str, model: Any, parent: QWidget) -> QTableView:
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
+
+
+def lot_rights_text(lot: Any, lang: str) -> str:
+    """The lot's rights as they stand today: legal status (the fee engine's), fees paid through, term left."""
+    from ipdesk.domain.registry.rights import STATUS_LABELS
+
+    lines = []
+    for r in lot.rights:
+        parts = [r.number, r.title, pick(STATUS_LABELS[r.legal_status], lang)]
+        if r.fees_paid_through:
+            parts.append(QCoreApplication.translate("MarketPage", "年费缴至第 {n} 年").format(n=r.fees_paid_through))
+        if r.remaining_days is not None:
+            parts.append(QCoreApplication.translate("MarketPage", "剩余保护期 {days} 天").format(days=r.remaining_days))
+        lines.append("　".join(parts))
+    return "\n".join(lines)
 
 
 class MarketPage(Page):
@@ -95,6 +111,10 @@ class MarketPage(Page):
         self.view = AuctionView(workstation, lang, self)
         self.deals = DealsModel(lang, self)
         self.deal_table = _table("marketDeals", self.deals, self)
+        self.rights = QLabel()
+        self.rights.setObjectName("marketLotRights")
+        self.rights.setWordWrap(True)
+        self.rights.setStyleSheet("color: #37474f;")
         self.message = QLabel()
         self.message.setObjectName("marketMessage")
         self.message.setStyleSheet("color: #607d8b;")
@@ -118,6 +138,7 @@ class MarketPage(Page):
         layout.addLayout(head)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
+        layout.addWidget(self.rights)
         self._enable()
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -144,12 +165,12 @@ class MarketPage(Page):
             self.present(None, [])
             return
 
-        def load() -> tuple[Any, list[Any]]:
+        def load() -> tuple[Any, list[Any], Any]:
             rounds = ws.market.auctions(ws.actor, lot_id=lot_id)
             latest = max(rounds, key=lambda a: a.round) if rounds else None
-            return latest, ws.market.deals(ws.actor, lot_id)
+            return latest, ws.market.deals(ws.actor, lot_id), ws.market.get_lot(ws.actor, lot_id)
 
-        def done(data: tuple[Any, list[Any]]) -> None:
+        def done(data: tuple[Any, list[Any], Any]) -> None:
             if generation == self._generation and shiboken6.isValid(self.view):
                 self.present(*data)
 
@@ -159,7 +180,8 @@ class MarketPage(Page):
 
         self._runner.run(load, on_result=done, on_error=failed, name="market lot")
 
-    def present(self, auction: Any, deals: list[Any]) -> None:
+    def present(self, auction: Any, deals: list[Any], lot: Any = None) -> None:
+        self.rights.setText(lot_rights_text(lot, self.lang) if lot is not None else "")
         self.view.show_auction(auction)
         self.deals.set_deals(deals)
         self.deal_table.resizeColumnsToContents()

@@ -115,6 +115,8 @@ def test_the_market_page_shows_lots_the_auction_and_deals(qtbot, qtmodeltester, 
     assert page.view.auction.auction_no == a.auction_no and page.buttons["bid"].isEnabled()
     status = page.lots.column_index("status")
     assert page.lots.data(page.lots.index(0, status)) == "竞价中"
+    qtbot.waitUntil(lambda: bool(page.rights.text()), timeout=5000)
+    assert FREE in page.rights.text() and "有效" in page.rights.text() and "剩余保护期" in page.rights.text()
     shot = save_screenshot(page, "market-auction.png", tmp_path)
     assert shot.stat().st_size > 10_000
     ws.market.close(ADMIN, a.auction_no, ws.clock.now() + timedelta(hours=23))
