@@ -1,7 +1,7 @@
 """The marketplace: lots and their rights, auctions (one per round), bidders with deposits, bids, deals
 
 Revision ID: d2ae973f0426
-Revises: f2d7a9c4b1e6
+Revises: b0166bde7a4b
 Create Date: 2026-12-02 01:06:13.660131+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import ipdesk.storage.types
 
 revision: str = 'd2ae973f0426'
-down_revision: str | None = 'f2d7a9c4b1e6'
+down_revision: str | None = 'b0166bde7a4b'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
