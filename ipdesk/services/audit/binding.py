@@ -168,7 +168,7 @@ def _bind_provided(session: Session, keys: AuditKeys, provided: dict[str, dict[i
                 digest = digest_of(secret, entity, rid, seq, text_)
                 lines.append(f"{entity}:{rid}:{digest}")
                 rows.append((entity, rid, seq, digest, text_))
-            conn.exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+            conn.exec_driver_sql(sql, rows)
         spans[entity] = {"runs": _runs(ids), "count": len(ids)}
     return spans
 

@@ -53,8 +53,9 @@ def read_xlsx(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
 
     book = load_workbook(path, read_only=True, data_only=True)
     sheet = book.worksheets[0]
-    strings = sheet._shared_strings  # noqa: SLF001 - openpyxl is pinned; a test compares with its own reader
-    dates, durations, epoch = book._date_formats, book._timedelta_formats, book.epoch  # noqa: SLF001
+    # openpyxl's private attributes: it is pinned, and a test compares this reader with its own.
+    strings = sheet._shared_strings
+    dates, durations, epoch = book._date_formats, book._timedelta_formats, book.epoch
 
     def value_of(el: Any) -> Any:
         kind = el.get("t", "n")
@@ -85,7 +86,7 @@ def read_xlsx(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
         return text  # "str" (a formula's text), "e" (an error such as #N/A)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        source = sheet._get_source()  # noqa: SLF001
+        source = sheet._get_source()
         try:
             number = 0
             for _event, el in iterparse(source):
