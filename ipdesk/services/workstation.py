@@ -42,13 +42,15 @@ from ipdesk.storage.private import private_dir
 
 
 def default_actor() -> Actor:
-    """The OS user until sign-in arrives (roadmap); role from IPDESK_ROLE (default admin: a single-user desk)."""
+    """Who acts before the database has its first user: the OS user, role from IPDESK_ROLE (default admin, with
+    every duty: nobody else is there yet). The front ends let it do only the bootstrap (the first
+    administrator) and the demo data; after that everyone signs in."""
     try:
         name = getpass.getuser()
     except Exception:
         name = "clerk"
     role = os.environ.get("IPDESK_ROLE", Role.ADMIN.value)
-    return Actor(name, Role(role) if role in Role.__members__.values() else Role.CLERK)
+    return Actor(name, Role(role) if role in Role.__members__.values() else Role.CLERK, decides=True)
 
 
 @dataclass

@@ -1537,6 +1537,70 @@ The revocation takes effect when an approver confirms it.</translation>
 <context>
     <name>OfficeSettingsForm</name>
     <message>
+        <source> 个字符</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> attempts</translation>
+    </message>
+    <message>
+        <source>决定须经审核：</source>
+        <translation>Decisions need approval:</translation>
+    </message>
+    <message>
+        <source>密码最短长度：</source>
+        <translation>Minimum password length:</translation>
+    </message>
+    <message>
+        <source>开启后登记员提交的决定由审核员确认后才生效</source>
+        <translation>When on, a decision a clerk submits takes effect only once an approver confirms it</translation>
+    </message>
+    <message>
+        <source>新设置的密码至少多少个字符（8–64）；已有的密码不受影响</source>
+        <translation>How many characters a new password needs at least (8–64); existing passwords are not affected</translation>
+    </message>
+    <message>
+        <source>无操作多少分钟后锁定窗口并要求重新输入密码（1–480）</source>
+        <translation>Minutes without input before the window locks and asks for the password again (1–480)</translation>
+    </message>
+    <message>
+        <source>用户、登录与审核</source>
+        <translation>Users, sign-in and approval</translation>
+    </message>
+    <message>
+        <source>登记、不予登记、注销和撤销通知书须经审核（提交人与审核人不得为同一人）</source>
+        <translation>Registration, refusal, cancellation and notice revocation need an approver's confirmation (never the preparer's own)</translation>
+    </message>
+    <message>
+        <source>空闲锁定：</source>
+        <translation>Idle lock:</translation>
+    </message>
+    <message>
+        <source>管理员也可以审查、登记和作出决定（仅限一人办公的情形）</source>
+        <translation>The administrator may also examine, register and decide (an office of one only)</translation>
+    </message>
+    <message>
+        <source>管理员兼办登记：</source>
+        <translation>Administrator also registers:</translation>
+    </message>
+    <message>
+        <source>连续登录失败锁定：</source>
+        <translation>Lock after failed sign-ins:</translation>
+    </message>
+    <message>
+        <source>连续输错密码多少次后锁定账户，须管理员解锁（1–20）</source>
+        <translation>Wrong passwords in a row before the account locks until an administrator unlocks it (1–20)</translation>
+    </message>
+    <message>
+        <source>默认管理员只管理用户和设置；登记与决定是另一职责。更改在下次登录时生效</source>
+        <translation>By default the administrator manages users and settings only; registering and deciding is another duty. Applies from the next sign-in</translation>
+    </message>
+    <message>
         <source>登记机关</source>
         <translation>Registration office</translation>
     </message>

@@ -45,6 +45,10 @@ _CLERK = {
     Action.EDIT_PARTIES, Action.EDIT_RIGHTS, Action.IMPORT, Action.EXAMINE, Action.REGISTER_PLEDGE,
     Action.CHANGE_PLEDGE, Action.PRINT_NOTICES, Action.RECORD_VALUATION, Action.REVOKE_NOTICE,
 }
+#: Examining, registering, changing and deciding on the register, and confirming others' decisions.
+DECISION_DUTIES = frozenset({Action.EXAMINE, Action.REGISTER_PLEDGE, Action.CHANGE_PLEDGE, Action.REVOKE_NOTICE,
+                             Action.CONFIRM_DECISION})
+
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset(_CLERK),
     Role.APPROVER: frozenset(_CLERK | {Action.CONFIRM_DECISION}),
@@ -57,7 +61,10 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
     Role.INSURER: frozenset(),
     Role.AUDITOR: frozenset(),
-    Role.ADMIN: frozenset(Action),
+    # The administrator manages users and settings; the register's decisions are another person's duty
+    # (PBoC registry: the institution's administrator cannot register). An office setting lets a one-person
+    # office's administrator decide too (``Actor.decides``).
+    Role.ADMIN: frozenset(Action) - DECISION_DUTIES,
 }
 
 ROLE_LABELS: dict[Role, tuple[str, str]] = {
@@ -78,9 +85,13 @@ class Actor:
     username: str
     role: Role = Role.CLERK
     party_id: int | None = None  # the agency or insurer an agency or insurer officer acts for
+    # An administrator of an office that lets its administrator decide too (setting admin_decides)
+    decides: bool = False
 
     def may(self, action: Action) -> bool:
-        return action in ROLE_ACTIONS[self.role]
+        if action in ROLE_ACTIONS[self.role]:
+            return True
+        return self.decides and self.role is Role.ADMIN and action in DECISION_DUTIES
 
     def require(self, action: Action) -> None:
         if not self.may(action):
@@ -89,5 +100,6 @@ class Actor:
             )
 
 
-SYSTEM = Actor("system", Role.ADMIN)
+#: ipdesk itself (the demo data, the first administrator's creation): every duty.
+SYSTEM = Actor("system", Role.ADMIN, decides=True)
 
