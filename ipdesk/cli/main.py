@@ -22,6 +22,7 @@ from ipdesk.cli.commands import (
     disposal,
     fees,
     funds,
+    insurance,
     loans,
     monitoring,
     notices,
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     monitoring.add_parsers(sub)
     fees.add_parsers(sub)
     custody.add_parsers(sub)
+    insurance.add_parsers(sub)
     statistics.add_parsers(sub)
     return p
 

@@ -22,6 +22,8 @@ from ipdesk.services.disposal.service import DisposalService
 from ipdesk.services.fees.service import FeeService
 from ipdesk.services.fees.status import FeeStatus
 from ipdesk.services.funds.ledger import FundService
+from ipdesk.services.insurance.claims import ClaimService
+from ipdesk.services.insurance.service import InsuranceService
 from ipdesk.services.loans.service import LoanService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
@@ -78,6 +80,8 @@ class Workstation:
     value_analysis: ValueAnalysisService = field(init=False)
     monitoring: MonitoringService = field(init=False)
     loans: LoanService = field(init=False)
+    insurance: InsuranceService = field(init=False)
+    claims: ClaimService = field(init=False)
     fees: FeeService = field(init=False)
     custody: CustodyService = field(init=False)
     statistics: PledgeStatistics = field(init=False)
@@ -122,6 +126,8 @@ class Workstation:
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
                                         office=self.office, funds=self.funds, notices=self.notices)
+        self.insurance = InsuranceService(self.engine, clock, status)
+        self.claims = ClaimService(self.engine, clock)
 
     @property
     def database_description(self) -> str:

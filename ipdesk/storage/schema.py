@@ -404,6 +404,7 @@ _CONTEXT_TABLES = (
     "fees.tables",
     "custody.monitoring_tables",
     "custody.tables",
+    "insurance.tables",
     "loans.tables",
     "funds.tables",
     "disposal.tables",

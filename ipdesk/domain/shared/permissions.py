@@ -37,6 +37,7 @@ class Action(enum.StrEnum):
     MANAGE_LOANS = "manage_loans"  # book a loan, its drawdowns, repayments, compensation, halt and default
     MANAGE_DISPOSAL = "manage_disposal"  # open a disposal case, advance or undo its stages, settle it
     MANAGE_FUNDS = "manage_funds"  # set up a compensation fund and record the money paid into it
+    MANAGE_INSURANCE = "manage_insurance"  # enter policies and take their claims from report to payment
 
 
 # The clerk takes (or, with maker-checker on, prepares) the register's decisions, a notice's revocation too.
@@ -52,8 +53,8 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
                              Action.MANAGE_LOANS, Action.MANAGE_DISPOSAL}),
     Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS,
                                   Action.PAY_FEES, Action.MANAGE_CUSTODY}),
-    # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
-    Role.INSURER: frozenset(),
+    # The insurer officer enters its own insurer's policies and settles their claims (agency scoping).
+    Role.INSURER: frozenset({Action.MANAGE_INSURANCE}),
     Role.AUDITOR: frozenset(),
     Role.ADMIN: frozenset(Action),
 }

@@ -67,6 +67,9 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
          children=(Child("disposal_steps", "case_id"), Child("disposal_documents", "case_id"),
                    Child("disposal_settlements", "case_id")), label=("case_no",)),
     Spec("fund", "funds", children=(Child("fund_entries", "fund_id"),), label=("name",)),
+    # An insurance policy with the rights it covers and its claims (a claim's steps are acts on the policy).
+    Spec("policy", "insurance_policies", children=(Child("insurance_policy_rights", "policy_id"),
+                                                   Child("insurance_claims", "policy_id")), label=("policy_no",)),
     Spec("settings", "settings", key="key", exclude=("updated_at",), singleton=True),
     Spec("key", "trusted_keys", key="key_id", exclude=("added_at",), singleton=True),
 )}
