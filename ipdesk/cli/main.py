@@ -29,6 +29,7 @@ from ipdesk.cli.commands import (
     office,
     pledges,
     registry,
+    risk,
     statistics,
     users,
     valuation,
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     fees.add_parsers(sub)
     custody.add_parsers(sub)
     insurance.add_parsers(sub)
+    risk.add_parsers(sub)
     statistics.add_parsers(sub)
     return p
 

@@ -32,6 +32,7 @@ from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.risk.service import RiskService
 from ipdesk.services.statistics.digest import DigestService
 from ipdesk.services.statistics.pledges import PledgeStatistics
 from ipdesk.services.users.service import UserService
@@ -82,6 +83,7 @@ class Workstation:
     loans: LoanService = field(init=False)
     insurance: InsuranceService = field(init=False)
     claims: ClaimService = field(init=False)
+    risk: RiskService = field(init=False)
     fees: FeeService = field(init=False)
     custody: CustodyService = field(init=False)
     statistics: PledgeStatistics = field(init=False)
@@ -128,6 +130,7 @@ class Workstation:
                                         office=self.office, funds=self.funds, notices=self.notices)
         self.insurance = InsuranceService(self.engine, clock, status)
         self.claims = ClaimService(self.engine, clock)
+        self.risk = RiskService(self.engine, self.loans, clock, status)
 
     @property
     def database_description(self) -> str:

@@ -406,6 +406,7 @@ _CONTEXT_TABLES = (
     "custody.tables",
     "insurance.tables",
     "loans.tables",
+    "risk.tables",
     "funds.tables",
     "disposal.tables",
 )

@@ -38,19 +38,21 @@ class Action(enum.StrEnum):
     MANAGE_DISPOSAL = "manage_disposal"  # open a disposal case, advance or undo its stages, settle it
     MANAGE_FUNDS = "manage_funds"  # set up a compensation fund and record the money paid into it
     MANAGE_INSURANCE = "manage_insurance"  # enter policies and take their claims from report to payment
+    ACT_ON_SIGNALS = "act_on_signals"  # acknowledge an early-warning signal with a note, a halt or a collection
 
 
 # The clerk takes (or, with maker-checker on, prepares) the register's decisions, a notice's revocation too.
 _CLERK = {
     Action.EDIT_PARTIES, Action.EDIT_RIGHTS, Action.IMPORT, Action.EXAMINE, Action.REGISTER_PLEDGE,
     Action.CHANGE_PLEDGE, Action.PRINT_NOTICES, Action.RECORD_VALUATION, Action.REVOKE_NOTICE,
+    Action.ACT_ON_SIGNALS,
 }
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset(_CLERK),
     Role.APPROVER: frozenset(_CLERK | {Action.CONFIRM_DECISION}),
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
     Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
-                             Action.MANAGE_LOANS, Action.MANAGE_DISPOSAL}),
+                             Action.MANAGE_LOANS, Action.MANAGE_DISPOSAL, Action.ACT_ON_SIGNALS}),
     Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS,
                                   Action.PAY_FEES, Action.MANAGE_CUSTODY}),
     # The insurer officer enters its own insurer's policies and settles their claims (agency scoping).
