@@ -137,9 +137,9 @@ def evaluate(rules: RuleSet, p: PledgeState, as_of: date) -> list[Raised]:
     if p.cover is not None:
         due = p.maturity or p.performance_deadline  # the loans' maturity once loans exist
         if p.cover.active_until is None:
-            hit(RuleCode.INSURANCE_LAPSED, policy=p.cover.expired_policy, cover_until=None, due=due.isoformat())
+            hit(RuleCode.INSURANCE_LAPSED, policy=p.cover.expired_policy, cover_until=None, maturity=due.isoformat())
         elif p.cover.active_until < due:
-            hit(RuleCode.INSURANCE_LAPSED, cover_until=p.cover.active_until.isoformat(), due=due.isoformat())
+            hit(RuleCode.INSURANCE_LAPSED, cover_until=p.cover.active_until.isoformat(), maturity=due.isoformat())
     rule = rules.rule(RuleCode.REPAYMENT_OVERDUE)
     if rule is not None and p.overdue_days >= max(int(rule.param("days")), 1):
         raised.append(Raised(rule.code, rule.severity, p.pledge_id, None,

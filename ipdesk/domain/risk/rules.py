@@ -46,6 +46,19 @@ class RuleCode(enum.StrEnum):
     REPAYMENT_OVERDUE = "repayment_overdue"
 
 
+#: A short name of each rule for lists and filters.
+RULE_LABELS: dict[RuleCode, tuple[str, str]] = {
+    RuleCode.FEE_DUE_SOON: ("年费即将到期", "Fee due soon"), RuleCode.FEE_LATE: ("年费滞纳", "Fee late"),
+    RuleCode.LAPSED: ("权利终止", "Lapsed"), RuleCode.INVALIDATION: ("无效宣告请求", "Invalidation request"),
+    RuleCode.DISPUTE: ("权属纠纷", "Ownership dispute"), RuleCode.PRESERVATION: ("法院保全", "Court preservation"),
+    RuleCode.LITIGATION: ("侵权与诉讼", "Litigation"),
+    RuleCode.EXPIRY_NEAR_DEADLINE: ("临近保护期届满", "Expiry near the deadline"),
+    RuleCode.VALUATION_EXPIRED: ("评估过期", "Valuation expired"),
+    RuleCode.VALUATION_DROP: ("评估值下降", "Value drop"),
+    RuleCode.LTV_OVER_CAP: ("质押率超限", "LTV over cap"), RuleCode.INSURANCE_LAPSED: ("保险保障不足", "Cover lapsed"),
+    RuleCode.REPAYMENT_OVERDUE: ("贷款逾期", "Repayment overdue"),
+}
+
 #: The explanation of each rule, Chinese and English (the parameters in braces).
 EXPLANATIONS: dict[RuleCode, tuple[str, str]] = {
     RuleCode.FEE_DUE_SOON: ("出质专利的年费将在 {days} 天内到期且未缴", "an annual fee of a pledged patent is due "

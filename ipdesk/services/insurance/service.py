@@ -119,6 +119,13 @@ class InsuranceService:
         with reading(self.engine) as session:
             return records_of(session, list(session.execute(query).scalars()), day)
 
+    def ending(self, actor: Actor, start: date, end: date) -> builtins.list[PolicyRecord]:
+        """Policies whose cover ends between ``start`` and ``end`` (the workbench's "cover ending this month")."""
+        query = scoped(select(PolicyRow).where(PolicyRow.ends_on >= start, PolicyRow.ends_on <= end)
+                       .order_by(PolicyRow.ends_on, PolicyRow.id), PolicyRow.insurer_id, actor)
+        with reading(self.engine) as session:
+            return records_of(session, list(session.execute(query).scalars()), self.clock.today())
+
     def cover_of_pledge(self, actor: Actor, pledge_id: int, as_of: date | None = None) -> PledgeCover:
         day = as_of or self.clock.today()
         with reading(self.engine) as session:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.pledges.lifecycle import PledgeStatus
@@ -215,6 +215,14 @@ class RiskService:
             rows = list(session.execute(query.order_by(RiskSignalRow.since, RiskSignalRow.id).limit(limit)).scalars())
             out = self._records(session, rows)
         return sorted(out, key=lambda s: (-SEVERITY_RANK[s.severity], s.since, s.id))
+
+    def count_open(self, severity: Severity | None = None) -> int:
+        """Open signals (of one severity): the workbench tile."""
+        query = select(func.count()).select_from(RiskSignalRow).where(RiskSignalRow.active_key.is_not(None))
+        if severity is not None:
+            query = query.where(RiskSignalRow.severity == severity.value)
+        with reading(self.engine) as session:
+            return int(session.execute(query).scalar_one())
 
     def get(self, signal_id: int) -> Signal:
         with reading(self.engine) as session:
