@@ -1,7 +1,7 @@
 """Insurance: insurance_policies, insurance_policy_rights and insurance_claims (issue 10)
 
 Revision ID: 6010628afb7c
-Revises: c4d2a9e17b30
+Revises: b0166bde7a4b
 Create Date: 2026-12-02 01:07:34+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import ipdesk.storage.types
 
 revision: str = "6010628afb7c"
-down_revision: str | None = "c4d2a9e17b30"
+down_revision: str | None = "b0166bde7a4b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
