@@ -24,6 +24,7 @@ from ipdesk.cli.commands import (
     funds,
     insurance,
     loans,
+    market,
     monitoring,
     notices,
     office,
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     loans.add_parsers(sub)
     disposal.add_parsers(sub)
     funds.add_parsers(sub)
+    market.add_parsers(sub)
     registry.add_import_parser(sub)
     users.add_parsers(sub)
     valuation.add_parsers(sub)

@@ -156,6 +156,14 @@ def build_custody(host: AreaHost) -> QWidget | None:
     return CustodyPage(host.workstation, host.lang)
 
 
+def build_market(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "market", None) is None:  # a test double without the service
+        return None
+    from ipdesk.gui.marketplace.market_page import MarketPage
+
+    return MarketPage(host.workstation, host.lang)
+
+
 def build_insurance(host: AreaHost) -> QWidget | None:
     if getattr(host.workstation, "insurance", None) is None:  # a test double without the service
         return None
@@ -248,7 +256,7 @@ AREAS: tuple[AreaSpec, ...] = (
          "What needs doing today: applications by time left, corrections awaiting documents, annual fees "
          "due this week, risk signals, disposal cases and auctions closing today."),
         build=build_workbench, permission=View.WORKBENCH,
-        watches=frozenset({"pledges", "settings", "decisions", "signals", "policies"}),
+        watches=frozenset({"pledges", "settings", "decisions", "lots", "signals", "policies"}),
     ),
     AreaSpec("rights", "rights", ("知识产权", "IP rights"), build=build_rights, permission=View.RIGHTS,
              watches=frozenset({"rights", "parties", "pledges"})),
@@ -281,7 +289,7 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("market", "market", ("流转市场", "Marketplace"),
              ("专利流转市场：挂牌、拍卖、招标、协议转让与许可。",
               "Patent marketplace: listings, auctions, tenders, negotiated sales and licences."),
-             permission=View.MARKET),
+             build=build_market, permission=View.MARKET, watches=frozenset({"lots", "rights", "parties"})),
     AreaSpec("pools", "pool", ("专利池", "Patent pools"), ("专利池信托融资。", "Patent-pool trust financing."),
              permission=View.POOLS),
     AreaSpec("statistics", "stats", ("统计", "Statistics"),

@@ -25,6 +25,7 @@ from ipdesk.services.funds.ledger import FundService
 from ipdesk.services.insurance.claims import ClaimService
 from ipdesk.services.insurance.service import InsuranceService
 from ipdesk.services.loans.service import LoanService
+from ipdesk.services.marketplace.service import MarketService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
@@ -88,6 +89,7 @@ class Workstation:
     custody: CustodyService = field(init=False)
     statistics: PledgeStatistics = field(init=False)
     digest: DigestService = field(init=False)
+    market: MarketService = field(init=False)
     funds: FundService = field(init=False)
     disposal: DisposalService = field(init=False)
 
@@ -125,6 +127,7 @@ class Workstation:
         self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
         self.custody = CustodyService(self.engine, self.fees, clock=clock)
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
+        self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges, keys=self.notices.keys)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
                                         office=self.office, funds=self.funds, notices=self.notices)

@@ -408,6 +408,7 @@ _CONTEXT_TABLES = (
     "loans.tables",
     "risk.tables",
     "funds.tables",
+    "marketplace.tables",
     "disposal.tables",
 )
 for _module in _CONTEXT_TABLES:

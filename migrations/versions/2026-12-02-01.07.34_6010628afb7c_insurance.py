@@ -1,7 +1,7 @@
 """Insurance: insurance_policies, insurance_policy_rights and insurance_claims (issue 10)
 
 Revision ID: 6010628afb7c
-Revises: b0166bde7a4b
+Revises: d2ae973f0426
 Create Date: 2026-12-02 01:07:34+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import ipdesk.storage.types
 
 revision: str = "6010628afb7c"
-down_revision: str | None = "b0166bde7a4b"
+down_revision: str | None = "d2ae973f0426"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

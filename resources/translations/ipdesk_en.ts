@@ -3476,6 +3476,14 @@ Reasons:
 <context>
     <name>WorkbenchPage</name>
     <message>
+        <source>今日截止的拍卖</source>
+        <translation>Auctions closing today</translation>
+    </message>
+    <message>
+        <source>打开流转市场</source>
+        <translation>Open the marketplace</translation>
+    </message>
+    <message>
         <source>工作台</source>
         <extracomment>tile key → (filters for the pledges list, tone)</extracomment>
         <translation>Workbench</translation>
@@ -3770,6 +3778,269 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>继续填写</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>AuctionForm</name>
+    <message>
+        <source>保证金（元）</source>
+        <translation>Deposit (yuan)</translation>
+    </message>
+    <message>
+        <source>加价幅度</source>
+        <translation>Increment</translation>
+    </message>
+    <message>
+        <source>开始拍卖：{lot}</source>
+        <translation>Open auction: {lot}</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Opens</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation>Closes</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>起拍价（元）</source>
+        <translation>Start price (yuan)</translation>
+    </message>
+    <message>
+        <source>金额，或按价格区间：0=1000,1000000=5000</source>
+        <translation>An amount, or price bands: 0=1000,1000000=5000</translation>
+    </message>
+</context>
+<context>
+    <name>AuctionView</name>
+    <message>
+        <source>{auction}　{mode}（第 {round} 次）　{preset}</source>
+        <translation>{auction}  {mode} (round {round})  {preset}</translation>
+    </message>
+    <message>
+        <source>买受人悔拍</source>
+        <translation>Buyer backed out</translation>
+    </message>
+    <message>
+        <source>出价记录（最新在上）</source>
+        <translation>Bids (latest first)</translation>
+    </message>
+    <message>
+        <source>密封投标</source>
+        <translation>Sealed tender</translation>
+    </message>
+    <message>
+        <source>尚无出价</source>
+        <translation>No bids yet</translation>
+    </message>
+    <message>
+        <source>尚无竞价：选择一个已开始拍卖的标的</source>
+        <translation>No auction: select a lot with an auction</translation>
+    </message>
+    <message>
+        <source>尚未开始</source>
+        <translation>Not open yet</translation>
+    </message>
+    <message>
+        <source>已成交</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>开标前不显示出价（已有 {n} 位竞买人）</source>
+        <translation>Bids are hidden until the opening ({n} bidders registered)</translation>
+    </message>
+    <message>
+        <source>开标结果（价高者得，同价时优先购买权人优先，再按时间）</source>
+        <translation>Opening order (highest price; on an equal price the pre-emption holder, then the earliest)</translation>
+    </message>
+    <message>
+        <source>当前价 {price} 元</source>
+        <translation>Current price {price} yuan</translation>
+    </message>
+    <message>
+        <source>流拍</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>竞价已结束，待确认结果</source>
+        <translation>Bidding over: record the result</translation>
+    </message>
+    <message>
+        <source>起拍价 {price} 元</source>
+        <translation>Start price {price} yuan</translation>
+    </message>
+    <message>
+        <source>起拍价 {start} 元　加价幅度 {step}　保证金 {deposit} 元　竞买人 {n} 位　开始 {opens}</source>
+        <translation>Start {start} yuan  Increment {step}  Deposit {deposit} yuan  Bidders {n}  Opens {opens}</translation>
+    </message>
+    <message>
+        <source>距结束 {days} 天 {hms}</source>
+        <translation>Closes in {days} d {hms}</translation>
+    </message>
+    <message>
+        <source>距结束 {hms}</source>
+        <translation>Closes in {hms}</translation>
+    </message>
+    <message>
+        <source>领先：{code}</source>
+        <translation>Leading: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>BidderForm</name>
+    <message>
+        <source>交纳保证金：{auction}</source>
+        <translation>Deposit: {auction}</translation>
+    </message>
+    <message>
+        <source>享有优先购买权</source>
+        <translation>Holds a pre-emption right</translation>
+    </message>
+    <message>
+        <source>出价：{auction}</source>
+        <translation>Bid: {auction}</translation>
+    </message>
+    <message>
+        <source>竞买人</source>
+        <translation>Bidder</translation>
+    </message>
+    <message>
+        <source>竞买人的统一社会信用代码或全称</source>
+        <translation>The bidder's USCC or full name</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>LotForm</name>
+    <message>
+        <source>专利号，多项以逗号分隔</source>
+        <translation>Patent numbers, comma-separated</translation>
+    </message>
+    <message>
+        <source>保留价理由</source>
+        <translation>Reason for the reserve</translation>
+    </message>
+    <message>
+        <source>保留价高于评估价时须说明理由</source>
+        <translation>Needed when the reserve is above the assessed value</translation>
+    </message>
+    <message>
+        <source>保留价（元）</source>
+        <translation>Reserve (yuan)</translation>
+    </message>
+    <message>
+        <source>卖方</source>
+        <translation>Seller</translation>
+    </message>
+    <message>
+        <source>处置案件</source>
+        <translation>Disposal case</translation>
+    </message>
+    <message>
+        <source>挂牌标的</source>
+        <translation>List a lot</translation>
+    </message>
+    <message>
+        <source>权利</source>
+        <translation>Rights</translation>
+    </message>
+    <message>
+        <source>标的类型</source>
+        <translation>Lot type</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码或全称</source>
+        <translation>USCC or full name</translation>
+    </message>
+    <message>
+        <source>评估价（元）</source>
+        <translation>Assessed value (yuan)</translation>
+    </message>
+    <message>
+        <source>质押权利须由其处置案件挂牌</source>
+        <translation>A pledged right is listed by its disposal case</translation>
+    </message>
+    <message>
+        <source>质权人同意（民法典第四百四十四条）</source>
+        <translation>The pledgee consents (Civil Code 444)</translation>
+    </message>
+</context>
+<context>
+    <name>MarketPage</name>
+    <message>
+        <source>年费缴至第 {n} 年</source>
+        <translation>Fees paid through year {n}</translation>
+    </message>
+    <message>
+        <source>剩余保护期 {days} 天</source>
+        <translation>{days} days of term left</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>交保证金…</source>
+        <translation>Deposit…</translation>
+    </message>
+    <message>
+        <source>出价…</source>
+        <translation>Bid…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>已出具成交确认书 {serial}</source>
+        <translation>Confirmation {serial} issued</translation>
+    </message>
+    <message>
+        <source>开始拍卖…</source>
+        <translation>Open auction…</translation>
+    </message>
+    <message>
+        <source>成交</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>成交确认书</source>
+        <translation>Transaction confirmation</translation>
+    </message>
+    <message>
+        <source>成交确认书…</source>
+        <translation>Confirmation…</translation>
+    </message>
+    <message>
+        <source>挂牌…</source>
+        <translation>List lot…</translation>
+    </message>
+    <message>
+        <source>无法读取竞价：{error}</source>
+        <translation>Cannot read the auction: {error}</translation>
+    </message>
+    <message>
+        <source>标的编号、名称或处置案件</source>
+        <translation>Lot number, title or disposal case</translation>
+    </message>
+    <message>
+        <source>流转市场</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>结束竞价</source>
+        <translation>Close auction</translation>
     </message>
 </context>
 <context>

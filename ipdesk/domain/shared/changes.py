@@ -14,8 +14,8 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 #: The kinds a page can watch; each is a field of :class:`Changes`.
-KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "funds", "policies", "signals", "settings",
-         "keys", "audit", "decisions")
+KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "funds", "lots", "policies", "signals",
+         "settings", "keys", "audit", "decisions")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Changes:
         loans: ids of the loans booked or serviced.
         cases: ids of the disposal cases opened, advanced, undone or settled.
         funds: ids of the compensation funds whose ledger changed.
+        lots: ids of the marketplace lots listed, auctioned, bid on or sold.
         policies: ids of the insurance policies entered or whose claims moved.
         signals: ids of the risk signals raised, cleared or acted on.
         settings: office settings or the holiday calendar changed.
@@ -44,6 +45,7 @@ class Changes:
     loans: frozenset[int] = field(default_factory=frozenset)
     cases: frozenset[int] = field(default_factory=frozenset)
     funds: frozenset[int] = field(default_factory=frozenset)
+    lots: frozenset[int] = field(default_factory=frozenset)
     policies: frozenset[int] = field(default_factory=frozenset)
     signals: frozenset[int] = field(default_factory=frozenset)
     settings: bool = False
@@ -57,6 +59,7 @@ class Changes:
             pledges=self.pledges | other.pledges, rights=self.rights | other.rights,
             parties=self.parties | other.parties, notices=self.notices | other.notices,
             loans=self.loans | other.loans, cases=self.cases | other.cases, funds=self.funds | other.funds,
+            lots=self.lots | other.lots,
             policies=self.policies | other.policies, signals=self.signals | other.signals,
             settings=self.settings or other.settings, keys=self.keys or other.keys,
             audit=self.audit or other.audit, decisions=self.decisions or other.decisions,
@@ -94,7 +97,7 @@ class ChangeSet:
 
     def __init__(self) -> None:
         self._ids: dict[str, set[object]] = {k: set() for k in ("pledges", "rights", "parties", "notices", "loans",
-                                                                "cases", "funds", "policies",
+                                                                "cases", "funds", "lots", "policies",
                                                                 "signals")}
         self._flags: dict[str, bool] = {"settings": False, "keys": False, "audit": False, "decisions": False}
         self._bulk: set[str] = set()
@@ -123,6 +126,7 @@ class ChangeSet:
             loans=frozenset(self._ids["loans"]),  # type: ignore[arg-type]
             cases=frozenset(self._ids["cases"]),  # type: ignore[arg-type]
             funds=frozenset(self._ids["funds"]),  # type: ignore[arg-type]
+            lots=frozenset(self._ids["lots"]),  # type: ignore[arg-type]
             policies=frozenset(self._ids["policies"]),  # type: ignore[arg-type]
             signals=frozenset(self._ids["signals"]),  # type: ignore[arg-type]
             bulk=frozenset(self._bulk), **self._flags,

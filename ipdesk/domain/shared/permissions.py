@@ -37,6 +37,7 @@ class Action(enum.StrEnum):
     MANAGE_LOANS = "manage_loans"  # book a loan, its drawdowns, repayments, compensation, halt and default
     MANAGE_DISPOSAL = "manage_disposal"  # open a disposal case, advance or undo its stages, settle it
     MANAGE_FUNDS = "manage_funds"  # set up a compensation fund and record the money paid into it
+    MANAGE_MARKET = "manage_market"  # list lots, run auctions (deposits, bids, close), record deals and payments
     MANAGE_INSURANCE = "manage_insurance"  # enter policies and take their claims from report to payment
     ACT_ON_SIGNALS = "act_on_signals"  # acknowledge an early-warning signal with a note, a halt or a collection
 
@@ -51,8 +52,10 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset(_CLERK),
     Role.APPROVER: frozenset(_CLERK | {Action.CONFIRM_DECISION}),
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
+    # The agency's officer also runs its disposal lots on the marketplace.
     Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
-                             Action.MANAGE_LOANS, Action.MANAGE_DISPOSAL, Action.ACT_ON_SIGNALS}),
+                             Action.MANAGE_LOANS, Action.MANAGE_DISPOSAL, Action.MANAGE_MARKET,
+                             Action.ACT_ON_SIGNALS}),
     Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS,
                                   Action.PAY_FEES, Action.MANAGE_CUSTODY}),
     # The insurer officer enters its own insurer's policies and settles their claims (agency scoping).

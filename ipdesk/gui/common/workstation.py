@@ -21,6 +21,7 @@ from ipdesk.services.audit import AuditService
 from ipdesk.services.custody.maintenance import CustodyService
 from ipdesk.services.custody.monitoring import MonitoringService
 from ipdesk.services.fees.service import FeeService
+from ipdesk.services.marketplace.service import MarketService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
@@ -98,6 +99,9 @@ class Workstation(Protocol):
 
     @property
     def custody(self) -> CustodyService: ...
+
+    @property
+    def market(self) -> MarketService: ...
 
     @property
     def database_description(self) -> str: ...

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
 from typing import Any
 
 import shiboken6
@@ -288,6 +289,13 @@ class WorkbenchPage(Page):
             self.custody_tile.setToolTip(self.tr("打开托管清单"))
             self.custody_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("custody"))
             tiles.addWidget(self.custody_tile)
+        # Auctions whose (extended) close falls today, or has passed without the result being recorded.
+        self.market_tile: Tile | None = None
+        if getattr(workstation, "market", None) is not None:
+            self.market_tile = Tile("auctions_today", self.tr("今日截止的拍卖"), "warn")
+            self.market_tile.setToolTip(self.tr("打开流转市场"))
+            self.market_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("market"))
+            tiles.addWidget(self.market_tile)
         # The critical early-warning signals and the insurance cover ending this month, where the desk has them.
         self.extra_tiles: dict[str, Tile] = {}
         for key, service, text, tone, area in (
@@ -364,11 +372,15 @@ class WorkbenchPage(Page):
         self.message.setText(self.tr("正在读取…"))
         for tile in self.tiles.values():
             tile.set_count(None)
+        for extra in (self.custody_tile, self.market_tile):
+            if extra is not None:
+                extra.set_count(None)
         if self.custody_tile is not None:
             self.custody_tile.set_count(None)
         for tile in self.extra_tiles.values():
             tile.set_count(None)
         custody = getattr(self.workstation, "custody", None)
+        market = getattr(self.workstation, "market", None)
         day = on or self.workstation.clock.today()
         week_left = 6 - day.weekday()  # through Sunday
 
@@ -380,6 +392,9 @@ class WorkbenchPage(Page):
                     "decisions": self.workstation.pledges.decisions() if approver else []}
             if custody is not None:
                 data["custody_week"] = custody.worklist(week_left, today=day)
+            if market is not None:
+                end = datetime.combine(day + timedelta(days=1), dtime(0), tzinfo=self.workstation.clock.zone)
+                data["auctions_today"] = market.auctions(self.workstation.actor, closing_before=end)
             data.update(extra_counts(self.workstation, day, self.extra_tiles))
             return data
 
@@ -415,6 +430,8 @@ class WorkbenchPage(Page):
             tile.set_count(counts[key])
         if self.custody_tile is not None:
             self.custody_tile.set_count(len(data.get("custody_week", [])))
+        if self.market_tile is not None:
+            self.market_tile.set_count(len(data.get("auctions_today", [])))
         for key, tile in self.extra_tiles.items():
             tile.set_count(data.get(key))
         self.model.set_rows(pending)

@@ -151,16 +151,24 @@ def _bind_provided(session: Session, keys: AuditKeys, provided: dict[str, dict[i
                    lines: list[str]) -> dict[str, Any]:
     """Digests of the provided states (audit_state, with the canonical text so a mismatch names the field)."""
     spans: dict[str, Any] = {}
-    secret = keys.secret
+    secret, canonical, digest_of = keys.secret, st.canonical, st.keyed_digest_of
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    # The driver's executemany of plain tuples: SQLAlchemy's per-row parameter handling costs more here than
+    # the statement (the same upsert as _replace_states; the syntax is common to SQLite and PostgreSQL).
+    sql = (f"INSERT INTO audit_state (entity_type, entity_id, seq, digest, state) VALUES ({', '.join([mark] * 5)}) "
+           "ON CONFLICT (entity_type, entity_id) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, "
+           "state = excluded.state")
     for entity, states in provided.items():
-        rows: list[dict[str, Any]] = []
         ids = sorted(states)
-        for rid in ids:
-            text_ = st.canonical(states[rid])
-            digest = st.keyed_digest_of(secret, entity, rid, seq, text_)
-            lines.append(f"{entity}:{rid}:{digest}")
-            rows.append({"entity_type": entity, "entity_id": rid, "seq": seq, "digest": digest, "state": text_})
-        _replace_states(session, rows)
+        for start in range(0, len(ids), _CHUNK):
+            rows: list[tuple[str, int, int, str, str]] = []
+            for rid in ids[start:start + _CHUNK]:
+                text_ = canonical(states[rid])
+                digest = digest_of(secret, entity, rid, seq, text_)
+                lines.append(f"{entity}:{rid}:{digest}")
+                rows.append((entity, rid, seq, digest, text_))
+            conn.exec_driver_sql(sql, rows)
         spans[entity] = {"runs": _runs(ids), "count": len(ids)}
     return spans
 

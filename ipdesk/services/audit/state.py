@@ -67,6 +67,11 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
          children=(Child("disposal_steps", "case_id"), Child("disposal_documents", "case_id"),
                    Child("disposal_settlements", "case_id")), label=("case_no",)),
     Spec("fund", "funds", children=(Child("fund_entries", "fund_id"),), label=("name",)),
+    # The marketplace: a lot with its rights, rounds and deals; an auction with its bidders and bids.
+    Spec("lot", "market_lots", children=(Child("market_lot_rights", "lot_id"), Child("market_auctions", "lot_id"),
+                                         Child("market_deals", "lot_id")), label=("lot_no",)),
+    Spec("auction", "market_auctions", children=(Child("market_bidders", "auction_id"),
+                                                 Child("market_bids", "auction_id")), label=("auction_no",)),
     # An insurance policy with the rights it covers and its claims (a claim's steps are acts on the policy).
     Spec("policy", "insurance_policies", children=(Child("insurance_policy_rights", "policy_id"),
                                                    Child("insurance_claims", "policy_id")), label=("policy_no",)),
@@ -75,7 +80,7 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
 )}
 #: Change kinds of the unit of work (ipdesk.domain.shared.changes) → the records they name.
 CHANGE_KINDS = {"pledges": "pledge", "rights": "right", "parties": "party", "loans": "loan",
-                "cases": "disposal_case", "funds": "fund"}
+                "cases": "disposal_case", "funds": "fund", "lots": "lot"}
 
 State = dict[str, Any]
 
@@ -111,7 +116,9 @@ def _row(values: Any, table: Table, drop: tuple[str, ...]) -> dict[str, Any]:
 
 # Keys are in a fixed order by construction (the table's columns, then the child tables in the spec's
 # order), so the encoder need not sort them: one reused C encoder is the bulk binding's fastest path.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# ``default``: a state a bulk writer built from the values it wrote (state_of_values) keeps its dates and
+# decimals as they are, and they encode as _value would have converted them (the same text).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_value)
 
 
 def canonical(state: State | None) -> str:
@@ -185,21 +192,20 @@ def state_of_values(entity: str, main: dict[str, Any], children: dict[str, list[
     """The state :func:`states_of` reads for a record just written from these values (columns by name; child
     rows may keep their parent key): a bulk writer binds what it wrote without reading it back."""
     spec = SPECS[entity]
-    out: State = {spec.table: _values_row(main, spec.table, spec.exclude)}
+    get = main.get
+    out: State = {spec.table: {name: get(name) for name in _names(spec.table, spec.exclude)}}
     for child in spec.children:
-        rows = [_values_row(r, child.table, (child.fk, *child.exclude)) for r in (children or {}).get(child.table, ())]
+        names = _names(child.table, (child.fk, *child.exclude))
+        rows = [{name: r.get(name) for name in names} for r in (children or {}).get(child.table, ())]
         if len(rows) > 1:
             rows.sort(key=canonical)
         out[child.table] = rows
     return out
 
 
-def _values_row(values: dict[str, Any], table_name: str, drop: tuple[str, ...]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for _i, name in _kept(table_name, drop):
-        v = values.get(name)
-        out[name] = v if type(v) in _PLAIN else _value(v)
-    return out
+@lru_cache(maxsize=64)
+def _names(table_name: str, drop: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for _i, name in _kept(table_name, drop))
 
 
 def iter_states(session: Session, entity: str, chunk: int = 2000) -> Iterator[tuple[int, State]]:

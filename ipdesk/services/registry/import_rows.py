@@ -213,9 +213,17 @@ def id_runs(ids: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def right_values(rid: int, parsed: RightInput, owner_names: list[str], now: datetime, today: date
-                 ) -> dict[str, Any]:
-    reduction, paid_through, next_due = fee_values(parsed, today)
+def right_values(rid: int, parsed: RightInput, owner_names: list[str], now: datetime, today: date,
+                 fees: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
+    # The fees depend on these fields only, which repeat down a list (``fees``: one file's memo).
+    key = (parsed.kind, parsed.filing_date, parsed.grant_date is None, parsed.legal_status, parsed.fee_reduction,
+           parsed.fees_paid_through)
+    found = fees.get(key) if fees is not None else None
+    if found is None:
+        found = fee_values(parsed, today)
+        if fees is not None:
+            fees[key] = found
+    reduction, paid_through, next_due = found
     return {
         "id": rid, "kind": parsed.kind.value, "number": parsed.number, "display_number": parsed.display_number,
         "title": parsed.title, "legal_status": parsed.legal_status.value, "filing_date": parsed.filing_date,
@@ -250,13 +258,14 @@ def write_rights(session: Session, rows: list[tuple[RightInput, list[str]]], now
     w_docs = bulk.BulkInsert(conn, RightSearchRow.__table__)
     document = bulk.SearchDocuments()
     states: dict[int, Any] = {}
+    fees: dict[tuple[Any, ...], Any] = {}
     search.suspend_fulltext_sync(conn)  # in this transaction: a failed import keeps the triggers
     for start in range(0, len(rows), CHUNK):
         batch: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
         docs: list[dict[str, Any]] = []
         for rid, (parsed, names) in zip(ids[start : start + CHUNK], rows[start : start + CHUNK], strict=True):
-            values = right_values(rid, parsed, names, now, today)
+            values = right_values(rid, parsed, names, now, today, fees)
             batch.append(values)
             owners = [{"right_id": rid, "party_id": o.party_id, "share": o.share, "position": position}
                       for position, o in enumerate(parsed.owners)]

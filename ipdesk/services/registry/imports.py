@@ -178,15 +178,10 @@ def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
             return [], iter(())
         return [clean(h) for h in rows[0]], ((i, r) for i, r in enumerate(rows[1:], start=2))
     if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+        from ipdesk.services.registry.xlsx import read_xlsx
 
-        book = load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        it = sheet.iter_rows(values_only=True)
-        header = next(it, None)
-        if header is None:
-            return [], iter(())
-        return [clean(h) for h in header], ((i, list(r)) for i, r in enumerate(it, start=2))
+        header, it = read_xlsx(path)  # streamed
+        return [clean(h) for h in header], it
     raise ValidationError(Problem("import.file_type", "file", {"suffix": suffix or "?"}))
 
 

@@ -64,6 +64,15 @@ REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
     "loans.resume": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.resume(a, 999999)),
     "loans.declare_default": (Action.MANAGE_LOANS, lambda ws, a, n: ws.loans.declare_default(a, 999999)),
     "loans.save_settings": (Action.ADMINISTER, lambda ws, a, n: ws.loans.save_settings(a, LoanSettings())),
+    "market.add_lot": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.add_lot(a, {})),
+    "market.open_auction": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.open_auction(a, 999999, {})),
+    "market.reauction": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.reauction(a, 999999, {})),
+    "market.deposit": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.deposit(a, 999999, {})),
+    "market.bid": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.bid(a, 999999, {})),
+    "market.close": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.close(a, 999999)),
+    "market.back_out": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.back_out(a, 999999)),
+    "market.pay": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.pay(a, 999999, Decimal(1))),
+    "market.confirmation": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.confirmation(a, 999999)),
 }
 
 

@@ -1,0 +1,1 @@
+"""The patent-circulation marketplace: lots, the three auction regimes as dated presets, the auction state machine."""

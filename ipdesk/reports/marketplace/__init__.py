@@ -1,0 +1,1 @@
+"""Marketplace documents: the transaction confirmation."""

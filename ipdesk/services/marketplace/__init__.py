@@ -1,0 +1,1 @@
+"""Marketplace use cases: lots, auctions (English, tender, negotiated, fixed price, 变卖), deposits, bids, deals."""

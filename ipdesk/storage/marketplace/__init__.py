@@ -1,0 +1,1 @@
+"""The marketplace tables: lots, their rights, auctions, bidders, bids and deals."""
