@@ -127,7 +127,8 @@ class Workstation:
         self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
         self.custody = CustodyService(self.engine, self.fees, clock=clock)
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
-        self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges, keys=self.notices.keys)
+        self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges,
+                                    notices=self.notices)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
                                         office=self.office, funds=self.funds, notices=self.notices)
