@@ -40,7 +40,7 @@ from ipdesk.services.uow import changes_so_far, reading, transaction
 from ipdesk.services.users.scoping import get_scoped, scoped
 from ipdesk.storage.custody.monitoring_tables import MonitoringEntryRow
 from ipdesk.storage.insurance.tables import PolicyRightRow, PolicyRow
-from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow
+from ipdesk.storage.schema import PartyRow, PledgeRightRow, PledgeRow, RightRow
 
 ENTITY = "policy"
 WHAT = "保单"
@@ -157,8 +157,6 @@ class InsuranceService:
                                           func.sum(PolicyRow.subsidy), func.sum(PolicyRow.insured_pays))
                       .where(*in_year).group_by(PolicyRow.holder_id))
         query = scoped(totals, PolicyRow.insurer_id, actor)
-        from ipdesk.storage.schema import PartyRow
-
         with reading(self.engine) as session:
             rows = session.execute(query).all()
             names = dict(session.execute(select(PartyRow.id, PartyRow.name)
@@ -178,8 +176,6 @@ class InsuranceService:
         with transaction(self.engine, self.clock) as session:
             policy = parse_policy(session, data)
             if own is not None and policy.insurer_id != own:
-                from ipdesk.storage.schema import PartyRow
-
                 party = session.get(PartyRow, own)
                 raise RuleRefusal(Problem("insurance.own_insurer", "insurer", {"name": party.name if party else own}))
             rules = insurance_settings.load(session)

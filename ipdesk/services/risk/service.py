@@ -39,7 +39,7 @@ from ipdesk.services.valuation.service import ValuationService
 from ipdesk.storage.insurance.tables import PolicyRightRow
 from ipdesk.storage.loans.tables import LoanRow
 from ipdesk.storage.risk.tables import RiskActionRow, RiskScanRow, RiskSignalRow
-from ipdesk.storage.schema import AuditHeadRow, AuditRow, PledgeEventRow, PledgeRightRow, PledgeRow
+from ipdesk.storage.schema import AuditHeadRow, AuditRow, PledgeEventRow, PledgeRightRow, PledgeRow, RightRow
 from ipdesk.storage.valuation.tables import ValuationRightRow
 
 ENTITY = "signal"
@@ -233,8 +233,6 @@ class RiskService:
 
     @staticmethod
     def _records(session: Session, rows: list[RiskSignalRow]) -> builtins.list[Signal]:
-        from ipdesk.storage.schema import RightRow
-
         pledges = dict(session.execute(select(PledgeRow.id, PledgeRow.registration_no).where(
             PledgeRow.id.in_({r.pledge_id for r in rows} or {0}))).all())
         rights = dict(session.execute(select(RightRow.id, RightRow.display_number).where(
