@@ -22,6 +22,7 @@ from ipdesk.cli.commands import (
     disposal,
     fees,
     funds,
+    insurance,
     loans,
     market,
     monitoring,
@@ -29,6 +30,7 @@ from ipdesk.cli.commands import (
     office,
     pledges,
     registry,
+    risk,
     statistics,
     users,
     valuation,
@@ -106,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     monitoring.add_parsers(sub)
     fees.add_parsers(sub)
     custody.add_parsers(sub)
+    insurance.add_parsers(sub)
+    risk.add_parsers(sub)
     statistics.add_parsers(sub)
     return p
 

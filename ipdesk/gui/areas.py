@@ -89,8 +89,13 @@ def build_workbench(host: AreaHost) -> QWidget | None:
         return None
     from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 
-    return WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters),
+    page = WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters),
                          open_area=host.show_area)
+    if getattr(ws, "risk", None) is not None:  # the early-warning scan at start-up and every ten minutes
+        from ipdesk.gui.risk.scheduler import RiskScheduler
+
+        page.risk_scheduler = RiskScheduler(ws, page, on_changed=page.refresh)
+    return page
 
 
 def build_rights(host: AreaHost) -> QWidget | None:
@@ -122,7 +127,7 @@ def right_sections(workstation: Workstation, lang: str) -> list[Any]:
 
 def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
     """What later contexts add to a pledge's detail pane: the loan-to-value line and the rights' valuations,
-    the loans behind the pledge."""
+    the loans behind the pledge, its insurance cover and its open early-warning signals."""
     sections: list[Any] = []
     if getattr(workstation, "valuation", None) is not None:
         from ipdesk.gui.valuation.valuation_section import PledgeValuationSection
@@ -132,6 +137,14 @@ def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
         from ipdesk.gui.loans.loan_section import LoanSection
 
         sections.append(LoanSection(workstation, lang))
+    if getattr(workstation, "insurance", None) is not None:
+        from ipdesk.gui.insurance.cover_section import CoverSection
+
+        sections.append(CoverSection(workstation, lang))
+    if getattr(workstation, "risk", None) is not None:
+        from ipdesk.gui.risk.risk_section import RiskSection
+
+        sections.append(RiskSection(workstation, lang))
     return sections
 
 
@@ -149,6 +162,22 @@ def build_market(host: AreaHost) -> QWidget | None:
     from ipdesk.gui.marketplace.market_page import MarketPage
 
     return MarketPage(host.workstation, host.lang)
+
+
+def build_insurance(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "insurance", None) is None:  # a test double without the service
+        return None
+    from ipdesk.gui.insurance.insurance_page import InsurancePage
+
+    return InsurancePage(host.workstation, host.lang)
+
+
+def build_risk(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "risk", None) is None:
+        return None
+    from ipdesk.gui.risk.risk_page import RiskPage
+
+    return RiskPage(host.workstation, host.lang)
 
 
 def build_parties(host: AreaHost) -> QWidget | None:
@@ -227,7 +256,7 @@ AREAS: tuple[AreaSpec, ...] = (
          "What needs doing today: applications by time left, corrections awaiting documents, annual fees "
          "due this week, risk signals, disposal cases and auctions closing today."),
         build=build_workbench, permission=View.WORKBENCH,
-        watches=frozenset({"pledges", "settings", "decisions", "lots"}),
+        watches=frozenset({"pledges", "settings", "decisions", "lots", "signals", "policies"}),
     ),
     AreaSpec("rights", "rights", ("知识产权", "IP rights"), build=build_rights, permission=View.RIGHTS,
              watches=frozenset({"rights", "parties", "pledges"})),
@@ -248,10 +277,11 @@ AREAS: tuple[AreaSpec, ...] = (
              build=build_custody, permission=View.CUSTODY, watches=frozenset({"rights", "parties"})),
     AreaSpec("insurance", "insurance", ("保险", "Insurance"),
              ("知识产权保险保单与理赔、保费补贴。", "IP insurance policies, claims and premium subsidies."),
-             permission=View.INSURANCE),
+             build=build_insurance, permission=View.INSURANCE, watches=frozenset({"policies", "parties", "rights"})),
     AreaSpec("risk", "risk", ("风险预警", "Risk"),
              ("质押知识产权的风险预警规则、信号与处置措施。",
-              "Early-warning rules, signals and measures for pledged IP."), permission=View.RISK),
+              "Early-warning rules, signals and measures for pledged IP."), build=build_risk, permission=View.RISK,
+             watches=frozenset({"signals", "pledges", "rights", "loans", "policies", "settings"})),
     AreaSpec("disposal", "disposal", ("处置", "Disposal"),
              ("违约后质押物的处置流程：从违约到注销的案件办理。",
               "Disposal of pledged IP after default: cases from default to cancellation."),

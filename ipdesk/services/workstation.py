@@ -22,6 +22,8 @@ from ipdesk.services.disposal.service import DisposalService
 from ipdesk.services.fees.service import FeeService
 from ipdesk.services.fees.status import FeeStatus
 from ipdesk.services.funds.ledger import FundService
+from ipdesk.services.insurance.claims import ClaimService
+from ipdesk.services.insurance.service import InsuranceService
 from ipdesk.services.loans.service import LoanService
 from ipdesk.services.marketplace.service import MarketService
 from ipdesk.services.notices.register_search import RegisterSearch
@@ -31,6 +33,7 @@ from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.risk.service import RiskService
 from ipdesk.services.statistics.digest import DigestService
 from ipdesk.services.statistics.pledges import PledgeStatistics
 from ipdesk.services.users.service import UserService
@@ -81,6 +84,9 @@ class Workstation:
     value_analysis: ValueAnalysisService = field(init=False)
     monitoring: MonitoringService = field(init=False)
     loans: LoanService = field(init=False)
+    insurance: InsuranceService = field(init=False)
+    claims: ClaimService = field(init=False)
+    risk: RiskService = field(init=False)
     fees: FeeService = field(init=False)
     custody: CustodyService = field(init=False)
     statistics: PledgeStatistics = field(init=False)
@@ -123,10 +129,14 @@ class Workstation:
         self.fees = FeeService(self.engine, clock=clock, office=self.office, status=status)
         self.custody = CustodyService(self.engine, self.fees, clock=clock)
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
-        self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges, keys=self.notices.keys)
+        self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges,
+                                    notices=self.notices)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
                                         office=self.office, funds=self.funds, notices=self.notices)
+        self.insurance = InsuranceService(self.engine, clock, status)
+        self.claims = ClaimService(self.engine, clock)
+        self.risk = RiskService(self.engine, self.loans, clock, status)
 
     @property
     def database_description(self) -> str:

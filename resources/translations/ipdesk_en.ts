@@ -3632,6 +3632,14 @@ Reasons:
         <source>金额以万元显示</source>
         <translation>Amounts in 10k yuan</translation>
     </message>
+    <message>
+        <source>严重风险预警</source>
+        <translation>Critical risk signals</translation>
+    </message>
+    <message>
+        <source>本月到期的保险保障</source>
+        <translation>Insurance cover ending this month</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -4097,6 +4105,229 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>结束竞价</source>
         <translation>Close auction</translation>
+    </message>
+</context>
+<context>
+    <name>CoverSection</name>
+    <message>
+        <source>{no}　{product}　{insurer}　{start} 至 {end}　限额 {limit} 元</source>
+        <translation>{no}  {product}  {insurer}  {start} to {end}  limit {limit} yuan</translation>
+    </message>
+    <message>
+        <source>保险保障</source>
+        <translation>Insurance cover</translation>
+    </message>
+    <message>
+        <source>保障至 {end}</source>
+        <translation>Covered until {end}</translation>
+    </message>
+    <message>
+        <source>保障至 {end}，早于履行期限 {deadline}</source>
+        <translation>Covered until {end}, before the performance deadline {deadline}</translation>
+    </message>
+    <message>
+        <source>出质权利没有投保</source>
+        <translation>The pledged rights are not insured</translation>
+    </message>
+    <message>
+        <source>未投保：{rights}</source>
+        <translation>Not insured: {rights}</translation>
+    </message>
+</context>
+<context>
+    <name>InsurancePage</name>
+    <message>
+        <source>{year} 年保费补贴：{n} 家企业，补贴合计 {total} 元</source>
+        <translation>Premium subsidies {year}: firms: {n}, subsidy in all {total} yuan</translation>
+    </message>
+    <message>
+        <source>保单 {n} 件，保障中 {active} 件，累计赔偿限额 {limit} 元</source>
+        <translation>Policies: {n}, in force: {active}, aggregate limit {limit} yuan</translation>
+    </message>
+    <message>
+        <source>保险：保单与理赔</source>
+        <translation>Insurance: policies and claims</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>所选保单的理赔</source>
+        <translation>Claims on the selected policy</translation>
+    </message>
+    <message>
+        <source>报案</source>
+        <translation>Enter claim</translation>
+    </message>
+    <message>
+        <source>报案…</source>
+        <translation>Enter claim…</translation>
+    </message>
+    <message>
+        <source>拒赔</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>拒赔…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>拒赔理由</source>
+        <translation>Reason for the rejection</translation>
+    </message>
+    <message>
+        <source>新增保单…</source>
+        <translation>New policy…</translation>
+    </message>
+    <message>
+        <source>无法读取保单：{error}</source>
+        <translation>Cannot read the policies: {error}</translation>
+    </message>
+    <message>
+        <source>核定</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>核定…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>核定损失（元，扣除免赔额后赔付）</source>
+        <translation>Covered costs assessed (yuan; paid less the deductible)</translation>
+    </message>
+    <message>
+        <source>案情（法院、案号、经过）</source>
+        <translation>Case (court, case number, what happened)</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>索赔金额（元）</source>
+        <translation>Amount claimed (yuan)</translation>
+    </message>
+    <message>
+        <source>赔付</source>
+        <translation>Pay</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyForm</name>
+    <message>
+        <source>不申请补贴</source>
+        <translation>No subsidy</translation>
+    </message>
+    <message>
+        <source>专利号，多个用逗号分隔</source>
+        <translation>Patent numbers, separated by commas</translation>
+    </message>
+    <message>
+        <source>专利权人名称或统一社会信用代码</source>
+        <translation>Patentee&apos;s name or unified social credit code</translation>
+    </message>
+    <message>
+        <source>为质押融资投保时填写</source>
+        <translation>When the policy is taken out for a pledge loan</translation>
+    </message>
+    <message>
+        <source>保险公司名称或统一社会信用代码</source>
+        <translation>Insurer&apos;s name or unified social credit code</translation>
+    </message>
+    <message>
+        <source>已取得其他共有人的书面同意</source>
+        <translation>The other co-owners have consented in writing</translation>
+    </message>
+    <message>
+        <source>新增保单</source>
+        <translation>New policy</translation>
+    </message>
+    <message>
+        <source>补贴按企业当年的投保次数与类别计算，并受年度上限限制</source>
+        <translation>The subsidy follows the firm&apos;s application count and class, within its yearly cap</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPage</name>
+    <message>
+        <source>严重 {critical}　警告 {warning}　提示 {info}（共 {n} 条）</source>
+        <translation>Critical {critical}  Warning {warning}  Info {info} (total {n})</translation>
+    </message>
+    <message>
+        <source>催收…</source>
+        <translation>Collect…</translation>
+    </message>
+    <message>
+        <source>催收：说明催收方式</source>
+        <translation>Collect: how repayment is demanded</translation>
+    </message>
+    <message>
+        <source>全部级别</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <source>全部预警</source>
+        <translation>All signals</translation>
+    </message>
+    <message>
+        <source>叫停…</source>
+        <translation>Halt…</translation>
+    </message>
+    <message>
+        <source>叫停：说明理由（将叫停该质押担保的全部未结贷款）</source>
+        <translation>Halt: the reason (every open loan the pledge secures is halted)</translation>
+    </message>
+    <message>
+        <source>含已解除</source>
+        <translation>Include cleared</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>备注…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>扫描失败：{error}</source>
+        <translation>The scan failed: {error}</translation>
+    </message>
+    <message>
+        <source>正在扫描…</source>
+        <translation>Scanning…</translation>
+    </message>
+    <message>
+        <source>立即扫描</source>
+        <translation>Scan now</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>风险预警</source>
+        <translation>Risk early warning</translation>
+    </message>
+</context>
+<context>
+    <name>RiskSection</name>
+    <message>
+        <source>没有未解除的预警</source>
+        <translation>No open signals</translation>
+    </message>
+    <message>
+        <source>风险预警</source>
+        <translation>Risk early warning</translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,10 @@ def test_lot_to_deal_in_the_issues_forms(cli) -> None:  # type: ignore[no-untype
     assert code == 0 and again["deal"] == "DL2026000001" and again["again"] is True
     pdf = cli.tmp / "deal.pdf"
     code, out = cli("market", "confirmation", "DL2026000001", "--out", str(pdf))
-    assert code == 0 and pdf.read_bytes().startswith(b"%PDF") and out["serial"].startswith("JY")
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+    code, checked = cli("verify", str(pdf))  # verified like a notice: signature, issue log, pages
+    assert code == 0 and checked["status"] == "genuine", checked
+    assert checked["serial"] == out["serial"]
 
 
 def test_a_failed_auction_and_the_reauction_cut(cli) -> None:  # type: ignore[no-untyped-def]

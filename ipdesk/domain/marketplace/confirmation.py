@@ -12,6 +12,8 @@ from typing import Any
 
 CONFIRMATION_FORMAT = "ipdesk-deal-confirmation"
 CONFIRMATION_VERSION = 1
+#: The kind it is kept under in the notices' issue log (and laid out again by when verified).
+KIND = "deal_confirmation"
 TITLE = ("成交确认书", "Transaction confirmation")
 
 
@@ -63,7 +65,7 @@ def _enc(value: Any) -> Any:
 def canonical_content(doc: TransactionConfirmation) -> bytes:
     """Deterministic UTF-8 JSON of everything the confirmation states."""
     out = _enc(doc)
-    out["format"], out["v"] = CONFIRMATION_FORMAT, CONFIRMATION_VERSION
+    out["format"], out["v"], out["kind"] = CONFIRMATION_FORMAT, CONFIRMATION_VERSION, KIND
     return json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 

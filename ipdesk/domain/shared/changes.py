@@ -14,8 +14,8 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 #: The kinds a page can watch; each is a field of :class:`Changes`.
-KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "funds", "lots", "settings", "keys", "audit",
-         "decisions")
+KINDS = ("pledges", "rights", "parties", "notices", "loans", "cases", "funds", "lots", "policies", "signals",
+         "settings", "keys", "audit", "decisions")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Changes:
         cases: ids of the disposal cases opened, advanced, undone or settled.
         funds: ids of the compensation funds whose ledger changed.
         lots: ids of the marketplace lots listed, auctioned, bid on or sold.
+        policies: ids of the insurance policies entered or whose claims moved.
+        signals: ids of the risk signals raised, cleared or acted on.
         settings: office settings or the holiday calendar changed.
         keys: the signing key or a trusted key changed.
         audit: at least one audit entry was written (the audit page watches this).
@@ -44,6 +46,8 @@ class Changes:
     cases: frozenset[int] = field(default_factory=frozenset)
     funds: frozenset[int] = field(default_factory=frozenset)
     lots: frozenset[int] = field(default_factory=frozenset)
+    policies: frozenset[int] = field(default_factory=frozenset)
+    signals: frozenset[int] = field(default_factory=frozenset)
     settings: bool = False
     keys: bool = False
     audit: bool = False
@@ -56,6 +60,7 @@ class Changes:
             parties=self.parties | other.parties, notices=self.notices | other.notices,
             loans=self.loans | other.loans, cases=self.cases | other.cases, funds=self.funds | other.funds,
             lots=self.lots | other.lots,
+            policies=self.policies | other.policies, signals=self.signals | other.signals,
             settings=self.settings or other.settings, keys=self.keys or other.keys,
             audit=self.audit or other.audit, decisions=self.decisions or other.decisions,
             bulk=self.bulk | other.bulk,
@@ -92,7 +97,8 @@ class ChangeSet:
 
     def __init__(self) -> None:
         self._ids: dict[str, set[object]] = {k: set() for k in ("pledges", "rights", "parties", "notices", "loans",
-                                                                "cases", "funds", "lots")}
+                                                                "cases", "funds", "lots", "policies",
+                                                                "signals")}
         self._flags: dict[str, bool] = {"settings": False, "keys": False, "audit": False, "decisions": False}
         self._bulk: set[str] = set()
 
@@ -121,5 +127,7 @@ class ChangeSet:
             cases=frozenset(self._ids["cases"]),  # type: ignore[arg-type]
             funds=frozenset(self._ids["funds"]),  # type: ignore[arg-type]
             lots=frozenset(self._ids["lots"]),  # type: ignore[arg-type]
+            policies=frozenset(self._ids["policies"]),  # type: ignore[arg-type]
+            signals=frozenset(self._ids["signals"]),  # type: ignore[arg-type]
             bulk=frozenset(self._bulk), **self._flags,
         )

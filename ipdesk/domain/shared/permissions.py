@@ -38,12 +38,15 @@ class Action(enum.StrEnum):
     MANAGE_DISPOSAL = "manage_disposal"  # open a disposal case, advance or undo its stages, settle it
     MANAGE_FUNDS = "manage_funds"  # set up a compensation fund and record the money paid into it
     MANAGE_MARKET = "manage_market"  # list lots, run auctions (deposits, bids, close), record deals and payments
+    MANAGE_INSURANCE = "manage_insurance"  # enter policies and take their claims from report to payment
+    ACT_ON_SIGNALS = "act_on_signals"  # acknowledge an early-warning signal with a note, a halt or a collection
 
 
 # The clerk takes (or, with maker-checker on, prepares) the register's decisions, a notice's revocation too.
 _CLERK = {
     Action.EDIT_PARTIES, Action.EDIT_RIGHTS, Action.IMPORT, Action.EXAMINE, Action.REGISTER_PLEDGE,
     Action.CHANGE_PLEDGE, Action.PRINT_NOTICES, Action.RECORD_VALUATION, Action.REVOKE_NOTICE,
+    Action.ACT_ON_SIGNALS,
 }
 #: Examining, registering, changing and deciding on the register, and confirming others' decisions.
 DECISION_DUTIES = frozenset({Action.EXAMINE, Action.REGISTER_PLEDGE, Action.CHANGE_PLEDGE, Action.REVOKE_NOTICE,
@@ -55,11 +58,12 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     # The bank's or agency's officer and the custodian keep valuations current (value analysis is a wing).
     # The agency's officer also runs its disposal lots on the marketplace.
     Role.AGENCY: frozenset({Action.EDIT_PARTIES, Action.PRINT_NOTICES, Action.RECORD_VALUATION,
-                             Action.MANAGE_LOANS, Action.MANAGE_DISPOSAL, Action.MANAGE_MARKET}),
+                             Action.MANAGE_LOANS, Action.MANAGE_DISPOSAL, Action.MANAGE_MARKET,
+                             Action.ACT_ON_SIGNALS}),
     Role.CUSTODIAN: frozenset({Action.EDIT_RIGHTS, Action.RECORD_VALUATION, Action.MONITOR_RIGHTS,
                                   Action.PAY_FEES, Action.MANAGE_CUSTODY}),
-    # No insurance commands exist yet: the insurer officer reads, and gains its actions with that context.
-    Role.INSURER: frozenset(),
+    # The insurer officer enters its own insurer's policies and settles their claims (agency scoping).
+    Role.INSURER: frozenset({Action.MANAGE_INSURANCE}),
     Role.AUDITOR: frozenset(),
     # The administrator manages users and settings; the register's decisions are another person's duty
     # (PBoC registry: the institution's administrator cannot register). An office setting lets a one-person

@@ -158,6 +158,22 @@ def overdue_loan_rows(workstation: Workstation, on: date | None) -> list[dict[st
             for x in workstation.loans.overdue(workstation.actor, on)]
 
 
+def extra_counts(workstation: Any, day: Any, keys: Any) -> dict[str, int]:
+    """The risk and insurance tiles' counts (worker thread): critical open signals, cover ending this month."""
+    import calendar
+    from datetime import date
+
+    out: dict[str, int] = {}
+    if "critical_signals" in keys:
+        from ipdesk.domain.risk.rules import Severity
+
+        out["critical_signals"] = workstation.risk.count_open(Severity.CRITICAL)
+    if "cover_ending" in keys:
+        last = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        out["cover_ending"] = len(workstation.insurance.ending(workstation.actor, day, last))
+    return out
+
+
 class Tile(QPushButton):
     """A count over its label, tinted by tone; the label says what is counted (never colour alone)."""
 
@@ -280,6 +296,16 @@ class WorkbenchPage(Page):
             self.market_tile.setToolTip(self.tr("打开流转市场"))
             self.market_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("market"))
             tiles.addWidget(self.market_tile)
+        # The critical early-warning signals and the insurance cover ending this month, where the desk has them.
+        self.extra_tiles: dict[str, Tile] = {}
+        for key, service, text, tone, area in (
+                ("critical_signals", "risk", self.tr("严重风险预警"), "bad", "risk"),
+                ("cover_ending", "insurance", self.tr("本月到期的保险保障"), "warn", "insurance")):
+            if getattr(workstation, service, None) is not None:
+                tile = Tile(key, text, tone)
+                tile.clicked.connect(lambda _c=False, a=area: self.open_area and self.open_area(a))
+                self.extra_tiles[key] = tile
+                tiles.addWidget(tile)
         tiles.addStretch(1)
 
         self.model = PendingModel(lang, self)
@@ -349,6 +375,10 @@ class WorkbenchPage(Page):
         for extra in (self.custody_tile, self.market_tile):
             if extra is not None:
                 extra.set_count(None)
+        if self.custody_tile is not None:
+            self.custody_tile.set_count(None)
+        for tile in self.extra_tiles.values():
+            tile.set_count(None)
         custody = getattr(self.workstation, "custody", None)
         market = getattr(self.workstation, "market", None)
         day = on or self.workstation.clock.today()
@@ -365,6 +395,7 @@ class WorkbenchPage(Page):
             if market is not None:
                 end = datetime.combine(day + timedelta(days=1), dtime(0), tzinfo=self.workstation.clock.zone)
                 data["auctions_today"] = market.auctions(self.workstation.actor, closing_before=end)
+            data.update(extra_counts(self.workstation, day, self.extra_tiles))
             return data
 
         def done(data: dict[str, Any]) -> None:
@@ -401,6 +432,8 @@ class WorkbenchPage(Page):
             self.custody_tile.set_count(len(data.get("custody_week", [])))
         if self.market_tile is not None:
             self.market_tile.set_count(len(data.get("auctions_today", [])))
+        for key, tile in self.extra_tiles.items():
+            tile.set_count(data.get(key))
         self.model.set_rows(pending)
         if self.decisions_panel is not None:
             self.decisions_panel.set_decisions(data.get("decisions", []))

@@ -4,6 +4,7 @@ deposit applied, balance); the rights; the parties; the signed QR and the seal a
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -11,7 +12,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ipdesk.domain.marketplace.auction import MODE_LABELS, Mode
-from ipdesk.domain.marketplace.confirmation import TransactionConfirmation, canonical_content, digest_of
+from ipdesk.domain.marketplace.confirmation import (
+    TransactionConfirmation,
+    canonical_content,
+    digest_of,
+    from_content,
+)
 from ipdesk.domain.notices.notice import china_datetime, format_yuan, rmb_uppercase
 from ipdesk.reports.common.layout import Title, cell, grid_table, kv_table, para, plain_row
 from ipdesk.reports.common.seal import make_payload
@@ -55,3 +61,10 @@ def render_confirmation(doc: TransactionConfirmation, signer: Any, out: Path | s
     payload = make_payload(doc.serial, digest_of(content), signer)
     render_document(confirmation_story(doc, payload), page_meta(doc, doc.title[0], payload, content), out)
     return payload
+
+
+def render_signed(content: bytes, signer: Any) -> bytes:
+    """The PDF the office prints for this signed content (verification lays it out again to compare)."""
+    buf = io.BytesIO()
+    render_confirmation(from_content(content), signer, buf)
+    return buf.getvalue()

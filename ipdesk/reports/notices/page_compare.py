@@ -58,7 +58,8 @@ _STREAM_FRAMING = {"/Length", "/Filter", "/DecodeParms", "/DL"}
 #: statement …): kind → the module that lays them out (``render_signed(content, signer)``, in its one
 #: layout), imported by name so the notices never depend on those contexts.
 OTHER_DOCUMENTS = {"settlement_statement": "ipdesk.reports.disposal.statements_pdf",
-                   "transfer_confirmation": "ipdesk.reports.disposal.statements_pdf"}
+                   "transfer_confirmation": "ipdesk.reports.disposal.statements_pdf",
+                   "deal_confirmation": "ipdesk.reports.marketplace.confirmation_pdf"}
 
 
 def _other_kind(content: bytes) -> str | None:

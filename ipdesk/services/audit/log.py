@@ -120,7 +120,8 @@ def record(
 
 # Audited entity types → the change kinds pages watch (ipdesk.domain.shared.changes.KINDS).
 _ENTITY_KINDS = {"pledge": "pledges", "right": "rights", "party": "parties", "settings": "settings", "key": "keys",
-                 "loan": "loans", "disposal_case": "cases", "fund": "funds", "lot": "lots"}
+                 "loan": "loans", "disposal_case": "cases", "fund": "funds", "lot": "lots", "policy": "policies",
+                 "signal": "signals"}
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,9 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
                                          Child("market_deals", "lot_id")), label=("lot_no",)),
     Spec("auction", "market_auctions", children=(Child("market_bidders", "auction_id"),
                                                  Child("market_bids", "auction_id")), label=("auction_no",)),
+    # An insurance policy with the rights it covers and its claims (a claim's steps are acts on the policy).
+    Spec("policy", "insurance_policies", children=(Child("insurance_policy_rights", "policy_id"),
+                                                   Child("insurance_claims", "policy_id")), label=("policy_no",)),
     Spec("settings", "settings", key="key", exclude=("updated_at",), singleton=True),
     Spec("key", "trusted_keys", key="key_id", exclude=("added_at",), singleton=True),
 )}

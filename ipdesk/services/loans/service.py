@@ -182,6 +182,11 @@ class LoanService:
         """:meth:`repay` inside the caller's unit of work (a disposal's settlement pays the loan)."""
         return self._service_in(uow, actor, loan_id, EventKind.REPAYMENT, on, amount=amount, reason=reason)
 
+    def halt_in(self, uow: UnitOfWork, actor: Actor, loan_id: int, reason: str = "", *,
+                on: date | None = None) -> Serviced:
+        """:meth:`halt` inside the caller's unit of work (a risk signal acted on halts the pledge's loans)."""
+        return self._service_in(uow, actor, loan_id, EventKind.HALT, on, reason=reason)
+
     # --- the one write path ----------------------------------------------------------------------
     def _service(self, actor: Actor, loan_id: int, kind: EventKind, on: date | None, *,
                  amount: Decimal | None = None, payer: int | None = None, reason: str = "") -> Serviced:

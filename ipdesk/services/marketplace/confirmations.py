@@ -1,6 +1,7 @@
 """The transaction confirmation (成交确认书) of a deal: issued once — its content fixed, its digest signed
-with the office key into the QR like a notice's — and rendered from the stored content and signature ever
-after, so a reprint carries the original QR even after the key is rotated."""
+with the office key into the QR, kept in the notices' issue log under a notice serial (so ``ipdesk verify``
+and the 验证 page check it like a notice, pages compared) — and rendered from the stored content and
+signature ever after, so a reprint carries the original QR even after the key is rotated."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.marketplace.confirmation import (
+    KIND,
     ConfirmedRight,
     TransactionConfirmation,
     canonical_content,
@@ -25,10 +27,10 @@ from ipdesk.services import audit
 from ipdesk.services.marketplace.closing import ClosingCommands
 from ipdesk.services.marketplace.records import m, right_rows
 from ipdesk.services.notices.service import StoredSigner, atomic_write
-from ipdesk.services.office.settings import OfficeService, next_number
-from ipdesk.services.uow import note, reading, transaction
+from ipdesk.services.office.settings import format_number, next_number
+from ipdesk.services.uow import collect_changes, note, reading, transaction
 from ipdesk.storage.marketplace.tables import AuctionRow, DealRow, LotRow
-from ipdesk.storage.schema import PartyRow
+from ipdesk.storage.schema import NoticeRow, PartyRow
 
 register({
     "market.no_confirmation": ("成交 {deal} 已因悔拍失效，不出具成交确认书", "deal {deal} fell when the buyer backed "
@@ -53,12 +55,16 @@ class ConfirmationCommands(ClosingCommands):
         actor.require(Action.MANAGE_MARKET)
         with reading(self.engine) as session:
             issued = self._deal(session, actor, deal).confirmation_serial is not None
-        signer = None
+        signer, keys_changed = None, False
         if not issued:  # loaded (and checked) before the transaction, as the notices do: its key store writes
-            if self.keys is None:
+            if self.notices is None:
                 raise RuleRefusal(Problem("market.no_signing_key", "deal"))
-            signer = self.keys.for_signing()
+            with collect_changes() as first_use:
+                signer = self.notices.keys.for_signing()
+            keys_changed = first_use.changes.keys  # the first use made the office key
         with transaction(self.engine, self.clock) as session:
+            if keys_changed:
+                note(session, "keys")
             row = self._deal(session, actor, deal, lock=True)
             if row.status == "backed_out":
                 raise RuleRefusal(Problem("market.no_confirmation", "deal", {"deal": row.deal_no}))
@@ -85,9 +91,11 @@ class ConfirmationCommands(ClosingCommands):
         seller = session.get(PartyRow, lot.seller_party_id) if lot and lot.seller_party_id else None
         assert lot is not None and auction is not None and buyer is not None
         now = self.clock.now().replace(microsecond=0)
-        serial = f"JY{now.year}{next_number(session, 'market_confirmation', now.year):06d}"
+        settings = self.notices.office.settings(session)
+        year = self.clock.local(now).year
+        serial = format_number(settings.notice_serial_format, year, next_number(session, "notice", year))
         doc = TransactionConfirmation(
-            serial=serial, office_name=OfficeService(self.engine, self.clock).settings(session).office_name,
+            serial=serial, office_name=settings.office_name,
             issued_at=now, deal_no=row.deal_no, lot_no=lot.lot_no, lot_title=lot.title, lot_kind=lot.kind,
             auction_no=auction.auction_no, mode=auction.mode, preset=auction.preset, round=auction.round,
             case_ref=lot.case_ref or "", seller=seller.name if seller else "", buyer=buyer.name,
@@ -98,6 +106,11 @@ class ConfirmationCommands(ClosingCommands):
         row.confirmation_serial, row.confirmation_digest = serial, digest_of(content)
         row.confirmation_payload = make_payload(serial, row.confirmation_digest, signer)
         row.confirmation_content = content.decode("utf-8")
+        # In the notices' issue log too (no pledge: a pledge's notice list shows only its own notices).
+        session.add(NoticeRow(serial=serial, kind=KIND, pledge_id=None, event_id=None, issued_at=now,
+                              issued_by=actor.username, content=row.confirmation_content,
+                              digest=row.confirmation_digest, key_id=signer.key_id, payload=row.confirmation_payload))
+        note(session, "notices", serial)
         row.version += 1
         session.flush()
         audit.record(session, actor, "deal.confirmation", "lot", lot.id,

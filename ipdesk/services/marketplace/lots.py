@@ -78,12 +78,12 @@ def deal_of_lot_in(uow: UnitOfWork, lot_id: int) -> LotDeal | None:
 
 class _MarketBase:
     def __init__(self, engine: Engine, clock: Clock | None = None, *, status: StatusSource = STORED,
-                 pledges: Any = None, keys: Any = None):
+                 pledges: Any = None, notices: Any = None):
         self.engine = engine
         self.clock: Clock = clock if clock is not None else OfficeClock()
         self.status = status  # the legal status of the lot's rights (the fee engine's, on a workstation)
         self.pledges = pledges  # PledgeService: records the transfer of an ordinary sale lot's rights
-        self.keys = keys  # OfficeKeys: signs the transaction confirmations
+        self.notices = notices  # NoticeService: the office key and issue log the confirmations are signed in
 
     def _lot(self, session: Session, actor: Actor, key: int | str, lock: bool = False) -> LotRow:
         return get_scoped(session, LotRow, _id_of(session, LotRow, LotRow.lot_no, key, LOT), actor, what=LOT,

@@ -13,8 +13,8 @@ class MarketService(ConfirmationCommands):
     the signed confirmation (:mod:`.confirmations`).
 
     Construct with the engine and the office clock; on a workstation also the legal-status source (the fee
-    engine), the pledge service (transfer recordal of a sold ordinary lot) and the office keys (the signed
-    transaction confirmation)."""
+    engine), the pledge service (transfer recordal of a sold ordinary lot) and the notice service (the office
+    key and issue log of the signed transaction confirmation)."""
 
     def lot_source(self, actor: Actor) -> LotListSource:
         """The lot register for a lazy table, within ``actor``'s scope."""

@@ -195,6 +195,14 @@ def test_the_confirmation_is_issued_once_and_signed_like_a_notice(world: World) 
     assert verify_payload(first.payload, canonical_content(first.document), keys).ok
     assert read_pdf_payload(first.pdf).payload == first.payload
     assert world.market.get_deal(ADMIN, deal.deal_no).confirmation_serial == first.serial
+    pdf = world.ws.config.data_dir / "deal.pdf"
+    pdf.write_bytes(first.pdf)
+    checked = world.ws.notices.verify_file(pdf)  # in the notices' issue log: verified like a notice
+    assert checked.ok and checked.serial == first.serial and checked.pages_checked, checked
+    forged = first.pdf.replace(b"720,000.00", b"920,000.00")
+    if forged != first.pdf:
+        pdf.write_bytes(forged)
+        assert not world.ws.notices.verify_file(pdf).ok
 
 
 def test_every_market_act_is_bound_in_the_audit_state(world: World) -> None:

@@ -1,0 +1,1 @@
+"""Patent insurance around pledges: policies, eligibility, the premium subsidy and claims (DOMAIN.md §9)."""

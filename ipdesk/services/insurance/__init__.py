@@ -1,0 +1,1 @@
+"""Insurance use cases: policies, eligibility, the premium subsidy and claims."""
