@@ -119,6 +119,7 @@ class Workstation:
         audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir,
                           signer=lambda: self.notices.keys.signer())
         audit_binding.baseline(self.engine, clock)  # a register from before state binding: bind it once
+        audit_binding.extend(self.engine, clock)  # and the kinds of record bound since it was, once
         # The annual-fee engine is the one source of a tracked patent's legal status, wherever it is shown
         # or examined: the register and the pledge services read it through this source.
         status = FeeStatus(self.office)

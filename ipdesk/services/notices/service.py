@@ -50,6 +50,7 @@ from ipdesk.services.pledges.rows import pledge_state
 from ipdesk.services.uow import UnitOfWork, changes_so_far, collect_changes, note, reading, reported, transaction
 from ipdesk.storage.schema import (
     AuditHeadRow,
+    AuditRow,
     NoticePrintRow,
     NoticeRow,
     PendingDecisionRow,
@@ -307,7 +308,7 @@ class NoticeService:
                 now = self.clock.now().replace(microsecond=0)
                 serial = self._next_serial(session, now)
                 notice = replace(self.build(session, pledge, kind, event, serial, now),
-                                 audit_position=audit_position(session))
+                                 audit_position=audit_position(session), decision_entry=decision_entry(session, event))
                 row = self._store(session, actor, notice, pledge.id, event.id)
                 audit.record(session, actor, "notice.issue", "pledge", pledge.id,
                              f"出具{KIND_NAMES[kind][0]} {serial}", None, {"serial": serial, "digest": row.digest})
@@ -565,6 +566,17 @@ def audit_position(session: Session) -> str:
     """The audit chain's committed head ("seq:hash") as this transaction sees it: what the notice anchors."""
     head = session.get(AuditHeadRow, 1)
     return f"{head.seq}:{head.hash}" if head is not None else ""
+
+
+def decision_entry(session: Session, event: PledgeEventRow) -> str:
+    """The audit entry ("seq:hash") that recorded the event a notice documents: the paper names the act it
+    proves, not only how long the log was. Empty for events from before events knew their entry."""
+    seq = (json.loads(event.payload) if event.payload else {}).get("audit_seq")
+    entry = (session.execute(select(AuditRow).where(AuditRow.seq == seq)).scalar_one_or_none()
+             if isinstance(seq, int) else None)
+    if entry is None or entry.entity_type != "pledge" or entry.entity_id != event.pledge_id or not entry.hash:
+        return ""
+    return f"{entry.seq}:{entry.hash}"
 
 
 def merge_pdfs(parts: list[bytes]) -> bytes:
