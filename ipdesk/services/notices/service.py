@@ -9,8 +9,6 @@ renders the same document with the same serial and QR, and every printing is log
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -38,6 +36,7 @@ from ipdesk.domain.pledges.maker_checker import DecisionKind, DecisionStatus, bo
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.changes import NO_CHANGES, Changed, Changes
 from ipdesk.domain.shared.clock import Clock, OfficeClock
+from ipdesk.domain.shared.files import write_atomically
 from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
@@ -162,21 +161,9 @@ class BatchReport:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".ipdesk-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write via a temporary file in the same folder and rename: never a half-written file (a failure names
+    ``path``, not the temporary)."""
+    write_atomically(path, data)
 
 
 class NoticeService:
