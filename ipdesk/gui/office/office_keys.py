@@ -193,7 +193,8 @@ class OfficeKeysPanel(QWidget):
         def done(_changes: Any) -> None:
             if on_ok is not None:
                 on_ok()
-            current = self.keys.signer()
+            # the key just installed is in memory (no database read on the GUI thread); a retirement names its own
+            current = self.keys.signer() if "{key_id}" in said else None
             self._say(said.format(key_id=current.key_id if current is not None else "—"), "ok")
             self.reload()
             self.done.emit(self.status.text())
