@@ -59,6 +59,14 @@ def _own_key(row: AuditRow) -> Key | None:
     return (row.entity_type, row.entity_id) if row.entity_id is not None else None
 
 
+def _decision_of(row: AuditRow) -> int | None:
+    """The maker-checker decision an entry prepared, confirmed or returned (its ``after`` names it)."""
+    if not row.action.startswith("decision.") or not row.after:
+        return None
+    decision = json.loads(row.after).get("decision")
+    return decision if isinstance(decision, int) and "decision" in st.SPECS else None
+
+
 def _touched(session: Session, pending: list[AuditRow]) -> tuple[dict[Key, AuditRow], list[str]]:
     """Which entry binds which record, and the kinds a bulk load filled."""
     owner: dict[Key, AuditRow] = {}
@@ -66,6 +74,9 @@ def _touched(session: Session, pending: list[AuditRow]) -> tuple[dict[Key, Audit
         key = _own_key(row)
         if key is not None:
             owner[key] = row  # the last entry about a record binds its final state
+        decision = _decision_of(row)
+        if decision is not None:
+            owner[("decision", decision)] = row  # a decision on a pledge is audited on the pledge
     last = pending[-1]
     changes = uow.changes_so_far(session)
     noted: list[Key] = []

@@ -5,9 +5,10 @@ A record is the row set that makes it up: a pledge with its pledgors, rights and
 its owners, recorded transactions, fee payments and monitoring entries; a party; a loan with its schedule
 and events; a disposal case with its steps, documents and settlement; a compensation fund with its ledger;
 a marketplace lot and auction; a custody agreement with its rights; a valuation with its rights; a value
-analysis; a notice (its signed content and revocation); a user account; the office settings, the
-value-analysis weight sets and the trusted keys as one record each. Row stamps (``created_at``,
-``updated_at``, ``version``) are not state: every act changes them and none changes what the record says.
+analysis; a maker-checker decision; a notice (its signed content and revocation); a user account; the
+office settings, the value-analysis weight sets and the trusted keys as one record each. Row stamps
+(``created_at``, ``updated_at``, ``version``) are not state: every act changes them and none changes what
+the record says.
 
 Each kind has a ``version``; a kind added or one whose row set grows gets a higher one, and the register
 binds such kinds whole once when it is first opened by code that knows them (``binding.extend``).
@@ -88,6 +89,7 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
     Spec("valuation", "valuations", children=(Child("valuation_rights", "valuation_id"),), label=("report_no",)),
     Spec("value_analysis", "value_analyses"),
     Spec("value_weights", "value_weight_sets", singleton=True),
+    Spec("decision", "pending_decisions"),  # maker-checker: a decision awaiting, confirmed or returned
 )}
 #: The kinds (at version 1) a register bound before kinds had versions: its log names no versions.
 UNVERSIONED_KINDS = ("pledge", "right", "party", "notice", "user", "settings", "key")

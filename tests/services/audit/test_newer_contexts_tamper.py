@@ -129,13 +129,33 @@ def test_a_register_bound_before_these_kinds_is_extended_once(workstation: Works
     with monkeypatch.context() as m:  # the register as ipdesk bound it before the newer kinds
         m.setattr(st, "SPECS", old)
         m.setattr(st, "BOUND_WITH", {})
+        m.setattr(st, "CHANGE_KINDS", {k: v for k, v in st.CHANGE_KINDS.items() if v in old})
         m.setattr(binding, "versions", lambda: {})  # and its log named no versions
         ids = fill(workstation)
         assert mismatches(workstation) == []
-    assert binding.extend(workstation.engine) == ["custody_agreement", "loan", "right", "valuation",
-                                                  "value_analysis", "value_weights"]
+    newer = sorted({*st.SPECS} - set(st.UNVERSIONED_KINDS) | {"right"})  # right: v2, its fees and monitoring
+    assert {"custody_agreement", "loan", "right", "valuation", "value_analysis", "value_weights"} <= set(newer)
+    assert binding.extend(workstation.engine) == newer
     assert binding.extend(workstation.engine) == []  # once
     assert mismatches(workstation) == []
     sql(workstation, f"UPDATE loans SET principal = 9200000.00 WHERE id = {ids['loan']}")
     [m] = mismatches(workstation)
     assert (m["table"], m["record"], m["fields"]) == ("loans", "L2026000001", ["loans.principal"])
+
+
+def test_a_maker_checker_decision_edited_behind_the_log(workstation: Workstation, maker_checker_on: None) -> None:
+    clerk, approver = Actor("dengji", Role.CLERK), Actor("shenhe", Role.APPROVER)
+    pid = workstation.pledges.file(clerk, application_data(pledge_world(workstation)), received=date(2026, 11, 16)).id
+    pending = workstation.pledges.register(clerk, pid, on=date(2026, 11, 16)).pending
+    assert pending is not None and mismatches(workstation) == []
+    sql(workstation, "UPDATE pending_decisions SET params = '{\"on\":\"2026-01-01\"}'")  # the date to be confirmed
+    [m] = mismatches(workstation)
+    assert (m["table"], m["entity"], m["id"], m["problem"]) == ("pending_decisions", "decision", pending.id, "changed")
+    assert m["fields"] == ["pending_decisions.params"]
+    sql(workstation, "UPDATE pending_decisions SET params = '{\"on\":\"2026-11-16\"}'")
+    assert mismatches(workstation) == []
+    workstation.pledges.confirm(approver, pending.id)
+    assert mismatches(workstation) == []
+    sql(workstation, "UPDATE pending_decisions SET prepared_by = 'shenhe'")  # as if the approver had prepared it
+    [m] = mismatches(workstation)
+    assert (m["table"], m["fields"]) == ("pending_decisions", ["pending_decisions.prepared_by"])
