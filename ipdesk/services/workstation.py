@@ -25,6 +25,7 @@ from ipdesk.services.funds.ledger import FundService
 from ipdesk.services.insurance.claims import ClaimService
 from ipdesk.services.insurance.service import InsuranceService
 from ipdesk.services.loans.service import LoanService
+from ipdesk.services.marketplace.pools import PoolService
 from ipdesk.services.marketplace.service import MarketService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
@@ -90,6 +91,7 @@ class Workstation:
     statistics: PledgeStatistics = field(init=False)
     digest: DigestService = field(init=False)
     market: MarketService = field(init=False)
+    pools: PoolService = field(init=False)
     funds: FundService = field(init=False)
     disposal: DisposalService = field(init=False)
 
@@ -130,6 +132,7 @@ class Workstation:
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
         self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges,
                                     notices=self.notices)
+        self.pools = PoolService(self.engine, clock)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
                                         office=self.office, funds=self.funds, notices=self.notices)

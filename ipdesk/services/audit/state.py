@@ -77,6 +77,10 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
     # The marketplace: a lot with its rights, rounds and deals; an auction with its bidders and bids.
     Spec("lot", "market_lots", children=(Child("market_lot_rights", "lot_id"), Child("market_auctions", "lot_id"),
                                          Child("market_deals", "lot_id")), label=("lot_no",)),
+    Spec("pool", "market_pools", children=(Child("market_pool_members", "pool_id"), Child("market_pool_rights",
+                                                                                          "pool_id"),
+                                           Child("market_pool_incomes", "pool_id"),
+                                           Child("market_pool_payouts", "pool_id")), label=("pool_no",)),
     Spec("auction", "market_auctions", children=(Child("market_bidders", "auction_id"),
                                                  Child("market_bids", "auction_id")), label=("auction_no",)),
     # An insurance policy with the rights it covers and its claims (a claim's steps are acts on the policy).
