@@ -14,13 +14,14 @@ from ipdesk.storage.marketplace.pool_tables import PoolIncomeRow, PoolPayoutRow
 from tests.helpers.factories import ADMIN, add_party, invention_data, make_uscc
 from tests.services.marketplace.conftest import FREE, World
 
+
 def second_number() -> str:
     from ipdesk.domain.registry.identifiers import parse_right_number
 
     for d in "0123456789X":
         try:
             return parse_right_number(f"ZL 201910222333.{d}").display
-        except Exception:  # noqa: BLE001 - trying the check digits
+        except Exception:
             continue
     raise AssertionError
 
