@@ -1,7 +1,7 @@
 """Patent pools: pools with their trust plan, members, patents, licence income and its distribution
 
 Revision ID: 768d3aacdcb6
-Revises: d2ae973f0426
+Revises: 44318f0b5836
 Create Date: 2026-12-02 02:17:55.348287+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import ipdesk.storage.types
 
 revision: str = '768d3aacdcb6'
-down_revision: str | None = 'd2ae973f0426'
+down_revision: str | None = '44318f0b5836'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
