@@ -25,6 +25,7 @@ from ipdesk.services.funds.ledger import FundService
 from ipdesk.services.insurance.claims import ClaimService
 from ipdesk.services.insurance.service import InsuranceService
 from ipdesk.services.loans.service import LoanService
+from ipdesk.services.marketplace.pools import PoolService
 from ipdesk.services.marketplace.service import MarketService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
@@ -92,6 +93,7 @@ class Workstation:
     statistics: PledgeStatistics = field(init=False)
     digest: DigestService = field(init=False)
     market: MarketService = field(init=False)
+    pools: PoolService = field(init=False)
     funds: FundService = field(init=False)
     disposal: DisposalService = field(init=False)
 
@@ -121,6 +123,7 @@ class Workstation:
         audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir,
                           signer=lambda: self.notices.keys.signer())
         audit_binding.baseline(self.engine, clock)  # a register from before state binding: bind it once
+        audit_binding.extend(self.engine, clock)  # and the kinds of record bound since it was, once
         # The annual-fee engine is the one source of a tracked patent's legal status, wherever it is shown
         # or examined: the register and the pledge services read it through this source.
         status = FeeStatus(self.office)
@@ -131,6 +134,7 @@ class Workstation:
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
         self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges,
                                     notices=self.notices)
+        self.pools = PoolService(self.engine, clock)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
                                         office=self.office, funds=self.funds, notices=self.notices)

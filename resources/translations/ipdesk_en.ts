@@ -3279,6 +3279,105 @@ Reasons:
     </message>
 </context>
 <context>
+    <name>OfficeKeysPanel</name>
+    <message>
+        <source>密钥管理（管理员）</source>
+        <translation>Key management (administrators)</translation>
+    </message>
+    <message>
+        <source>更换签发密钥…</source>
+        <translation>Rotate the signing key…</translation>
+    </message>
+    <message>
+        <source>导入私钥…</source>
+        <translation>Import a private key…</translation>
+    </message>
+    <message>
+        <source>停用所选密钥…</source>
+        <translation>Retire the selected key…</translation>
+    </message>
+    <message>
+        <source>设置或取消口令…</source>
+        <translation>Set or remove the passphrase…</translation>
+    </message>
+    <message>
+        <source>更换或导入后，原密钥停用但仍受信任，它签发的通知书照常核验；停用的密钥不再签发。每项操作都记入审计日志（原密钥编号与新密钥编号）。设置口令后，启动时需提供口令（环境变量 IPDESK_KEY_PASSPHRASE）。</source>
+        <translation>After a rotation or an import the old key is retired but still trusted: the notices it signed still verify; a retired key signs nothing more. Every act is written to the audit log (old and new key ids). With a passphrase set, ipdesk needs it at start (environment variable IPDESK_KEY_PASSPHRASE).</translation>
+    </message>
+    <message>
+        <source>已更换签发密钥：新密钥 {key_id}</source>
+        <translation>Signing key rotated: the new key is {key_id}</translation>
+    </message>
+    <message>
+        <source>已导入私钥，现用签发密钥 {key_id}</source>
+        <translation>Private key imported; the signing key is now {key_id}</translation>
+    </message>
+    <message>
+        <source>已停用密钥 {retired}</source>
+        <translation>Key {retired} retired</translation>
+    </message>
+    <message>
+        <source>已为签发密钥 {key_id} 设置口令</source>
+        <translation>Passphrase set on the signing key {key_id}</translation>
+    </message>
+    <message>
+        <source>已取消签发密钥 {key_id} 的口令</source>
+        <translation>Passphrase removed from the signing key {key_id}</translation>
+    </message>
+    <message>
+        <source>更换签发密钥</source>
+        <translation>Rotate the signing key</translation>
+    </message>
+    <message>
+        <source>生成新的签发密钥并停用现用密钥？已签发的通知书照常核验。</source>
+        <translation>Make a new signing key and retire the current one? Notices already issued still verify.</translation>
+    </message>
+    <message>
+        <source>新密钥的口令（可留空）</source>
+        <translation>Passphrase for the new key (may be empty)</translation>
+    </message>
+    <message>
+        <source>导入私钥</source>
+        <translation>Import a private key</translation>
+    </message>
+    <message>
+        <source>PEM 私钥 (*.pem);;所有文件 (*)</source>
+        <translation>PEM private key (*.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <source>私钥文件的口令（未加密则留空）</source>
+        <translation>The key file&apos;s passphrase (empty if it is not encrypted)</translation>
+    </message>
+    <message>
+        <source>停用密钥</source>
+        <translation>Retire key</translation>
+    </message>
+    <message>
+        <source>停用密钥 {key_id}？此后不再用它签发，已签发的通知书照常核验。</source>
+        <translation>Retire key {key_id}? It will sign nothing more; notices it signed still verify.</translation>
+    </message>
+    <message>
+        <source>签发密钥的新口令（留空则取消口令）</source>
+        <translation>New passphrase for the signing key (empty removes it)</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入口令</source>
+        <translation>Enter the passphrase again</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，未作更改</source>
+        <translation>The two passphrases differ; nothing was changed</translation>
+    </message>
+    <message>
+        <source>失败：{reason}</source>
+        <translation>Failed: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SigningKeyPanel</name>
     <message>
         <source>本机登记机关签章密钥</source>

@@ -73,6 +73,10 @@ REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
     "market.back_out": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.back_out(a, 999999)),
     "market.pay": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.pay(a, 999999, Decimal(1))),
     "market.confirmation": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.confirmation(a, 999999)),
+    "pools.create": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.create(a, {})),
+    "pools.join": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.join(a, 999999, "#1", Decimal(1), [])),
+    "pools.leave": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.leave(a, 999999, "#1")),
+    "pools.record_income": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.record_income(a, 999999, Decimal(1))),
 }
 
 
