@@ -141,10 +141,15 @@ def sqlite_workstation(sqlite_engine: Engine, tmp_path: Path, clock: FixedClock)
 
 
 @pytest.fixture(autouse=True)
-def desk_of_one(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+def desk_of_one(request: pytest.FixtureRequest) -> Iterator[None]:
     """In-process CLI calls run their commands on a register without users, as its installer (every duty), unless
-    marked ``real_sign_in``: the tests of sign-in itself, where only the bootstrap runs before the first user."""
-    if request.node.get_closest_marker("real_sign_in") is None:
-        from ipdesk.cli.commands import users as user_commands
+    marked ``real_sign_in``: the tests of sign-in itself, where only the bootstrap runs before the first user.
+    (Its own patch, so a test's ``monkeypatch.undo()`` leaves it in place.)"""
+    if request.node.get_closest_marker("real_sign_in") is not None:
+        yield
+        return
+    from ipdesk.cli.commands import users as user_commands
 
-        monkeypatch.setattr(user_commands, "_runs_before_the_first_user", lambda _args: True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(user_commands, "_runs_before_the_first_user", lambda _args: True)
+        yield
