@@ -116,7 +116,9 @@ def _deal(session: Session, row: DisposalCaseRow, data: dict[str, Any], on: date
     if problems:
         return {}
     row.buyer_party_id, row.price, row.deal_on = buyer_id, price, on
-    return {"buyer_id": buyer_id, "price": f"{price:.2f}" if price is not None else None, "on": on.isoformat()}
+    buyer = session.get(PartyRow, buyer_id)
+    return {"buyer_id": buyer_id, "buyer": buyer.name if buyer else "",
+            "price": f"{price:.2f}" if price is not None else None, "on": on.isoformat()}
 
 
 def clear_facts(row: DisposalCaseRow, stage: Stage) -> None:
