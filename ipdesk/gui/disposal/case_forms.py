@@ -96,9 +96,12 @@ class AdvanceForm(FormDialog):
                 self.documents[doc.code] = (box, ref)
             self.add_field("documents", form_label(self.tr("本阶段材料"), True, self.lang), grid_host)
         self.facts: dict[str, Any] = {}
+        # On the marketplace the listing lists the lot itself and the deal comes from it: nothing to type.
+        market = getattr(workstation, "market", None) is not None and case.route is not None and \
+            ROUTES[case.route].on_marketplace
         for key in STAGE_FIELDS.get(case.stage, ()):
-            label = form_label(pick(FACT_LABELS[key], self.lang), key not in ("lot",) and not (
-                key == "buyer" and case.route is Route.SET_OFF), self.lang)
+            optional = key == "lot" or market or (key == "buyer" and case.route is Route.SET_OFF)
+            label = form_label(pick(FACT_LABELS[key], self.lang), not optional, self.lang)
             editor: Any
             if key == "route":
                 editor = QComboBox()

@@ -112,9 +112,8 @@ def test_a_case_from_a_defaulted_pledge_to_closed(qtbot, qtmodeltester, ws, worl
     assert page.case.stage is Stage.DEFAULT_NOTICE and "1 件案件" in page.summary.text()
     complete(qtbot, page)
     complete(qtbot, page, {"market_value": "900000", "forced_value": "630000"})
-    complete(qtbot, page, {"route": "auction"})
-    assert page.case.stage is Stage.LISTING  # an auction is listed on the marketplace
-    complete(qtbot, page, {"listing": "江苏省技术产权交易市场 拍卖公告 2026-17"})
+    complete(qtbot, page, {"route": "negotiated"})
+    assert page.case.stage is Stage.DEAL  # a negotiated transfer is not listed on the marketplace
     complete(qtbot, page, {"buyer": world["buyer"].uscc, "price": "800000"})
     assert page.case.stage is Stage.SETTLEMENT and page.settle_button.isEnabled()
     settling = page.settle()
@@ -137,7 +136,7 @@ def test_a_case_from_a_defaulted_pledge_to_closed(qtbot, qtmodeltester, ws, worl
     assert ws.pledges.get(pledge.id).cancellation_trigger.value == "realised"
     assert [o.party_id for o in ws.rights.get(world["right"].id).owners] == [world["buyer"].id]
     page.tabs.setCurrentIndex(0)
-    assert page.timeline.rowCount() == 9 and not page.advance_button.isEnabled()  # opened, eight stages
+    assert page.timeline.rowCount() == 8 and not page.advance_button.isEnabled()  # opened, seven stages
     qtmodeltester.check(page.timeline)
     qtmodeltester.check(page.model)
     assert page.model.data(page.model.index(0, 3)) == "结案"
