@@ -171,6 +171,8 @@ def check_outputs(args: argparse.Namespace) -> None:
     from ipdesk.domain.shared.files import output_problem
 
     names = [*OUTPUT_OPTIONS, "file"] if getattr(args, "command", None) == "key" else OUTPUT_OPTIONS
+    if getattr(args, "all", False) is True:  # notice print --all: --out is the folder it fills
+        names = [n for n in names if n != "out"]
     problems = [p for name in names if isinstance(value := getattr(args, name, None), Path)
                 and (p := output_problem(value, name)) is not None]
     if problems:

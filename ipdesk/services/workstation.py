@@ -137,7 +137,8 @@ class Workstation:
         self.pools = PoolService(self.engine, clock)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
-                                        office=self.office, funds=self.funds, notices=self.notices)
+                                        office=self.office, funds=self.funds, notices=self.notices,
+                                        market=self.market)
         self.insurance = InsuranceService(self.engine, clock, status)
         self.claims = ClaimService(self.engine, clock)
         self.risk = RiskService(self.engine, self.loans, clock, status)

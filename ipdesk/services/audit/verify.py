@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class _Chain:
     bound: dict[Key, tuple[int, str]] = field(default_factory=dict)  # record → (seq, digest) last bound
     ranges: list[tuple[str, int, int, int]] = field(default_factory=list)  # (entity, first, last, seq)
     hashes: dict[int, str] = field(default_factory=dict)  # seq → hash, for the anchors' seqs
+    sweeps: dict[str, RangeSweep] = field(default_factory=dict)  # entity → its ranges, for _last_binding
 
 
 def _iter_rows(session: Session, batch: int = 5000) -> Iterator[AuditRow]:
@@ -118,11 +120,39 @@ def _walk_chain(session: Session, keys: AuditKeys, wanted: set[int]) -> _Chain:
     return out
 
 
+class RangeSweep:
+    """The latest entry whose id range holds an id. Verification asks in ascending id order (it walks each
+    kind by id), so a sweep over the ranges by first id answers in O(log ranges) each — every import adds
+    its id runs, and a check per record against every range grew with the log; an id asked out of order
+    (a deleted record's state row) is looked up one range at a time."""
+
+    def __init__(self, ranges: list[tuple[int, int, int]]):  # (first, last, seq)
+        self.ranges = sorted(ranges)
+        self.next = 0
+        self.open: list[tuple[int, int]] = []  # (-seq, last) of the ranges begun, the latest on top
+        self.at = -1
+
+    def latest(self, rid: int) -> int | None:
+        if rid < self.at:
+            return max((seq for first, last, seq in self.ranges if first <= rid <= last), default=None)
+        self.at = rid
+        while self.next < len(self.ranges) and self.ranges[self.next][0] <= rid:
+            _first, last, seq = self.ranges[self.next]
+            heapq.heappush(self.open, (-seq, last))
+            self.next += 1
+        while self.open and self.open[0][1] < rid:  # ended before rid (those below the top go when they surface)
+            heapq.heappop(self.open)
+        return -self.open[0][0] if self.open else None
+
+
 def _last_binding(chain: _Chain, key: Key) -> int | None:
     seq = chain.bound.get(key, (None, ""))[0]
-    for entity, first, last, at in chain.ranges:
-        if entity == key[0] and first <= key[1] <= last and (seq is None or at > seq):
-            seq = at
+    sweep = chain.sweeps.get(key[0])
+    if sweep is None:
+        sweep = chain.sweeps[key[0]] = RangeSweep([(f, la, at) for e, f, la, at in chain.ranges if e == key[0]])
+    at = sweep.latest(key[1])
+    if at is not None and (seq is None or at > seq):
+        seq = at
     return seq
 
 

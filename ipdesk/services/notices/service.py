@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -339,6 +339,18 @@ class NoticeService:
             query = select(NoticeRow).where(NoticeRow.pledge_id == pledge_id).order_by(NoticeRow.id)
             rows = session.execute(query).scalars()
             return [self._issued(r) for r in rows]
+
+    def pledges_with(self, kind: NoticeKind | str, start: date | None = None, end: date | None = None) -> list[int]:
+        """Ids of the pledges that have a ``kind`` notice to print (their event on ``start``..``end``, the
+        legal date), in id order: a month-end batch."""
+        query = (select(PledgeEventRow.pledge_id).distinct()
+                 .where(PledgeEventRow.kind.in_(EVENT_OF_KIND[NoticeKind(kind)])).order_by(PledgeEventRow.pledge_id))
+        if start is not None:
+            query = query.where(PledgeEventRow.on_date >= start)
+        if end is not None:
+            query = query.where(PledgeEventRow.on_date <= end)
+        with reading(self.engine) as session:
+            return [int(i) for i in session.execute(query).scalars()]
 
     def available_kinds(self, pledge_id: int) -> list[NoticeKind]:
         """The notices this pledge has (what the print menu offers)."""
