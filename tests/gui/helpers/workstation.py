@@ -39,6 +39,7 @@ class FakeWorkstation:
     monitoring: Any = None
     fees: Any = None
     custody: Any = None
+    market: Any = None
 
     @property
     def database_description(self) -> str:
