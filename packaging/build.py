@@ -208,10 +208,10 @@ def bundle_env(data_dir: Path, config_dir: Path, **extra: str) -> dict[str, str]
 
 
 def run_bundle(args: Sequence[str], env: dict[str, str], timeout: float = 90,
-               bundle: Path = BUNDLE) -> subprocess.CompletedProcess[str]:
+               bundle: Path = BUNDLE, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(bundle / EXE_NAME), *args], env=env, capture_output=True, text=True,
                           encoding="utf-8", errors="replace", timeout=timeout, cwd=tempfile.gettempdir(),
-                          check=False)
+                          check=False, input=stdin)
 
 
 def _fail(what: str, proc: subprocess.CompletedProcess[str]) -> BuildError:

@@ -125,7 +125,7 @@ def clock() -> FixedClock:
 
 def _workstation(eng: Engine, tmp_path: Path, clock: FixedClock) -> Workstation:
     config = AppConfig(data_dir=tmp_path / "data", database_url=eng.url.render_as_string(hide_password=False))
-    return Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN), clock=clock)
+    return Workstation(config=config, engine=eng, actor=Actor("tester", Role.ADMIN, decides=True), clock=clock)
 
 
 @pytest.fixture
@@ -138,3 +138,18 @@ def workstation(engine: Engine, tmp_path: Path, clock: FixedClock) -> Workstatio
 def sqlite_workstation(sqlite_engine: Engine, tmp_path: Path, clock: FixedClock) -> Workstation:
     """Services over a fresh SQLite database (GUI tests and the slower scenario tests), on the fixed clock."""
     return _workstation(sqlite_engine, tmp_path, clock)
+
+
+@pytest.fixture(autouse=True)
+def desk_of_one(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In-process CLI calls run their commands on a register without users, as its installer (every duty), unless
+    marked ``real_sign_in``: the tests of sign-in itself, where only the bootstrap runs before the first user.
+    (Its own patch, so a test's ``monkeypatch.undo()`` leaves it in place.)"""
+    if request.node.get_closest_marker("real_sign_in") is not None:
+        yield
+        return
+    from ipdesk.cli.commands import users as user_commands
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(user_commands, "_runs_before_the_first_user", lambda _args: True)
+        yield

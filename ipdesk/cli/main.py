@@ -1,9 +1,10 @@
 """The command line on the same services as the GUI: the parser, the global options and dispatch.
 
 Each bounded context adds its subcommands (``ipdesk.cli.commands.<context>``); every command prints JSON.
-Exit codes: 0 ok, 1 refused by a rule or a permission, 2 bad input (nothing written), 3 internal error (a bug:
-reported as JSON with the exception, never as a bare traceback), 4 a failed or missing sign-in or a locked
-account (once the database has users every command that opens it signs in: ``--user`` / IPDESK_USER).
+Exit codes: 0 ok, 1 refused by a rule or a permission, 2 bad input (nothing written; argparse's usage errors
+too, in the reader's language), 3 internal error (a bug: reported as JSON with the exception, never as a bare
+traceback), 4 a failed or missing sign-in or a locked account (once the database has users every command that
+opens it signs in: ``--user`` / IPDESK_USER), 130 interrupted (Ctrl+C: one line, no traceback).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from ipdesk.cli.commands.common import (
     NOTHING,
     emit,
 )
+from ipdesk.cli.usage import language_of, messages_in
 from ipdesk.config import AppConfig
 from ipdesk.domain.shared.clock import Clock, FixedClock, parse_instant
 from ipdesk.domain.shared.messages import Message, register
@@ -53,6 +55,8 @@ from ipdesk.domain.shared.safe_text import text_problem
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_SIGN_IN", "build_parser", "emit", "main"]
 
+#: Ctrl+C, as a shell reports a command ended by SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
 #: Longer than any path or name the register holds: an argument beyond it is a mistake or an attack.
 MAX_ARGUMENT = 4096
 #: Options that name a file the command writes (checked before the command does its work).
@@ -167,6 +171,8 @@ def check_outputs(args: argparse.Namespace) -> None:
     from ipdesk.domain.shared.files import output_problem
 
     names = [*OUTPUT_OPTIONS, "file"] if getattr(args, "command", None) == "key" else OUTPUT_OPTIONS
+    if getattr(args, "all", False) is True:  # notice print --all: --out is the folder it fills
+        names = [n for n in names if n != "out"]
     problems = [p for name in names if isinstance(value := getattr(args, name, None), Path)
                 and (p := output_problem(value, name)) is not None]
     if problems:
@@ -175,13 +181,20 @@ def check_outputs(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser().parse_args(argv)
+    lang = language_of(argv)
+    try:
+        with messages_in(lang):  # usage errors (exit 2) in the reader's language too
+            args = build_parser().parse_args(argv)
+    except KeyboardInterrupt:
+        return _interrupted(lang)
     config = config_from(args)
     _name_the_writer(args, config, sys.argv[1:] if argv is None else argv)
     try:
         check_arguments(argv)
         check_outputs(args)
         return dispatch(args, config, clock_from(args))
+    except KeyboardInterrupt:
+        return _interrupted(config.lang)
     except BrokenPipeError:
         return _reader_went_away()
     except DomainError as err:
@@ -242,6 +255,18 @@ def _say_we_wait(holder: object, seconds: float) -> None:
 
     message = writelock.wait_problem(holder, seconds).message(_wait_notice.get("lang", "zh"))  # type: ignore[arg-type]
     print(message, file=sys.stderr, flush=True)
+
+
+def _interrupted(lang: str) -> int:
+    """Ctrl+C: one line, no traceback. A transaction under way was rolled back by its context; what was
+    committed before stays committed."""
+    message = ("ipdesk：已中断（未完成的操作没有写入）" if lang == "zh"
+               else "ipdesk: interrupted (the unfinished operation wrote nothing)")
+    try:
+        print(message, file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+    return EXIT_INTERRUPTED
 
 
 def _reader_went_away() -> int:

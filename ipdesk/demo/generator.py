@@ -159,9 +159,11 @@ def load_demo_data(
             seed, as_of = summary.seed, summary.as_of
             pledges, users = interrupted["plan"].get("pledges", 0), bool(interrupted["plan"].get("users"))
         if pledges:
-            from ipdesk.demo.pledges import add_demo_pledges
+            from ipdesk.demo.pledges import DEMO_CLERK, add_demo_pledges
 
-            made = add_demo_pledges(engine, actor, seed=seed, as_of=as_of, count=pledges, clock=clock)
+            # an office's applications are filed by its clerks: the loading administrator may not decide
+            filer = actor if actor.may(Action.REGISTER_PLEDGE) else DEMO_CLERK
+            made = add_demo_pledges(engine, filer, seed=seed, as_of=as_of, count=pledges, clock=clock)
             summary = dataclasses.replace(summary, pledges=made, seconds=time.perf_counter() - started)
         if users:
             from ipdesk.demo.users import add_demo_users

@@ -121,6 +121,8 @@ def add_demo_pledges(engine: Engine, actor: Actor, *, seed: int = 2026, as_of: d
     return dict(outcome)
 
 
+#: Who files the demo's applications when the one loading the demo may not (an administrator).
+DEMO_CLERK = Actor("dengji", Role.CLERK)
 #: Who confirms the demo's decisions when the office has maker-checker on (the demo approver's name).
 DEMO_APPROVER = Actor("shenhe", Role.APPROVER)
 

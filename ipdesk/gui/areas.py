@@ -127,7 +127,7 @@ def right_sections(workstation: Workstation, lang: str) -> list[Any]:
 
 def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
     """What later contexts add to a pledge's detail pane: the loan-to-value line and the rights' valuations,
-    the loans behind the pledge, its insurance cover and its open early-warning signals."""
+    the loans behind the pledge, its insurance cover, its open early-warning signals and its disposal cases."""
     sections: list[Any] = []
     if getattr(workstation, "valuation", None) is not None:
         from ipdesk.gui.valuation.valuation_section import PledgeValuationSection
@@ -145,7 +145,19 @@ def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
         from ipdesk.gui.risk.risk_section import RiskSection
 
         sections.append(RiskSection(workstation, lang))
+    if getattr(workstation, "disposal", None) is not None:
+        from ipdesk.gui.disposal.case_section import CaseSection
+
+        sections.append(CaseSection(workstation, lang))
     return sections
+
+
+def build_disposal(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "disposal", None) is None:  # a test double without the service
+        return None
+    from ipdesk.gui.disposal.disposal_page import DisposalPage
+
+    return DisposalPage(host.workstation, host.lang)
 
 
 def build_custody(host: AreaHost) -> QWidget | None:
@@ -285,7 +297,8 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("disposal", "disposal", ("处置", "Disposal"),
              ("违约后质押物的处置流程：从违约到注销的案件办理。",
               "Disposal of pledged IP after default: cases from default to cancellation."),
-             permission=View.DISPOSAL),
+             build=build_disposal, permission=View.DISPOSAL,
+             watches=frozenset({"cases", "funds", "loans", "pledges", "rights"})),
     AreaSpec("market", "market", ("流转市场", "Marketplace"),
              ("专利流转市场：挂牌、拍卖、招标、协议转让与许可。",
               "Patent marketplace: listings, auctions, tenders, negotiated sales and licences."),

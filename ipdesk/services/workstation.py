@@ -25,6 +25,7 @@ from ipdesk.services.funds.ledger import FundService
 from ipdesk.services.insurance.claims import ClaimService
 from ipdesk.services.insurance.service import InsuranceService
 from ipdesk.services.loans.service import LoanService
+from ipdesk.services.marketplace.pools import PoolService
 from ipdesk.services.marketplace.service import MarketService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
@@ -45,13 +46,15 @@ from ipdesk.storage.private import private_dir
 
 
 def default_actor() -> Actor:
-    """The OS user until sign-in arrives (roadmap); role from IPDESK_ROLE (default admin: a single-user desk)."""
+    """Who acts before the database has its first user: the OS user, role from IPDESK_ROLE (default admin, with
+    every duty: nobody else is there yet). The front ends let it do only the bootstrap (the first
+    administrator) and the demo data; after that everyone signs in."""
     try:
         name = getpass.getuser()
     except Exception:
         name = "clerk"
     role = os.environ.get("IPDESK_ROLE", Role.ADMIN.value)
-    return Actor(name, Role(role) if role in Role.__members__.values() else Role.CLERK)
+    return Actor(name, Role(role) if role in Role.__members__.values() else Role.CLERK, decides=True)
 
 
 @dataclass
@@ -90,6 +93,7 @@ class Workstation:
     statistics: PledgeStatistics = field(init=False)
     digest: DigestService = field(init=False)
     market: MarketService = field(init=False)
+    pools: PoolService = field(init=False)
     funds: FundService = field(init=False)
     disposal: DisposalService = field(init=False)
 
@@ -119,6 +123,7 @@ class Workstation:
         audit_keys.attach(self.engine, self.config.keys_dir, self.config.data_dir,
                           signer=lambda: self.notices.keys.signer())
         audit_binding.baseline(self.engine, clock)  # a register from before state binding: bind it once
+        audit_binding.extend(self.engine, clock)  # and the kinds of record bound since it was, once
         # The annual-fee engine is the one source of a tracked patent's legal status, wherever it is shown
         # or examined: the register and the pledge services read it through this source.
         status = FeeStatus(self.office)
@@ -129,9 +134,11 @@ class Workstation:
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
         self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges,
                                     notices=self.notices)
+        self.pools = PoolService(self.engine, clock)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
-                                        office=self.office, funds=self.funds, notices=self.notices)
+                                        office=self.office, funds=self.funds, notices=self.notices,
+                                        market=self.market)
         self.insurance = InsuranceService(self.engine, clock, status)
         self.claims = ClaimService(self.engine, clock)
         self.risk = RiskService(self.engine, self.loans, clock, status)

@@ -409,6 +409,7 @@ _CONTEXT_TABLES = (
     "risk.tables",
     "funds.tables",
     "marketplace.tables",
+    "marketplace.pool_tables",
     "disposal.tables",
 )
 for _module in _CONTEXT_TABLES:

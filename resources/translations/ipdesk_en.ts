@@ -1112,6 +1112,34 @@ The registration then becomes read-only: no change or extension; the rights may 
         <source>未还本金 {principal} 元，逾期 {days} 天，逾期金额 {overdue} 元，罚息 {penalty} 元</source>
         <translation>principal outstanding {principal} yuan, {days} days overdue, {overdue} yuan overdue, penalty interest {penalty} yuan</translation>
     </message>
+    <message>
+        <source>代偿…</source>
+        <translation>Compensate…</translation>
+    </message>
+    <message>
+        <source>叫停…</source>
+        <translation>Halt…</translation>
+    </message>
+    <message>
+        <source>宣布违约…</source>
+        <translation>Declare default…</translation>
+    </message>
+    <message>
+        <source>恢复放款…</source>
+        <translation>Resume…</translation>
+    </message>
+    <message>
+        <source>放款…</source>
+        <translation>Drawdown…</translation>
+    </message>
+    <message>
+        <source>登记贷款…</source>
+        <translation>Book a loan…</translation>
+    </message>
+    <message>
+        <source>还款…</source>
+        <translation>Repayment…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1536,6 +1564,70 @@ The revocation takes effect when an approver confirms it.</translation>
 </context>
 <context>
     <name>OfficeSettingsForm</name>
+    <message>
+        <source> 个字符</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> attempts</translation>
+    </message>
+    <message>
+        <source>决定须经审核：</source>
+        <translation>Decisions need approval:</translation>
+    </message>
+    <message>
+        <source>密码最短长度：</source>
+        <translation>Minimum password length:</translation>
+    </message>
+    <message>
+        <source>开启后登记员提交的决定由审核员确认后才生效</source>
+        <translation>When on, a decision a clerk submits takes effect only once an approver confirms it</translation>
+    </message>
+    <message>
+        <source>新设置的密码至少多少个字符（8–64）；已有的密码不受影响</source>
+        <translation>How many characters a new password needs at least (8–64); existing passwords are not affected</translation>
+    </message>
+    <message>
+        <source>无操作多少分钟后锁定窗口并要求重新输入密码（1–480）</source>
+        <translation>Minutes without input before the window locks and asks for the password again (1–480)</translation>
+    </message>
+    <message>
+        <source>用户、登录与审核</source>
+        <translation>Users, sign-in and approval</translation>
+    </message>
+    <message>
+        <source>登记、不予登记、注销和撤销通知书须经审核（提交人与审核人不得为同一人）</source>
+        <translation>Registration, refusal, cancellation and notice revocation need an approver's confirmation (never the preparer's own)</translation>
+    </message>
+    <message>
+        <source>空闲锁定：</source>
+        <translation>Idle lock:</translation>
+    </message>
+    <message>
+        <source>管理员也可以审查、登记和作出决定（仅限一人办公的情形）</source>
+        <translation>The administrator may also examine, register and decide (an office of one only)</translation>
+    </message>
+    <message>
+        <source>管理员兼办登记：</source>
+        <translation>Administrator also registers:</translation>
+    </message>
+    <message>
+        <source>连续登录失败锁定：</source>
+        <translation>Lock after failed sign-ins:</translation>
+    </message>
+    <message>
+        <source>连续输错密码多少次后锁定账户，须管理员解锁（1–20）</source>
+        <translation>Wrong passwords in a row before the account locks until an administrator unlocks it (1–20)</translation>
+    </message>
+    <message>
+        <source>默认管理员只管理用户和设置；登记与决定是另一职责。更改在下次登录时生效</source>
+        <translation>By default the administrator manages users and settings only; registering and deciding is another duty. Applies from the next sign-in</translation>
+    </message>
     <message>
         <source>登记机关</source>
         <translation>Registration office</translation>
@@ -3215,6 +3307,105 @@ Reasons:
     </message>
 </context>
 <context>
+    <name>OfficeKeysPanel</name>
+    <message>
+        <source>密钥管理（管理员）</source>
+        <translation>Key management (administrators)</translation>
+    </message>
+    <message>
+        <source>更换签发密钥…</source>
+        <translation>Rotate the signing key…</translation>
+    </message>
+    <message>
+        <source>导入私钥…</source>
+        <translation>Import a private key…</translation>
+    </message>
+    <message>
+        <source>停用所选密钥…</source>
+        <translation>Retire the selected key…</translation>
+    </message>
+    <message>
+        <source>设置或取消口令…</source>
+        <translation>Set or remove the passphrase…</translation>
+    </message>
+    <message>
+        <source>更换或导入后，原密钥停用但仍受信任，它签发的通知书照常核验；停用的密钥不再签发。每项操作都记入审计日志（原密钥编号与新密钥编号）。设置口令后，启动时需提供口令（环境变量 IPDESK_KEY_PASSPHRASE）。</source>
+        <translation>After a rotation or an import the old key is retired but still trusted: the notices it signed still verify; a retired key signs nothing more. Every act is written to the audit log (old and new key ids). With a passphrase set, ipdesk needs it at start (environment variable IPDESK_KEY_PASSPHRASE).</translation>
+    </message>
+    <message>
+        <source>已更换签发密钥：新密钥 {key_id}</source>
+        <translation>Signing key rotated: the new key is {key_id}</translation>
+    </message>
+    <message>
+        <source>已导入私钥，现用签发密钥 {key_id}</source>
+        <translation>Private key imported; the signing key is now {key_id}</translation>
+    </message>
+    <message>
+        <source>已停用密钥 {retired}</source>
+        <translation>Key {retired} retired</translation>
+    </message>
+    <message>
+        <source>已为签发密钥 {key_id} 设置口令</source>
+        <translation>Passphrase set on the signing key {key_id}</translation>
+    </message>
+    <message>
+        <source>已取消签发密钥 {key_id} 的口令</source>
+        <translation>Passphrase removed from the signing key {key_id}</translation>
+    </message>
+    <message>
+        <source>更换签发密钥</source>
+        <translation>Rotate the signing key</translation>
+    </message>
+    <message>
+        <source>生成新的签发密钥并停用现用密钥？已签发的通知书照常核验。</source>
+        <translation>Make a new signing key and retire the current one? Notices already issued still verify.</translation>
+    </message>
+    <message>
+        <source>新密钥的口令（可留空）</source>
+        <translation>Passphrase for the new key (may be empty)</translation>
+    </message>
+    <message>
+        <source>导入私钥</source>
+        <translation>Import a private key</translation>
+    </message>
+    <message>
+        <source>PEM 私钥 (*.pem);;所有文件 (*)</source>
+        <translation>PEM private key (*.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <source>私钥文件的口令（未加密则留空）</source>
+        <translation>The key file&apos;s passphrase (empty if it is not encrypted)</translation>
+    </message>
+    <message>
+        <source>停用密钥</source>
+        <translation>Retire key</translation>
+    </message>
+    <message>
+        <source>停用密钥 {key_id}？此后不再用它签发，已签发的通知书照常核验。</source>
+        <translation>Retire key {key_id}? It will sign nothing more; notices it signed still verify.</translation>
+    </message>
+    <message>
+        <source>签发密钥的新口令（留空则取消口令）</source>
+        <translation>New passphrase for the signing key (empty removes it)</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入口令</source>
+        <translation>Enter the passphrase again</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，未作更改</source>
+        <translation>The two passphrases differ; nothing was changed</translation>
+    </message>
+    <message>
+        <source>失败：{reason}</source>
+        <translation>Failed: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SigningKeyPanel</name>
     <message>
         <source>本机登记机关签章密钥</source>
@@ -3575,6 +3766,14 @@ Reasons:
     <message>
         <source>本月到期的保险保障</source>
         <translation>Insurance cover ending this month</translation>
+    </message>
+    <message>
+        <source>处置中的案件</source>
+        <translation>Disposal cases open</translation>
+    </message>
+    <message>
+        <source>打开处置案件</source>
+        <translation>Open the disposal cases</translation>
     </message>
 </context>
 <context>
@@ -4264,6 +4463,317 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>风险预警</source>
         <translation>Risk early warning</translation>
+    </message>
+</context>
+<context>
+    <name>AdvanceForm</name>
+    <message>
+        <source>下一阶段经办人</source>
+        <translation>Responsible for the next stage</translation>
+    </message>
+    <message>
+        <source>完成并进入下一阶段</source>
+        <translation>Complete and go to the next stage</translation>
+    </message>
+    <message>
+        <source>完成阶段：{stage}</source>
+        <translation>Complete stage: {stage}</translation>
+    </message>
+    <message>
+        <source>已存档</source>
+        <translation>on file</translation>
+    </message>
+    <message>
+        <source>文号或存档编号</source>
+        <translation>Reference or file number</translation>
+    </message>
+    <message>
+        <source>本阶段材料</source>
+        <translation>This stage&apos;s documents</translation>
+    </message>
+</context>
+<context>
+    <name>AmountForm</name>
+    <message>
+        <source>事后收回：{case}</source>
+        <translation>Recovery: {case}</translation>
+    </message>
+    <message>
+        <source>先于罚息、利息、本金受偿（民法典第561条）</source>
+        <translation>Paid before penalty interest, interest and principal (Civil Code 561)</translation>
+    </message>
+    <message>
+        <source>处置及实现债权费用</source>
+        <translation>Disposal and enforcement costs</translation>
+    </message>
+    <message>
+        <source>收回金额</source>
+        <translation>Amount recovered</translation>
+    </message>
+    <message>
+        <source>清偿分配：{case}</source>
+        <translation>Settlement: {case}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSection</name>
+    <message>
+        <source>启动处置…</source>
+        <translation>Open a disposal case…</translation>
+    </message>
+    <message>
+        <source>处置案件</source>
+        <translation>Disposal cases</translation>
+    </message>
+    <message>
+        <source>没有处置案件</source>
+        <translation>No disposal case</translation>
+    </message>
+    <message>
+        <source>贷款违约后，就本质押启动处置案件</source>
+        <translation>Once the loan is in default, open a disposal case on this pledge</translation>
+    </message>
+    <message>
+        <source>阶段期限 {due}，经办人 {who}</source>
+        <translation>stage due {due}, responsible {who}</translation>
+    </message>
+</context>
+<context>
+    <name>DisposalPage</name>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{case}　质押 {pledge}（{pledgors} → {pledgee}）　贷款 {loan}</source>
+        <translation>{case}  pledge {pledge} ({pledgors} → {pledgee})  loan {loan}</translation>
+    </message>
+    <message>
+        <source>{n} 件案件（阶段逾期 {late} 件）　按阶段：{counts}</source>
+        <translation>Cases: {n} (stage overdue: {late})  by stage: {counts}</translation>
+    </message>
+    <message>
+        <source>{on} 清偿分配：处置所得 {proceeds} 元；债务人仍应清偿 {debtor} 元，出质人仍应清偿 {pledgor} 元{scheme}</source>
+        <translation>Settled on {on}: proceeds {proceeds} yuan; the debtor still owes {debtor} yuan, the pledgor {pledgor} yuan{scheme}</translation>
+    </message>
+    <message>
+        <source>事后收回…</source>
+        <translation>Recovery…</translation>
+    </message>
+    <message>
+        <source>仅未结案</source>
+        <translation>Open cases only</translation>
+    </message>
+    <message>
+        <source>余额 {balance} 元：注资 {paid} 元，补偿 {out} 元，收回 {back} 元（{scheme}）</source>
+        <translation>Balance {balance} yuan: contributed {paid}, compensation paid {out}, recovered {back} yuan ({scheme})</translation>
+    </message>
+    <message>
+        <source>保存 PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>全部阶段</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>处置案件</source>
+        <translation>Disposal cases</translation>
+    </message>
+    <message>
+        <source>完成本阶段…</source>
+        <translation>Complete this stage…</translation>
+    </message>
+    <message>
+        <source>尚未清偿分配</source>
+        <translation>Not settled yet</translation>
+    </message>
+    <message>
+        <source>尚未设立补偿资金池</source>
+        <translation>No compensation fund yet</translation>
+    </message>
+    <message>
+        <source>已出具 {serial}，保存到 {path}</source>
+        <translation>Issued {serial}, saved to {path}</translation>
+    </message>
+    <message>
+        <source>当前阶段：{stage}，期限 {due}{late}，经办人 {who}</source>
+        <translation>Stage: {stage}, due {due}{late}, responsible {who}</translation>
+    </message>
+    <message>
+        <source>打印处置文书</source>
+        <translation>Print a disposal document</translation>
+    </message>
+    <message>
+        <source>打印清偿分配表…</source>
+        <translation>Print settlement statement…</translation>
+    </message>
+    <message>
+        <source>打印转让确认书…</source>
+        <translation>Print transfer confirmation…</translation>
+    </message>
+    <message>
+        <source>按阶段筛选</source>
+        <translation>Filter by stage</translation>
+    </message>
+    <message>
+        <source>撤回上一步…</source>
+        <translation>Undo last step…</translation>
+    </message>
+    <message>
+        <source>无法读取处置案件：{error}</source>
+        <translation>Cannot read the disposal cases: {error}</translation>
+    </message>
+    <message>
+        <source>案件与时间线</source>
+        <translation>Case and timeline</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>清偿分配</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>清偿分配…</source>
+        <translation>Settle…</translation>
+    </message>
+    <message>
+        <source>补偿资金池</source>
+        <translation>Compensation funds</translation>
+    </message>
+    <message>
+        <source>选择上方的案件</source>
+        <translation>Select a case above</translation>
+    </message>
+    <message>
+        <source>，已逾期 {n} 天</source>
+        <translation>, {n} days overdue</translation>
+    </message>
+    <message>
+        <source>；损失按 {scheme} 分担，其中资金池支付 {pool} 元</source>
+        <translation>; loss shared under {scheme}, the pool paying {pool} yuan</translation>
+    </message>
+</context>
+<context>
+    <name>LoanActForm</name>
+    <message>
+        <source>代偿机构</source>
+        <translation>Paying agency</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>担保机构的统一社会信用代码或 #编号（机构用户：本机构）</source>
+        <translation>The guarantee agency&apos;s USCC or #id (an agency officer: their own)</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>LoanForm</name>
+    <message>
+        <source>借款人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>年利率（%）</source>
+        <translation>Annual rate (%)</translation>
+    </message>
+    <message>
+        <source>登记贷款：{pledge}</source>
+        <translation>Book a loan: {pledge}</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码或全称</source>
+        <translation>USCC or full name</translation>
+    </message>
+    <message>
+        <source>贷款人</source>
+        <translation>Lender</translation>
+    </message>
+    <message>
+        <source>贷款本金（元）</source>
+        <translation>Principal (yuan)</translation>
+    </message>
+    <message>
+        <source>起息日</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>还款方式</source>
+        <translation>Schedule</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCaseForm</name>
+    <message>
+        <source>不使用资金池</source>
+        <translation>No compensation fund</translation>
+    </message>
+    <message>
+        <source>不用资金池时的分担方案，如 germany、pudong:97（可空）</source>
+        <translation>Without a fund, the loss-sharing scheme, e.g. germany, pudong:97 (optional)</translation>
+    </message>
+    <message>
+        <source>启动处置：{pledge}</source>
+        <translation>Open a disposal case: {pledge}</translation>
+    </message>
+    <message>
+        <source>损失分担方案</source>
+        <translation>Loss-sharing scheme</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>补偿资金池</source>
+        <translation>Compensation fund</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonForm</name>
+    <message>
+        <source>例如：买受人未付款</source>
+        <translation>e.g. the buyer did not pay</translation>
+    </message>
+    <message>
+        <source>撤回上一步：{case}</source>
+        <translation>Undo the last step: {case}</translation>
+    </message>
+    <message>
+        <source>撤回理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementModel</name>
+    <message>
+        <source>未受偿（债务人仍应清偿）</source>
+        <translation>Unpaid (the debtor still owes)</translation>
+    </message>
+    <message>
+        <source>返还出质人的余额</source>
+        <translation>Surplus returned to the pledgor</translation>
     </message>
 </context>
 </TS>

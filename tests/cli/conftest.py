@@ -19,3 +19,4 @@ def new_database(template: Path, path: Path) -> Path:
 def db_args(tmp_path: Path, sqlite_template: Path) -> list[str]:
     new_database(sqlite_template, tmp_path / "cli.sqlite3")
     return ["--data-dir", str(tmp_path / "data"), "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
+

@@ -99,12 +99,12 @@ def test_an_output_path_that_cannot_be_written_is_refused_before_anything_is_iss
 
 def test_a_failed_write_is_bad_input_not_a_crash(capsys: pytest.CaptureFixture[str], db_args: list[str],
                                                  monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import ipdesk.services.notices.service as notices_mod
+    import ipdesk.domain.shared.files as files_mod  # where the exports' atomic writes are done
 
     def full_disk(*_a, **_kw):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device", str(tmp_path / "g.csv"))
 
-    monkeypatch.setattr(notices_mod.tempfile, "mkstemp", full_disk)
+    monkeypatch.setattr(files_mod.tempfile, "mkstemp", full_disk)
     code, out = run(capsys, *db_args, "gazette", "--from", "2026-01-01", "--to", "2026-12-31",
                     "--out", str(tmp_path / "g.csv"))
     assert code == 2 and _codes(out) == ["file.unusable"] and "磁盘空间不足" in out["errors"][0]["message"]

@@ -14,6 +14,8 @@ from ipdesk.cli.commands import users as user_commands
 from ipdesk.cli.main import main
 from tests.cli.conftest import new_database
 
+pytestmark = pytest.mark.real_sign_in
+
 BOSS_PW = "chief-secret-2026"
 CLERK_PW = "desk-secret-2026"
 
@@ -43,8 +45,10 @@ def bootstrap(cli) -> None:
     assert code == 0 and out["user"]["role"] == "admin"
 
 
-def test_without_users_everything_runs_as_today_then_bootstrap(cli) -> None:
-    assert cli("audit", "verify")[0] == 0
+def test_without_users_only_the_bootstrap_runs_then_everyone_signs_in(cli) -> None:
+    code, out = cli("audit", "verify")
+    assert code == 4 and out["errors"][0]["code"] == "signin.no_users"
+    assert "ipdesk user add" in out["errors"][0]["message"]
     code, out = cli("user", "add", "wangli", "--role", "clerk", "--password-stdin", stdin=CLERK_PW + "\n")
     assert code == 1 and out["errors"][0]["code"] == "users.first_admin"
     bootstrap(cli)
@@ -117,3 +121,4 @@ def test_no_password_text_in_the_database_file_or_the_logs(cli, tmp_path: Path,
             assert secret.encode() not in path.read_bytes(), f"{secret} in {path.name}"
         assert secret not in caplog.text
         assert secret not in capsys.readouterr().err
+

@@ -9,7 +9,7 @@ from ipdesk.domain.registry.parties import Party
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.services.workstation import Workstation
 
-ADMIN = Actor("admin", Role.ADMIN)
+ADMIN = Actor("admin", Role.ADMIN, decides=True)  # the tests act as an office of one
 
 
 def make_uscc(serial: int, region: str = "321100") -> str:

@@ -46,9 +46,33 @@ def bundle() -> Path:
     return build.BUNDLE
 
 
-def run(bundle: Path, tmp_path: Path, *args: str, **env: str):  # type: ignore[no-untyped-def]
+def run(bundle: Path, tmp_path: Path, *args: str, stdin: str | None = None,
+        **env: str):  # type: ignore[no-untyped-def]
     return build.run_bundle(list(args), build.bundle_env(tmp_path / "data", tmp_path / "config", **env),
-                            bundle=bundle)
+                            bundle=bundle, stdin=stdin)
+
+
+#: The office the bundle tests sign in to: its administrator, a clerk and an approver (user → password).
+BOSS, CLERK, APPROVER = ("boss", "chief-secret-2026"), ("dengji", "desk-secret-2026"), ("shenhe", "check-secret-26")
+
+
+def as_user(user: tuple[str, str]) -> dict[str, str]:
+    return {"IPDESK_USER": user[0], "IPDESK_PASSWORD": user[1]}
+
+
+def open_office(bundle: Path, tmp_path: Path, *, staff: bool = False) -> None:
+    """The first administrator (the bootstrap); with ``staff`` also a clerk and an approver, each of whom
+    chooses their own password at the first sign-in, as a new office starts."""
+    proc = run(bundle, tmp_path, "user", "add", BOSS[0], "--role", "admin", "--password-stdin", stdin=BOSS[1])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for user, role in ((CLERK, "clerk"), (APPROVER, "approver")) if staff else ():
+        first = "first-" + user[1]
+        proc = run(bundle, tmp_path, "user", "add", user[0], "--role", role, "--password-stdin", stdin=first,
+                   **as_user(BOSS))
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        proc = run(bundle, tmp_path, "user", "passwd", user[0], "--password-stdin", stdin=user[1],
+                   IPDESK_USER=user[0], IPDESK_PASSWORD=first)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def create_database(bundle: Path, tmp_path: Path) -> None:
@@ -142,6 +166,9 @@ def test_xlsx_import_and_right_show(bundle: Path, tmp_path: Path) -> None:
     book.save(tmp_path / "p.xlsx")
     create_database(bundle, tmp_path)
     proc = run(bundle, tmp_path, "import", "parties", str(tmp_path / "p.xlsx"))
+    assert proc.returncode == 4 and "signin.no_users" in proc.stdout  # nobody signs in before the first user
+    open_office(bundle, tmp_path)
+    proc = run(bundle, tmp_path, "import", "parties", str(tmp_path / "p.xlsx"), **as_user(BOSS))
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
     book = Workbook()
@@ -149,16 +176,16 @@ def test_xlsx_import_and_right_show(bundle: Path, tmp_path: Path) -> None:
     owner = "江苏恒顺新材料科技有限公司"
     book.active.append([2014103620773, "一种钢结构连接件", "2014-07-30", "2017-01-04", owner])
     book.save(tmp_path / "r.xlsx")
-    proc = run(bundle, tmp_path, "import", "rights", str(tmp_path / "r.xlsx"))
+    proc = run(bundle, tmp_path, "import", "rights", str(tmp_path / "r.xlsx"), **as_user(BOSS))
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
-    proc = run(bundle, tmp_path, "right", "show", "201410362077.3")
+    proc = run(bundle, tmp_path, "right", "show", "201410362077.3", **as_user(BOSS))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     right = json.loads(proc.stdout)
     assert right["title"] == "一种钢结构连接件"
     assert right["owners"][0]["share"] == "100.00"
 
-    proc = run(bundle, tmp_path, "audit", "verify")
+    proc = run(bundle, tmp_path, "audit", "verify", **as_user(BOSS))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     con = sqlite3.connect(tmp_path / "data" / "ipdesk.sqlite3")
     try:
@@ -182,17 +209,28 @@ def test_register_print_and_verify_a_notice_in_the_bundle(bundle: Path, tmp_path
         "clauses": ["parties", "debt", "deadline", "rights_list", "guarantee_scope"]}, ensure_ascii=False),
         encoding="utf-8")
     create_database(bundle, tmp_path)
+    open_office(bundle, tmp_path, staff=True)
     for args in (
         ("import", "parties", str(tmp_path / "p.csv")),
         ("import", "rights", str(tmp_path / "r.csv")),
-        ("register", str(tmp_path / "a.json"), "--on", "2026-11-16"),
     ):
-        proc = run(bundle, tmp_path, *args)
+        proc = run(bundle, tmp_path, *args, **as_user(BOSS))
         assert proc.returncode == 0, proc.stdout + proc.stderr
+    # the administrator does not register (a separate duty); the clerk prepares, the approver confirms
+    proc = run(bundle, tmp_path, "register", str(tmp_path / "a.json"), "--on", "2026-11-16", **as_user(BOSS))
+    assert proc.returncode == 1 and "register_pledge" in proc.stdout, proc.stdout + proc.stderr
+    proc = run(bundle, tmp_path, "register", str(tmp_path / "a.json"), "--on", "2026-11-16", **as_user(CLERK))
+    assert proc.returncode == 0 and json.loads(proc.stdout)["pending"], proc.stdout + proc.stderr
+    proc = run(bundle, tmp_path, "decision", "list", **as_user(APPROVER))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    [decision] = json.loads(proc.stdout)["decisions"]
+    proc = run(bundle, tmp_path, "decision", "confirm", str(decision["id"]), **as_user(APPROVER))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
     pdf = tmp_path / "notice.pdf"
-    proc = run(bundle, tmp_path, "notice", "print", "Y2026980000001", "--kind", "registration", "--out", str(pdf))
+    proc = run(bundle, tmp_path, "notice", "print", "Y2026980000001", "--kind", "registration", "--out", str(pdf),
+               **as_user(CLERK))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and b"FontFile2" in pdf.read_bytes()
-    proc = run(bundle, tmp_path, "verify", str(pdf))
+    proc = run(bundle, tmp_path, "verify", str(pdf), **as_user(CLERK))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert json.loads(proc.stdout)["status"] == "genuine"

@@ -9,7 +9,15 @@ from typing import Any
 
 from ipdesk.cli.commands.common import EXIT_OK, EXIT_REFUSED, Subparsers, command, date_arg, emit
 from ipdesk.config import AppConfig
+from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import Problem, ValidationError
+
+register({
+    "cli.notice_print_all": ("用法：ipdesk notice print <编号> --kind 种类 --out 文件，或 ipdesk notice print --all "
+                             "--kind 种类 --out 文件夹 [--from 日期] [--to 日期]",
+                             "usage: ipdesk notice print <number> --kind KIND --out FILE, or ipdesk notice print --all "
+                             "--kind KIND --out FOLDER [--from DATE] [--to DATE]"),
+})
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -18,11 +26,15 @@ def add_parsers(sub: Subparsers) -> None:
 
     notice = command(sub, "notice", run_notice, help="notices: print, reprint, revoke")
     notice_sub = notice.add_subparsers(dest="notice_command", required=True)
-    nprint = notice_sub.add_parser("print", help="print the notice of a pledge to a PDF file")
-    nprint.add_argument("number", help="registration or application number")
+    nprint = notice_sub.add_parser("print", help="print the notice of a pledge to a PDF file, or --all of a kind")
+    nprint.add_argument("number", nargs="?", help="registration or application number")
     nprint.add_argument("--kind", required=True,
                         choices=["registration", "refusal", "correction", "change", "cancellation"])
-    nprint.add_argument("--out", type=Path, required=True)
+    nprint.add_argument("--out", type=Path, required=True, help="the PDF file; with --all, the folder")
+    nprint.add_argument("--all", action="store_true",
+                        help="every pledge's notice of this kind (one file each, into the --out folder)")
+    nprint.add_argument("--from", dest="date_from", help="--all: events on or after this date")
+    nprint.add_argument("--to", dest="date_to", help="--all: events on or before this date")
     nre = notice_sub.add_parser("reprint", help="reprint an issued notice (same content and serial)")
     nre.add_argument("serial")
     nre.add_argument("--out", type=Path, required=True)
@@ -141,7 +153,11 @@ def run_search(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
 
 
 def run_notice(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    if args.notice_command == "print" and (args.all or args.date_from or args.date_to):
+        return _print_all(args, config, ws)
     if args.notice_command == "print":
+        if not args.number:
+            raise ValidationError(Problem("cli.notice_print_all", "number"))
         record = ws.pledges.find(args.number)
         issued = ws.notices.print_notice(ws.actor, record.id, args.kind, args.out)
     elif args.notice_command == "reprint":
@@ -155,3 +171,29 @@ def run_notice(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     emit({"ok": True, "serial": issued.serial, "kind": issued.kind.value, "file": str(args.out),
           "payload": issued.payload})
     return EXIT_OK
+
+
+def _print_all(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
+    """Month end: every notice of a kind (events in --from..--to) into one folder, one file each."""
+    import time
+
+    if not args.all or args.number:
+        raise ValidationError(Problem("cli.notice_print_all", "all"))
+    start = date_arg(args.date_from, ws.clock) if args.date_from else None
+    end = date_arg(args.date_to, ws.clock) if args.date_to else None
+    ids = ws.notices.pledges_with(args.kind, start, end)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, or no right to make it
+        from ipdesk.domain.shared.files import os_error_problem
+
+        raise ValidationError(os_error_problem(exc, "out", args.out)) from None
+    started = time.perf_counter()
+    report = ws.notices.print_batch(ws.actor, ids, args.kind, folder=args.out)
+    seconds = time.perf_counter() - started
+    emit({"ok": not report.failed, "kind": args.kind, "pledges": len(ids), "written": len(report.written),
+          "folder": str(args.out), "seconds": round(seconds, 2),
+          "per_second": round(len(report.written) / seconds, 1) if seconds and report.written else 0.0,
+          "skipped": [{"pledge": p, "reason": why.message(config.lang)} for p, why in report.skipped],
+          "failed": [{"file": f, "reason": why} for f, why in report.failed]})
+    return EXIT_OK if not report.failed else EXIT_REFUSED

@@ -91,12 +91,17 @@ def credentials(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def sign_in(ws: Any, args: argparse.Namespace) -> None:
-    """Once the database has users, every command runs as a signed-in one (``ws.actor``); before the
-    first user exists the workstation's default actor runs it (so ``user add … --role admin`` bootstraps)."""
+    """Once the database has users, every command runs as a signed-in one (``ws.actor``). Before the first
+    user exists only the bootstrap runs (``user add NAME --role admin``, as the workstation's default actor),
+    and the demo data (which makes one account per role); anything else is a missing sign-in (exit 4)."""
     from ipdesk.storage.engine import set_application_name
 
     if not ws.users.has_users():
-        return
+        if _runs_before_the_first_user(args):
+            return
+        from ipdesk.domain.shared.problems import Problem, SignInFailed
+
+        raise SignInFailed(Problem("signin.no_users", "user"))
     name, password = credentials(args)
     user = ws.users.authenticate(name, password)
     if user.must_change_password and not _changes_own_password(args, user.name):
@@ -131,6 +136,12 @@ def sign_in_engine(config: AppConfig, args: argparse.Namespace, clock: Any) -> N
             service.authenticate(*credentials(args))
     finally:
         engine.dispose()
+
+
+def _runs_before_the_first_user(args: argparse.Namespace) -> bool:
+    command = getattr(args, "command", None)
+    # ``user add`` of another role is the service's to refuse (its message says the first must be an admin)
+    return (command == "user" and getattr(args, "action", None) == "add") or command == "demo-data"
 
 
 def _changes_own_password(args: argparse.Namespace, name: str) -> bool:

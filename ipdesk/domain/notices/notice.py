@@ -248,6 +248,8 @@ class Notice:
     #: proving the log still holds what the office had recorded by then (empty on older documents).
     audit_position: str = ""
     layout: int = LAYOUT_VERSION  # the page layout it is printed in (0: before layouts had a number)
+    #: The audit entry of the decision the notice documents ("seq:hash"; empty on older documents).
+    decision_entry: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", NoticeKind(self.kind))
@@ -345,7 +347,7 @@ def canonical_dict(doc: Document) -> dict[str, Any]:
     out["kind"] = doc.kind.value
     if out.get("issued_on", "") is None:
         del out["issued_on"]  # absent, not null: documents issued before the field keep their digest
-    for absent_when_empty in ("audit_position", "layout"):  # likewise
+    for absent_when_empty in ("audit_position", "layout", "decision_entry"):  # likewise
         if not out.get(absent_when_empty):
             out.pop(absent_when_empty, None)
     return out
@@ -416,7 +418,8 @@ def from_canonical(content: bytes) -> Document:
             grounds=tuple(NoticeGround(**g) for g in d["grounds"]), corrections=tuple(d["corrections"]),
             changes=tuple(ChangeLine(**c) for c in d["changes"]),
             cancellation_trigger=d["cancellation_trigger"], remarks=d["remarks"],
-            family=RightFamily(d["family"]), audit_position=d.get("audit_position", ""), layout=_layout(d))
+            family=RightFamily(d["family"]), audit_position=d.get("audit_position", ""), layout=_layout(d),
+            decision_entry=d.get("decision_entry", ""))
     except (KeyError, TypeError, AttributeError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"not ipdesk notice content: {exc}") from None
 

@@ -184,6 +184,11 @@ PLEDGE_LIFECYCLE = Lifecycle(
     pending=frozenset({PledgeStatus.DRAFT}) | _DECIDING,
 )
 
+#: Filed and awaiting the decision; of those, the ones waiting for the parties' corrections; in force.
+UNDECIDED = _DECIDING
+AWAITING_CORRECTION = frozenset({PledgeStatus.CORRECTION})
+IN_FORCE = _REGISTERED
+
 #: The statuses of a pledge that was once registered (still in force or cancelled since): what the
 #: statistics count, in the year of registration.
 EVER_REGISTERED = frozenset({PledgeStatus.REGISTERED, PledgeStatus.CANCELLED})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 from ipdesk.domain.shared.messages import Message, register
@@ -74,3 +75,33 @@ def output_problem(path: Path, field: str = "out") -> Problem | None:
     if why is None:
         return None
     return Problem("file.unusable", field, {"path": str(path), "why": Message(why)})
+
+
+def naming(exc: OSError, path: Path | str) -> OSError:
+    """``exc`` about ``path``: a failed write names the file the reader asked for, never the temporary file
+    it was being written through (``.ipdesk-…part``), which means nothing to them and is gone."""
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+
+
+def write_atomically(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file (0600) in the same folder, renamed into place:
+    never a half-written file; on failure the temporary is removed and the error names ``path``."""
+    path = Path(path)
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".ipdesk-", suffix=".part", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise naming(exc, path) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -48,6 +48,10 @@ _CLERK = {
     Action.CHANGE_PLEDGE, Action.PRINT_NOTICES, Action.RECORD_VALUATION, Action.REVOKE_NOTICE,
     Action.ACT_ON_SIGNALS,
 }
+#: Examining, registering, changing and deciding on the register, and confirming others' decisions.
+DECISION_DUTIES = frozenset({Action.EXAMINE, Action.REGISTER_PLEDGE, Action.CHANGE_PLEDGE, Action.REVOKE_NOTICE,
+                             Action.CONFIRM_DECISION})
+
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CLERK: frozenset(_CLERK),
     Role.APPROVER: frozenset(_CLERK | {Action.CONFIRM_DECISION}),
@@ -61,7 +65,10 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     # The insurer officer enters its own insurer's policies and settles their claims (agency scoping).
     Role.INSURER: frozenset({Action.MANAGE_INSURANCE}),
     Role.AUDITOR: frozenset(),
-    Role.ADMIN: frozenset(Action),
+    # The administrator manages users and settings; the register's decisions are another person's duty
+    # (PBoC registry: the institution's administrator cannot register). An office setting lets a one-person
+    # office's administrator decide too (``Actor.decides``).
+    Role.ADMIN: frozenset(Action) - DECISION_DUTIES,
 }
 
 ROLE_LABELS: dict[Role, tuple[str, str]] = {
@@ -82,9 +89,13 @@ class Actor:
     username: str
     role: Role = Role.CLERK
     party_id: int | None = None  # the agency or insurer an agency or insurer officer acts for
+    # An administrator of an office that lets its administrator decide too (setting admin_decides)
+    decides: bool = False
 
     def may(self, action: Action) -> bool:
-        return action in ROLE_ACTIONS[self.role]
+        if action in ROLE_ACTIONS[self.role]:
+            return True
+        return self.decides and self.role is Role.ADMIN and action in DECISION_DUTIES
 
     def require(self, action: Action) -> None:
         if not self.may(action):
@@ -93,5 +104,6 @@ class Actor:
             )
 
 
-SYSTEM = Actor("system", Role.ADMIN)
+#: ipdesk itself (the demo data, the first administrator's creation): every duty.
+SYSTEM = Actor("system", Role.ADMIN, decides=True)
 

@@ -29,7 +29,8 @@ class View(enum.StrEnum):
 _OFFICE = {View.WORKBENCH, View.RIGHTS, View.PARTIES, View.PLEDGES, View.RISK, View.POOLS, View.STATISTICS,
            View.MARKET}
 ROLE_VIEWS: dict[Role, frozenset[View]] = {
-    Role.CLERK: frozenset(_OFFICE),
+    # The clerk records a disposal's transfer and cancels the pledge it realised: it sees the cases.
+    Role.CLERK: frozenset(_OFFICE | {View.DISPOSAL}),
     Role.APPROVER: frozenset(_OFFICE | {View.DISPOSAL}),
     Role.AGENCY: frozenset({View.PARTIES, View.PLEDGES, View.DISPOSAL, View.MARKET}),
     Role.CUSTODIAN: frozenset({View.RIGHTS, View.CUSTODY}),

@@ -1,6 +1,8 @@
 """The loans behind a pledge, shown on the pledge's detail pane: each loan's state (status, five-class
 class, days overdue, what is outstanding), its schedule with what was paid, and its drawdowns, repayments
-and compensation payments. Read off the GUI thread with the pledge (``load``), shown by ``present``."""
+and compensation payments; with the loan officer's acts (登记贷款…, and on each loan 放款、还款、代偿、叫停、
+恢复、宣布违约, each a form run through the loan service). Read off the GUI thread with the pledge
+(``load``), shown by ``present``."""
 
 from __future__ import annotations
 
@@ -8,12 +10,23 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ipdesk.domain.loans.classification import CLASS_LABELS, LoanClass
 from ipdesk.domain.loans.schedule import SCHEDULE_LABELS
+from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.common.models.row_list import RowListModel
+from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.pages.detail_pane import DetailSection
 from ipdesk.gui.common.rich_text import badge_html, esc, pick
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
@@ -123,6 +136,9 @@ class LoanSection(DetailSection):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.schedule_models: list[LoanScheduleModel] = []
         self.event_models: list[LoanEventsModel] = []
+        self.record: Any = None
+        self.acting = may(workstation.actor, Action.MANAGE_LOANS)
+        self.buttons: dict[tuple[str, str], QPushButton] = {}  # (loan no, act) → its button
 
     def load(self, pledge_id: Any) -> list[Any]:  # worker thread
         return self.workstation.loans.list(self.workstation.actor, pledge_id=pledge_id)
@@ -135,11 +151,25 @@ class LoanSection(DetailSection):
             if item.widget():
                 item.widget().deleteLater()
         self.loans, self.schedule_models, self.event_models = list(loans), [], []
+        self.record, self.buttons = record, {}
+        status = getattr(getattr(record, "status", None), "value", None)
+        if self.acting and status == "registered":
+            add = QPushButton(self.tr("登记贷款…"))
+            add.setObjectName("loanAdd")
+            add.clicked.connect(self.add_loan)
+            row = QHBoxLayout()
+            row.addWidget(add)
+            row.addStretch(1)
+            holder = QWidget()
+            holder.setLayout(row)
+            self.layout_.addWidget(holder)
         if not loans:
             self.layout_.addWidget(QLabel(self.tr("没有登记贷款")))
             return
         for loan in loans:
             self.layout_.addWidget(self._heading(loan))
+            if self.acting and loan.status != "closed":
+                self.layout_.addWidget(self._acts(loan))
             schedule = LoanScheduleModel(self.lang, self)
             schedule.set_rows([{"seq": i.seq, "due": i.due, "principal": i.principal, "interest": i.interest,
                                 "penalty": i.penalty, "paid": i.paid_principal + i.paid_interest + i.paid_penalty,
@@ -153,6 +183,41 @@ class LoanSection(DetailSection):
             if loan.events:
                 self.layout_.addWidget(QLabel(self.tr("放款与还款记录")))
                 self.layout_.addWidget(_table(events, f"loanEvents_{loan.loan_no}"))
+
+    def _acts(self, loan: Any) -> QWidget:
+        labels = {"draw": self.tr("放款…"), "repay": self.tr("还款…"), "compensate": self.tr("代偿…"),
+                  "halt": self.tr("叫停…"), "resume": self.tr("恢复放款…"), "default": self.tr("宣布违约…")}
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        for act, text in labels.items():
+            if act == ("halt" if loan.state.halted else "resume"):
+                continue
+            if act == "default" and loan.state.defaulted_on is not None:
+                continue
+            button = QPushButton(text)
+            button.setObjectName(f"loan_{act}_{loan.loan_no}")
+            button.clicked.connect(lambda _c=False, a=act, item=loan: self.act(item, a))
+            self.buttons[(loan.loan_no, act)] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        return holder
+
+    def add_loan(self) -> Any:
+        from ipdesk.gui.loans.loan_forms import LoanForm
+
+        form = LoanForm(self.workstation, self.record, parent=self, lang=self.lang)
+        form.saved.connect(lambda _r: self.reload_requested.emit())
+        form.open()
+        return form
+
+    def act(self, loan: Any, act: str) -> Any:
+        from ipdesk.gui.loans.loan_forms import LoanActForm
+
+        form = LoanActForm(self.workstation, loan, act, parent=self, lang=self.lang)
+        form.saved.connect(lambda _r: self.reload_requested.emit())
+        form.open()
+        return form
 
     def _heading(self, loan: Any) -> QLabel:
         lang, state = self.lang, loan.state

@@ -15,6 +15,7 @@ from zoneinfo import available_timezones
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QCompleter,
     QFormLayout,
     QGroupBox,
@@ -327,6 +328,7 @@ class OfficeSettingsForm(QWidget):
         note.setStyleSheet(f"QLabel#slaNote {{ {NOTE_STYLE} }}")
         sf.addRow(note)
         outer.addWidget(sla)
+        outer.addWidget(self._users_box())
         outer.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -343,6 +345,8 @@ class OfficeSettingsForm(QWidget):
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
         if not self.editable:
+            self.maker_checker.setEnabled(False)
+            self.admin_decides.setEnabled(False)
             for f in self.fields.values():
                 editor = f.editor
                 if hasattr(editor, "setReadOnly"):
@@ -355,6 +359,31 @@ class OfficeSettingsForm(QWidget):
 
     # ---- building ------------------------------------------------------------------------------------
 
+    def _users_box(self) -> QGroupBox:
+        """Sign-in and decisions: the service checks the ranges on save (the spins let a bad value through
+        so that its coded refusal, not a silent clamp, says what is allowed)."""
+        box = QGroupBox(self.tr("用户、登录与审核"))
+        form = QFormLayout(box)
+        self.idle_lock_minutes = _spin(0, 9999, self.tr(" 分钟"))
+        self.lockout_attempts = _spin(0, 999, self.tr(" 次"))
+        self.password_min_length = _spin(0, 999, self.tr(" 个字符"))
+        self.spins.update({"idle_lock_minutes": self.idle_lock_minutes, "lockout_attempts": self.lockout_attempts,
+                           "password_min_length": self.password_min_length})
+        self._add(form, "idle_lock_minutes", self.tr("空闲锁定："), self.idle_lock_minutes,
+                  self.tr("无操作多少分钟后锁定窗口并要求重新输入密码（1–480）"))
+        self._add(form, "lockout_attempts", self.tr("连续登录失败锁定："), self.lockout_attempts,
+                  self.tr("连续输错密码多少次后锁定账户，须管理员解锁（1–20）"))
+        self._add(form, "password_min_length", self.tr("密码最短长度："), self.password_min_length,
+                  self.tr("新设置的密码至少多少个字符（8–64）；已有的密码不受影响"))
+        self.maker_checker = QCheckBox(
+            self.tr("登记、不予登记、注销和撤销通知书须经审核（提交人与审核人不得为同一人）"))
+        self._add(form, "maker_checker", self.tr("决定须经审核："), self.maker_checker,
+                  self.tr("开启后登记员提交的决定由审核员确认后才生效"))
+        self.admin_decides = QCheckBox(self.tr("管理员也可以审查、登记和作出决定（仅限一人办公的情形）"))
+        self._add(form, "admin_decides", self.tr("管理员兼办登记："), self.admin_decides,
+                  self.tr("默认管理员只管理用户和设置；登记与决定是另一职责。更改在下次登录时生效"))
+        return box
+
     def _add(self, form: QFormLayout, name: str, label: str, editor: QWidget, hint: str = "") -> None:
         field = editor if isinstance(editor, ErrorField) else ErrorField(editor)
         if hint:
@@ -362,7 +391,8 @@ class OfficeSettingsForm(QWidget):
         self.fields[name] = field
         form.addRow(label, field)
         inner = field.editor
-        signal = getattr(inner, "textChanged", None) or getattr(inner, "valueChanged", None)
+        signal = (getattr(inner, "textChanged", None) or getattr(inner, "valueChanged", None)
+                  or getattr(inner, "toggled", None))
         if signal is not None:
             signal.connect(lambda *_a, n=name: self._edited(n))
 
@@ -378,6 +408,8 @@ class OfficeSettingsForm(QWidget):
                 edit.setText(getattr(s, name))
             for name, spin in self.spins.items():
                 spin.setValue(int(getattr(s, name)))
+            self.maker_checker.setChecked(bool(s.maker_checker))
+            self.admin_decides.setChecked(bool(s.admin_decides))
         finally:
             self._loading = False
         self.loaded = s
@@ -394,6 +426,8 @@ class OfficeSettingsForm(QWidget):
             timezone=self.timezone.text().strip(),
             **{name: edit.text().strip() for name, edit in self.formats.items()},
             **{name: int(spin.value()) for name, spin in self.spins.items()},
+            maker_checker=self.maker_checker.isChecked(),
+            admin_decides=self.admin_decides.isChecked(),
         )
 
     def problems(self) -> dict[str, str]:
@@ -468,6 +502,9 @@ class OfficeSettingsForm(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
         message = error_text(exc, current_lang())
+        for problem in getattr(exc, "problems", []):  # the service's coded refusal, under its field
+            if problem.field in self.fields:
+                self.fields[problem.field].set_problems([problem.message(current_lang())])
         self.banner.setText(self.tr("没有保存：{reason}").format(reason=esc(message)))
         self.banner.show()
         self._set_status(self.tr("没有保存。"), "bad")

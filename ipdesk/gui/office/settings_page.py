@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipdesk.domain.shared.permissions import Action
 from ipdesk.gui.common.database import describe_database
-from ipdesk.gui.common.pages.base import Page
+from ipdesk.gui.common.pages.base import Page, may
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.errors import log_file_path
 from ipdesk.gui.i18n import LANGUAGES
@@ -122,6 +123,7 @@ class SettingsPage(Page):
         self.office_form: Any = None
         self.holiday_editor: Any = None
         self.key_panel: Any = None
+        self.keys_panel: Any = None  # the administrator's key acts
         if workstation.office is not None:
             from ipdesk.gui.office.holiday_editor import HolidayEditor
             from ipdesk.gui.office.office_settings import OfficeSettingsForm
@@ -136,7 +138,18 @@ class SettingsPage(Page):
             from ipdesk.gui.office.signing_key import SigningKeyPanel
 
             self.key_panel = SigningKeyPanel(workstation, task_runner=self._runner)
-            self.key_tab = _scrolled(self.key_panel)
+            keys_page: QWidget = self.key_panel
+            if may(workstation.actor, Action.ADMINISTER):  # the key acts are the administrator's
+                from ipdesk.gui.office.office_keys import OfficeKeysPanel
+
+                self.keys_panel = OfficeKeysPanel(workstation, task_runner=self._runner)
+                self.keys_panel.done.connect(lambda _m: self.reload())  # a new key id for the panel above
+                keys_page = QWidget()
+                both = QVBoxLayout(keys_page)
+                both.setContentsMargins(0, 0, 0, 0)
+                both.addWidget(self.key_panel)
+                both.addWidget(self.keys_panel)
+            self.key_tab = _scrolled(keys_page)
             self.tabs.addTab(self.key_tab, self.tr("签章密钥"))
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -171,6 +184,8 @@ class SettingsPage(Page):
                 self.holiday_editor.load(calendar)
             if self.key_panel is not None:
                 self.key_panel.set_key_id(key_id)
+            if self.keys_panel is not None:
+                self.keys_panel.reload()
 
         def failed(exc: BaseException, _tb: str) -> None:
             if not shiboken6.isValid(self):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.loans.classification import CLASS_LABELS, LoanClass
 from ipdesk.domain.shared.permissions import Action
+from ipdesk.domain.shared.views import View, sees
 from ipdesk.gui.common.models.badges import TONES
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole, RowIdRole
 from ipdesk.gui.common.models.row_list import RowListModel
@@ -306,6 +307,13 @@ class WorkbenchPage(Page):
                 tile.clicked.connect(lambda _c=False, a=area: self.open_area and self.open_area(a))
                 self.extra_tiles[key] = tile
                 tiles.addWidget(tile)
+        # The open disposal cases the user may see, by stage (the caption), the passed deadlines' count first.
+        self.disposal_tile: Tile | None = None
+        if getattr(workstation, "disposal", None) is not None and sees(workstation.actor, View.DISPOSAL):
+            self.disposal_tile = Tile("disposal_cases", self.tr("处置中的案件"), "info")
+            self.disposal_tile.setToolTip(self.tr("打开处置案件"))
+            self.disposal_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("disposal"))
+            tiles.addWidget(self.disposal_tile)
         tiles.addStretch(1)
 
         self.model = PendingModel(lang, self)
@@ -372,11 +380,9 @@ class WorkbenchPage(Page):
         self.message.setText(self.tr("正在读取…"))
         for tile in self.tiles.values():
             tile.set_count(None)
-        for extra in (self.custody_tile, self.market_tile):
+        for extra in (self.custody_tile, self.market_tile, self.disposal_tile):
             if extra is not None:
                 extra.set_count(None)
-        if self.custody_tile is not None:
-            self.custody_tile.set_count(None)
         for tile in self.extra_tiles.values():
             tile.set_count(None)
         custody = getattr(self.workstation, "custody", None)
@@ -385,6 +391,7 @@ class WorkbenchPage(Page):
         week_left = 6 - day.weekday()  # through Sunday
 
         approver = self.approver
+        disposal_tile = self.disposal_tile is not None
 
         def load() -> dict[str, Any]:
             data = {**workbench(self.workstation.engine, on, clock=self.workstation.clock),
@@ -396,6 +403,8 @@ class WorkbenchPage(Page):
                 end = datetime.combine(day + timedelta(days=1), dtime(0), tzinfo=self.workstation.clock.zone)
                 data["auctions_today"] = market.auctions(self.workstation.actor, closing_before=end)
             data.update(extra_counts(self.workstation, day, self.extra_tiles))
+            if disposal_tile:
+                data["disposal"] = self.workstation.disposal.by_stage(self.workstation.actor)
             return data
 
         def done(data: dict[str, Any]) -> None:
@@ -434,6 +443,8 @@ class WorkbenchPage(Page):
             self.market_tile.set_count(len(data.get("auctions_today", [])))
         for key, tile in self.extra_tiles.items():
             tile.set_count(data.get(key))
+        if self.disposal_tile is not None:
+            self.present_disposal(data.get("disposal") or {})
         self.model.set_rows(pending)
         if self.decisions_panel is not None:
             self.decisions_panel.set_decisions(data.get("decisions", []))
@@ -445,6 +456,16 @@ class WorkbenchPage(Page):
         self.message.setVisible(not pending)
         when = self._on() if self._on else self.workstation.clock.today()
         self.subtitle.setText(esc(self.tr("{date}　待办 {n} 件").format(date=format_date(when), n=len(pending))))
+
+    def present_disposal(self, by_stage: dict[Any, int]) -> None:
+        """The tile counts the open cases; its caption names how many stand at each stage."""
+        from ipdesk.domain.disposal.stages import STAGES, Stage
+
+        assert self.disposal_tile is not None
+        open_ = {s: n for s, n in by_stage.items() if n and s is not Stage.CLOSED}
+        self.disposal_tile.set_count(sum(open_.values()))
+        stages = "\n".join(f"{pick(STAGES[s].label, self.lang)} {n}" for s, n in open_.items())
+        self.disposal_tile.caption.setText(self.tr("处置中的案件") + (f"\n{stages}" if stages else ""))
 
     def fit_columns(self) -> None:
         """Each column as wide as its content (the pledgor stretches over the rest)."""

@@ -32,6 +32,7 @@ from ipdesk.domain.notices.notice import (
     format_yuan,
     rmb_uppercase,
 )
+from ipdesk.domain.shared.files import naming
 from ipdesk.reports.common.layout import (
     PageMeta,
     SignatureBlock,
@@ -205,6 +206,9 @@ def render_document(story: list[Flowable], meta: PageMeta, out: Path | str | Bin
         try:
             build_pdf(tmp, story, meta)
             os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise naming(exc, path) from None  # the file asked for, not the temporary
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

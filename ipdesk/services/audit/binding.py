@@ -9,6 +9,12 @@ bulk load (``note_all``: the demo data) binds every record of the kinds it fille
 import binds the rows it wrote by id runs from the states it built from them (:func:`provide_states`). The
 entries are then hashed in order (HMAC, :func:`.log.entry_hash`) and written, and ``audit_state``
 keeps each record's last audited digest. After the commit the new head is checkpointed (:mod:`.keys`).
+
+The register's first keyed transaction names the version of every kind of record it binds (``specs`` in
+its last entry's state); when a later ipdesk knows a kind the log does not name at its version (a new
+context's table, a child table added), :func:`extend` binds every record of those kinds once, in one
+entry naming the new versions. Both are inside the keyed chain: deleting or editing them breaks it, so
+nobody can make ipdesk bind an edited register afresh.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ _TRACE: list[Any] | None = None  # benchmarks: which records each commit bound
 _CHECKPOINT = "audit_checkpoint"
 BIND_ALL = "audit_bind_all"  # session.info: record kinds the transaction's last entry binds whole
 PROVIDED = "audit_provided"  # session.info: {entity: {id: state}} a bulk writer built from the rows it wrote
+SPECS_NAMED = "audit_specs"  # session.info: the kinds and versions the transaction's last entry names
 _CHUNK = 5000
 log = logging.getLogger(__name__)
 
@@ -52,6 +59,14 @@ def _own_key(row: AuditRow) -> Key | None:
     return (row.entity_type, row.entity_id) if row.entity_id is not None else None
 
 
+def _decision_of(row: AuditRow) -> int | None:
+    """The maker-checker decision an entry prepared, confirmed or returned (its ``after`` names it)."""
+    if not row.action.startswith("decision.") or not row.after:
+        return None
+    decision = json.loads(row.after).get("decision")
+    return decision if isinstance(decision, int) and "decision" in st.SPECS else None
+
+
 def _touched(session: Session, pending: list[AuditRow]) -> tuple[dict[Key, AuditRow], list[str]]:
     """Which entry binds which record, and the kinds a bulk load filled."""
     owner: dict[Key, AuditRow] = {}
@@ -59,6 +74,9 @@ def _touched(session: Session, pending: list[AuditRow]) -> tuple[dict[Key, Audit
         key = _own_key(row)
         if key is not None:
             owner[key] = row  # the last entry about a record binds its final state
+        decision = _decision_of(row)
+        if decision is not None:
+            owner[("decision", decision)] = row  # a decision on a pledge is audited on the pledge
     last = pending[-1]
     changes = uow.changes_so_far(session)
     noted: list[Key] = []
@@ -75,6 +93,10 @@ def _touched(session: Session, pending: list[AuditRow]) -> tuple[dict[Key, Audit
         noted.append(("key", 0))
     for key in noted:
         owner.setdefault(key, last)
+    for key, together in st.BOUND_WITH.items():
+        if key in owner:
+            for other in together:
+                owner.setdefault(other, owner[key])
     bulk = [st.CHANGE_KINDS[k] for k in sorted(changes.bulk) if k in st.CHANGE_KINDS]
     bulk += [e for e in session.info.pop(BIND_ALL, ()) if e not in bulk]
     return owner, bulk
@@ -104,8 +126,10 @@ def _replace_states(session: Session, rows: list[dict[str, Any]]) -> None:
         conn.execute(stmt, rows[i:i + _CHUNK])
 
 
-def _bind_all(session: Session, keys: AuditKeys, entity: str, seq: int, lines: list[str]) -> dict[str, int]:
-    """Bind every record of ``entity`` (a bulk load): digests in audit_state, id range in the entry."""
+def _bind_all(session: Session, keys: AuditKeys, entity: str, seq: int, lines: list[str],
+              keep_state: bool = False) -> dict[str, int]:
+    """Bind every record of ``entity`` (a bulk load): digests in audit_state, id range in the entry; the
+    states themselves only with ``keep_state`` (an extension: a later direct edit then names its fields)."""
     session.execute(delete(AuditStateRow).where(AuditStateRow.entity_type == entity))
     table: Any = AuditStateRow.__table__
     conn, table_insert = session.connection(), insert(table)  # Core executemany
@@ -114,7 +138,8 @@ def _bind_all(session: Session, keys: AuditKeys, entity: str, seq: int, lines: l
     batch: list[dict[str, Any]] = []
     for rid, state in st.iter_states(session, entity, chunk=_CHUNK):
         digest = st.keyed_digest(keys.secret, entity, rid, seq, state)
-        batch.append({"entity_type": entity, "entity_id": rid, "seq": seq, "digest": digest, "state": ""})
+        batch.append({"entity_type": entity, "entity_id": rid, "seq": seq, "digest": digest,
+                      "state": st.canonical(state) if keep_state else ""})
         lines.append(f"{entity}:{rid}:{digest}")
         first = rid if first is None else first
         last, count = rid, count + 1
@@ -221,7 +246,11 @@ def finalize(session: Session) -> None:
                            "state": st.canonical(states[(entity, rid)])})
     _replace_states(session, state_rows)
     last = pending[-1]
-    every = {entity: _bind_all(session, keys, entity, last.seq, lines) for entity in bulk}
+    named = session.info.pop(SPECS_NAMED, None)
+    extending = named is not None
+    if named is None and head.seq - len(pending) <= keys.keyed_from:
+        named = versions()  # the register's first keyed entries: what they bind, at which versions
+    every = {entity: _bind_all(session, keys, entity, last.seq, lines, keep_state=extending) for entity in bulk}
     spans = _bind_provided(session, keys, provided, last.seq, lines)
     for row in pending:
         body: dict[str, Any] = {}
@@ -233,6 +262,8 @@ def finalize(session: Session) -> None:
             body["all"] = every
         if row is last and spans:
             body["spans"] = spans
+        if row is last and named:
+            body["specs"] = named
         row.state = json.dumps(body, sort_keys=True, separators=(",", ":")) if body else ""
     prev = head.hash
     for row in pending:
@@ -242,6 +273,45 @@ def finalize(session: Session) -> None:
     session.add_all(pending)
     session.flush()
     session.info[_CHECKPOINT] = (head.seq, head.hash, pending[-1].at, keys)
+
+
+def versions() -> dict[str, int]:
+    return {entity: spec.version for entity, spec in st.SPECS.items()}
+
+
+def named_versions(session: Session, keyed_from: int) -> dict[str, int]:
+    """The kinds and versions the keyed log has bound: what its entries name (``specs``), at least the
+    kinds a register bound before kinds had versions."""
+    out = dict.fromkeys(st.UNVERSIONED_KINDS, 1)
+    query = select(AuditRow.state).where(AuditRow.seq > keyed_from, AuditRow.state.like('%"specs":%'))
+    for body in session.execute(query).scalars():
+        for entity, version in json.loads(body).get("specs", {}).items():
+            out[entity] = max(out.get(entity, 0), int(version))
+    return out
+
+
+def extend(engine: Engine, clock: Any = None) -> list[str]:
+    """Bind, once, every record of the kinds this ipdesk knows at a version the keyed log does not name
+    (a register from before those kinds were bound): one ``audit.extend`` entry. Returns those kinds."""
+    from ipdesk.domain.shared.permissions import SYSTEM
+    from ipdesk.services.audit.log import record
+    from ipdesk.storage.schema import AuditHeadRow
+
+    keys = keys_of(engine)
+    with Session(engine.execution_options(readonly=True)) as session:
+        head = session.get(AuditHeadRow, 1)
+        if head is None or head.seq <= keys.keyed_from:
+            return []  # nothing keyed yet: the first keyed entries will name every kind
+        named = named_versions(session, keys.keyed_from)
+    new = {e: v for e, v in versions().items() if named.get(e, 0) < v}
+    if not new:
+        return []
+    with uow.transaction(engine, clock) as session:
+        bind_all(session, *new)
+        session.info[SPECS_NAMED] = new
+        record(session, SYSTEM, "audit.extend", "audit", None,
+               "留痕扩展：绑定新纳入留痕的记录（" + "、".join(sorted(new)) + "）", None, {"specs": new})
+    return sorted(new)
 
 
 def baseline(engine: Engine, clock: Any = None) -> bool:

@@ -39,6 +39,7 @@ class AuditService:
         can be kept away from the office machine; ``ipdesk audit verify --anchor out`` checks the log later."""
         import json
 
+        from ipdesk.domain.shared.files import write_atomically
         from ipdesk.services.audit.keys import keys_of, read_checkpoints
         from ipdesk.storage.schema import TrustedKeyRow
 
@@ -49,10 +50,7 @@ class AuditService:
         used = sorted({str(p.get("key_id", "")) for p in points})
         body = {"format": "ipdesk-audit-checkpoints-1", "checkpoints": points,
                 "public_keys": {k: pems[k] for k in used if k in pems}}
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f".{out.name}.part")
-        tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(out)
+        write_atomically(out, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
         return {"checkpoints": len(points), "head": points[-1] if points else None, "file": str(out)}
 
     def history(self, entity_type: str, entity_id: int) -> list[AuditEntry]:

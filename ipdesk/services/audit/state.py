@@ -2,11 +2,16 @@
 keyed digest (HMAC under the office's audit secret, so it cannot be recomputed with the database alone).
 
 A record is the row set that makes it up: a pledge with its pledgors, rights and events; a right with
-its owners and recorded transactions; a party; a loan with its schedule and events; a disposal case
-with its steps, documents and settlement; a compensation fund with its ledger; a notice (its signed
-content and revocation); a user account; the office settings and the trusted keys as one record each.
-Row stamps (``created_at``, ``updated_at``, ``version``) are not state: every act changes them and none
-changes what the record says.
+its owners, recorded transactions, fee payments and monitoring entries; a party; a loan with its schedule
+and events; a disposal case with its steps, documents and settlement; a compensation fund with its ledger;
+a marketplace lot and auction; a custody agreement with its rights; a valuation with its rights; a value
+analysis; a maker-checker decision; a notice (its signed content and revocation); a user account; the
+office settings, the value-analysis weight sets and the trusted keys as one record each. Row stamps
+(``created_at``, ``updated_at``, ``version``) are not state: every act changes them and none changes what
+the record says.
+
+Each kind has a ``version``; a kind added or one whose row set grows gets a higher one, and the register
+binds such kinds whole once when it is first opened by code that knows them (``binding.extend``).
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ class Spec:
     children: tuple[Child, ...] = ()
     singleton: bool = False  # the whole table is one record (entity id 0)
     label: tuple[str, ...] = ()  # columns that name the record in a report, first non-empty wins
+    version: int = 1  # raised whenever the row set of this kind changes (a child table added)
 
     def main(self) -> Table:
         return Base.metadata.tables[self.table]
@@ -56,8 +62,9 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
     Spec("pledge", "pledges", children=(Child("pledge_pledgors", "pledge_id"), Child("pledge_rights", "pledge_id"),
                                         Child("pledge_events", "pledge_id")),
          label=("registration_no", "application_no")),
-    Spec("right", "rights", children=(Child("right_owners", "right_id"), Child("right_transactions", "right_id")),
-         label=("display_number", "number")),
+    Spec("right", "rights", children=(Child("right_owners", "right_id"), Child("right_transactions", "right_id"),
+                                      Child("fee_payments", "right_id"), Child("monitoring_entries", "right_id")),
+         label=("display_number", "number"), version=2),
     Spec("party", "parties", label=("name",)),
     Spec("notice", "notices", label=("serial",)),
     Spec("user", "users", label=("name",)),
@@ -70,6 +77,10 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
     # The marketplace: a lot with its rights, rounds and deals; an auction with its bidders and bids.
     Spec("lot", "market_lots", children=(Child("market_lot_rights", "lot_id"), Child("market_auctions", "lot_id"),
                                          Child("market_deals", "lot_id")), label=("lot_no",)),
+    Spec("pool", "market_pools", children=(Child("market_pool_members", "pool_id"), Child("market_pool_rights",
+                                                                                          "pool_id"),
+                                           Child("market_pool_incomes", "pool_id"),
+                                           Child("market_pool_payouts", "pool_id")), label=("pool_no",)),
     Spec("auction", "market_auctions", children=(Child("market_bidders", "auction_id"),
                                                  Child("market_bids", "auction_id")), label=("auction_no",)),
     # An insurance policy with the rights it covers and its claims (a claim's steps are acts on the policy).
@@ -77,7 +88,17 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
                                                    Child("insurance_claims", "policy_id")), label=("policy_no",)),
     Spec("settings", "settings", key="key", exclude=("updated_at",), singleton=True),
     Spec("key", "trusted_keys", key="key_id", exclude=("added_at",), singleton=True),
+    Spec("custody_agreement", "custody_agreements", children=(Child("custody_rights", "agreement_id"),),
+         label=("reference",)),
+    Spec("valuation", "valuations", children=(Child("valuation_rights", "valuation_id"),), label=("report_no",)),
+    Spec("value_analysis", "value_analyses"),
+    Spec("value_weights", "value_weight_sets", singleton=True),
+    Spec("decision", "pending_decisions"),  # maker-checker: a decision awaiting, confirmed or returned
 )}
+#: The kinds (at version 1) a register bound before kinds had versions: its log names no versions.
+UNVERSIONED_KINDS = ("pledge", "right", "party", "notice", "user", "settings", "key")
+#: Records bound by whichever entry binds another (the weight sets are settings, audited as such).
+BOUND_WITH = {("settings", 0): (("value_weights", 0),)}
 #: Change kinds of the unit of work (ipdesk.domain.shared.changes) → the records they name.
 CHANGE_KINDS = {"pledges": "pledge", "rights": "right", "parties": "party", "loans": "loan",
                 "cases": "disposal_case", "funds": "fund", "lots": "lot"}

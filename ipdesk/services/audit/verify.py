@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,13 +24,19 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from ipdesk.domain.shared.messages import register
+from ipdesk.domain.shared.problems import Problem, ValidationError
 from ipdesk.services.audit import state as st
-from ipdesk.services.audit.keys import AuditKeys, keys_of, read_checkpoints
+from ipdesk.services.audit.keys import AuditKeys, checkpoint_text, keys_of, read_checkpoints
 from ipdesk.services.audit.log import GENESIS, entry_hash
 from ipdesk.storage.audit.tables import AuditStateRow
 from ipdesk.storage.schema import AuditHeadRow, AuditRow
 
 Key = tuple[str, int]
+
+register({"audit.anchor_unreadable": ("无法读取锚点文件 {file}（{reason}）：应为 ipdesk 导出的检查点文件或通知书 PDF",
+                                      "cannot read the anchor file {file} ({reason}): it should be a checkpoint "
+                                      "export or a notice PDF from ipdesk")})
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class _Chain:
     bound: dict[Key, tuple[int, str]] = field(default_factory=dict)  # record → (seq, digest) last bound
     ranges: list[tuple[str, int, int, int]] = field(default_factory=list)  # (entity, first, last, seq)
     hashes: dict[int, str] = field(default_factory=dict)  # seq → hash, for the anchors' seqs
+    sweeps: dict[str, RangeSweep] = field(default_factory=dict)  # entity → its ranges, for _last_binding
 
 
 def _iter_rows(session: Session, batch: int = 5000) -> Iterator[AuditRow]:
@@ -112,11 +120,39 @@ def _walk_chain(session: Session, keys: AuditKeys, wanted: set[int]) -> _Chain:
     return out
 
 
+class RangeSweep:
+    """The latest entry whose id range holds an id. Verification asks in ascending id order (it walks each
+    kind by id), so a sweep over the ranges by first id answers in O(log ranges) each — every import adds
+    its id runs, and a check per record against every range grew with the log; an id asked out of order
+    (a deleted record's state row) is looked up one range at a time."""
+
+    def __init__(self, ranges: list[tuple[int, int, int]]):  # (first, last, seq)
+        self.ranges = sorted(ranges)
+        self.next = 0
+        self.open: list[tuple[int, int]] = []  # (-seq, last) of the ranges begun, the latest on top
+        self.at = -1
+
+    def latest(self, rid: int) -> int | None:
+        if rid < self.at:
+            return max((seq for first, last, seq in self.ranges if first <= rid <= last), default=None)
+        self.at = rid
+        while self.next < len(self.ranges) and self.ranges[self.next][0] <= rid:
+            _first, last, seq = self.ranges[self.next]
+            heapq.heappush(self.open, (-seq, last))
+            self.next += 1
+        while self.open and self.open[0][1] < rid:  # ended before rid (those below the top go when they surface)
+            heapq.heappop(self.open)
+        return -self.open[0][0] if self.open else None
+
+
 def _last_binding(chain: _Chain, key: Key) -> int | None:
     seq = chain.bound.get(key, (None, ""))[0]
-    for entity, first, last, at in chain.ranges:
-        if entity == key[0] and first <= key[1] <= last and (seq is None or at > seq):
-            seq = at
+    sweep = chain.sweeps.get(key[0])
+    if sweep is None:
+        sweep = chain.sweeps[key[0]] = RangeSweep([(f, la, at) for e, f, la, at in chain.ranges if e == key[0]])
+    at = sweep.latest(key[1])
+    if at is not None and (seq is None or at > seq):
+        seq = at
     return seq
 
 
@@ -169,32 +205,89 @@ def _check_binding(chain: _Chain, key: Key, row: AuditStateRow, current: st.Stat
     elif last != row.seq:
         report(key, "stale", f"its audited state is from entry {row.seq}, the log's last act on it is {last}",
                current)
-    elif key in chain.bound and chain.bound[key] == (row.seq, row.digest) or key not in chain.bound:
-        return
+    elif key not in chain.bound or chain.bound[key][0] != row.seq or chain.bound[key][1] == row.digest:
+        return  # bound by that entry's own digest, or whole by its id range (a load, a baseline, an extension)
     else:
         report(key, "stale", "its audited state differs from what the log's entry bound", current)
 
 
-def _anchor_points(path: Path) -> list[dict[str, Any]]:
-    """(seq, hash) points an anchor file holds: a checkpoint file / export, or a notice PDF's position."""
-    if path.suffix.lower() == ".pdf":
-        from ipdesk.domain.notices.notice import from_canonical
-        from ipdesk.reports.common.pdf_payload import read_pdf_payload
+def _office_keys(session: Session) -> dict[str, Any]:
+    """The register's office keys (``{key_id: public key}``): the only keys that sign its checkpoints
+    and notices. The trusted keys are bound by the audit state, so adding one behind the log shows."""
+    from ipdesk.reports.common.seal import load_public_key
+    from ipdesk.storage.schema import TrustedKeyRow
 
-        pp = read_pdf_payload(path)
-        doc = from_canonical(pp.content or b"")
-        if not doc.audit_position:
-            return [{"source": path.name, "serial": doc.serial, "seq": None, "hash": ""}]
-        seq, head_hash = doc.audit_position.split(":", 1)
-        return [{"source": path.name, "serial": doc.serial, "seq": int(seq), "hash": head_hash}]
-    return [{"source": path.name, "seq": int(c["seq"]), "hash": str(c["hash"])} for c in read_checkpoints(path)]
+    rows = session.execute(select(TrustedKeyRow).where(TrustedKeyRow.office.is_(True))).scalars()
+    return {r.key_id: load_public_key(r.public_pem) for r in rows}
+
+
+def _signature_problem(c: dict[str, Any], office_keys: dict[str, Any]) -> str:
+    """Why a checkpoint's signature does not hold ("" if it does, or the line is unsigned: written before
+    the office key was in use)."""
+    import base64
+
+    from cryptography.exceptions import InvalidSignature
+
+    key_id, signature = c.get("key_id"), c.get("signature")
+    if not signature and not key_id:
+        return ""
+    key = office_keys.get(str(key_id))
+    if key is None:
+        return f"checkpoint {c.get('seq')} is signed by key {key_id}, not an office key of this register (re-signed)"
+    try:
+        raw = base64.urlsafe_b64decode(str(signature) + "=" * (-len(str(signature)) % 4))
+        key.verify(raw, checkpoint_text(int(c["seq"]), str(c["hash"]), str(key_id)))
+    except (InvalidSignature, ValueError, TypeError):
+        return f"checkpoint {c.get('seq')}'s signature does not match its head (forged or edited)"
+    return ""
+
+
+def _anchor_points(path: Path, office_keys: dict[str, Any]) -> list[dict[str, Any]]:
+    """(seq, hash) points an anchor file holds: a checkpoint file / export, or a notice PDF's positions.
+    A point whose signature does not hold carries ``refused``: it is no evidence about the log either way."""
+    try:
+        if path.suffix.lower() == ".pdf":
+            return _pdf_points(path, office_keys)
+        checkpoints = read_checkpoints(path)
+        points = [{"source": path.name, "seq": int(c["seq"]), "hash": str(c["hash"]),
+                   "signed": bool(c.get("signature")), "refused": _signature_problem(c, office_keys)}
+                  for c in checkpoints]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValidationError(Problem("audit.anchor_unreadable", "--anchor",
+                                      {"file": path.name, "reason": type(exc).__name__})) from None
+    return points
+
+
+def _pdf_points(path: Path, office_keys: dict[str, Any]) -> list[dict[str, Any]]:
+    from ipdesk.domain.notices.notice import from_canonical
+    from ipdesk.reports.common.pdf_payload import read_pdf_payload
+    from ipdesk.reports.common.seal import verify_payload
+
+    pp = read_pdf_payload(path)
+    doc = from_canonical(pp.content or b"")
+    checked = verify_payload(pp.payload, pp.content, office_keys)
+    refused = "" if checked.content_checked and checked.status.value in ("genuine", "revoked") else (
+        f"its signed content does not verify with an office key of this register ({checked.code})")
+    if not doc.audit_position:
+        return [{"source": path.name, "serial": doc.serial, "seq": None, "hash": "", "refused": refused}]
+    points = []
+    # the entry of the decision the notice documents, then the chain head at its issue
+    for what, position in (("decision", getattr(doc, "decision_entry", "")), ("issue", doc.audit_position)):
+        if position:
+            seq, entry_hash_ = position.split(":", 1)
+            points.append({"source": path.name, "serial": doc.serial, "anchor": what, "seq": int(seq),
+                           "hash": entry_hash_, "refused": refused})
+    return points
 
 
 def _check_anchors(points: list[dict[str, Any]], chain: _Chain) -> list[dict[str, Any]]:
     out = []
     for p in points:
         seq = p["seq"]
-        if seq is None:
+        refused = p.pop("refused", "")
+        if refused:
+            out.append({**p, "ok": False, "refused": True, "reason": refused})
+        elif seq is None:
             out.append({**p, "ok": False, "reason": "the document carries no chain position (issued before anchors)"})
         elif seq == 0:
             out.append({**p, "ok": True, "reason": "empty log"})
@@ -213,7 +306,9 @@ def verify_register(engine: Engine, anchors: list[Path] | None = None) -> ChainR
     files = list(anchors or [])
     if keys.checkpoints is not None and keys.checkpoints.exists():
         files.insert(0, keys.checkpoints)
-    points = [p for f in files for p in _anchor_points(Path(f))]
+    with Session(engine.execution_options(readonly=True)) as session:
+        office_keys = _office_keys(session)
+    points = [p for f in files for p in _anchor_points(Path(f), office_keys)]
     with Session(engine.execution_options(readonly=True)) as session:
         chain = _walk_chain(session, keys, {p["seq"] for p in points if p["seq"]})
         if not chain.ok:
@@ -223,7 +318,7 @@ def verify_register(engine: Engine, anchors: list[Path] | None = None) -> ChainR
     # The data folder's own file: one line per commit; report only the failures and the newest point.
     local = [a for a in checked[:len(points)] if keys.checkpoints is not None and a["source"] == keys.checkpoints.name]
     shown = [a for a in checked if a not in local] + [a for a in local if not a["ok"]][:5] + local[-1:]
-    bad_anchor = next((a for a in checked if not a["ok"] and a["seq"] is not None), None)
+    bad_anchor = next((a for a in checked if not a["ok"] and (a["seq"] is not None or a.get("refused"))), None)
     ok = not mismatches and bad_anchor is None
     reason = ""
     if mismatches:

@@ -116,7 +116,12 @@ def _deal(session: Session, row: DisposalCaseRow, data: dict[str, Any], on: date
     if problems:
         return {}
     row.buyer_party_id, row.price, row.deal_on = buyer_id, price, on
-    return {"buyer_id": buyer_id, "price": f"{price:.2f}" if price is not None else None, "on": on.isoformat()}
+    buyer = session.get(PartyRow, buyer_id)
+    out = {"buyer_id": buyer_id, "buyer": buyer.name if buyer else "",
+           "price": f"{price:.2f}" if price is not None else None, "on": on.isoformat()}
+    if data.get("deal_no"):  # taken from the marketplace
+        out["deal_no"] = clean(data["deal_no"])
+    return out
 
 
 def clear_facts(row: DisposalCaseRow, stage: Stage) -> None:

@@ -41,11 +41,13 @@ from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Prob
 from ipdesk.domain.users.scoping import owner_for_new
 from ipdesk.services import audit
 from ipdesk.services.disposal import facts as stage_facts
+from ipdesk.services.disposal import marketplace
 from ipdesk.services.disposal.documents import DisposalDocuments
 from ipdesk.services.disposal.records import CaseRecord, live_advances, record_of, settlement_row, step_rows
 from ipdesk.services.disposal.settlement import compute, recovery_split
 from ipdesk.services.funds.ledger import FundService, balance_in
 from ipdesk.services.loans.service import LoanService
+from ipdesk.services.marketplace.service import MarketService
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService, format_number, next_number
 from ipdesk.services.pledges.service import PledgeService
@@ -96,13 +98,16 @@ class Settled:
 class DisposalService:
     def __init__(self, engine: Engine, *, clock: Clock | None = None, loans: LoanService | None = None,
                  pledges: PledgeService | None = None, office: OfficeService | None = None,
-                 funds: FundService | None = None, notices: NoticeService | None = None):
+                 funds: FundService | None = None, notices: NoticeService | None = None,
+                 market: MarketService | None = None):
         self.engine = engine
         self.clock: Clock = clock if clock is not None else OfficeClock()
         self.loans = loans or LoanService(engine, self.clock)
         self.pledges = pledges or PledgeService(engine, clock=self.clock)
         self.office = office or OfficeService(engine, self.clock)
         self.funds = funds or FundService(engine, clock=self.clock)
+        #: The venue: a route on the marketplace lists the case's lot there and takes its deal from it.
+        self.market = market
         #: The case's signed documents (settlement statement, transfer confirmation), when a workstation
         #: gives the notices' keys and issue log.
         self.documents = DisposalDocuments(engine, notices, clock=self.clock) if notices is not None else None
@@ -218,7 +223,10 @@ class DisposalService:
             missing = missing_documents(stage, have)
             if missing is not None:
                 problems.append(missing)
-            recorded = stage_facts.record_facts(session, row, stage, facts or {}, day, problems)
+            given = dict(facts or {})
+            if self.market is not None and stage in (Stage.LISTING, Stage.DEAL):
+                given = marketplace.through_market(session, self.market, actor, row, stage, given, problems)
+            recorded = stage_facts.record_facts(session, row, stage, given, day, problems)
             if stage is Stage.SETTLEMENT and settlement_row(session, row.id) is None:
                 problems.append(missing_fact(stage, "settled"))
             if problems:

@@ -9,11 +9,9 @@ renders the same document with the same serial and QR, and every printing is log
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +36,7 @@ from ipdesk.domain.pledges.maker_checker import DecisionKind, DecisionStatus, bo
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.changes import NO_CHANGES, Changed, Changes
 from ipdesk.domain.shared.clock import Clock, OfficeClock
+from ipdesk.domain.shared.files import write_atomically
 from ipdesk.domain.shared.messages import Message, register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
@@ -50,6 +49,7 @@ from ipdesk.services.pledges.rows import pledge_state
 from ipdesk.services.uow import UnitOfWork, changes_so_far, collect_changes, note, reading, reported, transaction
 from ipdesk.storage.schema import (
     AuditHeadRow,
+    AuditRow,
     NoticePrintRow,
     NoticeRow,
     PendingDecisionRow,
@@ -161,21 +161,9 @@ class BatchReport:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".ipdesk-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write via a temporary file in the same folder and rename: never a half-written file (a failure names
+    ``path``, not the temporary)."""
+    write_atomically(path, data)
 
 
 class NoticeService:
@@ -307,7 +295,7 @@ class NoticeService:
                 now = self.clock.now().replace(microsecond=0)
                 serial = self._next_serial(session, now)
                 notice = replace(self.build(session, pledge, kind, event, serial, now),
-                                 audit_position=audit_position(session))
+                                 audit_position=audit_position(session), decision_entry=decision_entry(session, event))
                 row = self._store(session, actor, notice, pledge.id, event.id)
                 audit.record(session, actor, "notice.issue", "pledge", pledge.id,
                              f"出具{KIND_NAMES[kind][0]} {serial}", None, {"serial": serial, "digest": row.digest})
@@ -351,6 +339,18 @@ class NoticeService:
             query = select(NoticeRow).where(NoticeRow.pledge_id == pledge_id).order_by(NoticeRow.id)
             rows = session.execute(query).scalars()
             return [self._issued(r) for r in rows]
+
+    def pledges_with(self, kind: NoticeKind | str, start: date | None = None, end: date | None = None) -> list[int]:
+        """Ids of the pledges that have a ``kind`` notice to print (their event on ``start``..``end``, the
+        legal date), in id order: a month-end batch."""
+        query = (select(PledgeEventRow.pledge_id).distinct()
+                 .where(PledgeEventRow.kind.in_(EVENT_OF_KIND[NoticeKind(kind)])).order_by(PledgeEventRow.pledge_id))
+        if start is not None:
+            query = query.where(PledgeEventRow.on_date >= start)
+        if end is not None:
+            query = query.where(PledgeEventRow.on_date <= end)
+        with reading(self.engine) as session:
+            return [int(i) for i in session.execute(query).scalars()]
 
     def available_kinds(self, pledge_id: int) -> list[NoticeKind]:
         """The notices this pledge has (what the print menu offers)."""
@@ -565,6 +565,17 @@ def audit_position(session: Session) -> str:
     """The audit chain's committed head ("seq:hash") as this transaction sees it: what the notice anchors."""
     head = session.get(AuditHeadRow, 1)
     return f"{head.seq}:{head.hash}" if head is not None else ""
+
+
+def decision_entry(session: Session, event: PledgeEventRow) -> str:
+    """The audit entry ("seq:hash") that recorded the event a notice documents: the paper names the act it
+    proves, not only how long the log was. Empty for events from before events knew their entry."""
+    seq = (json.loads(event.payload) if event.payload else {}).get("audit_seq")
+    entry = (session.execute(select(AuditRow).where(AuditRow.seq == seq)).scalar_one_or_none()
+             if isinstance(seq, int) else None)
+    if entry is None or entry.entity_type != "pledge" or entry.entity_id != event.pledge_id or not entry.hash:
+        return ""
+    return f"{entry.seq}:{entry.hash}"
 
 
 def merge_pdfs(parts: list[bytes]) -> bytes:

@@ -27,6 +27,10 @@ register({
                                 "unknown timezone: {zone} (use an IANA name such as Asia/Shanghai)"),
     "office.idle_lock_minutes": ("空闲锁定时间应为 {min}–{max} 分钟：{value}",
                                  "the idle lock must be {min}-{max} minutes: {value}"),
+    "office.lockout_attempts": ("连续登录失败锁定次数应为 {min}–{max} 次：{value}",
+                                "the failed sign-ins before a lock must be {min}-{max}: {value}"),
+    "office.password_min_length": ("密码最短长度应为 {min}–{max} 个字符：{value}",
+                                   "the minimum password length must be {min}-{max} characters: {value}"),
 })
 
 
@@ -53,6 +57,9 @@ class OfficeSettings:
     # Decisions (register, refuse, cancel, revoke a notice) are prepared by one person and confirmed by
     # another (ipdesk.domain.pledges.maker_checker); on in a new office, an office may turn it off.
     maker_checker: bool = True
+    # The administrator manages users and settings; registering and deciding is a separate duty
+    # (ipdesk.domain.shared.permissions.DECISION_DUTIES). A one-person office may let the administrator do both.
+    admin_decides: bool = False
 
     @property
     def sla(self) -> SlaSettings:
@@ -68,6 +75,12 @@ NEW_OFFICE = OfficeSettings()
 
 _KEY = "office"
 IDLE_LOCK_MINUTES = (1, 480)  # a lock within a minute would interrupt typing; past a working day it is none
+LOCKOUT_ATTEMPTS = (1, 20)  # past 20 a password can be guessed at leisure
+PASSWORD_MIN_LENGTH = (8, 64)  # under 8 an Argon2 hash is cheap to guess; past 64 nobody types it
+#: setting → (its range, the problem code when outside it)
+RANGES = {"idle_lock_minutes": (IDLE_LOCK_MINUTES, "office.idle_lock_minutes"),
+          "lockout_attempts": (LOCKOUT_ATTEMPTS, "office.lockout_attempts"),
+          "password_min_length": (PASSWORD_MIN_LENGTH, "office.password_min_length")}
 _CALENDAR_KEY = "holiday_calendar"
 
 
@@ -98,12 +111,19 @@ class OfficeService:
 
     def save_settings(self, actor: Actor, settings: OfficeSettings) -> Changes:
         actor.require(Action.ADMINISTER)
-        low, high = IDLE_LOCK_MINUTES
-        if not low <= settings.idle_lock_minutes <= high:
-            raise ValidationError(Problem("office.idle_lock_minutes", "idle_lock_minutes",
-                                          {"min": low, "max": high, "value": settings.idle_lock_minutes}))
+        problems = []
+        for name, ((low, high), code) in RANGES.items():
+            value = getattr(settings, name)
+            if not isinstance(value, int) or not low <= value <= high:
+                problems.append(Problem(code, name, {"min": low, "max": high, "value": value}))
+        for name, label in (("maker_checker", "决定须经审核"), ("admin_decides", "管理员也可登记和决定")):
+            if not isinstance(getattr(settings, name), bool):
+                problems.append(Problem("bad_choice", name, {"label": label, "value": getattr(settings, name),
+                                                             "choices": "true, false"}))
         if not is_known_zone(settings.timezone.strip()):
-            raise ValidationError(Problem("office.unknown_timezone", "timezone", {"zone": settings.timezone}))
+            problems.append(Problem("office.unknown_timezone", "timezone", {"zone": settings.timezone}))
+        if problems:
+            raise ValidationError(problems)
         settings = replace(settings, timezone=settings.timezone.strip())
         with transaction(self.engine, self.clock) as session:
             before = asdict(self.settings(session))

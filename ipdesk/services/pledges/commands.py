@@ -33,6 +33,7 @@ from ipdesk.services.uow import changes_so_far
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgeRow, RightRow
 
 ENTITY = "pledge"
+_EVENT_TO_AUDIT = "pledge_event_to_audit"  # session.info: the event written, waiting for its audit entry
 
 #: Set in the unit of work while a confirmation runs (ipdesk.services.pledges.decisions): who prepared the
 #: decision, so its event and audit entry name the preparer beside the approver who confirms.
@@ -135,16 +136,11 @@ class PledgeCommands:
             # What the register says after this event, frozen: notices print it and as-of searches read
             # it, so later renames or changes never rewrite what was decided or published on that date.
             payload = {**(payload or {}), "state": pledge_state(session, row)}
-        session.add(
-            PledgeEventRow(
-                pledge_id=row.id,
-                on_date=on,
-                kind=kind,
-                actor=actor.username,
-                summary=summary,
-                payload=audit.canonical_json(payload),
-            )
-        )
+        event = PledgeEventRow(pledge_id=row.id, on_date=on, kind=kind, actor=actor.username, summary=summary,
+                               payload=audit.canonical_json(payload))
+        session.add(event)
+        if kind in STATE_EVENTS:  # the events notices document (and the application)
+            session.info[_EVENT_TO_AUDIT] = (event, payload or {})
 
     def _legal_date(self, on: date, not_before: date | None, what: str) -> None:
         """Legal dates (registration, change, cancellation) are today or earlier, and not before the
@@ -171,7 +167,12 @@ class PledgeCommands:
         if maker is not None:
             after = {**(after or {}), **both_names(maker, actor.username)}
             summary = f"{summary}（经办 {maker}，审核 {actor.username}）"
-        audit.record(session, actor, f"pledge.{action}", ENTITY, row.id, summary, before, after)
+        entry = audit.record(session, actor, f"pledge.{action}", ENTITY, row.id, summary, before, after)
+        pending = session.info.pop(_EVENT_TO_AUDIT, None)
+        if pending is not None and pending[0].pledge_id == row.id:
+            # The event's own audit entry (its seq): a notice of the event names this exact entry.
+            event, payload = pending
+            event.payload = audit.canonical_json({**payload, "audit_seq": entry.seq})
 
     def snapshot(
         self,

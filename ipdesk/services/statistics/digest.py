@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.custody.maintenance import due_window
 from ipdesk.domain.fees.schedule import FeePayment, PatentFees, YearStatus, next_fee
-from ipdesk.domain.pledges.lifecycle import PledgeStatus
+from ipdesk.domain.pledges.lifecycle import AWAITING_CORRECTION, IN_FORCE, UNDECIDED
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Actor
@@ -94,10 +94,10 @@ class DigestService:
                  pledgee: int | None) -> list[DueItem]:
         ahead, back = day + timedelta(days=days), day - timedelta(days=days)
         sources = {
-            DueKind.APPLICATION: (PledgeRow.sla_deadline, (PledgeStatus.APPLIED, PledgeStatus.CORRECTION)),
-            DueKind.CORRECTION: (PledgeRow.correction_deadline, (PledgeStatus.CORRECTION,)),
-            DueKind.PLEDGE_TERM: (PledgeRow.pledge_term_end, (PledgeStatus.REGISTERED,)),
-            DueKind.PERFORMANCE: (PledgeRow.performance_deadline, (PledgeStatus.REGISTERED,)),
+            DueKind.APPLICATION: (PledgeRow.sla_deadline, UNDECIDED),
+            DueKind.CORRECTION: (PledgeRow.correction_deadline, AWAITING_CORRECTION),
+            DueKind.PLEDGE_TERM: (PledgeRow.pledge_term_end, IN_FORCE),
+            DueKind.PERFORMANCE: (PledgeRow.performance_deadline, IN_FORCE),
         }
         out = []
         for kind, (column, statuses) in sources.items():

@@ -7,7 +7,7 @@ then raises :class:`SignInFailed`. No password, and no hash, goes into an audit 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,10 @@ register({
     "signin.required": ("数据库已有用户：请用 --user（或 IPDESK_USER）登录，密码取自 IPDESK_PASSWORD 或提示输入",
                         "the database has users: sign in with --user (or IPDESK_USER); the password comes from "
                         "IPDESK_PASSWORD or a prompt"),
+    "signin.no_users": ("数据库中还没有用户：请先添加第一个管理员"
+                        "（ipdesk user add 用户名 --role admin --password-stdin）",
+                        "the database has no users yet: add the first administrator first "
+                        "(ipdesk user add NAME --role admin --password-stdin)"),
     "signin.failed": ("用户名或密码错误", "wrong user name or password"),
     "signin.locked": ("账户 {name} 已锁定，请管理员解锁", "account {name} is locked; an administrator must unlock it"),
 })
@@ -53,10 +57,11 @@ class User:
     locked: bool
     created_at: datetime
     updated_at: datetime
+    decides: bool = False  # an administrator signed in where the office lets administrators decide too
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.name, self.role, self.party_id)
+        return Actor(self.name, self.role, self.party_id, decides=self.decides and self.role is Role.ADMIN)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "role": self.role.value, "party_id": self.party_id,
@@ -226,6 +231,8 @@ class UserService:
             user = _user(row) if row is not None else None
         if failure is not None or user is None:
             raise SignInFailed(failure or Problem("signin.failed"))
+        if user.role is Role.ADMIN and self.office.settings().admin_decides:
+            user = replace(user, decides=True)
         return user
 
     # --- helpers -------------------------------------------------------------------------------------

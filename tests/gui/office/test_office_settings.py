@@ -359,3 +359,30 @@ def test_screenshots(qtbot, ws, tmp_path):
     editor.view.setCurrentPage(2026, 2)
     settle(qtbot)
     save_screenshot(page, "settings-holidays.png", tmp_path)
+
+
+def test_sign_in_and_decision_settings_are_saved_and_checked_by_the_service(qtbot, ws):
+    page = make_page(qtbot, ws)
+    form = page.office_form
+    assert (form.idle_lock_minutes.value(), form.lockout_attempts.value()) == (15, 5)
+    assert form.password_min_length.value() == 10 and not form.maker_checker.isChecked()  # the fixture's
+    form.lockout_attempts.setValue(0)  # outside 1–20: the service says so, in the UI language
+    form.password_min_length.setValue(4)
+    before = ws.office.settings()
+    with qtbot.waitSignal(form.failed, timeout=10_000):
+        form.submit()
+    settle(qtbot)
+    assert ws.office.settings() == before  # nothing written
+    assert "1–20" in form.fields["lockout_attempts"].error_label.text()
+    assert "8–64" in form.fields["password_min_length"].error_label.text()
+    assert "连续登录失败锁定次数" in form.banner.text()
+    form.lockout_attempts.setValue(3)
+    form.password_min_length.setValue(12)
+    form.idle_lock_minutes.setValue(30)
+    form.maker_checker.setChecked(True)
+    assert form.dirty
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        form.submit()
+    saved = ws.office.settings()
+    assert (saved.lockout_attempts, saved.password_min_length, saved.idle_lock_minutes) == (3, 12, 30)
+    assert saved.maker_checker is True

@@ -160,7 +160,7 @@ def test_an_account_made_by_an_administrator_sets_its_password_first(qtbot, sqli
 
     when_shown(SignInDialog, sign)
     user = sign_in(ws)
-    assert seen["actor_meanwhile"] == Actor("tester", Role.ADMIN)
+    assert seen["actor_meanwhile"] == Actor("tester", Role.ADMIN, decides=True)
     assert "用户名" in seen["has_name"]
     assert user is not None and not user.must_change_password and ws.actor == Actor("clerk1", Role.CLERK)
     assert ws.users.authenticate("clerk1", "New-Secret-42").name == "clerk1"
@@ -177,7 +177,7 @@ def test_cancelling_the_forced_change_signs_nobody_in(qtbot, sqlite_workstation)
 
     when_shown(SignInDialog, sign)
     assert sign_in(ws) is None
-    assert ws.actor == Actor("tester", Role.ADMIN)
+    assert ws.actor == Actor("tester", Role.ADMIN, decides=True)
 
 
 def test_make_run_loads_the_demo_accounts_then_signs_in(qtbot, sqlite_workstation, monkeypatch):

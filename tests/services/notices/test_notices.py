@@ -152,7 +152,7 @@ def test_full_disk_stops_batch_and_keeps_written_files(
     )
     ws.pledges.cancel(ADMIN, pid, "repaid", on=D)
     ws.pledges.register(ADMIN, world_rec.id, on=D)
-    import ipdesk.services.notices.service as notices_mod
+    import ipdesk.domain.shared.files as files_mod  # where the notices' atomic writes are done
 
     for p in (pid, world_rec.id):  # issue first, so only the PDF writes go through the patched call
         ws.notices.issue(ADMIN, p, "registration")
@@ -168,7 +168,7 @@ def test_full_disk_stops_batch_and_keeps_written_files(
             raise OSError(28, "No space left on device")
         return fh
 
-    monkeypatch.setattr(notices_mod.os, "fdopen", failing_fdopen)
+    monkeypatch.setattr(files_mod.os, "fdopen", failing_fdopen)
     out = tmp_path / "batch"
     report = ws.notices.print_batch(ADMIN, [pid, world_rec.id], "registration", folder=out)
     assert len(report.written) == 1 and report.failed and "No space" in report.failed[0][1]

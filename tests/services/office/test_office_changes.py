@@ -31,3 +31,13 @@ def test_the_idle_lock_is_15_minutes_by_default_and_kept_within_its_range(workst
     assert workstation.office.settings().idle_lock_minutes == 15  # nothing written
     workstation.office.save_settings(ADMIN, replace(OfficeSettings(), idle_lock_minutes=5))
     assert workstation.office.settings().idle_lock_minutes == 5
+
+
+def test_the_service_refuses_every_bad_sign_in_setting_at_once(workstation: Workstation) -> None:
+    bad = replace(workstation.office.settings(), idle_lock_minutes=0, lockout_attempts=21, password_min_length=7)
+    with pytest.raises(ValidationError) as err:
+        workstation.office.save_settings(ADMIN, bad)
+    assert {p.field for p in err.value.problems} == {"idle_lock_minutes", "lockout_attempts", "password_min_length"}
+    assert "the failed sign-ins before a lock must be 1-20: 21" in err.value.messages("en")
+
+    assert workstation.office.settings().lockout_attempts == 5  # nothing written

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ipdesk.domain.shared.permissions import ROLE_ACTIONS, Action, Actor, Role
+from ipdesk.domain.shared.permissions import DECISION_DUTIES, ROLE_ACTIONS, Action, Actor, Role
 from ipdesk.domain.shared.problems import DomainError, PermissionDenied
 from ipdesk.services.loans.settings import LoanSettings
 from ipdesk.services.office.settings import OfficeSettings
@@ -73,6 +73,10 @@ REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
     "market.back_out": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.back_out(a, 999999)),
     "market.pay": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.pay(a, 999999, Decimal(1))),
     "market.confirmation": (Action.MANAGE_MARKET, lambda ws, a, n: ws.market.confirmation(a, 999999)),
+    "pools.create": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.create(a, {})),
+    "pools.join": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.join(a, 999999, "#1", Decimal(1), [])),
+    "pools.leave": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.leave(a, 999999, "#1")),
+    "pools.record_income": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.record_income(a, 999999, Decimal(1))),
 }
 
 
@@ -89,7 +93,9 @@ def test_actor_may_agrees_with_the_table(role: Role, action: Action) -> None:
 
 def test_the_table_covers_every_role_and_the_fixed_points() -> None:
     assert set(ROLE_ACTIONS) == set(Role)
-    assert ROLE_ACTIONS[Role.ADMIN] == frozenset(Action)  # until sign-in reaches the GUI (issue 11)
+    # the administrator manages users and settings; registering and deciding is another person's duty
+    assert ROLE_ACTIONS[Role.ADMIN] == frozenset(Action) - DECISION_DUTIES
+    assert Action.REGISTER_PLEDGE in DECISION_DUTIES and Action.CONFIRM_DECISION in DECISION_DUTIES
     assert ROLE_ACTIONS[Role.AUDITOR] == frozenset()  # reads everything, changes nothing
     assert Action.ADMINISTER not in ROLE_ACTIONS[Role.INSURER]
 

@@ -215,3 +215,22 @@ def test_an_idle_lock_is_audited_under_the_user(office: Workstation) -> None:
     assert actions(office)[-1] == "session.lock"
     with pytest.raises(NotFound):
         office.users.note_idle_lock(Actor("ghost", Role.CLERK))
+
+
+def test_the_administrator_does_not_register_or_decide_unless_the_office_lets_them(office: Workstation) -> None:
+    """Registering and deciding is a separate duty (issue 11): refused in the service, naming role and action."""
+    from ipdesk.domain.shared.permissions import DECISION_DUTIES, Action
+    from ipdesk.domain.shared.problems import PermissionDenied
+
+    boss = office.users.authenticate("boss", PASSWORD).actor
+    assert not any(boss.may(a) for a in DECISION_DUTIES) and boss.may(Action.ADMINISTER)
+    with pytest.raises(PermissionDenied) as err:
+        office.pledges.confirm(boss, 999999)
+    assert "admin" in err.value.messages("en")[0] and "confirm_decision" in err.value.messages("en")[0]
+    office.office.save_settings(boss, replace(office.office.settings(), admin_decides=True))
+    boss = office.users.authenticate("boss", PASSWORD).actor  # the setting applies from the next sign-in
+    assert all(boss.may(a) for a in DECISION_DUTIES)
+    with pytest.raises(NotFound):
+        office.pledges.confirm(boss, 999999)  # allowed now: there is no decision 999999
+    clerk = Actor("wangli", Role.CLERK, decides=True)  # the flag is an administrator's only
+    assert not clerk.may(Action.CONFIRM_DECISION)
