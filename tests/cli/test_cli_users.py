@@ -122,3 +122,10 @@ def test_no_password_text_in_the_database_file_or_the_logs(cli, tmp_path: Path,
         assert secret not in caplog.text
         assert secret not in capsys.readouterr().err
 
+
+def test_the_administrator_is_refused_a_decision_naming_role_and_action(cli) -> None:
+    """Registering and deciding is a separate duty (issue 11): exit 1, before any lookup."""
+    bootstrap(cli)
+    code, out = cli("--user", "boss", "decision", "confirm", "1", password=BOSS_PW)
+    assert code == 1 and out["errors"][0]["code"] == "permission"
+    assert "admin" in out["errors"][0]["message"] and "confirm_decision" in out["errors"][0]["message"]

@@ -110,11 +110,13 @@ def run_decision(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     if args.decision_command == "list":
         emit({"decisions": [d.to_json() for d in ws.pledges.decisions()]})
         return EXIT_OK
-    decision = ws.pledges.decision(args.id)
+    # the service checks the permission before it looks the decision up: a role that may not confirm is told
+    # so (exit 1), not that decision N does not exist
     if args.decision_command == "confirm":
         ws.pledges.confirm(ws.actor, args.id)
     else:
         ws.pledges.return_decision(ws.actor, args.id, args.reason)
-    emit({"ok": True, "decision": ws.pledges.decision(args.id).to_json(),
+    decision = ws.pledges.decision(args.id)
+    emit({"ok": True, "decision": decision.to_json(),
           **({"pledge": pledge_json(ws, ws.pledges.get(decision.pledge_id))} if decision.pledge_id else {})})
     return EXIT_OK
