@@ -90,12 +90,27 @@ def build_workbench(host: AreaHost) -> QWidget | None:
     from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 
     page = WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters),
-                         open_area=host.show_area)
+                         open_area=host.show_area, panels=workbench_panels(ws, host.lang))
     if getattr(ws, "risk", None) is not None:  # the early-warning scan at start-up and every ten minutes
         from ipdesk.gui.risk.scheduler import RiskScheduler
 
         page.risk_scheduler = RiskScheduler(ws, page, on_changed=page.refresh)
     return page
+
+
+def workbench_panels(workstation: Workstation, lang: str) -> list[Any]:
+    """What later contexts add below the workbench: the statistics' small chart and the deadline digest (where
+    the desk has those services; a test double may not)."""
+    panels: list[Any] = []
+    if getattr(workstation, "statistics", None) is not None:
+        from ipdesk.gui.statistics.workbench_panels import RecentChart
+
+        panels.append(RecentChart(workstation, lang))
+    if getattr(workstation, "digest", None) is not None:
+        from ipdesk.gui.statistics.workbench_panels import DigestPanel
+
+        panels.append(DigestPanel(workstation, lang))
+    return panels
 
 
 def build_rights(host: AreaHost) -> QWidget | None:
@@ -190,6 +205,14 @@ def build_risk(host: AreaHost) -> QWidget | None:
     from ipdesk.gui.risk.risk_page import RiskPage
 
     return RiskPage(host.workstation, host.lang)
+
+
+def build_statistics(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "statistics", None) is None:  # a test double without the service
+        return None
+    from ipdesk.gui.statistics.statistics_page import StatisticsPage
+
+    return StatisticsPage(host.workstation, host.lang)
 
 
 def build_parties(host: AreaHost) -> QWidget | None:
@@ -308,7 +331,8 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("statistics", "stats", ("统计", "Statistics"),
              ("按年度、类型、银行、地区统计质押金额和件数，并可导出。",
               "Pledge amounts and counts by year, kind, bank and region, with export."),
-             permission=View.STATISTICS),
+             build=build_statistics, permission=View.STATISTICS,
+             watches=frozenset({"pledges", "parties", "rights"})),
     AreaSpec("audit", "audit", ("审计", "Audit"), ("审计日志浏览与校验。", "Browse and verify the audit log."),
              build=build_audit, permission=View.AUDIT, watches=frozenset({"audit"})),
     AreaSpec("settings", "settings", ("设置", "Settings"), build=build_settings,

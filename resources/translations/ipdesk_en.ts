@@ -4338,6 +4338,22 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>案情（法院、案号、经过）</source>
         <translation>Case (court, case number, what happened)</translation>
+    <name>DigestPanel</name>
+    <message>
+        <source>到期提醒</source>
+        <translation>Deadline digest</translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> days ahead</translation>
+    </message>
+    <message>
+        <source>提醒天数</source>
+        <translation>Days ahead</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
         <source>正在读取…</source>
@@ -4463,6 +4479,190 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>风险预警</source>
         <translation>Risk early warning</translation>
+        <source>无法读取到期提醒：{error}</source>
+        <translation>Cannot read the deadline digest: {error}</translation>
+    </message>
+    <message>
+        <source>{n} 项（已过期仍未办结 {passed} 项）</source>
+        <translation>Items: {n} (passed and still open: {passed})</translation>
+    </message>
+    <message>
+        <source>导出到期提醒</source>
+        <translation>Export the deadline digest</translation>
+    </message>
+    <message>
+        <source>到期提醒.xlsx</source>
+        <translation>deadline-digest.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>RecentChart</name>
+    <message>
+        <source>近六年质押登记（担保债权数额，万元）</source>
+        <translation>Pledges registered in the last six years (secured amount, 10k yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>统计：知识产权质押融资</source>
+        <translation>Statistics: IP pledge financing</translation>
+    </message>
+    <message>
+        <source>起始年份</source>
+        <translation>First year</translation>
+    </message>
+    <message>
+        <source>截止年份</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>金额单位</source>
+        <translation>Unit of amounts</translation>
+    </message>
+    <message>
+        <source>万元</source>
+        <translation>10k yuan</translation>
+    </message>
+    <message>
+        <source>亿元</source>
+        <translation>100m yuan</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>导出 PDF 报告…</source>
+        <translation>Export PDF report…</translation>
+    </message>
+    <message>
+        <source>保存图表…</source>
+        <translation>Save chart…</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>年份与类别</source>
+        <translation>Year and family</translation>
+    </message>
+    <message>
+        <source>按月份</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>质权人</source>
+        <translation>Pledgees</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <source>权利种类</source>
+        <translation>Kinds of right</translation>
+    </message>
+    <message>
+        <source>办结用时</source>
+        <translation>Time to decision</translation>
+    </message>
+    <message>
+        <source>质押中权利</source>
+        <translation>Rights pledged</translation>
+    </message>
+    <message>
+        <source>统计已登记的质押（含此后注销的，计入登记当年）；不予登记、撤回和审查中的申请不计入。一笔质押含多类权利的计入“混合”，合计中只计一次。</source>
+        <translation>Counted are registered pledges (a pledge cancelled later counts in the year it was registered); refused, withdrawn and pending applications never count. A pledge of rights of several families counts once, under Mixed.</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>起始年份不能晚于截止年份。</source>
+        <translation>The first year must not be after the last.</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>无法统计：{error}</source>
+        <translation>Cannot compute the statistics: {error}</translation>
+    </message>
+    <message>
+        <source>已登记质押 {n} 笔，担保债权数额合计 {amount} {unit}</source>
+        <translation>Registered pledges: {n}; secured amount in total {amount} ({unit})</translation>
+    </message>
+    <message>
+        <source>导出统计表</source>
+        <translation>Export the statistics</translation>
+    </message>
+    <message>
+        <source>质押融资统计.xlsx</source>
+        <translation>pledge-statistics.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行</source>
+        <translation>Rows exported: {n}</translation>
+    </message>
+    <message>
+        <source>导出统计报告</source>
+        <translation>Export the statistics report</translation>
+    </message>
+    <message>
+        <source>质押融资统计.pdf</source>
+        <translation>pledge-statistics.pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已导出统计报告</source>
+        <translation>Statistics report exported</translation>
+    </message>
+    <message>
+        <source>保存图表</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <source>统计图表.png</source>
+        <translation>statistics-chart.png</translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>无法保存图表：{path}</source>
+        <translation>Cannot save the chart: {path}</translation>
     </message>
 </context>
 <context>

@@ -87,3 +87,20 @@ def pivot(rows: Sequence[Mapping[str, Any]], across: str, by: str, value: str,
         cell = (str(r[across]), r[by])
         cells[cell] = cells.get(cell, Decimal(0)) + Decimal(r[value])
     return Pivot(tuple(categories), {k: tuple(cells.get((c, k), Decimal(0)) for c in categories) for k in keys})
+
+
+def every_month(rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> list[dict[str, Any]]:
+    """Monthly rows (``month`` ``YYYY-MM``, only months with events) with the months between filled with zeros,
+    so a line over time does not jump a quiet month."""
+    if not rows:
+        return []
+    have = {r["month"]: r for r in rows}
+    year, month = (int(x) for x in rows[0]["month"].split("-"))
+    last = rows[-1]["month"]
+    out = []
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        out.append(dict(have.get(key) or {"month": key, **{k: 0 for k in keys}}))
+        if key >= last:
+            return out
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -29,6 +29,8 @@ from ipdesk.services.pledges.queries import PledgeListSource
 from ipdesk.services.pledges.service import PledgeService
 from ipdesk.services.registry.parties import PartyService
 from ipdesk.services.registry.rights import RightService
+from ipdesk.services.statistics.digest import DigestService
+from ipdesk.services.statistics.pledges import PledgeStatistics
 from ipdesk.services.valuation.analysis import ValueAnalysisService
 from ipdesk.services.valuation.service import ValuationService
 
@@ -102,6 +104,12 @@ class Workstation(Protocol):
 
     @property
     def market(self) -> MarketService: ...
+
+    @property
+    def statistics(self) -> PledgeStatistics: ...
+
+    @property
+    def digest(self) -> DigestService: ...
 
     @property
     def database_description(self) -> str: ...

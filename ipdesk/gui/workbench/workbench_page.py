@@ -10,7 +10,7 @@ The numbers come from :func:`ipdesk.services.pledges.queries.workbench`, read of
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from typing import Any
@@ -225,7 +225,8 @@ class WorkbenchPage(Page):
 
     def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  open_list: Callable[[dict[str, str]], Any] | None = None, task_runner: TaskRunner | None = None,
-                 on: Callable[[], date] | None = None, open_area: Callable[[str], Any] | None = None):
+                 on: Callable[[], date] | None = None, open_area: Callable[[str], Any] | None = None,
+                 panels: Sequence[QWidget] = ()):
         lang = ui_lang(lang)
         super().__init__(parent)
         self.setObjectName("page_workbench")
@@ -366,6 +367,15 @@ class WorkbenchPage(Page):
         self.loans_table.doubleClicked.connect(lambda index: self.open_loan_row(index.row()))
         layout.addWidget(self.loans_title)
         layout.addWidget(self.loans_table, 1)
+        # What later contexts add below (given by ipdesk.gui.areas): the statistics' chart and deadline digest,
+        # side by side; each has its own refresh, called with the workbench's.
+        self.panels = list(panels)
+        if self.panels:
+            row = QHBoxLayout()
+            for n, panel in enumerate(self.panels):
+                panel.setParent(self)
+                row.addWidget(panel, 2 if n == 0 and len(self.panels) > 1 else 3)
+            layout.addLayout(row, 2)
         self.refresh()
 
     # ---- loading ---------------------------------------------------------------------------------
@@ -421,6 +431,10 @@ class WorkbenchPage(Page):
             on_error=failed,
             name="workbench",
         )
+        for panel in self.panels:
+            refresh_panel = getattr(panel, "refresh", None)
+            if refresh_panel is not None:
+                refresh_panel()
 
     def present(self, data: dict[str, Any]) -> None:
         self.data = data

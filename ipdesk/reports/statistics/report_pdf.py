@@ -21,7 +21,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
-from ipdesk.domain.statistics.figures import FAMILY_LABELS, UNIT_LABELS, headers, pick, pivot, value_text
+from ipdesk.domain.statistics.figures import (
+    FAMILY_LABELS,
+    UNIT_LABELS,
+    every_month,
+    headers,
+    pick,
+    pivot,
+    value_text,
+)
 from ipdesk.domain.statistics.pledges import FAMILIES, Unit
 from ipdesk.reports.common.fonts import register_fonts
 from ipdesk.reports.common.layout import CONTENT_W, PageMeta, Title, build_pdf, grid_table, para, plain_row
@@ -134,8 +142,10 @@ def statistics_story(by_year_family: Any, monthly: Any = None, decisions: Any = 
     if monthly is not None and monthly.rows:
         story.append(CondPageBreak(90 * mm))
         story.append(para("二、按月份的登记、变更、注销", "section"))
-        months = [r["month"] for r in monthly.rows]
-        series = {k: [r[k] for r in monthly.rows] for k in ("registered", "changed", "cancelled")}
+        keys = ("registered", "changed", "cancelled")
+        filled = every_month(monthly.rows, keys)  # quiet months at zero: the line does not skip them
+        months = [r["month"] for r in filled]
+        series = {k: [r[k] for r in filled] for k in keys}
         story.append(line_chart(months, series, headers(tuple(series)), "件数"))
         story.append(Spacer(1, 2 * mm))
         story.append(_table(monthly.keys, monthly.rows, monthly.totals))
@@ -146,8 +156,8 @@ def statistics_story(by_year_family: Any, monthly: Any = None, decisions: Any = 
     if rights is not None and rights.rows:
         story.append(CondPageBreak(40 * mm))
         story.append(para("四、质押中权利的年费状态与风险提示", "section"))
-        keys = ("kind", "rights", "fees_paid", "fees_late", "fees_lapsed", "fees_untracked", "flagged")
-        story.append(_table(keys, rights.rows, rights.totals))
+        rights_keys = ("kind", "rights", "fees_paid", "fees_late", "fees_lapsed", "fees_untracked", "flagged")
+        story.append(_table(rights_keys, rights.rows, rights.totals))
     return story
 
 

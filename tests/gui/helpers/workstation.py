@@ -40,6 +40,8 @@ class FakeWorkstation:
     fees: Any = None
     custody: Any = None
     market: Any = None
+    statistics: Any = None
+    digest: Any = None
 
     @property
     def database_description(self) -> str:

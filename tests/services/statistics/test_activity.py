@@ -55,6 +55,7 @@ def seed_more(engine: Engine) -> None:
                                      active_right_id=right.id if status == "registered" else None))
         for pid, kind, on in EVENTS:
             s.add(PledgeEventRow(pledge_id=pid, kind=kind, on_date=on, actor="test"))
+        s.execute(update(PledgeRow).values(pledgor_names="江苏恒顺新材料科技有限公司"))  # what the lists show
         s.execute(update(PledgeRow).where(PledgeRow.id == 5).values(refused_on=date(2024, 1, 20)))
         s.execute(update(PledgeRow).where(PledgeRow.id == 1).values(sla_deadline=date(2024, 3, 1)))  # on the day
         s.execute(update(PledgeRow).where(PledgeRow.id == 2).values(sla_deadline=date(2024, 2, 1)))  # late
