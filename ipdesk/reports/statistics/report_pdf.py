@@ -37,6 +37,7 @@ from ipdesk.reports.common.layout import CONTENT_W, PageMeta, Title, build_pdf, 
 #: One colour per series, the same order as the GUI's charts (patent, trademark, copyright, mixed; then more).
 PALETTE = [colors.HexColor(c) for c in ("#1f5fa8", "#d9822b", "#3a9a5b", "#8a5cc2", "#c23b3b", "#6b7785")]
 TITLE = "知识产权质押融资统计"
+RECENT_MONTHS = 24  # the monthly table lists the last two years (the chart shows every month)
 
 
 def _legend(drawing: Drawing, names: Sequence[str], x: float, y: float) -> None:
@@ -86,8 +87,13 @@ def line_chart(categories: Sequence[str], series: Mapping[str, Sequence[int]], n
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 16 * mm, 16 * mm, width - 20 * mm, height - 26 * mm
     chart.data = [[float(v) for v in values] for values in series.values()] or [[0]]
-    step = max(1, len(categories) // 12)
-    chart.categoryAxis.categoryNames = [c if n % step == 0 else "" for n, c in enumerate(categories)] or [""]
+    if len(categories) > 24:  # years: each January labelled with its year
+        labels = [c[:4] if c.endswith("-01") else "" for c in categories]
+    else:
+        step = max(1, len(categories) // 12)
+        labels = [c if n % step == 0 else "" for n, c in enumerate(categories)]
+    chart.categoryAxis.categoryNames = labels or [""]
+    chart.categoryAxis.visibleTicks = len(categories) <= 24  # a tick per month is a comb at ten years
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labelTextFormat = "%0.0f"
     top = max((max(v) for v in chart.data), default=0)
@@ -123,6 +129,25 @@ def _table(keys: Sequence[str], rows: Sequence[dict[str, Any]], totals: dict[str
     return table
 
 
+def _year_table(stats: Any, p: Any, names: Sequence[str]) -> Flowable:
+    """Years down, families across (the amounts, like table 2 of the national reports), then the year's total
+    and its number of pledges; a last row 合计."""
+    counts: dict[str, int] = {}
+    for r in stats.rows:
+        counts[str(r["year"])] = counts.get(str(r["year"]), 0) + r["count"]
+    body = []
+    for n, year in enumerate(p.categories):
+        amounts = [values[n] for values in p.series.values()]
+        body.append([year, *[f"{a:,.2f}" for a in amounts], f"{sum(amounts):,.2f}", f"{counts.get(year, 0):,}"])
+    columns = [sum(values) for values in p.series.values()]
+    body.append(["合计", *[f"{a:,.2f}" for a in columns], f"{stats.amount:,.2f}", f"{stats.count:,}"])
+    header = ["年份", *names, f"合计（{pick(UNIT_LABELS[stats.unit], 'zh')}）", "笔数"]
+    width = CONTENT_W / mm / len(header)
+    table = grid_table(header, body, [width] * len(header), align_center=[0])
+    table.setStyle(TableStyle([("ALIGN", (c, 1), (c, -1), "RIGHT") for c in range(1, len(header))]))
+    return table
+
+
 def statistics_story(by_year_family: Any, monthly: Any = None, decisions: Any = None, rights: Any = None, *,
                      scope: str, issued_at: datetime) -> list[Flowable]:
     """The report's content: ``by_year_family`` a :class:`PledgeStats` grouped by year and family; the others
@@ -137,8 +162,7 @@ def statistics_story(by_year_family: Any, monthly: Any = None, decisions: Any = 
     names = [pick(FAMILY_LABELS.get(k, (k, k)), "zh") for k in p.series]
     story.append(bar_chart(p.categories, p.series, names, f"担保债权数额（{pick(UNIT_LABELS[unit], 'zh')}）"))
     story.append(Spacer(1, 2 * mm))
-    story.append(_table(("year", "family", "count", "amount"), by_year_family.rows,
-                        {"family": "", "count": by_year_family.count, "amount": by_year_family.amount}, unit))
+    story.append(_year_table(by_year_family, p, names))
     if monthly is not None and monthly.rows:
         story.append(CondPageBreak(90 * mm))
         story.append(para("二、按月份的登记、变更、注销", "section"))
@@ -148,7 +172,10 @@ def statistics_story(by_year_family: Any, monthly: Any = None, decisions: Any = 
         series = {k: [r[k] for r in filled] for k in keys}
         story.append(line_chart(months, series, headers(tuple(series)), "件数"))
         story.append(Spacer(1, 2 * mm))
-        story.append(_table(monthly.keys, monthly.rows, monthly.totals))
+        recent = filled[-RECENT_MONTHS:]
+        if len(filled) > RECENT_MONTHS:
+            story.append(para(f"下表列示最近 {RECENT_MONTHS} 个月（合计为全部月份）；逐月数据见 Excel 导出。", "note"))
+        story.append(_table(monthly.keys, recent, monthly.totals))
     if decisions is not None and decisions.rows:
         story.append(CondPageBreak(40 * mm))
         story.append(para("三、办结用时与按期办结率", "section"))
