@@ -100,7 +100,9 @@ def fill(engine, n: int, rights: int) -> None:
         for i in range(1, n + 1):
             status = rnd.choice(STATUSES)
             family = rnd.choice(FAMILIES)
-            applied = start + timedelta(days=rnd.randrange(3650))
+            # Undecided applications were filed in the last weeks (an office decides within its service level).
+            applied = (TODAY - timedelta(days=rnd.randrange(1, 30)) if status == "applied"
+                       else start + timedelta(days=rnd.randrange(3650)))
             decided = applied + timedelta(days=rnd.randrange(2, 30))
             registered = decided if status in ("registered", "cancelled") else None
             batch.append({"id": i, "application_no": f"A{i:08d}",

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ipdesk.domain.disposal.stages import STAGES, Stage
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Role
 from ipdesk.domain.shared.problems import Problem, ValidationError
@@ -36,6 +37,7 @@ class DueKind(enum.StrEnum):
     PLEDGE_TERM = "pledge_term"  # a registered pledge's term ends (质押期限届满)
     PERFORMANCE = "performance"  # the secured debt's performance deadline (债务履行期限届满)
     LOAN_INSTALMENT = "loan_instalment"  # an instalment of a loan behind a pledge
+    DISPOSAL_STAGE = "disposal_stage"  # the working-day deadline of an open disposal case's current stage
 
 
 KIND_LABELS: dict[DueKind, tuple[str, str]] = {
@@ -45,15 +47,18 @@ KIND_LABELS: dict[DueKind, tuple[str, str]] = {
     DueKind.PLEDGE_TERM: ("质押期限届满", "Pledge term ends"),
     DueKind.PERFORMANCE: ("债务履行期限届满", "Performance deadline"),
     DueKind.LOAN_INSTALMENT: ("贷款还款", "Loan instalment"),
+    DueKind.DISPOSAL_STAGE: ("处置阶段期限", "Disposal stage deadline"),
 }
 
 _OFFICE = frozenset(DueKind)
-#: Which deadlines each role's digest lists. An agency officer sees its own loans and the pledges it holds as
-#: pledgee (scoped by the service); the custodian the fees; the insurer nothing yet (insurance cover: later).
+#: Which deadlines each role's digest lists. An agency officer sees its own loans and disposal cases and the
+#: pledges it holds as pledgee (scoped by the service); the custodian the fees; the insurer nothing yet
+#: (insurance cover: later). The clerk does not work disposal cases (the approver does, as its view says).
 ROLE_KINDS: dict[Role, frozenset[DueKind]] = {
-    Role.CLERK: _OFFICE - {DueKind.LOAN_INSTALMENT},
+    Role.CLERK: _OFFICE - {DueKind.LOAN_INSTALMENT, DueKind.DISPOSAL_STAGE},
     Role.APPROVER: _OFFICE - {DueKind.LOAN_INSTALMENT},
-    Role.AGENCY: frozenset({DueKind.PLEDGE_TERM, DueKind.PERFORMANCE, DueKind.LOAN_INSTALMENT}),
+    Role.AGENCY: frozenset({DueKind.PLEDGE_TERM, DueKind.PERFORMANCE, DueKind.LOAN_INSTALMENT,
+                            DueKind.DISPOSAL_STAGE}),
     Role.CUSTODIAN: frozenset({DueKind.ANNUAL_FEE}),
     Role.INSURER: frozenset(),
     Role.AUDITOR: _OFFICE,
@@ -61,7 +66,8 @@ ROLE_KINDS: dict[Role, frozenset[DueKind]] = {
 }
 
 # Past items of these kinds stay listed for as long as they are open; the others only ``days`` back.
-STAYS_WHILE_OPEN = frozenset({DueKind.APPLICATION, DueKind.CORRECTION, DueKind.ANNUAL_FEE, DueKind.LOAN_INSTALMENT})
+STAYS_WHILE_OPEN = frozenset({DueKind.APPLICATION, DueKind.CORRECTION, DueKind.ANNUAL_FEE, DueKind.LOAN_INSTALMENT,
+                              DueKind.DISPOSAL_STAGE})
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,12 @@ class DueItem:
             if self.rate:
                 text += f"（滞纳金 {self.rate:.0f}%）" if zh else f" (surcharge {self.rate:.0f} %)"
             return text
+        if self.kind is DueKind.DISPOSAL_STAGE and self.status:
+            try:
+                label = STAGES[Stage(self.status)].label
+            except (ValueError, KeyError):
+                label = (self.status, self.status)
+            return f"「{label[0]}」阶段" if zh else f"stage: {label[1]}"
         if self.kind is DueKind.LOAN_INSTALMENT and self.seq is not None:
             text = f"第{self.seq}期" if zh else f"instalment {self.seq}"
             if self.status == "overdue":

@@ -4,7 +4,8 @@ open), one list for the workbench, Excel and ``ipdesk digest`` — filtered by t
 Sources, each one indexed query: undecided applications by their service-level deadline, corrections awaited,
 registered pledges whose term or performance deadline ends, the next annual fee of every pledged patent (band and
 amount from the fee engine), and the unpaid instalments of open loans (the loan service's replayed state, scoped
-to the agency). Insurance cover, disposal stages and auctions join once those contexts exist.
+to the agency), the current stage's deadline of open disposal cases (scoped too). Insurance cover and auctions
+join once those contexts exist.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from ipdesk.services.fees.service import FeeService
 from ipdesk.services.loans.service import LoanService
 from ipdesk.services.tables import Sheet, write_table
 from ipdesk.services.uow import reading
+from ipdesk.services.users.scoping import scoped
+from ipdesk.storage.disposal.tables import DisposalCaseRow
 from ipdesk.storage.fees.tables import FeePaymentRow
 from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow
 
@@ -75,6 +78,8 @@ class DigestService:
             items += self._pledges(session, kinds, day, days, pledgee)
             if DueKind.ANNUAL_FEE in kinds and scope.everything:
                 items += self._fees(session, day, days)
+            if DueKind.DISPOSAL_STAGE in kinds:
+                items += self._disposal(session, actor, day, days)
         if DueKind.LOAN_INSTALMENT in kinds:
             items += self._instalments(actor, day, days)
         return Digest(day, days, tuple(ordered(items)))
@@ -146,6 +151,21 @@ class DigestService:
             out.append(DueItem(DueKind.ANNUAL_FEE, line.due_date, number, title, seq=line.year,
                                status=line.status.value, rate=line.surcharge_rate or None, amount=line.amount_due,
                                right_id=rid))
+        return out
+
+    @staticmethod
+    def _disposal(session: Session, actor: Actor, day: date, days: int) -> list[DueItem]:
+        """Open disposal cases whose current stage's deadline falls within ``days`` or has passed (scoped)."""
+        stmt = (select(DisposalCaseRow.id, DisposalCaseRow.case_no, DisposalCaseRow.stage,
+                       DisposalCaseRow.stage_due_on, DisposalCaseRow.pledge_id, PledgeRow.pledgor_names)
+                .join(PledgeRow, PledgeRow.id == DisposalCaseRow.pledge_id)
+                .where(DisposalCaseRow.closed_on.is_(None), DisposalCaseRow.stage_due_on.is_not(None),
+                       DisposalCaseRow.stage_due_on <= day + timedelta(days=days)))
+        out = []
+        for _cid, case_no, stage, due, pledge_id, pledgors in session.execute(
+                scoped(stmt, DisposalCaseRow.owner_party_id, actor)):
+            if due is not None:
+                out.append(DueItem(DueKind.DISPOSAL_STAGE, due, case_no, pledgors, status=stage, pledge_id=pledge_id))
         return out
 
     def _instalments(self, actor: Actor, day: date, days: int) -> list[DueItem]:

@@ -4,7 +4,7 @@ and as Excel."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -75,7 +75,7 @@ def test_each_role_and_agency_sees_its_own(world: dict) -> None:
     assert DueKind.LOAN_INSTALMENT not in {i.kind for i in clerk.items}
     own = ws.digest.digest(world["officer"], 14)
     # The agency's own loan; not the bank's pledge (it is not the pledgee), no fees.
-    assert {i.kind for i in own.items} == {DueKind.LOAN_INSTALMENT}
+    assert {i.kind for i in own.items} == {DueKind.LOAN_INSTALMENT}  # (no disposal case in this world)
     stranger = ws.digest.digest(Actor("other", Role.AGENCY, world["agency"].id + 1000), 14)
     assert stranger.items == ()
     assert ws.digest.digest(Actor("insurer", Role.INSURER, 1), 14).items == ()
@@ -97,3 +97,32 @@ def test_digest_days_and_export(world: dict, tmp_path: Path) -> None:
     assert rows[0][0].startswith("到期提醒（2026-12-01 起 14 天）")
     assert rows[1] == ("到期日", "剩余天数", "事项", "编号", "名称", "内容", "金额（元）")
     assert rows[2][2] == "质押专利年费" and rows[2][1] == -127
+
+
+def test_an_open_disposal_case_lists_its_stage_deadline_for_its_agency(world: dict) -> None:
+    from sqlalchemy import insert
+
+    from ipdesk.storage.disposal.tables import DisposalCaseRow
+
+    ws = world["ws"]
+    with ws.engine.begin() as conn:
+        conn.execute(insert(DisposalCaseRow.__table__), [
+            {"case_no": "CZ-1", "pledge_id": world["pledge"].id, "loan_id": world["loan"].id,
+             "owner_party_id": world["agency"].id, "stage": "valuation", "stage_entered_on": date(2026, 11, 2),
+             "stage_due_on": date(2026, 11, 30), "responsible": "danbao", "opened_on": date(2026, 11, 2),
+             "closed_on": None, "scheme": "", "listing": "", "created_at": datetime(2026, 11, 2, tzinfo=UTC),
+             "updated_at": datetime(2026, 11, 2, tzinfo=UTC), "version": 1},
+            {"case_no": "CZ-2", "pledge_id": world["pledge"].id, "loan_id": world["loan"].id,
+             "owner_party_id": world["agency"].id, "stage": "closed", "stage_entered_on": date(2026, 11, 2),
+             "stage_due_on": date(2026, 11, 20), "responsible": "danbao", "opened_on": date(2026, 10, 2),
+             "closed_on": date(2026, 11, 20), "scheme": "", "listing": "",
+             "created_at": datetime(2026, 11, 2, tzinfo=UTC), "updated_at": datetime(2026, 11, 2, tzinfo=UTC),
+             "version": 1}])
+    own = [i for i in ws.digest.digest(world["officer"], 14).items if i.kind is DueKind.DISPOSAL_STAGE]
+    assert [(i.reference, i.due, i.status) for i in own] == [("CZ-1", date(2026, 11, 30), "valuation")]  # passed
+    assert own[0].detail("zh") == "「处置评估」阶段" and own[0].detail("en") == "stage: valuation for disposal"
+    other = ws.digest.digest(Actor("other", Role.AGENCY, world["agency"].id + 1000), 14)
+    assert not [i for i in other.items if i.kind is DueKind.DISPOSAL_STAGE]
+    assert not [i for i in ws.digest.digest(Actor("clerk", Role.CLERK), 14).items
+                if i.kind is DueKind.DISPOSAL_STAGE]
+    assert [i.reference for i in ws.digest.digest(ADMIN, 14).items if i.kind is DueKind.DISPOSAL_STAGE] == ["CZ-1"]
