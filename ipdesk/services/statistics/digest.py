@@ -14,9 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.custody.maintenance import due_window
@@ -163,7 +163,7 @@ class DigestService:
                        DisposalCaseRow.stage_due_on <= day + timedelta(days=days)))
         out = []
         for _cid, case_no, stage, due, pledge_id, pledgors in session.execute(
-                scoped(stmt, DisposalCaseRow.owner_party_id, actor)):
+                scoped(cast("Select[Any]", stmt), DisposalCaseRow.owner_party_id, actor)):
             if due is not None:
                 out.append(DueItem(DueKind.DISPOSAL_STAGE, due, case_no, pledgors, status=stage, pledge_id=pledge_id))
         return out
