@@ -4338,22 +4338,6 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>案情（法院、案号、经过）</source>
         <translation>Case (court, case number, what happened)</translation>
-    <name>DigestPanel</name>
-    <message>
-        <source>到期提醒</source>
-        <translation>Deadline digest</translation>
-    </message>
-    <message>
-        <source> 天内</source>
-        <translation> days ahead</translation>
-    </message>
-    <message>
-        <source>提醒天数</source>
-        <translation>Days ahead</translation>
-    </message>
-    <message>
-        <source>导出 Excel…</source>
-        <translation>Export to Excel…</translation>
     </message>
     <message>
         <source>正在读取…</source>
@@ -4479,6 +4463,31 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>风险预警</source>
         <translation>Risk early warning</translation>
+    </message>
+</context>
+<context>
+    <name>DigestPanel</name>
+    <message>
+        <source>到期提醒</source>
+        <translation>Deadline digest</translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> days ahead</translation>
+    </message>
+    <message>
+        <source>提醒天数</source>
+        <translation>Days ahead</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
         <source>无法读取到期提醒：{error}</source>
         <translation>Cannot read the deadline digest: {error}</translation>
     </message>
