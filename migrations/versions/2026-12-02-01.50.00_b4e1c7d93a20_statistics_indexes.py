@@ -1,8 +1,8 @@
 """Statistics: covering indexes for the pledge figures (status, registration date, family, pledgee, amount) and
-the first-named pledgor
+the first-named pledgor (after the risk tables)
 
 Revision ID: b4e1c7d93a20
-Revises: b0166bde7a4b
+Revises: 44318f0b5836
 Create Date: 2026-12-02 01:50:00+00:00
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = 'b4e1c7d93a20'
-down_revision: str | None = 'b0166bde7a4b'
+down_revision: str | None = '44318f0b5836'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
