@@ -1,9 +1,9 @@
 """Statistics: covering indexes for the pledge figures (status, registration date, family, pledgee, amount) and
-the first-named pledgor (after the risk tables)
+the first-named pledgor (after the pools)
 
 Revision ID: b4e1c7d93a20
-Revises: 44318f0b5836
-Create Date: 2026-12-02 01:50:00+00:00
+Revises: 768d3aacdcb6
+Create Date: 2026-12-02 02:45:00+00:00
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = 'b4e1c7d93a20'
-down_revision: str | None = '44318f0b5836'
+down_revision: str | None = '768d3aacdcb6'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
