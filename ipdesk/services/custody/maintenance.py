@@ -156,6 +156,14 @@ class CustodyService:
                 stmt = stmt.where(CustodyAgreementRow.custodian_id == party)
             return [self._agreement(session, r) for r in session.execute(stmt).scalars()]
 
+    def party_id(self, custodian: str | int) -> int:
+        """The party a custodian text names (party id, USCC or exact name); NotFound when it names nobody."""
+        with reading(self.engine) as session:
+            found = self._custodian_id(session, custodian)
+        if found is None:
+            raise NotFound(Problem("not_found", "custodian", {"what": "当事人", "key": ""}))
+        return found
+
     @staticmethod
     def _custodian_id(session: Session, custodian: str | int | None) -> int | None:
         """A custodian named by party id, USCC or exact name; NotFound when it names nobody."""
