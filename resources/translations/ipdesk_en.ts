@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AgreementForm</name>
+    <message>
+        <source>新建托管协议</source>
+        <translation>New custody agreement</translation>
+    </message>
+    <message>
+        <source>托管机构名称或统一社会信用代码</source>
+        <translation>The custodian's name or unified social credit code</translation>
+    </message>
+    <message>
+        <source>一项或多项专利号，用逗号或顿号分隔</source>
+        <translation>One or more patent numbers, separated by commas</translation>
+    </message>
+    <message>
+        <source>托管专利</source>
+        <translation>Patents in custody</translation>
+    </message>
+    <message>
+        <source>留空：长期有效</source>
+        <translation>Leave empty: open-ended</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>审计日志</source>
@@ -285,6 +308,14 @@ The registration then becomes read-only: no change or extension; the rights may 
     <message>
         <source>未来天数</source>
         <translation>Days ahead</translation>
+    </message>
+    <message>
+        <source>新建托管协议…</source>
+        <translation>New custody agreement…</translation>
+    </message>
+    <message>
+        <source>把一项或多项专利纳入托管（托管机构、期限、缴费方、年费预算）</source>
+        <translation>Put one or more patents into custody (custodian, term, who pays, fee budget)</translation>
     </message>
     <message>
         <source>已缴</source>

@@ -1,5 +1,6 @@
 """The 托管 area (maintenance custody): the custodian's worklist of annual fees due and overdue in the next N days,
-bands coloured, with one-step 已缴 and the month's batch payment list; below it the custody agreements.
+bands coloured, with one-step 已缴 and the month's batch payment list; below it the custody agreements, and
+新建托管协议… for a new one (:mod:`ipdesk.gui.custody.agreement_form`).
 
 Everything is read off the GUI thread (``ipdesk.gui.tasks``); 已缴 runs as an operation (``run_op``) through the
 custody service, which records the payment through the fee service.
@@ -8,6 +9,7 @@ custody service, which records the payment through the fee service.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,12 @@ class CustodyPage(Page):
         export = QPushButton(self.tr("导出本月缴费清单…"))
         export.setObjectName("custodyExport")
         export.clicked.connect(self.export_month)
+        self.new_button = QPushButton(self.tr("新建托管协议…"))
+        self.new_button.setObjectName("custodyNewAgreement")
+        self.new_button.setToolTip(self.tr("把一项或多项专利纳入托管（托管机构、期限、缴费方、年费预算）"))
+        self.new_button.clicked.connect(lambda: self.open_agreement_form())
+        self.new_button.setVisible(may(workstation.actor, Action.MANAGE_CUSTODY))
+        self.form: Any = None
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.refresh)
         head = QHBoxLayout()
@@ -86,7 +94,7 @@ class CustodyPage(Page):
         head.addSpacing(12)
         head.addWidget(self.days)
         head.addStretch(1)
-        for button in (self.pay_button, export, refresh):
+        for button in (self.new_button, self.pay_button, export, refresh):
             head.addWidget(button)
 
         self.model = WorklistModel(lang, self)
@@ -148,6 +156,14 @@ class CustodyPage(Page):
             self.refresh()
 
     # ---- commands --------------------------------------------------------------------------------
+
+    def open_agreement_form(self, rights: Sequence[str] = ()) -> None:
+        from ipdesk.gui.custody.agreement_form import AgreementForm
+
+        form = AgreementForm(self.workstation, rights, parent=self, lang=self.lang)
+        form.saved.connect(lambda _a: self.refresh())
+        form.open()
+        self.form = form
 
     def mark_paid(self) -> None:
         from ipdesk.gui.ops import run_op
