@@ -20,7 +20,8 @@ def add_parsers(sub: Subparsers) -> None:
     add = agreement_sub.add_parser("add", help="a new agreement over patents not yet in custody")
     add.add_argument("--owner", required=True, metavar="PARTY",
                      help="the agreement's party, who keeps the fees paid (party id, USCC or exact name)")
-    add.add_argument("--rights", required=True, metavar="N1[,N2…]", help="the patents, comma-separated, any accepted number form")
+    add.add_argument("--rights", required=True, metavar="N1[,N2…]",
+                     help="the patents, comma-separated, any accepted number form")
     add.add_argument("--from", dest="starts_on", metavar="D", help="custody from (default today)")
     add.add_argument("--to", dest="ends_on", metavar="D", help="custody until (default open-ended)")
     listing = agreement_sub.add_parser("list", help="the agreements, latest start first")
