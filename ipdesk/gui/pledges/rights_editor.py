@@ -226,6 +226,7 @@ class RightEntry(QWidget):
         else:
             self.info.setText("")
         self.info.setVisible(bool(self.info.text()))
+        _relayout(self)
 
 
 class RightsEditor(QWidget):
@@ -343,6 +344,26 @@ class RightsEditor(QWidget):
         form.open()
         self.right_form = form
         return form
+
+
+def _relayout(widget: QWidget) -> None:
+    """Lay the window out again now, from the outside in, so a label that grew (one line while looking up, two
+    once the register answered) is never shown clipped while the posted layout requests make their way up
+    through the form's nested layouts (a screenshot or a glance in between saw the second line cut off)."""
+    if not widget.isVisible():
+        return
+    chain: list[QWidget] = []
+    w: QWidget | None = widget
+    while w is not None:
+        chain.append(w)
+        if w.isWindow():
+            break
+        w = w.parentWidget()
+    layouts = [w.layout() for w in chain if w.layout() is not None]
+    for layout in layouts:  # the inside first: each outer layout then asks the new size of what it holds
+        layout.invalidate()
+    for layout in reversed(layouts):
+        layout.activate()
 
 
 def _focus_after(widget: QWidget) -> None:

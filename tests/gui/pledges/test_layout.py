@@ -1,5 +1,6 @@
 """Layout and language details of issue 15: the workbench fits its columns and shows 万元 on request, its
-tiles are never narrower than their captions, numbers do not break inside a wrapped value."""
+tiles are never narrower than their captions, numbers do not break inside a wrapped value, a pledged right's
+second line (what the register says) is never clipped."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import Qt
 from ipdesk.gui import i18n
 from ipdesk.gui.common.pages.detail_pane import fact_value
 from ipdesk.gui.workbench.workbench_page import Tile, WorkbenchPage
+from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
+from ipdesk.gui.pledges.rights_editor import RightEntry
 from tests.gui.helpers.loading import settle
 from tests.helpers.clock import TEST_TODAY
 from tests.helpers.factories import ADMIN, application_data, pledge_world
@@ -54,3 +57,36 @@ def test_numbers_do_not_break_inside_a_wrapped_value(qtbot):
     qtbot.addWidget(label)
     assert "ZL\u00a0201810234567.3" in label.text() and "5,000,000.00\u00a0元" in label.text()
     assert label.wordWrap()
+
+
+def _typed(qtbot, entry: RightEntry, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(entry.line_edit, text)
+    with qtbot.waitSignal(entry.resolved, timeout=5000):  # the register answers from the reader pool
+        entry.normalise()
+
+
+def test_a_right_s_second_line_shows_in_full_as_soon_as_the_register_answers(qtbot, sqlite_workstation,
+                                                                             monkeypatch):
+    from ipdesk.gui.application import load_cjk_font
+    from ipdesk.gui.common.widgets.form_dialog import FormDialog
+
+    monkeypatch.setattr(FormDialog, "confirm_discard", lambda self: True)
+    assert load_cjk_font()  # the shipped font's taller lines are what the screenshots showed cut off
+    ws = sqlite_workstation
+    world = pledge_world(ws)
+    ws.rights.create(ADMIN, {"kind": "trademark", "number": "12345678", "title": "恒顺",
+                             "registration_date": "2019-05-07", "nice_classes": "1",
+                             "owners": [{"party_id": world["firm"].id, "share": ""}]})
+    form = PledgeApplicationForm(ws, lang="zh")
+    qtbot.addWidget(form)
+    form.resize(1180, 820)
+    form.show()
+    _typed(qtbot, form.rights.entries[0], "2017106018623")
+    _typed(qtbot, form.rights.add_entry(), "12345678")
+    # no waiting for posted layout requests: a glance (or a screenshot) right after the answer sees it whole
+    for entry in form.rights.entries:
+        assert entry.right is not None and "权利人" in entry.info.text()  # two lines: the right, its owners
+        info = entry.info
+        assert info.isVisible() and entry.rect().contains(info.geometry())
+        assert info.height() >= info.heightForWidth(info.width())  # both lines, not the top one only
+        assert entry.height() >= info.geometry().bottom() + 1
