@@ -4473,6 +4473,18 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
         <translation>Scan now</translation>
     </message>
     <message>
+        <source>走势区间</source>
+        <translation>Chart span</translation>
+    </message>
+    <message>
+        <source>近 12 周</source>
+        <translation>Last 12 weeks</translation>
+    </message>
+    <message>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
@@ -4483,6 +4495,13 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     <message>
         <source>风险预警</source>
         <translation>Risk early warning</translation>
+    </message>
+</context>
+<context>
+    <name>SignalsChart</name>
+    <message>
+        <source>未解除预警走势</source>
+        <translation>Open signals over time</translation>
     </message>
 </context>
 <context>

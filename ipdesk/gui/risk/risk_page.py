@@ -1,5 +1,6 @@
 """The 风险预警 area: the open early-warning signals, most severe first, filtered by severity and rule; a
-signal selected shows its explanation and the actions taken; 备注 / 叫停 / 催收 act on it (``run_op``).
+signal selected shows its explanation and the actions taken; 备注 / 叫停 / 催收 act on it (``run_op``). Below, a
+chart of the signals open over the last weeks or days, by severity.
 
 The page scans when it is shown and every ten minutes while the app runs (incremental within a day: only
 the pledges whose records changed), in the single writer thread, then reads the list in a reader thread.
@@ -32,10 +33,13 @@ from ipdesk.gui.common.pages.base import Page, may
 from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.i18n import ui_lang
+from ipdesk.gui.risk.signals_chart import SignalsChart
 from ipdesk.gui.risk.signals_model import SignalsModel, detail_text, explanation, rule_label
 from ipdesk.gui.tasks import TaskRunner, runner
 
 SCAN_EVERY_MS = 10 * 60 * 1000
+#: The chart's spans: how many points, a day or a week apart.
+SPANS = {"12w": (12, "week"), "30d": (30, "day")}
 
 
 class RiskPage(Page):
@@ -65,6 +69,12 @@ class RiskPage(Page):
         for code in RuleCode:
             self.rule.addItem(pick(RULE_LABELS[code], lang), code.value)
         self.cleared = QCheckBox(self.tr("含已解除"))
+        self.span = QComboBox()
+        self.span.setObjectName("riskSpan")
+        self.span.setAccessibleName(self.tr("走势区间"))
+        self.span.addItem(self.tr("近 12 周"), "12w")
+        self.span.addItem(self.tr("近 30 天"), "30d")
+        self.span.currentIndexChanged.connect(lambda _i: self.reload())
         for widget in (self.severity, self.rule):
             widget.currentIndexChanged.connect(lambda _i: self.reload())
         self.cleared.toggled.connect(lambda _c: self.reload())
@@ -82,7 +92,7 @@ class RiskPage(Page):
         head = QHBoxLayout()
         head.addWidget(title)
         head.addSpacing(12)
-        for widget in (self.severity, self.rule, self.cleared):
+        for widget in (self.severity, self.rule, self.cleared, self.span):
             head.addWidget(widget)
         head.addStretch(1)
         for widget in (*self.buttons.values(), scan):
@@ -113,6 +123,8 @@ class RiskPage(Page):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.explain)
+        self.chart = SignalsChart(lang, self)
+        layout.addWidget(self.chart)
         self.timer = QTimer(self)
         self.timer.setInterval(scan_every_ms)
         self.timer.timeout.connect(self.refresh)
@@ -141,20 +153,23 @@ class RiskPage(Page):
         severity = self.severity.currentData() or None
         rule = self.rule.currentData() or None
         open_only = not self.cleared.isChecked()
+        points, step = SPANS[self.span.currentData()]
 
-        def load() -> tuple[list[Any], Any]:
+        def load() -> tuple[list[Any], Any, list[Any]]:
             signals = risk.signals(open_only=open_only, severity=Severity(severity) if severity else None, rule=rule)
-            return signals, risk.rules().on(self.workstation.clock.today())
+            return signals, risk.rules().on(self.workstation.clock.today()), risk.open_over_time(points, step)
 
-        def done(data: tuple[list[Any], Any]) -> None:
+        def done(data: tuple[list[Any], Any, list[Any]]) -> None:
             if generation == self._generation and shiboken6.isValid(self.table):
                 self.present(*data)
 
         self._runner.run(load, on_result=done, name="risk signals")
 
-    def present(self, signals: list[Any], rule_set: Any = None) -> None:
+    def present(self, signals: list[Any], rule_set: Any = None, history: list[Any] | None = None) -> None:
         if rule_set is not None:
             self.model.rule_set = rule_set
+        if history is not None:
+            self.chart.set_points(history)
         self.model.set_signals(signals)
         self.table.resizeColumnsToContents()
         by = {sev: sum(1 for s in signals if s.severity is sev and s.cleared_on is None) for sev in Severity}

@@ -15,10 +15,10 @@ import builtins
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Date, Engine, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.pledges.lifecycle import PledgeStatus
@@ -50,6 +50,8 @@ register({
     "risk.bad_action": ("处置方式应为 {choices} 之一：{value}", "the action must be one of {choices}: {value}"),
     "risk.cleared": ("预警 #{signal} 已于 {on} 解除，只能备注",
                      "signal #{signal} cleared on {on}: only a note is possible"),
+    "risk.bad_span": ("统计区间应为 1–{most} 个点，步长为 day 或 week：{value}",
+                      "the span must be 1–{most} points, by day or week: {value}"),
     "risk.no_open_loan": ("质押 {pledge} 没有可叫停的未结贷款", "pledge {pledge} has no open loan to halt"),
     "risk.text_required": ("请说明处置情况", "say what was done"),
 })
@@ -75,6 +77,20 @@ class Signal:
                 "right": self.right, "since": self.since.isoformat(),
                 "cleared_on": self.cleared_on.isoformat() if self.cleared_on else None, "detail": self.detail,
                 "acknowledged": self.acknowledged, "actions": list(self.actions)}
+
+
+@dataclass(frozen=True)
+class OpenAt:
+    """How many signals were open at the end of one day, by severity."""
+
+    on: date
+    info: int = 0
+    warning: int = 0
+    critical: int = 0
+
+
+MOST_POINTS = 366
+STEPS = {"day": 1, "week": 7}
 
 
 @dataclass(frozen=True)
@@ -223,6 +239,29 @@ class RiskService:
             query = query.where(RiskSignalRow.severity == severity.value)
         with reading(self.engine) as session:
             return int(session.execute(query).scalar_one())
+
+    def open_over_time(self, points: int = 12, step: str = "week") -> builtins.list[OpenAt]:
+        """The signals open at the end of each of the last ``points`` days or weeks (today last, on the office
+        clock), by severity: open on day D means raised on or before D and not cleared by D. Counted in SQL,
+        one query over the days as a UNION ALL (SQLite cannot name a VALUES list's columns)."""
+        if step not in STEPS or not 1 <= points <= MOST_POINTS:
+            raise ValidationError(Problem("risk.bad_span", "points", {"value": f"{points} {step}",
+                                                                     "most": MOST_POINTS}))
+        today = self.clock.today()
+        days = [today - timedelta(days=STEPS[step] * back) for back in range(points - 1, -1, -1)]
+        at = union_all(*(select(literal(d, Date).label("on_day")) for d in days)).subquery("points")
+        signal = RiskSignalRow
+        query = (select(at.c.on_day, signal.severity, func.count(signal.id))
+                 .select_from(at)
+                 .join(signal, and_(signal.since <= at.c.on_day,
+                                    or_(signal.cleared_on.is_(None), signal.cleared_on > at.c.on_day)))
+                 .group_by(at.c.on_day, signal.severity))
+        counts: dict[date, dict[str, int]] = {d: {} for d in days}
+        with reading(self.engine) as session:
+            for on_day, severity, n in session.execute(query):
+                day = on_day if isinstance(on_day, date) else date.fromisoformat(str(on_day)[:10])
+                counts[day][severity] = int(n)
+        return [OpenAt(d, **{s.value: counts[d].get(s.value, 0) for s in Severity}) for d in days]
 
     def get(self, signal_id: int) -> Signal:
         with reading(self.engine) as session:
