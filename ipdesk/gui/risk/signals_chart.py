@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ipdesk.domain.risk.rules import SEVERITY_LABELS, Severity
 from ipdesk.gui.common.rich_text import pick
@@ -27,6 +27,10 @@ class SignalsChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         chart = QChart()
         chart.setTitle(self.tr("未解除预警走势"))
+        title = QFont(QApplication.font())  # the application's (shipped CJK) font, bold, as the 统计 charts
+        title.setPointSizeF(11)
+        title.setBold(True)
+        chart.setTitleFont(title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.layout().setContentsMargins(0, 0, 0, 0)
