@@ -118,7 +118,12 @@ def build_rights(host: AreaHost) -> QWidget | None:
         return None
     from ipdesk.gui.registry.rights_page import RightsPage
 
-    return RightsPage(host.workstation, host.lang, detail_sections=right_sections(host.workstation, host.lang))
+    page = RightsPage(host.workstation, host.lang, detail_sections=right_sections(host.workstation, host.lang))
+    if getattr(host.workstation, "custody", None) is not None:  # 纳入托管 on the selected rights
+        from ipdesk.gui.custody.rights_action import add_custody_action
+
+        add_custody_action(page, host.workstation, host.lang)
+    return page
 
 
 def right_sections(workstation: Workstation, lang: str) -> list[Any]:

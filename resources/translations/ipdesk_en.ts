@@ -371,6 +371,21 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
 </context>
 <context>
+    <name>CustodyRightsAction</name>
+    <message>
+        <source>已纳入托管：{n} 项权利</source>
+        <translation>Put into custody: {n} rights</translation>
+    </message>
+    <message>
+        <source>纳入托管…</source>
+        <translation>Put into custody…</translation>
+    </message>
+    <message>
+        <source>把所选权利（可多选）纳入一份新的托管协议</source>
+        <translation>Put the selected rights (several at once) into a new custody agreement</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>选择日期（Alt+↓）</source>

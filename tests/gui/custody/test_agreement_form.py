@@ -1,5 +1,6 @@
-"""新建托管协议: the agreement form on the 托管 page — keyboard save, checks under the fields as typed, a refusal
-of the service (a right already in custody) under its field with nothing written."""
+"""新建托管协议 on the 托管 page and 纳入托管… on the rights register (several selected rights): keyboard save,
+checks under the fields as typed, a refusal of the service (a right already in custody) under its field with
+nothing written."""
 
 from __future__ import annotations
 
@@ -117,3 +118,44 @@ def test_a_custodian_who_is_nobody_is_refused_under_the_field(qtbot, ws) -> None
     form.submit()
     qtbot.waitUntil(lambda: form.fields["custodian"].has_error, timeout=5000)
     assert "无此机构" in form.fields["custodian"].error_label.text() and ws.custody.agreements() == []
+
+
+class _Host:
+    def __init__(self, ws: Workstation) -> None:
+        self.workstation, self.lang = ws, "zh"
+
+
+def test_the_rights_register_puts_several_selected_rights_into_custody(qtbot, ws, custodian) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+
+    from ipdesk.gui.areas import build_rights
+    from tests.gui.helpers.loading import settle as settle_reads
+
+    page = build_rights(_Host(ws))  # type: ignore[arg-type]
+    assert page is not None
+    qtbot.addWidget(page)
+    page.show()
+    settle_reads(qtbot, page)
+    action = page.action("custody")
+    assert action.text() == "纳入托管…" and not action.isEnabled()  # nothing selected yet
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 1):
+        page.table.selectionModel().select(page.model.index(row, 0), flags)
+    qtbot.waitUntil(action.isEnabled, timeout=5000)
+    action.trigger()
+    form = page.custody_form
+    assert sorted(form.values()["rights"]) == sorted([FIRST, SECOND])
+    form.custodian.set_party(custodian)
+    with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
+        form.submit()
+    assert sorted(saved.args[0].right_numbers) == sorted([FIRST, SECOND])
+
+
+def test_the_action_is_only_for_who_may_manage_custody(qtbot, ws) -> None:  # type: ignore[no-untyped-def]
+    from ipdesk.gui.areas import build_rights
+
+    ws.actor = Actor("shenji", Role.AUDITOR)
+    page = build_rights(_Host(ws))  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    with pytest.raises(KeyError):
+        page.action("custody")
