@@ -3,7 +3,8 @@ and can still be acted on — the kinds of deadline, who sees which, and the ord
 
 Window: an item is listed when its day is within ``days`` ahead of today, or already past while the thing is still
 open (an application undecided after its service-level deadline, a correction not cured, a fee in its late period,
-an instalment unpaid, a registered pledge whose term or performance deadline ended less than ``days`` ago).
+an instalment unpaid, an auction past its close but not yet closed, a registered pledge whose term or performance
+deadline or a policy whose cover ended less than ``days`` ago).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class DueKind(enum.StrEnum):
     PERFORMANCE = "performance"  # the secured debt's performance deadline (债务履行期限届满)
     LOAN_INSTALMENT = "loan_instalment"  # an instalment of a loan behind a pledge
     DISPOSAL_STAGE = "disposal_stage"  # the working-day deadline of an open disposal case's current stage
+    INSURANCE_END = "insurance_end"  # an insurance policy's cover ends (保险期间届满)
+    AUCTION_CLOSING = "auction_closing"  # an open auction's (extended) close (竞价结束)
 
 
 KIND_LABELS: dict[DueKind, tuple[str, str]] = {
@@ -48,26 +51,29 @@ KIND_LABELS: dict[DueKind, tuple[str, str]] = {
     DueKind.PERFORMANCE: ("债务履行期限届满", "Performance deadline"),
     DueKind.LOAN_INSTALMENT: ("贷款还款", "Loan instalment"),
     DueKind.DISPOSAL_STAGE: ("处置阶段期限", "Disposal stage deadline"),
+    DueKind.INSURANCE_END: ("保险期间届满", "Insurance cover ends"),
+    DueKind.AUCTION_CLOSING: ("竞价结束", "Auction closes"),
 }
 
 _OFFICE = frozenset(DueKind)
 #: Which deadlines each role's digest lists. An agency officer sees its own loans and disposal cases and the
-#: pledges it holds as pledgee (scoped by the service); the custodian the fees; the insurer nothing yet
-#: (insurance cover: later). The clerk does not work disposal cases (the approver does, as its view says).
+#: pledges it holds as pledgee, and the auctions of its own lots (scoped by the service); the custodian the fees;
+#: the insurer officer its own insurer's policies. The clerk does not work disposal cases or their auctions (the
+#: approver does, as its view says).
 ROLE_KINDS: dict[Role, frozenset[DueKind]] = {
-    Role.CLERK: _OFFICE - {DueKind.LOAN_INSTALMENT, DueKind.DISPOSAL_STAGE},
+    Role.CLERK: _OFFICE - {DueKind.LOAN_INSTALMENT, DueKind.DISPOSAL_STAGE, DueKind.AUCTION_CLOSING},
     Role.APPROVER: _OFFICE - {DueKind.LOAN_INSTALMENT},
     Role.AGENCY: frozenset({DueKind.PLEDGE_TERM, DueKind.PERFORMANCE, DueKind.LOAN_INSTALMENT,
-                            DueKind.DISPOSAL_STAGE}),
+                            DueKind.DISPOSAL_STAGE, DueKind.AUCTION_CLOSING}),
     Role.CUSTODIAN: frozenset({DueKind.ANNUAL_FEE}),
-    Role.INSURER: frozenset(),
+    Role.INSURER: frozenset({DueKind.INSURANCE_END}),
     Role.AUDITOR: _OFFICE,
     Role.ADMIN: _OFFICE,
 }
 
 # Past items of these kinds stay listed for as long as they are open; the others only ``days`` back.
 STAYS_WHILE_OPEN = frozenset({DueKind.APPLICATION, DueKind.CORRECTION, DueKind.ANNUAL_FEE, DueKind.LOAN_INSTALMENT,
-                              DueKind.DISPOSAL_STAGE})
+                              DueKind.DISPOSAL_STAGE, DueKind.AUCTION_CLOSING})
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ class DueItem:
     due: date
     reference: str  # application, registration, patent or loan number
     subject: str  # the pledgor, the right's title, the borrower
-    seq: int | None = None  # the fee's patent year, the instalment's number
+    seq: int | None = None  # the fee's patent year, the instalment's number, the auction's round
     status: str = ""  # a fee's band (due / late / lapsed); an instalment: due / overdue
     rate: Decimal | None = None  # the late fee's surcharge in percent of the fee
     amount: Decimal | None = None  # what is due today (fee with surcharge, instalment outstanding)
@@ -115,6 +121,8 @@ class DueItem:
             except (ValueError, KeyError):
                 label = (self.status, self.status)
             return f"「{label[0]}」阶段" if zh else f"stage: {label[1]}"
+        if self.kind is DueKind.AUCTION_CLOSING and self.seq is not None:
+            return f"第{self.seq}轮竞价" if zh else f"round {self.seq}"
         if self.kind is DueKind.LOAN_INSTALMENT and self.seq is not None:
             text = f"第{self.seq}期" if zh else f"instalment {self.seq}"
             if self.status == "overdue":

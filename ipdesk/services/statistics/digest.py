@@ -4,15 +4,16 @@ open), one list for the workbench, Excel and ``ipdesk digest`` — filtered by t
 Sources, each one indexed query: undecided applications by their service-level deadline, corrections awaited,
 registered pledges whose term or performance deadline ends, the next annual fee of every pledged patent (band and
 amount from the fee engine), and the unpaid instalments of open loans (the loan service's replayed state, scoped
-to the agency), the current stage's deadline of open disposal cases (scoped too). Insurance cover and auctions
-join once those contexts exist.
+to the agency), the current stage's deadline of open disposal cases (scoped too), insurance policies whose cover
+ends (scoped to the insurer) and open auctions whose (extended) close falls within the window (scoped to the lot's
+agency).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,7 +35,9 @@ from ipdesk.services.uow import reading
 from ipdesk.services.users.scoping import scoped
 from ipdesk.storage.disposal.tables import DisposalCaseRow
 from ipdesk.storage.fees.tables import FeePaymentRow
-from ipdesk.storage.schema import PledgeRightRow, PledgeRow, RightRow
+from ipdesk.storage.insurance.tables import PolicyRow
+from ipdesk.storage.marketplace.tables import AuctionRow, LotRow
+from ipdesk.storage.schema import PartyRow, PledgeRightRow, PledgeRow, RightRow
 
 _NEVER = date(9999, 12, 31)
 HEADER = {"zh": ["到期日", "剩余天数", "事项", "编号", "名称", "内容", "金额（元）"],
@@ -80,6 +83,10 @@ class DigestService:
                 items += self._fees(session, day, days)
             if DueKind.DISPOSAL_STAGE in kinds:
                 items += self._disposal(session, actor, day, days)
+            if DueKind.INSURANCE_END in kinds:
+                items += self._policies(session, actor, day, days)
+            if DueKind.AUCTION_CLOSING in kinds:
+                items += self._auctions(session, actor, day, days)
         if DueKind.LOAN_INSTALMENT in kinds:
             items += self._instalments(actor, day, days)
         return Digest(day, days, tuple(ordered(items)))
@@ -166,6 +173,35 @@ class DigestService:
                 scoped(cast("Select[Any]", stmt), DisposalCaseRow.owner_party_id, actor)):
             if due is not None:
                 out.append(DueItem(DueKind.DISPOSAL_STAGE, due, case_no, pledgors, status=stage, pledge_id=pledge_id))
+        return out
+
+    @staticmethod
+    def _policies(session: Session, actor: Actor, day: date, days: int) -> list[DueItem]:
+        """Policies whose cover ends within ``days`` ahead or behind (scoped to the insurer), with their limit."""
+        stmt = (select(PolicyRow.policy_no, PolicyRow.ends_on, PolicyRow.limit_total, PolicyRow.pledge_id,
+                       PartyRow.name)
+                .join(PartyRow, PartyRow.id == PolicyRow.insured_id)
+                .where(PolicyRow.ends_on.between(day - timedelta(days=days), day + timedelta(days=days))))
+        return [DueItem(DueKind.INSURANCE_END, ends, no, insured, amount=limit, pledge_id=pledge_id)
+                for no, ends, limit, pledge_id, insured in session.execute(
+                    scoped(cast("Select[Any]", stmt), PolicyRow.insurer_id, actor))]
+
+    def _auctions(self, session: Session, actor: Actor, day: date, days: int) -> list[DueItem]:
+        """Open auctions (no result yet) whose current close is before the end of the window's last office day —
+        also once passed, until the auction is closed; the day is the close's in the office zone."""
+        zone = self.clock.zone
+        until = datetime.combine(day + timedelta(days=days + 1), time(0), zone).astimezone(UTC)
+        stmt = (select(AuctionRow.auction_no, AuctionRow.current_closes_at, AuctionRow.round, AuctionRow.mode,
+                       AuctionRow.price, AuctionRow.start_price, LotRow.title)
+                .join(LotRow, LotRow.id == AuctionRow.lot_id)
+                .where(AuctionRow.result.is_(None), AuctionRow.closed_at.is_(None),
+                       AuctionRow.current_closes_at < until))
+        out = []
+        for no, closes, rnd, mode, price, start, title in session.execute(
+                scoped(cast("Select[Any]", stmt), AuctionRow.owner_party_id, actor)):
+            local = (closes if closes.tzinfo else closes.replace(tzinfo=UTC)).astimezone(zone)
+            out.append(DueItem(DueKind.AUCTION_CLOSING, local.date(), no, title, seq=rnd, status=mode,
+                               amount=price if price is not None else start))
         return out
 
     def _instalments(self, actor: Actor, day: date, days: int) -> list[DueItem]:

@@ -39,7 +39,8 @@ def world(workstation: Workstation) -> dict:
                                   "pledge": pledge.registration_no, "principal": "1200000.00", "rate": "6",
                                   "start": "2026-09-01", "maturity": "2027-09-01",
                                   "schedule": "equal_principal"}).value
-    return {"ws": ws, "pledge": pledge, "pending": pending, "officer": officer, "loan": loan, "agency": agency}
+    return {"ws": ws, "pledge": pledge, "pending": pending, "officer": officer, "loan": loan, "agency": agency,
+            "firm": base["firm"]}
 
 
 def test_the_office_digest_lists_every_kind_in_order(world: dict) -> None:
@@ -75,7 +76,7 @@ def test_each_role_and_agency_sees_its_own(world: dict) -> None:
     assert DueKind.LOAN_INSTALMENT not in {i.kind for i in clerk.items}
     own = ws.digest.digest(world["officer"], 14)
     # The agency's own loan; not the bank's pledge (it is not the pledgee), no fees.
-    assert {i.kind for i in own.items} == {DueKind.LOAN_INSTALMENT}  # (no disposal case in this world)
+    assert {i.kind for i in own.items} == {DueKind.LOAN_INSTALMENT}  # (no disposal case, no auction in this world)
     stranger = ws.digest.digest(Actor("other", Role.AGENCY, world["agency"].id + 1000), 14)
     assert stranger.items == ()
     assert ws.digest.digest(Actor("insurer", Role.INSURER, 1), 14).items == ()
@@ -126,3 +127,76 @@ def test_an_open_disposal_case_lists_its_stage_deadline_for_its_agency(world: di
     assert not [i for i in ws.digest.digest(Actor("clerk", Role.CLERK), 14).items
                 if i.kind is DueKind.DISPOSAL_STAGE]
     assert [i.reference for i in ws.digest.digest(ADMIN, 14).items if i.kind is DueKind.DISPOSAL_STAGE] == ["CZ-1"]
+
+
+def test_insurance_cover_ending_lists_for_its_insurer(world: dict) -> None:
+    from sqlalchemy import insert
+
+    from ipdesk.storage.insurance.tables import PolicyRow
+
+    ws = world["ws"]
+    a, b = (ws.parties.create(ADMIN, {"kind": "insurer", "name": name, "uscc": make_uscc(serial)})
+            for name, serial in (("甲保险公司", 810), ("乙保险公司", 811)))
+
+    def policy(no: str, insurer: int, ends: date) -> dict:
+        return {"policy_no": no, "product": "enforcement", "insurer_id": insurer, "holder_id": world["firm"].id,
+                "insured_id": world["firm"].id, "pledge_id": world["pledge"].id, "limit_total": "500000.00",
+                "limit_per_right": None, "deductible": "0.00", "premium": "25000.00", "subsidy_rate": "0",
+                "subsidy": "0.00", "insured_pays": "25000.00", "starts_on": date(2025, 12, 1), "ends_on": ends}
+
+    with ws.engine.begin() as conn:  # today 2026-12-01, 14 days: 11-17 .. 12-15
+        conn.execute(insert(PolicyRow.__table__), [
+            policy("BX-1", a.id, date(2026, 12, 10)), policy("BX-2", a.id, date(2026, 11, 10)),  # in; too long ago
+            policy("BX-3", b.id, date(2026, 12, 31)), policy("BX-4", b.id, date(2026, 11, 25))])  # beyond; passed
+
+    def listed(actor: Actor) -> list[tuple[str, date]]:
+        return [(i.reference, i.due) for i in ws.digest.digest(actor, 14).items if i.kind is DueKind.INSURANCE_END]
+
+    assert listed(Actor("a", Role.INSURER, a.id)) == [("BX-1", date(2026, 12, 10))]
+    assert listed(Actor("b", Role.INSURER, b.id)) == [("BX-4", date(2026, 11, 25))]
+    assert listed(ADMIN) == [("BX-4", date(2026, 11, 25)), ("BX-1", date(2026, 12, 10))]
+    assert listed(world["officer"]) == [] and listed(Actor("tuoguan", Role.CUSTODIAN)) == []
+    item = next(i for i in ws.digest.digest(ADMIN, 14).items if i.kind is DueKind.INSURANCE_END)
+    assert item.to_json(date(2026, 12, 1))["kind"] == "insurance_end" and item.amount == 500000
+    assert item.subject == world["firm"].name and item.pledge_id == world["pledge"].id
+
+
+def test_open_auctions_closing_list_for_the_lots_agency(world: dict) -> None:
+    from sqlalchemy import insert
+
+    from ipdesk.storage.marketplace.tables import AuctionRow, LotRow
+
+    ws = world["ws"]
+    lot = {"kind": "sale", "status": "listed", "pledgee_consent": True, "assessed_value": "1000000.00",
+           "listed_on": date(2026, 11, 1)}
+    with ws.engine.begin() as conn:
+        own, office = (conn.execute(insert(LotRow.__table__).values(lot_no=no, title=title, owner_party_id=owner,
+                                                                    **lot)).inserted_primary_key[0]
+                       for no, title, owner in (("LOT-1", "担保公司的专利", world["agency"].id),
+                                                ("LOT-2", "登记处的专利", None)))
+
+        def auction(no: str, lot_id: int, rnd: int, closes: datetime, result: str | None = None) -> dict:
+            return {"auction_no": no, "lot_id": lot_id, "round": rnd, "mode": "english", "preset": "online_judicial",
+                    "preset_effective": date(2026, 1, 1), "start_price": "700000.00", "increment": "10000",
+                    "deposit": "70000.00", "opens_at": datetime(2026, 11, 1, 2, tzinfo=UTC), "closes_at": closes,
+                    "current_closes_at": closes, "price": "720000.00" if result else None, "result": result,
+                    "closed_at": closes if result else None,
+                    "owner_party_id": world["agency"].id if lot_id == own else None}
+
+        conn.execute(insert(AuctionRow.__table__), [
+            auction("PM-1", own, 1, datetime(2026, 12, 15, 15, 30, tzinfo=UTC)),  # 12-15 23:30 in Beijing: in
+            auction("PM-2", own, 2, datetime(2026, 12, 15, 16, 30, tzinfo=UTC)),  # 12-16 00:30 in Beijing: out
+            auction("PM-3", own, 3, datetime(2026, 11, 30, 2, tzinfo=UTC)),  # passed, not yet closed: in
+            auction("PM-4", own, 4, datetime(2026, 11, 29, 2, tzinfo=UTC), "sold"),  # closed: out
+            auction("PM-5", office, 1, datetime(2026, 12, 5, 2, tzinfo=UTC))])
+
+    def listed(actor: Actor) -> list[tuple[str, date]]:
+        return [(i.reference, i.due) for i in ws.digest.digest(actor, 14).items if i.kind is DueKind.AUCTION_CLOSING]
+
+    assert listed(world["officer"]) == [("PM-3", date(2026, 11, 30)), ("PM-1", date(2026, 12, 15))]
+    assert listed(ADMIN) == [("PM-3", date(2026, 11, 30)), ("PM-5", date(2026, 12, 5)), ("PM-1", date(2026, 12, 15))]
+    assert listed(Actor("other", Role.AGENCY, world["agency"].id + 1000)) == []
+    assert listed(Actor("clerk", Role.CLERK)) == []
+    first = next(i for i in ws.digest.digest(world["officer"], 14).items if i.kind is DueKind.AUCTION_CLOSING)
+    assert (first.subject, first.seq, first.amount, first.detail("zh")) == ("担保公司的专利", 3, 700000, "第3轮竞价")
+    assert first.to_json(date(2026, 12, 1))["days_left"] == -1
