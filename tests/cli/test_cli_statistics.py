@@ -72,7 +72,7 @@ def test_reading_needs_a_signed_in_user_once_there_are_users(cli, monkeypatch: p
     assert code == 0 and out["totals"]["count"] == 5
 
 
-def test_kinds_months_decisions_and_rights(cli) -> None:
+def test_kinds_months_decisions_rights_and_disposal(cli) -> None:
     code, out = cli("stats", "pledges", "--by", "kind")
     assert code == 0 and [(r["kind"], r["count"]) for r in out["rows"]] == [
         ("invention", 1), ("mixed", 2), ("software", 1), ("trademark", 1)]
@@ -83,6 +83,10 @@ def test_kinds_months_decisions_and_rights(cli) -> None:
     assert code == 0 and out["totals"]["decided"] == 6 and out["totals"]["average_days"] == "283.3"
     code, out = cli("--now", "2026-12-01", "stats", "rights")
     assert code == 0 and out["totals"]["rights"] == 6
+    code, out = cli("stats", "disposal", "--from", "2024")  # no disposal case in this register yet
+    assert code == 0 and out == {"rows": [], "totals": {"closed": 0, "average_days": "0.0", "settled": 0,
+                                                        "proceeds": "0.00", "secured": "0.00",
+                                                        "recovery_percent": "0.0"}}
 
 
 def test_the_report_as_pdf_and_excel(cli, tmp_path: Path) -> None:

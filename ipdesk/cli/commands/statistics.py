@@ -1,6 +1,6 @@
 """Statistics commands: ``stats pledges`` (count and secured amount by year, family, bank, region, kind), ``stats
-months`` / ``decisions`` / ``rights`` (JSON), ``stats report --out`` (PDF, Excel or CSV), and ``digest [--days 14]``
-(what falls due, JSON)."""
+months`` / ``decisions`` / ``rights`` / ``disposal`` (JSON), ``stats report --out`` (PDF, Excel or CSV), and
+``digest [--days 14]`` (what falls due, JSON)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ def add_parsers(sub: Subparsers) -> None:
     decisions = actions.add_parser("decisions", help="days to decision and decisions on time, by year (JSON)")
     _years(decisions, "decision")
     actions.add_parser("rights", help="rights pledged today by kind: annual-fee status and risk flags (JSON)")
+    disposal = actions.add_parser("disposal", help="closed disposal cases by year: days to close, recovery rate "
+                                                   "(proceeds / secured claim of the settled ones) (JSON)")
+    _years(disposal, "closing")
     report = actions.add_parser("report", help="the statistics report: .pdf (charts and tables), .xlsx or .csv")
     report.add_argument("--out", type=Path, required=True, help="the file to write (.pdf, .xlsx or .csv)")
     _years(report, "registration")
@@ -57,6 +60,8 @@ def run_stats(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
         emit(st.decisions(args.start, args.end).to_json())
     elif args.action == "rights":
         emit(st.pledged_rights().to_json())
+    elif args.action == "disposal":
+        emit(st.disposal(args.start, args.end).to_json())
     else:
         by = st.pledges((Dimension.YEAR, Dimension.FAMILY), start=args.start, end=args.end,
                         unit=parse_unit(args.unit))

@@ -1,5 +1,6 @@
 """The register's activity in SQL: registrations, changes and cancellations by month, time to decision against
-the service level by year, and the fee status and risk flags of the rights pledged today.
+the service level by year, the fee status and risk flags of the rights pledged today, and the risk context's open
+signals on registered pledges by rule and severity.
 
 Months count the pledge events by their legal date (``on_date``): a registration (登记), a change or an extension
 (变更), a cancellation (注销) — the gazette's three kinds of entry, so the monthly figures and the gazette agree.
@@ -16,9 +17,12 @@ from sqlalchemy import BigInteger, Engine, Integer, and_, case, cast, extract, f
 from sqlalchemy.sql.elements import ColumnElement
 
 from ipdesk.domain.fees.tables import DEFAULT_RULES
+from ipdesk.domain.pledges.lifecycle import IN_FORCE
 from ipdesk.domain.registry.terms import add_months
+from ipdesk.domain.risk.rules import SEVERITY_RANK, Severity
 from ipdesk.domain.statistics.pledges import check_years
 from ipdesk.services.uow import reading
+from ipdesk.storage.risk.tables import RiskSignalRow
 from ipdesk.storage.schema import PledgeEventRow, PledgeRightRow, PledgeRow, RightRow
 
 #: Event kinds counted per month, by column of the result.
@@ -135,6 +139,27 @@ def pledged_rights(engine: Engine, today: date) -> Table:
         rows = tuple({k: (r[k] if k == "kind" else int(r[k] or 0)) for k in keys}
                      for r in session.execute(stmt).mappings())
     return Table(keys, rows, {k: sum(r[k] for r in rows) for k in keys[1:]})
+
+
+def risk_signals(engine: Engine) -> Table:
+    """The risk context's open signals (not cleared) on registered pledges, by rule and severity: how many signals,
+    on how many pledges and how many distinct rights (a pledge-level signal names no right). Most severe first."""
+    stmt = (select(RiskSignalRow.rule.label("rule"), RiskSignalRow.severity.label("severity"),
+                   func.count().label("signals"), func.count(RiskSignalRow.pledge_id.distinct()).label("pledges"),
+                   func.count(RiskSignalRow.right_id.distinct()).label("rights"))
+            .join(PledgeRow, PledgeRow.id == RiskSignalRow.pledge_id)
+            .where(RiskSignalRow.cleared_on.is_(None), PledgeRow.status.in_([s.value for s in IN_FORCE]))
+            .group_by(RiskSignalRow.rule, RiskSignalRow.severity))
+    keys = ("rule", "severity", "signals", "pledges", "rights")
+    with reading(engine) as session:
+        found = [{k: (r[k] if k in ("rule", "severity") else int(r[k] or 0)) for k in keys}
+                 for r in session.execute(stmt).mappings()]
+    rank = {s.value: n for s, n in SEVERITY_RANK.items()}
+    rows = tuple(sorted(found, key=lambda r: (-rank.get(str(r["severity"]), -1), str(r["rule"]))))
+    # Totals: every open signal once; pledges and rights are per row (one pledge can carry several rules).
+    totals = {"signals": sum(r["signals"] for r in rows),
+              "critical": sum(r["signals"] for r in rows if r["severity"] == Severity.CRITICAL.value)}
+    return Table(keys, rows, totals)
 
 
 def _one_place(numerator: int, n: int) -> Decimal:

@@ -22,7 +22,7 @@ from sqlalchemy.sql.elements import ColumnElement, Label
 from ipdesk.domain.pledges.lifecycle import EVER_REGISTERED
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.statistics.pledges import MIXED, Dimension, Unit, check_years
-from ipdesk.services.statistics import activity
+from ipdesk.services.statistics import activity, disposal
 from ipdesk.services.uow import reading
 from ipdesk.storage.schema import PartyRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 
@@ -77,6 +77,15 @@ class PledgeStatistics:
     def pledged_rights(self) -> activity.Table:
         """Fee status and risk flags of the rights pledged today (:func:`.activity.pledged_rights`)."""
         return activity.pledged_rights(self.engine, self.clock.today())
+
+    def disposal(self, start: int | None = None, end: int | None = None) -> activity.Table:
+        """Disposal outcomes by year of closing: time to close, recovery rate (:func:`.disposal.outcomes`)."""
+        return disposal.outcomes(self.engine, start, end)
+
+    def risk_signals(self) -> activity.Table:
+        """The risk context's open signals on registered pledges by rule and severity
+        (:func:`.activity.risk_signals`)."""
+        return activity.risk_signals(self.engine)
 
     def pledges(self, by: tuple[Dimension, ...] = (), *, start: int | None = None, end: int | None = None,
                 unit: Unit = Unit.YUAN) -> PledgeStats:

@@ -1,6 +1,6 @@
 """The remaining figures against hand-computed values, on both engines: pledges by kind of right (an invention with a
 utility model once, under mixed), registrations / changes / cancellations by month, time to decision against the
-service level, and the fee status and risk flags of the rights pledged today."""
+service level, the fee status and risk flags of the rights pledged today, and the open risk signals by rule."""
 
 from __future__ import annotations
 
@@ -111,3 +111,34 @@ def test_fee_status_and_risk_flags_of_the_rights_pledged_today(stats: PledgeStat
         ("utility_model", 1, 0, 1, 0, 0, 0),  # 10 days overdue: in the late period
     ]  # the cancelled pledge's software and the refused pledge's invention are not pledged
     assert result.totals["rights"] == 6 and result.totals["invalidation"] == 1 and result.totals["dispute"] == 1
+
+
+# (pledge id, right number or None for a pledge-level signal, rule, severity, cleared)
+SIGNALS = [(1, "N1", "invalidation", "critical", False), (1, "N2", "invalidation", "critical", False),
+           (1, "N2", "fee_late", "warning", False), (3, "N5", "fee_late", "warning", False),
+           (3, "N4", "lapsed", "critical", False), (3, "N4", "fee_late", "warning", True),  # cleared: not counted
+           (2, "N3", "dispute", "warning", False),
+           (4, "N6", "preservation", "critical", False),  # on the cancelled pledge: not counted
+           (7, None, "preservation", "critical", False)]  # pledge-level: no right
+
+
+def test_open_risk_signals_of_pledged_rights_by_rule_and_severity(stats: PledgeStatistics) -> None:
+    from ipdesk.storage.risk.tables import RiskSignalRow
+
+    with Session(stats.engine) as s:
+        ids = {number: rid for number, rid in s.execute(select(RightRow.number, RightRow.id))}
+        s.add_all(RiskSignalRow(pledge_id=pid, right_id=None if number is None else ids[number], rule=rule,
+                                severity=severity, since=TEST_TODAY - timedelta(days=5),
+                                cleared_on=TEST_TODAY if cleared else None)
+                  for pid, number, rule, severity, cleared in SIGNALS)
+        s.commit()
+    result = stats.risk_signals()
+    assert result.keys == ("rule", "severity", "signals", "pledges", "rights")
+    assert [tuple(r.values()) for r in result.rows] == [
+        ("invalidation", "critical", 2, 1, 2),  # two rights of one pledge
+        ("lapsed", "critical", 1, 1, 1),
+        ("preservation", "critical", 1, 1, 0),  # the pledge-level one only
+        ("dispute", "warning", 1, 1, 1),
+        ("fee_late", "warning", 2, 2, 2),  # the cleared one left out
+    ]
+    assert result.totals == {"signals": 7, "critical": 4}
