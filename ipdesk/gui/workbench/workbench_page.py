@@ -39,6 +39,7 @@ from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.common.pages.base import Page, may
 from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
+from ipdesk.gui.common.widgets.flow_layout import FlowLayout
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.i18n import ui_lang
@@ -261,7 +262,7 @@ class WorkbenchPage(Page):
             "overdue_loans": self.tr("逾期贷款"),
         }
         self.tiles: dict[str, Tile] = {}
-        tiles = QHBoxLayout()
+        tiles = FlowLayout()  # the tiles wrap onto a second row rather than squeeze (English captions are long)
         for key, (filters, tone) in TILES.items():
             tile = Tile(key, titles[key], tone)
             if key == "overdue_loans":
@@ -315,7 +316,6 @@ class WorkbenchPage(Page):
             self.disposal_tile.setToolTip(self.tr("打开处置案件"))
             self.disposal_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("disposal"))
             tiles.addWidget(self.disposal_tile)
-        tiles.addStretch(1)
 
         self.model = PendingModel(lang, self)
         self.table = QTableView()

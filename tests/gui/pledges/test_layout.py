@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from ipdesk.gui import i18n
 from ipdesk.gui.common.pages.detail_pane import fact_value
-from ipdesk.gui.workbench.workbench_page import Tile, WorkbenchPage
 from ipdesk.gui.pledges.pledge_application import PledgeApplicationForm
 from ipdesk.gui.pledges.rights_editor import RightEntry
+from ipdesk.gui.workbench.workbench_page import Tile, WorkbenchPage
 from tests.gui.helpers.loading import settle
 from tests.helpers.clock import TEST_TODAY
 from tests.helpers.factories import ADMIN, application_data, pledge_world
@@ -90,3 +90,23 @@ def test_a_right_s_second_line_shows_in_full_as_soon_as_the_register_answers(qtb
         assert info.isVisible() and entry.rect().contains(info.geometry())
         assert info.height() >= info.heightForWidth(info.width())  # both lines, not the top one only
         assert entry.height() >= info.geometry().bottom() + 1
+
+
+def test_english_workbench_tiles_wrap_instead_of_being_cut(qtbot, sqlite_workstation):
+    i18n.install_translators("en_US")
+    try:
+        board = WorkbenchPage(sqlite_workstation, "en")
+        qtbot.addWidget(board)
+        for width in (1200, 700):  # the page in a 1360 px window, and a narrow one
+            board.resize(width, 700)
+            board.show()
+            qtbot.wait(50)
+            tiles = [t for t in board.findChildren(Tile) if t.isVisible()]
+            assert len(tiles) >= 6
+            for tile in tiles:
+                assert tile.width() >= tile.caption.sizeHint().width() + 28  # the caption and the margins
+                assert board.rect().contains(tile.geometry())
+            for a in tiles:
+                assert not any(a.geometry().intersects(b.geometry()) for b in tiles if b is not a)
+    finally:
+        i18n.install_translators("zh_CN")
