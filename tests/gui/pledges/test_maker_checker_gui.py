@@ -47,6 +47,8 @@ def test_the_clerk_submits_and_the_pledge_shows_who_awaits_approval(qtbot, ws, m
     assert page.actions.submits  # the setting was read in the reader pool
     page.action("register").trigger()
     qtbot.waitUntil(lambda: ws.pledges.get(record.id).pending is not None, timeout=5000)
+    # the commit is on the writer thread; what the clerk is told comes after it, on the GUI thread
+    qtbot.waitUntil(lambda: "已提交审核" in message_mock.texts(), timeout=5000)
     question, told = message_mock.said[0][1], message_mock.texts()
     assert "提交审核" in question and "已提交审核" in told and "登记号" not in told
     assert ws.pledges.get(record.id).status is PledgeStatus.APPLIED
