@@ -36,6 +36,7 @@ from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
+from ipdesk.gui.ops import set_key_unlocker
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.storage import writelock
 
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workstation = workstation
         use_clock(workstation.clock)  # date pickers and timestamps follow the workstation's office clock
+        keys = getattr(getattr(workstation, "notices", None), "keys", None)  # a protected key: asked when needed
+        set_key_unlocker(getattr(keys, "supply_passphrase", None))
         self.lang = current_lang()
         self._settings = settings_ or settings()
         self._runner = task_runner or runner()

@@ -13,6 +13,10 @@
   kinds (:meth:`ipdesk.gui.mainwindow.MainWindow.broadcast_changes`), then ``on_done(value)`` runs.
 
 A read that fails routes the failure the same way with :func:`report_failure`.
+
+A command refused because the office signing key is protected by a passphrase nobody gave (or the wrong one)
+asks for it once and runs again (:func:`set_key_unlocker`: the main window hands the passphrase to its
+workstation's key; it stays in memory for the session).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
 from ipdesk.domain.shared.problems import DomainError, Problem
@@ -37,6 +41,29 @@ class ShowsProblems(Protocol):
     """A form that shows a refusal's problems on its fields (``FormDialog.show_refusal``)."""
 
     def show_refusal(self, problems: list[Problem]) -> None: ...
+
+
+_PASSPHRASE_CODES = frozenset({"key.passphrase_needed", "key.passphrase_wrong"})
+_key_unlocker: Callable[[str], None] | None = None
+
+
+def set_key_unlocker(unlock: Callable[[str], None] | None) -> None:
+    """Who takes a passphrase typed at the prompt (the main window: its workstation's office key)."""
+    global _key_unlocker
+    _key_unlocker = unlock
+
+
+def _wants_passphrase(exc: BaseException) -> bool:
+    return isinstance(exc, DomainError) and any(p.code in _PASSPHRASE_CODES for p in exc.problems)
+
+
+def ask_passphrase(parent: QWidget | None, exc: DomainError) -> str | None:
+    """The signing key's passphrase from the user (None: cancelled); the refusal says why it is asked."""
+    text, ok = QInputDialog.getText(
+        parent, QApplication.translate("ops", "签发密钥口令"),
+        "\n".join(messages.problem_lines(exc.problems)) + "\n\n" + QApplication.translate("ops", "请输入签发密钥的口令："),
+        QLineEdit.EchoMode.Password)
+    return text if ok and text else None
 
 
 def _alive(obj: Any) -> bool:
@@ -131,6 +158,14 @@ def run_op(
             on_done(value)
 
     def failed(exc: BaseException, tb: str) -> None:
+        if _key_unlocker is not None and _wants_passphrase(exc) and _alive(parent):
+            passphrase = ask_passphrase(parent, exc)  # type: ignore[arg-type]
+            if passphrase is not None:
+                _key_unlocker(passphrase)  # the writer is idle: this command failed before signing
+                run_op(parent, command, on_done=on_done, form=form, on_refused=on_refused, on_failed=on_failed,
+                       on_cancel=on_cancel, expected=expected, title=title, progress=progress,
+                       cancellable=cancellable, task_runner=task_runner)
+                return
         if collected:
             broadcast(parent, collected[-1])  # a batch that stopped half-way wrote its first part
         if expected and isinstance(exc, expected) and on_refused is not None and _alive(parent):

@@ -1816,6 +1816,17 @@ The revocation takes effect when an approver confirms it.</translation>
     </message>
 </context>
 <context>
+    <name>ops</name>
+    <message>
+        <source>签发密钥口令</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <source>请输入签发密钥的口令：</source>
+        <translation>Enter the signing key's passphrase:</translation>
+    </message>
+</context>
+<context>
     <name>OtherGroundDialog</name>
     <message>
         <source>增加其他不予登记理由</source>
@@ -3375,8 +3386,8 @@ Reasons:
         <translation>Set or remove the passphrase…</translation>
     </message>
     <message>
-        <source>更换或导入后，原密钥停用但仍受信任，它签发的通知书照常核验；停用的密钥不再签发。每项操作都记入审计日志（原密钥编号与新密钥编号）。设置口令后，启动时需提供口令（环境变量 IPDESK_KEY_PASSPHRASE）。</source>
-        <translation>After a rotation or an import the old key is retired but still trusted: the notices it signed still verify; a retired key signs nothing more. Every act is written to the audit log (old and new key ids). With a passphrase set, ipdesk needs it at start (environment variable IPDESK_KEY_PASSPHRASE).</translation>
+        <source>更换或导入后，原密钥停用但仍受信任，它签发的通知书照常核验；停用的密钥不再签发。每项操作都记入审计日志（原密钥编号与新密钥编号）。设置口令后，首次签发时询问口令（也可由环境变量 IPDESK_KEY_PASSPHRASE 提供），口令只留在内存中。</source>
+        <translation>After a rotation or an import the old key is retired but still trusted: the notices it signed still verify; a retired key signs nothing more. Every act is written to the audit log (old and new key ids). With a passphrase set, ipdesk asks for it when it first signs (or takes it from the environment variable IPDESK_KEY_PASSPHRASE); it stays in memory only.</translation>
     </message>
     <message>
         <source>已更换签发密钥：新密钥 {key_id}</source>

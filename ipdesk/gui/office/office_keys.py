@@ -124,8 +124,8 @@ class OfficeKeysPanel(QWidget):
         layout.addLayout(row)
         info = QLabel(self.tr(
             "更换或导入后，原密钥停用但仍受信任，它签发的通知书照常核验；停用的密钥不再签发。"
-            "每项操作都记入审计日志（原密钥编号与新密钥编号）。设置口令后，启动时需提供口令"
-            "（环境变量 IPDESK_KEY_PASSPHRASE）。"))
+            "每项操作都记入审计日志（原密钥编号与新密钥编号）。设置口令后，首次签发时询问口令"
+            "（也可由环境变量 IPDESK_KEY_PASSPHRASE 提供），口令只留在内存中。"))
         info.setWordWrap(True)
         info.setStyleSheet("color: #607d8b;")
         layout.addWidget(info)

@@ -94,9 +94,19 @@ class OfficeKeys:
     def __init__(self, engine: Engine, keys_dir: Path, clock: Clock,
                  passphrase: Callable[[], str | None] | None = None):
         self.engine, self.keys_dir, self.clock = engine, Path(keys_dir), clock
-        self._passphrase = passphrase or (lambda: os.environ.get(PASSPHRASE_ENV) or None)
+        self._given = passphrase or (lambda: os.environ.get(PASSPHRASE_ENV) or None)
+        self._supplied: str | None = None  # typed by the user this session (the GUI's prompt)
         self._key: OfficeKey | None = None
         self._in_use = False  # the register has the loaded key as a current office key
+
+    def _passphrase(self) -> str | None:
+        return self._supplied if self._supplied is not None else self._given()
+
+    def supply_passphrase(self, passphrase: str) -> None:
+        """The passphrase the user typed (the GUI asks when a command was refused for want of it): used for
+        this session instead of the configured source; held in memory only, never written."""
+        self._supplied = passphrase
+        self._key = None  # read the file again with it
 
     @property
     def path(self) -> Path:
