@@ -35,8 +35,8 @@ from ipdesk.gui.common.pages.coming_page import ComingPage
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import LANGUAGES, current_lang
 from ipdesk.gui.icons import icon
-from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
 from ipdesk.gui.ops import set_key_unlocker
+from ipdesk.gui.settings import CURRENT_AREA, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, Settings, settings
 from ipdesk.gui.tasks import TaskRunner, runner
 from ipdesk.storage import writelock
 

@@ -59,10 +59,10 @@ def _wants_passphrase(exc: BaseException) -> bool:
 
 def ask_passphrase(parent: QWidget | None, exc: DomainError) -> str | None:
     """The signing key's passphrase from the user (None: cancelled); the refusal says why it is asked."""
-    text, ok = QInputDialog.getText(
-        parent, QApplication.translate("ops", "签发密钥口令"),
-        "\n".join(messages.problem_lines(exc.problems)) + "\n\n" + QApplication.translate("ops", "请输入签发密钥的口令："),
-        QLineEdit.EchoMode.Password)
+    why = "\n".join(messages.problem_lines(exc.problems))
+    text, ok = QInputDialog.getText(parent, QApplication.translate("ops", "签发密钥口令"),
+                                    why + "\n\n" + QApplication.translate("ops", "请输入签发密钥的口令："),
+                                    QLineEdit.EchoMode.Password)
     return text if ok and text else None
 
 
