@@ -209,7 +209,8 @@ def build_risk(host: AreaHost) -> QWidget | None:
         return None
     from ipdesk.gui.risk.risk_page import RiskPage
 
-    return RiskPage(host.workstation, host.lang)
+    opens = getattr(host.workstation, "disposal", None) is not None
+    return RiskPage(host.workstation, host.lang, open_case=(lambda s: open_case_on_signal(host, s)) if opens else None)
 
 
 def build_statistics(host: AreaHost) -> QWidget | None:
@@ -274,6 +275,27 @@ def open_pledges(host: AreaHost, filters: Mapping[str, str]) -> None:
     page = host.page("pledges")
     if hasattr(page, "apply_filters"):
         page.apply_filters(filters)
+
+
+def open_case_on_signal(host: AreaHost, signal: Any) -> None:
+    """启动处置 from a risk signal: the case form on its pledge; once opened, the disposal desk shows the case."""
+    from ipdesk.gui.disposal.case_forms import OpenCaseForm
+    from ipdesk.gui.tasks import runner
+
+    ws, parent = host.workstation, host.page("risk")
+
+    def opened(changed: Any) -> None:
+        host.show_area("disposal")
+        page = host.page("disposal")
+        if hasattr(page, "focus_case"):
+            page.focus_case(changed.value.id)
+
+    def ask(funds: list[Any]) -> None:
+        form = OpenCaseForm(ws, signal.pledge_no, parent=parent, lang=host.lang, funds=funds)
+        form.saved.connect(opened)
+        form.open()
+
+    runner().run(ws.funds.list, on_result=ask, name="funds for a case")  # read off the GUI thread
 
 
 def show_rights_of(host: AreaHost, party_id: Any, name: str) -> None:

@@ -4447,6 +4447,10 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
 <context>
     <name>RiskPage</name>
     <message>
+        <source>启动处置…</source>
+        <translation>Open a disposal case…</translation>
+    </message>
+    <message>
         <source>严重 {critical}　警告 {warning}　提示 {info}（共 {n} 条）</source>
         <translation>Critical {critical}  Warning {warning}  Info {info} (total {n})</translation>
     </message>

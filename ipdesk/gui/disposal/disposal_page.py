@@ -77,6 +77,7 @@ class DisposalPage(Page):
         self._generation = 0
         self._started = 0.0
         self.case: Any = None
+        self._focus: int | None = None  # a case to select once read (opened from another area)
         self.funds: list[Any] = []
 
         title = QLabel(self.tr("处置案件"))
@@ -237,8 +238,14 @@ class DisposalPage(Page):
 
         self._runner.run(load, on_result=done, on_error=failed, name="disposal cases")
 
+    def focus_case(self, case_id: int) -> None:
+        """Show the case ``case_id`` selected once the list is read again (a case opened from another area)."""
+        self._focus = case_id
+        self.refresh()
+
     def present(self, cases: list[Any], by_stage: dict[Stage, int], funds: list[Any]) -> None:
-        keep = self.case.id if self.case is not None else None
+        keep = self._focus or (self.case.id if self.case is not None else None)
+        self._focus = None
         self.model.set_rows([{"case": c} for c in cases])
         self.table.resizeColumnsToContents()
         late = sum(1 for c in cases if c.overdue_days > 0)

@@ -9,6 +9,7 @@ the pledges whose records changed), in the single writer thread, then reads the 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -44,7 +45,10 @@ SPANS = {"12w": (12, "week"), "30d": (30, "day")}
 
 class RiskPage(Page):
     def __init__(self, workstation: Any, lang: str | None = None, parent: QWidget | None = None, *,
-                 task_runner: TaskRunner | None = None, scan_every_ms: int = SCAN_EVERY_MS):
+                 task_runner: TaskRunner | None = None, scan_every_ms: int = SCAN_EVERY_MS,
+                 open_case: Callable[[Any], Any] | None = None):
+        """``open_case(signal)``: how a signal becomes a disposal case (the areas wire it: risk sits below
+        disposal, so the page only calls it)."""
         lang = ui_lang(lang)
         super().__init__(parent)
         self.setObjectName("page_risk")
@@ -89,13 +93,19 @@ class RiskPage(Page):
             button.setVisible(may(workstation.actor, Action.ACT_ON_SIGNALS))
             button.clicked.connect(lambda _c=False, a=action: self.ask_and_act(a))
             self.buttons[action] = button
+        self._open_case = open_case
+        self.dispose_button = QPushButton(self.tr("启动处置…"))
+        self.dispose_button.setObjectName("risk_dispose")
+        self.dispose_button.setEnabled(False)
+        self.dispose_button.setVisible(open_case is not None and may(workstation.actor, Action.MANAGE_DISPOSAL))
+        self.dispose_button.clicked.connect(self.open_case)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addSpacing(12)
         for widget in (self.severity, self.rule, self.cleared, self.span):
             head.addWidget(widget)
         head.addStretch(1)
-        for widget in (*self.buttons.values(), scan):
+        for widget in (*self.buttons.values(), self.dispose_button, scan):
             head.addWidget(widget)
 
         self.summary = QLabel()
@@ -185,6 +195,7 @@ class RiskPage(Page):
         signal = self.selected()
         for action, button in self.buttons.items():
             button.setEnabled(signal is not None and (action == "note" or signal.cleared_on is None))
+        self.dispose_button.setEnabled(signal is not None and signal.cleared_on is None)
         if signal is None:
             self.explain.setText("")
             return
@@ -209,6 +220,13 @@ class RiskPage(Page):
         text, ok = QInputDialog.getMultiLineText(self, self.buttons[action].text().rstrip("…"), label)
         if ok:
             self.act(action, text)
+
+    def open_case(self) -> Any:
+        """启动处置 on the selected signal's pledge (the case form; the service checks the loan is in default)."""
+        signal = self.selected()
+        if signal is None or self._open_case is None:
+            return None
+        return self._open_case(signal)
 
     def act(self, action: str, text: str) -> None:
         from ipdesk.gui.ops import run_op

@@ -134,3 +134,45 @@ def test_the_model_alone(qtmodeltester, world) -> None:
     model.set_signals(world["ws"].risk.signals(open_only=False))
     qtmodeltester.check(model)
     assert model.data(model.index(0, 1)) == "Repayment overdue"
+
+
+def test_a_signal_opens_a_disposal_case_and_the_desk_shows_it(qtbot, world, message_mock) -> None:
+    from ipdesk.gui.disposal.case_forms import OpenCaseForm
+    from ipdesk.gui.mainwindow import MainWindow
+
+    ws = world["ws"]
+    loan = ws.loans.list(ADMIN)[0]
+    ws.loans.declare_default(ADMIN, loan.id, "连续两期未还")
+    window = MainWindow(ws, remember=False)
+    qtbot.addWidget(window)
+    window.show_area("risk")
+    page = window.page("risk")
+    assert isinstance(page, RiskPage) and page.dispose_button.isVisibleTo(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    assert not page.dispose_button.isEnabled()  # nothing selected yet
+    page.table.selectRow(0)
+    assert page.model.signal(0).pledge_no == world["pledge"].registration_no and page.dispose_button.isEnabled()
+    page.dispose_button.click()
+
+    def the_form() -> OpenCaseForm | None:
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, OpenCaseForm) and w.isVisible()),
+                    None)
+
+    qtbot.waitUntil(lambda: the_form() is not None, timeout=10_000)
+    form = the_form()
+    assert form is not None and form.registration_no == world["pledge"].registration_no
+    with qtbot.waitSignal(form.saved, timeout=15_000):
+        form.submit()
+    qtbot.waitUntil(lambda: window.current_area() == "disposal", timeout=10_000)
+    desk = window.page("disposal")
+    qtbot.waitUntil(lambda: getattr(desk, "case", None) is not None, timeout=10_000)
+    assert desk.case.pledge_no == world["pledge"].registration_no
+    assert [c.case_no for c in ws.disposal.list(ADMIN)] == [desk.case.case_no]
+
+
+def test_without_the_duty_the_signal_offers_no_case(qtbot, world) -> None:
+    ws = world["ws"]
+    ws.actor = Actor("shenji", Role.AUDITOR)
+    page = RiskPage(ws, "zh", open_case=lambda _s: None)
+    qtbot.addWidget(page)
+    assert not page.dispose_button.isVisibleTo(page)
