@@ -290,12 +290,12 @@ def open_case_on_signal(host: AreaHost, signal: Any) -> None:
         if hasattr(page, "focus_case"):
             page.focus_case(changed.value.id)
 
-    def ask(funds: list[Any]) -> None:
+    def present_form(funds: list[Any]) -> None:
         form = OpenCaseForm(ws, signal.pledge_no, parent=parent, lang=host.lang, funds=funds)
         form.saved.connect(opened)
         form.open()
 
-    runner().run(ws.funds.list, on_result=ask, name="funds for a case")  # read off the GUI thread
+    runner().run(ws.funds.list, on_result=present_form, name="funds for a case")  # read off the GUI thread
 
 
 def show_rights_of(host: AreaHost, party_id: Any, name: str) -> None:
