@@ -137,6 +137,29 @@ def _valuation_shots(ws, window, page, out: Path, suffix: str, settle) -> None: 
     form.grab().save(str(out / f"valuation-form-refused{suffix}.png"))
     form.mark_clean()
     form.close()
+    _score_sheet_shots(section.view, out, suffix, settle)
+
+
+def _score_sheet_shots(view, out: Path, suffix: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """The value-analysis score sheet filled in (its degrees live), then refusing a score out of range."""
+    view.open_score_sheet()
+    form = view.score_form
+    scores = ["85", "70", "60", "75", "80", "40", "65", "80", "85", "70", "60", "55", "75", "70", "80", "45",
+              "60", "90"]
+    for edit, score in zip(form.scores.values(), scores, strict=True):
+        edit.setText(score)
+    form.notes.setPlainText("发明专利，权利要求保护范围较宽；已许可两家企业实施。")
+    form.adjustSize()
+    settle()
+    form.grab().save(str(out / f"score-sheet{suffix}.png"))
+    form.scores["market_share"].setText("120")
+    form.submit()
+    settle()
+    form.adjustSize()
+    settle()
+    form.grab().save(str(out / f"score-sheet-refused{suffix}.png"))
+    form.mark_clean()
+    form.close()
 
 
 if __name__ == "__main__":

@@ -3130,6 +3130,49 @@ Reasons:
     </message>
 </context>
 <context>
+    <name>ScoreSheetForm</name>
+    <message>
+        <source>价值分析评分</source>
+        <translation>Value-analysis score sheet</translation>
+    </message>
+    <message>
+        <source>评估权利</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>评分日期</source>
+        <translation>Scoring date</translation>
+    </message>
+    <message>
+        <source>按该日生效的权重计算；不能晚于今天</source>
+        <translation>Scored with the weights in force on this day; not after today</translation>
+    </message>
+    <message>
+        <source>（不关联评估记录）</source>
+        <translation>(no valuation)</translation>
+    </message>
+    <message>
+        <source>{value} 元，基准日 {date}</source>
+        <translation>{value} yuan, value date {date}</translation>
+    </message>
+    <message>
+        <source>关联评估</source>
+        <translation>Goes with valuation</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>{degree}：{value}（权重 {weight}）</source>
+        <translation>{degree}: {value} (weight {weight})</translation>
+    </message>
+    <message>
+        <source>专利价值度：{value}　（权重自 {date} 起生效）</source>
+        <translation>Patent value degree: {value}   (weights in force from {date})</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>搜索…</source>
@@ -3616,6 +3659,14 @@ Reasons:
     <message>
         <source>当前评估：</source>
         <translation>Current valuation: </translation>
+    </message>
+    <message>
+        <source>价值分析评分…</source>
+        <translation>Score value analysis…</translation>
+    </message>
+    <message>
+        <source>按法律、技术、经济三项价值度的各项指标评分，得出专利价值度</source>
+        <translation>Score every sub-indicator of the legal, technical and economic degrees to get the patent value degree</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes
+from ipdesk.domain.shared.fields import parse_date
 from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.shared.problems import Problem
 
@@ -174,17 +175,37 @@ def weights_on(sets: Iterable[WeightSet], day: date) -> WeightSet:
     return max((s for s in sets if s.effective_from <= day), key=lambda s: s.effective_from, default=DEFAULT_WEIGHTS)
 
 
+def score_field(code: str) -> str:
+    """The field a sub-indicator's problem names (``scores.stability``), so a form shows it under that score."""
+    return f"scores.{code}"
+
+
+def parse_score(value: Any) -> Decimal | None:
+    """One score, 0–100 with at most two decimals, or None."""
+    return _number(value, 2, Decimal(100))
+
+
+def check_scored_on(value: Any, today: date) -> tuple[date | None, list[Problem]]:
+    """The scoring date (empty: ``today``), refused when unreadable or after ``today``."""
+    scored_on, problems = parse_date(value, "scored_on", "评分日期")
+    scored_on = scored_on or (None if problems else today)
+    if scored_on is not None and scored_on > today:
+        problems.append(Problem("value.future_date", "scored_on",
+                                {"today": today.isoformat(), "value": scored_on.isoformat()}))
+    return scored_on, problems
+
+
 def parse_scores(scores: Mapping[str, Any]) -> tuple[dict[str, Decimal] | None, list[Problem]]:
     """Every sub-indicator's score, 0–100 with at most two decimals; all of them are needed."""
     problems = [Problem("value.unknown_indicator", "scores", {"code": c}) for c in scores if c not in DEGREE_OF]
     parsed: dict[str, Decimal] = {}
     for code in DEGREE_OF:
         if code not in scores or str(scores[code]).strip() == "":
-            problems.append(Problem("value.missing_indicator", "scores", {"label": indicator_label(code)}))
+            problems.append(Problem("value.missing_indicator", score_field(code), {"label": indicator_label(code)}))
             continue
-        score = _number(scores[code], 2, Decimal(100))
+        score = parse_score(scores[code])
         if score is None:
-            problems.append(Problem("value.score_range", "scores",
+            problems.append(Problem("value.score_range", score_field(code),
                                     {"label": indicator_label(code), "value": str(scores[code])}))
         else:
             parsed[code] = score
@@ -211,6 +232,22 @@ def score_sheet(scores: Mapping[str, Decimal], weights: WeightSet) -> ScoreResul
     value = sum((degrees[d] * weights.degrees[d] for d in degrees), Decimal(0))
     return ScoreResult({d: v.quantize(_CENT, rounding=ROUND_HALF_UP) for d, v in degrees.items()},
                        value.quantize(_CENT, rounding=ROUND_HALF_UP), weights)
+
+
+def partial_degrees(scores: Mapping[str, Decimal], weights: WeightSet) -> tuple[
+        dict[str, Decimal | None], Decimal | None]:
+    """What a sheet being filled in gives so far: each degree whose sub-indicators all have a valid score
+    (else None), and the value degree once all three have one (a form shows them live)."""
+    degrees: dict[str, Decimal | None] = {}
+    for d in Degree:
+        if all(c in scores for c in INDICATORS[d]):
+            total = sum((scores[c] * weights.indicators[c] for c in INDICATORS[d]), Decimal(0))
+            degrees[d.value] = total.quantize(_CENT, rounding=ROUND_HALF_UP)
+        else:
+            degrees[d.value] = None
+    if any(v is None for v in degrees.values()):
+        return degrees, None
+    return degrees, score_sheet(scores, weights).value_degree
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButto
 
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.valuation.ltv import LtvAssessment
-from ipdesk.domain.valuation.scoresheet import DEGREE_LABELS, Degree, ValueAnalysis
+from ipdesk.domain.valuation.scoresheet import DEGREE_LABELS, Degree, ValueAnalysis, WeightSet
 from ipdesk.domain.valuation.valuation import METHOD_LABELS, Valuation, current, latest
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.pages.detail_pane import DetailSection
@@ -36,12 +36,15 @@ class ValuationView(QWidget):
 
     saved = Signal(object)
 
-    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None):
+    def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
+                 scoring: bool = False):
         lang = ui_lang(lang)
         super().__init__(parent)
         self.workstation = workstation
         self.lang = lang
         self.rights: list[str] = []
+        self.valuations: list[Valuation] = []
+        self.weight_sets: list[WeightSet] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
@@ -69,14 +72,24 @@ class ValuationView(QWidget):
         self.add_button.setToolTip(self.tr("记录一次评估或重新评估（历史保留）"))
         self.add_button.clicked.connect(self.open_form)
         buttons.addWidget(self.add_button)
+        self.score_button = QPushButton(self.tr("价值分析评分…"))
+        self.score_button.setObjectName("scoreSheet")
+        self.score_button.setToolTip(self.tr("按法律、技术、经济三项价值度的各项指标评分，得出专利价值度"))
+        self.score_button.clicked.connect(self.open_score_sheet)
+        buttons.addWidget(self.score_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.add_button.setVisible(may(workstation.actor, Action.RECORD_VALUATION))
+        # a sheet scores one right: the pledge's view (several rights) offers no sheet
+        self.score_button.setVisible(scoring and may(workstation.actor, Action.RECORD_VALUATION))
 
     def set_data(self, rights: Sequence[str], valuations: Sequence[Valuation],
-                 analyses: Sequence[ValueAnalysis], today: date) -> None:
-        """Show ``valuations`` (every one of the rights, history included) and the newest of ``analyses``."""
+                 analyses: Sequence[ValueAnalysis], today: date, weight_sets: Sequence[WeightSet] = ()) -> None:
+        """Show ``valuations`` (every one of the rights, history included) and the newest of ``analyses``;
+        ``weight_sets`` (the office's value-analysis weights) go to the score sheet."""
         self.rights = list(rights)
+        self.valuations = list(valuations)
+        self.weight_sets = list(weight_sets)
         self.model.set_valuations(valuations, today)
         rows = min(max(len(valuations), 1), TABLE_ROWS)
         self.table.setVisible(bool(valuations))
@@ -118,6 +131,17 @@ class ValuationView(QWidget):
         form.open()
         self.form = form
 
+    def open_score_sheet(self) -> None:
+        from ipdesk.gui.valuation.score_sheet_form import ScoreSheetForm
+
+        if not self.rights:  # the pane has not shown a right yet
+            return
+        form = ScoreSheetForm(self.workstation, self.rights[0], valuations=self.valuations,
+                              weight_sets=self.weight_sets, parent=self, lang=self.lang)
+        form.saved.connect(self.saved)
+        form.open()
+        self.score_form = form
+
 
 class RightValuationSection(DetailSection):
     """A right's valuations (its packages' included) and value-analysis sheets."""
@@ -129,17 +153,19 @@ class RightValuationSection(DetailSection):
         self.workstation = workstation
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.view = ValuationView(workstation, lang)
+        self.view = ValuationView(workstation, lang, scoring=True)
         self.view.saved.connect(lambda _v: self.reload_requested.emit())
         layout.addWidget(self.view)
 
-    def load(self, record_id: Any) -> tuple[list[Valuation], list[ValueAnalysis]]:  # worker thread
+    def load(self, record_id: Any) -> tuple[list[Valuation], list[ValueAnalysis], list[WeightSet]]:  # worker
         return (self.workstation.valuation.for_right(record_id),
-                self.workstation.value_analysis.for_right(record_id))
+                self.workstation.value_analysis.for_right(record_id),
+                self.workstation.value_analysis.weight_sets())
 
-    def present(self, data: tuple[list[Valuation], list[ValueAnalysis]], record: Any) -> None:
-        valuations, analyses = data
-        self.view.set_data([record.display_number], valuations, analyses, self.workstation.clock.today())
+    def present(self, data: tuple[list[Valuation], list[ValueAnalysis], list[WeightSet]], record: Any) -> None:
+        valuations, analyses, weight_sets = data
+        self.view.set_data([record.display_number], valuations, analyses, self.workstation.clock.today(),
+                           weight_sets)
 
 
 class PledgeValuationSection(DetailSection):

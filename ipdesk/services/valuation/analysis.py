@@ -23,6 +23,7 @@ from ipdesk.domain.valuation.scoresheet import (
     ScoreResult,
     ValueAnalysis,
     WeightSet,
+    check_scored_on,
     parse_scores,
     parse_weights,
     score_sheet,
@@ -96,11 +97,7 @@ class ValueAnalysisService:
         it), ``scores`` (every sub-indicator, 0–100), ``notes``."""
         actor.require(Action.RECORD_VALUATION)
         today = self.clock.today()
-        scored_on, problems = parse_date(data.get("scored_on"), "scored_on", "评分日期")
-        scored_on = scored_on or (None if problems else today)
-        if scored_on is not None and scored_on > today:
-            problems.append(Problem("value.future_date", "scored_on",
-                                    {"today": today.isoformat(), "value": scored_on.isoformat()}))
+        scored_on, problems = check_scored_on(data.get("scored_on"), today)
         scores, found = parse_scores(data.get("scores") or {})
         problems += found
         with transaction(self.engine, self.clock) as session:

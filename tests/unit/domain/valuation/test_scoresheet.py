@@ -9,8 +9,11 @@ from ipdesk.domain.valuation.scoresheet import (
     DEFAULT_WEIGHTS,
     INDICATORS,
     Degree,
+    check_scored_on,
     parse_scores,
     parse_weights,
+    partial_degrees,
+    score_field,
     score_sheet,
     weights_on,
 )
@@ -74,3 +77,29 @@ def test_scores_must_be_complete_and_in_range() -> None:
     scores, problems = parse_scores(given)
     assert scores is None
     assert sorted(p.code for p in problems) == ["value.missing_indicator", "value.score_range", "value.score_range"]
+
+
+def test_a_score_problem_names_its_sub_indicator_so_a_form_shows_it_there() -> None:
+    given = {code: "50" for code in DEFAULT_WEIGHTS.indicators} | {"maturity": "101"}
+    del given["competition"]
+    _scores, problems = parse_scores(given)
+    assert {p.field for p in problems} == {score_field("maturity"), score_field("competition")}
+    assert score_field("maturity") == "scores.maturity"
+
+
+def test_a_partly_filled_sheet_gives_the_complete_degrees_only() -> None:
+    legal = {code: Decimal("80") for code in INDICATORS[Degree.LEGAL]}
+    degrees, value = partial_degrees(legal, DEFAULT_WEIGHTS)
+    assert degrees == {"legal": Decimal("80.00"), "technical": None, "economic": None} and value is None
+    every = {code: Decimal("80") for code in DEFAULT_WEIGHTS.indicators} | {"stability": Decimal("30")}
+    degrees, value = partial_degrees(every, DEFAULT_WEIGHTS)
+    assert degrees["legal"] == Decimal("70.00") and value == score_sheet(every, DEFAULT_WEIGHTS).value_degree
+
+
+def test_the_scoring_date_defaults_to_today_and_is_not_after_it() -> None:
+    today = date(2026, 12, 1)
+    assert check_scored_on("", today) == (today, [])
+    assert check_scored_on("2026-11-30", today) == (date(2026, 11, 30), [])
+    day, problems = check_scored_on("2026-12-02", today)
+    assert [p.code for p in problems] == ["value.future_date"] and problems[0].field == "scored_on"
+    assert [p.code for p in check_scored_on("2026-13-01", today)[1]] == ["bad_date"]
