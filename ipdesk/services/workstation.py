@@ -134,7 +134,7 @@ class Workstation:
         self.digest = DigestService(self.engine, self.fees, self.loans, clock)
         self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges,
                                     notices=self.notices)
-        self.pools = PoolService(self.engine, clock)
+        self.pools = PoolService(self.engine, clock, pledges=self.pledges)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
                                         office=self.office, funds=self.funds, notices=self.notices,

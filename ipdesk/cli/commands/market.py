@@ -1,6 +1,6 @@
 """Marketplace commands: ``ipdesk market lot add|show|list``, ``market auction open|show``, ``market deposit``,
 ``market bid``, ``market close``, ``market reauction``, ``market pay``, ``market backout``, ``market deal``,
-``market confirmation`` (JSON).
+``market confirmation``, and the patent pools' ``market pool …`` (:mod:`.market_pools`) (JSON).
 
 Lots, auctions and deals are named by their number (``LOT2026000001``, ``AU…``, ``DL…``) or ``#id``; parties
 by USCC, exact name or ``#id``. Times are ISO 8601 with an offset (``2027-01-10T10:00:00+08:00``); the
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ipdesk.cli.commands.common import EXIT_OK, Subparsers, command, date_arg, emit
+from ipdesk.cli.commands.market_pools import add_pool_parsers, run_pool
 from ipdesk.config import AppConfig
 
 PRESETS = ["online_judicial", "court_offline", "private"]
@@ -104,6 +105,7 @@ def add_parsers(sub: Subparsers) -> None:
     conf = msub.add_parser("confirmation", help="the signed transaction confirmation PDF (成交确认书)")
     conf.add_argument("deal", help="deal number or #id")
     conf.add_argument("--out", required=True, type=Path, help="the PDF to write")
+    add_pool_parsers(msub)
 
 
 def _lot_data(args: argparse.Namespace) -> dict[str, Any]:
@@ -133,6 +135,8 @@ def _warnings(found: Any) -> list[dict[str, Any]]:
 
 def run_market(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
     market, actor, cmd = ws.market, ws.actor, args.market_command
+    if cmd == "pool":
+        return run_pool(args, ws)
     if cmd == "lot":
         if args.lot_command == "add":
             lot = market.add_lot(actor, _lot_data(args)).value

@@ -1,14 +1,15 @@
 """Patent pools (seed 004 §2): set one up with its valuation method and trust plan, members join with their
-patents and their share of the income and leave again, the pool is valued on a day from its patents'
-current valuations, and licence income is shared among the members in the pool that day by their key,
-exact to the fen — a key that does not add up to 100 % refuses the income and writes nothing.
+patents and their share of the income, leave, and may rejoin (a new membership period with its own share);
+the pool is valued on a day from its patents' current valuations, and licence income is shared among the
+members in the pool that day by the key in force then, exact to the fen — a key that does not add up to
+100 % refuses the income and writes nothing. The read side is :mod:`.pool_queries`, the package pledge
+:mod:`.pool_pledge`.
 
 Every command checks ``Action.MANAGE_MARKET``, runs in one transaction and writes one audit entry on the
 pool (whose rows the audit state binds: members, patents, incomes, payouts)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,9 +27,19 @@ from ipdesk.domain.users.scoping import owner_for_new
 from ipdesk.services import audit
 from ipdesk.services.marketplace import inputs
 from ipdesk.services.marketplace.lots import _id_of
+from ipdesk.services.marketplace.pool_pledge import PoolPledge
+from ipdesk.services.marketplace.pool_queries import (
+    Distribution,
+    PoolListSource,
+    PoolMember,
+    PoolRecord,
+    PoolValue,
+    incomes_of,
+    pool_record,
+)
 from ipdesk.services.office.settings import next_number
 from ipdesk.services.uow import reading, transaction
-from ipdesk.services.users.scoping import get_scoped
+from ipdesk.services.users.scoping import get_scoped, scoped
 from ipdesk.services.valuation.service import valuations_of
 from ipdesk.storage.marketplace.pool_tables import PoolIncomeRow, PoolMemberRow, PoolPayoutRow, PoolRightRow, PoolRow
 from ipdesk.storage.schema import PartyRow, RightOwnerRow
@@ -42,71 +53,30 @@ register({
                               "{number} is not {party}'s to put in the pool"),
     "market.pool_right_taken": ("{number} 已在另一个专利池中", "{number} is already in another pool"),
     "market.pool_no_members": ("专利池 {pool} 在 {on} 没有成员", "pool {pool} has no members on {on}"),
+    "market.pool_term": ("信托期限应为正整数（月）：{value}",
+                         "the trust term must be a whole number of months: {value}"),
+    "market.pool_rejoin_early": ("{party} 于 {left} 退出专利池 {pool}，重新加入不得早于该日",
+                                 "{party} left pool {pool} on {left}: it cannot rejoin before that day"),
+    "market.pool_leave_early": ("{party} 于 {joined} 加入专利池 {pool}，退出不得早于该日",
+                                "{party} joined pool {pool} on {joined}: it cannot leave before that day"),
 })
 
 
-@dataclass(frozen=True)
-class PoolMember:
-    id: int
-    party_id: int
-    name: str
-    share: Decimal
-    joined_on: date
-    left_on: date | None
-    rights: tuple[str, ...]
+class PoolService(PoolPledge):
+    """Pools, their members and income; with the pledge service (``pledges``) also the package pledge
+    (:mod:`.pool_pledge`)."""
 
-
-@dataclass(frozen=True)
-class PoolRecord:
-    id: int
-    pool_no: str
-    name: str
-    method: PoolMethod
-    trustee: str
-    trust_amount: Decimal | None
-    trust_term_months: int | None
-    members: tuple[PoolMember, ...]
-
-
-@dataclass(frozen=True)
-class PoolValue:
-    method: PoolMethod
-    value: Decimal | None
-    patents: int
-    valued: int
-
-
-@dataclass(frozen=True)
-class Distribution:
-    income_id: int
-    amount: Decimal
-    payouts: tuple[tuple[str, Decimal, Decimal], ...]  # member name, share %, amount
-
-
-class PoolService:
-    def __init__(self, engine: Engine, clock: Clock | None = None):
+    def __init__(self, engine: Engine, clock: Clock | None = None, pledges: Any = None):
         self.engine = engine
         self.clock: Clock = clock if clock is not None else OfficeClock()
+        self.pledges = pledges
 
     def _pool(self, session: Session, actor: Actor, key: int | str, lock: bool = False) -> PoolRow:
         return get_scoped(session, PoolRow, _id_of(session, PoolRow, PoolRow.pool_no, key, POOL), actor, what=POOL,
                           key=key, lock=lock)
 
     def _record(self, session: Session, row: PoolRow) -> PoolRecord:
-        members = session.execute(select(PoolMemberRow, PartyRow.name).join(PartyRow, PartyRow.id ==
-                                  PoolMemberRow.party_id).where(PoolMemberRow.pool_id == row.id)
-                                  .order_by(PoolMemberRow.id)).all()
-        from ipdesk.storage.schema import RightRow
-
-        rights = session.execute(select(PoolRightRow.member_id, RightRow.display_number)
-                                 .join(RightRow, RightRow.id == PoolRightRow.right_id)
-                                 .where(PoolRightRow.pool_id == row.id, PoolRightRow.active_right_id.is_not(None))
-                                 .order_by(PoolRightRow.id)).all()
-        trustee = session.get(PartyRow, row.trustee_party_id) if row.trustee_party_id else None
-        return PoolRecord(row.id, row.pool_no, row.name, PoolMethod(row.method), trustee.name if trustee else "",
-                          row.trust_amount, row.trust_term_months,
-                          tuple(PoolMember(m.id, m.party_id, name, m.share, m.joined_on, m.left_on,
-                                           tuple(n for mid, n in rights if mid == m.id)) for m, name in members))
+        return pool_record(session, row)
 
     def get(self, actor: Actor, key: int | str) -> PoolRecord:
         with reading(self.engine) as session:
@@ -155,9 +125,15 @@ class PoolService:
             assert party_id is not None
             name = session.get(PartyRow, party_id).name  # type: ignore[union-attr]
             refusals = [Problem("market.pool_share", "share", {"value": f"{share:f}"})] if not 0 <= share <= 100 else []
-            if session.execute(select(PoolMemberRow.id).where(PoolMemberRow.pool_id == row.id,
-                                                              PoolMemberRow.party_id == party_id)).first():
+            # Membership periods: a member is in once at a time; one who left may come back (a new period with
+            # its own share) from the day it left on, so two periods never overlap and a day has one key.
+            periods = session.execute(select(PoolMemberRow).where(PoolMemberRow.pool_id == row.id,
+                                                                  PoolMemberRow.party_id == party_id)).scalars().all()
+            if any(p.left_on is None for p in periods):
                 refusals.append(Problem("market.pool_member_twice", "party", {"party": name, "pool": row.pool_no}))
+            elif periods and day < (left := max(p.left_on for p in periods if p.left_on is not None)):
+                refusals.append(Problem("market.pool_rejoin_early", "on", {"party": name, "pool": row.pool_no,
+                                                                           "left": left.isoformat()}))
             for r in found:
                 owners = set(session.execute(select(RightOwnerRow.party_id)
                                              .where(RightOwnerRow.right_id == r.id)).scalars())
@@ -175,8 +151,10 @@ class PoolService:
                 session.add(PoolRightRow(pool_id=row.id, member_id=member.id, right_id=r.id, active_right_id=r.id))
             row.version += 1
             session.flush()
-            audit.record(session, actor, "pool.join", "pool", row.id, f"{row.pool_no} 成员加入：{name}", None,
-                         {"party_id": party_id, "share": share, "rights": [r.number for r in found], "on": day})
+            audit.record(session, actor, "pool.join", "pool", row.id,
+                         f"{row.pool_no} 成员{'重新' if periods else ''}加入：{name}", None,
+                         {"party_id": party_id, "share": share, "rights": [r.number for r in found], "on": day,
+                          "period": len(periods) + 1})
             return self._record(session, row)
 
     def leave(self, actor: Actor, pool: int | str, party: str, on: date | None = None) -> PoolRecord:
@@ -193,6 +171,9 @@ class PoolService:
                 PoolMemberRow.left_on.is_(None))).scalar_one_or_none()
             if member is None:
                 raise RuleRefusal(Problem("market.pool_not_member", "party", {"party": party, "pool": row.pool_no}))
+            if day < member.joined_on:
+                raise RuleRefusal(Problem("market.pool_leave_early", "on", {
+                    "party": party, "pool": row.pool_no, "joined": member.joined_on.isoformat()}))
             member.left_on = day
             for r in session.execute(select(PoolRightRow).where(PoolRightRow.member_id == member.id)).scalars():
                 r.active_right_id = None
@@ -253,4 +234,52 @@ class PoolService:
                          f"{row.pool_no} 许可收入 {amount:.2f} 元分配", None,
                          {"amount": amount, "on": day, "source": source,
                           "payouts": [[name, f"{pc:f}", f"{part:.2f}"] for name, pc, part in lines]})
-            return Distribution(income.id, amount, lines)
+            return Distribution(income.id, amount, lines, day, source)
+
+    def set_trust(self, actor: Actor, pool: int | str, data: dict[str, Any]) -> PoolRecord:
+        """The trust plan changed: those of ``trustee``, ``trust_amount``, ``trust_term_months`` and
+        ``beneficiaries`` given (an empty string clears one)."""
+        actor.require(Action.MANAGE_MARKET)
+        problems: list[Problem] = []
+        with transaction(self.engine, self.clock) as session:
+            row = self._pool(session, actor, pool, lock=True)
+            before = {"trustee": row.trustee_party_id, "trust_amount": row.trust_amount,
+                      "trust_term_months": row.trust_term_months, "beneficiaries": row.trust_beneficiaries}
+            if "trustee" in data:
+                row.trustee_party_id = inputs.party(session, data, "trustee", problems, needed=False)
+            if "trust_amount" in data:
+                row.trust_amount = inputs.money(data, "trust_amount", problems, needed=False)
+            if "trust_term_months" in data:
+                term = clean(data.get("trust_term_months"))
+                if term and not (term.isdigit() and 0 < int(term) < 1200):
+                    problems.append(Problem("market.pool_term", "trust_term_months", {"value": term}))
+                row.trust_term_months = int(term) if term.isdigit() else None
+            if "beneficiaries" in data:
+                row.trust_beneficiaries = clean(data.get("beneficiaries"))
+            inputs.check(problems)
+            row.version += 1
+            session.flush()
+            audit.record(session, actor, "pool.trust", "pool", row.id, f"{row.pool_no} 信托计划变更", before,
+                         {"trustee": row.trustee_party_id, "trust_amount": row.trust_amount,
+                          "trust_term_months": row.trust_term_months, "beneficiaries": row.trust_beneficiaries})
+            return self._record(session, row)
+
+    # --- queries ---------------------------------------------------------------------------------------
+    def list_pools(self, actor: Actor) -> list[PoolRecord]:
+        """The pools the actor may see, latest first."""
+        with reading(self.engine) as session:
+            rows = session.execute(scoped(select(PoolRow).order_by(PoolRow.id.desc()), PoolRow.owner_party_id,
+                                          actor)).scalars().all()
+            return [self._record(session, r) for r in rows]
+
+    def incomes(self, actor: Actor, pool: int | str) -> list[Distribution]:
+        """The pool's licence incomes, latest first, with how each was distributed."""
+        with reading(self.engine) as session:
+            return incomes_of(session, self._pool(session, actor, pool).id)
+
+    def pool_source(self, actor: Actor) -> PoolListSource:
+        """The pool register for a lazy table, within ``actor``'s scope."""
+        return PoolListSource(self.engine, actor)
+
+
+__all__ = ["Distribution", "PoolMember", "PoolRecord", "PoolService", "PoolValue"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ipdesk.storage.base import Base, Timestamped
@@ -28,8 +28,9 @@ class PoolRow(Timestamped, Base):
 
 
 class PoolMemberRow(Base):
+    """One membership period: a party that left and rejoined has a row per period (they never overlap)."""
+
     __tablename__ = "market_pool_members"
-    __table_args__ = (UniqueConstraint("pool_id", "party_id", name="uq_market_pool_members_pool_id_party_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     pool_id: Mapped[int] = mapped_column(ForeignKey("market_pools.id", ondelete="CASCADE"), index=True)

@@ -74,3 +74,45 @@ def _counts(world: World) -> tuple[int, int]:
     with world.ws.engine.connect() as conn:
         return tuple(conn.execute(select(func.count()).select_from(t)).scalar_one()  # type: ignore[return-value]
                      for t in (PoolIncomeRow, PoolPayoutRow))
+
+
+def test_a_member_who_left_rejoins_and_each_income_uses_the_key_in_force(world: World) -> None:
+    ws = world.ws
+    other = add_party(ws, "常州天宇热管理有限公司", 60)
+    number = second_number()
+    ws.rights.create(ADMIN, invention_data([other.id], number, title="一种均温板"))
+    pool = ws.pools.create(ADMIN, {"name": "镇江热管理专利池"}).pool_no
+    ws.pools.join(ADMIN, pool, world.firm.uscc, D(70), [FREE], on=date(2026, 10, 1))
+    ws.pools.join(ADMIN, pool, other.uscc, D(30), [number], on=date(2026, 10, 1))
+    with pytest.raises(RuleRefusal) as err:  # leaving before it joined
+        ws.pools.leave(ADMIN, pool, other.uscc, on=date(2026, 9, 30))
+    assert err.value.problems[0].code == "market.pool_leave_early"
+    ws.pools.leave(ADMIN, pool, other.uscc, on=date(2026, 10, 15))
+    ws.pools.leave(ADMIN, pool, world.firm.uscc, on=date(2026, 10, 15))
+    ws.pools.join(ADMIN, pool, world.firm.uscc, D(100), [FREE], on=date(2026, 10, 15))
+    before = _counts(world)
+    with pytest.raises(RuleRefusal) as err:  # periods never overlap: not back before the day it left
+        ws.pools.join(ADMIN, pool, other.uscc, D(40), [number], on=date(2026, 10, 14))
+    assert err.value.problems[0].code == "market.pool_rejoin_early" and _counts(world) == before
+    ws.pools.set_trust(ADMIN, pool, {"beneficiaries": "x"})  # a command between: the rejoin is its own period
+    ws.pools.leave(ADMIN, pool, world.firm.uscc, on=date(2026, 11, 1))
+    ws.pools.join(ADMIN, pool, world.firm.uscc, D(60), [FREE], on=date(2026, 11, 1))
+    record = ws.pools.join(ADMIN, pool, other.uscc, D(40), [number], on=date(2026, 11, 1))
+    firm_periods = [(m.share, m.joined_on, m.left_on) for m in record.members if m.party_id == world.firm.id]
+    assert firm_periods == [(D(70), date(2026, 10, 1), date(2026, 10, 15)),
+                            (D(100), date(2026, 10, 15), date(2026, 11, 1)), (D(60), date(2026, 11, 1), None)]
+    assert record.rights == (FREE, number)
+    # An income received while the first key was in force, recorded late, is shared by that key.
+    early = ws.pools.record_income(ADMIN, pool, D("1000.01"), on=date(2026, 10, 10))
+    alone = ws.pools.record_income(ADMIN, pool, D("500"), on=date(2026, 10, 20))
+    late = ws.pools.record_income(ADMIN, pool, D("1000.01"), on=date(2026, 11, 20))
+    assert [(n, s, a) for n, s, a in early.payouts] == [(world.firm.name, D(70), D("700.01")),
+                                                        (other.name, D(30), D("300.00"))]
+    assert [(n, a) for n, _s, a in alone.payouts] == [(world.firm.name, D("500.00"))]
+    assert [(n, s, a) for n, s, a in late.payouts] == [(world.firm.name, D(60), D("600.01")),
+                                                       (other.name, D(40), D("400.00"))]
+    assert [i.income_id for i in ws.pools.incomes(ADMIN, pool)] == [late.income_id, alone.income_id, early.income_id]
+    with pytest.raises(RuleRefusal) as err:  # a current member does not join again
+        ws.pools.join(ADMIN, pool, other.uscc, D(1), [], on=date(2026, 12, 1))
+    assert err.value.problems[0].code == "market.pool_member_twice"
+    assert ws.audit.verify().ok

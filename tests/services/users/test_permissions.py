@@ -77,6 +77,8 @@ REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
     "pools.join": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.join(a, 999999, "#1", Decimal(1), [])),
     "pools.leave": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.leave(a, 999999, "#1")),
     "pools.record_income": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.record_income(a, 999999, Decimal(1))),
+    "pools.set_trust": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.set_trust(a, 999999, {})),
+    "pools.pledge_package": (Action.REGISTER_PLEDGE, lambda ws, a, n: ws.pools.pledge_package(a, 999999)),
 }
 
 
