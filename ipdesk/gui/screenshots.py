@@ -1,21 +1,36 @@
-"""Screenshots of the main screens for the docs: ``python -m ipdesk.gui.screenshots docs/screenshots [en]``.
+"""Screenshots of the main screens for the docs: ``python -m ipdesk.gui.screenshots [OUT] [zh_CN|en] [--width N]``.
 
 Builds a throwaway SQLite database with the demo data set, opens the window offscreen (no display or
-system CJK font needed: the shipped font renders the Chinese), and saves PNGs with ``widget.grab()``.
+system CJK font needed: the shipped font renders the Chinese), and saves PNGs with ``widget.grab()``. The
+window is 1360 px wide unless ``--width`` says (the narrowest desk screen: what fits there fits everywhere);
+English goes to ``OUT/en`` with the same file names as the Chinese set.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
 from pathlib import Path
 
+#: the docs' window width: the narrowest screen of a clerk's desk
+DEFAULT_WIDTH = 1360
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m ipdesk.gui.screenshots")
+    parser.add_argument("out", nargs="?", default="docs/screenshots", help="the Chinese set's folder")
+    parser.add_argument("locale", nargs="?", default="zh_CN", help="zh_CN (default) or en (into OUT/en)")
+    parser.add_argument("--width", type=int, default=DEFAULT_WIDTH, help="the window's width in pixels")
+    parser.add_argument("--height", type=int, default=860)
+    return parser.parse_args(argv)
+
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0] if args else "docs/screenshots")
-    locale = args[1] if len(args) > 1 else "zh_CN"
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    locale = args.locale
+    out = Path(args.out) if locale.startswith("zh") else Path(args.out) / "en"
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out.mkdir(parents=True, exist_ok=True)
 
@@ -34,7 +49,6 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="ipdesk-shots-"))
     use_settings(Settings(QSettings(str(tmp / "ipdesk.ini"), QSettings.Format.IniFormat)))
     app = create_application([], locale=locale, excepthook=False)
-    suffix = "" if locale.startswith("zh") else "-en"
     ws = open_workstation(AppConfig(tmp, sqlite_url(tmp / "ipdesk.sqlite3")), Actor("wangli", Role.CLERK),
                           create=True)
     load_demo_data(ws.engine, Actor("system", Role.ADMIN), rights=3000, clock=ws.clock)
@@ -51,12 +65,12 @@ def main(argv: list[str] | None = None) -> int:
             deadline += 20
 
     window = MainWindow(ws, remember=False)
-    window.resize(1440, 860)
+    window.resize(args.width, args.height)
     window.show()
     window.show_area("rights")
     page = window.page("rights")
     settle()
-    window.grab().save(str(out / f"main-window{suffix}.png"))
+    window.grab().save(str(out / "main-window.png"))
 
     page.search.setText("图像")
     page.search.flush()
@@ -70,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     page.select_row(coowned)
     settle(800)
-    window.grab().save(str(out / f"rights-list{suffix}.png"))
-    page.detail.grab().save(str(out / f"right-detail{suffix}.png"))
+    window.grab().save(str(out / "rights-list.png"))
+    page.detail.grab().save(str(out / "right-detail.png"))
 
     parties = window.page("parties")
     window.show_area("parties")
@@ -86,20 +100,20 @@ def main(argv: list[str] | None = None) -> int:
     form.validate_now()
     form.resize(640, 560)
     settle()
-    form.grab().save(str(out / f"party-form-error{suffix}.png"))
+    form.grab().save(str(out / "party-form-error.png"))
     form.submit()
     settle()
-    form.grab().save(str(out / f"party-form-save-refused{suffix}.png"))
+    form.grab().save(str(out / "party-form-save-refused.png"))
     form.mark_clean()
     form.close()
-    _valuation_shots(ws, window, page, out, suffix, settle)
+    _valuation_shots(ws, window, page, out, settle)
     window.close()
     ws.close()
     print(f"screenshots written to {out}")
     return 0
 
 
-def _valuation_shots(ws, window, page, out: Path, suffix: str, settle) -> None:  # type: ignore[no-untyped-def]
+def _valuation_shots(ws, window, page, out: Path, settle) -> None:  # type: ignore[no-untyped-def]
     """The right's pane with a valuation history and a monitoring entry, and the valuation form refusing a
     future value date (issue 9)."""
     from datetime import timedelta
@@ -124,7 +138,7 @@ def _valuation_shots(ws, window, page, out: Path, suffix: str, settle) -> None: 
                                "opened_on": (today - timedelta(days=9)).isoformat()})
     page.detail.reload()
     settle(800)
-    page.detail.grab().save(str(out / f"right-valuation{suffix}.png"))
+    page.detail.grab().save(str(out / "right-valuation.png"))
     section = page.detail.sections[0]
     section.view.open_form()
     form = section.view.form
@@ -134,7 +148,7 @@ def _valuation_shots(ws, window, page, out: Path, suffix: str, settle) -> None: 
     form.resize(600, 540)
     form.submit()
     settle()
-    form.grab().save(str(out / f"valuation-form-refused{suffix}.png"))
+    form.grab().save(str(out / "valuation-form-refused.png"))
     form.mark_clean()
     form.close()
     _score_sheet_shots(section.view, out, suffix, settle)

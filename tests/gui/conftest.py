@@ -16,8 +16,10 @@ from ipdesk.gui import i18n  # noqa: E402
 from ipdesk.gui.application import create_application  # noqa: E402
 from ipdesk.gui.settings import Settings, use_settings  # noqa: E402
 from ipdesk.gui.tasks import runner  # noqa: E402
+from tests.gui.helpers.screenshots import UI_LANG  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+UI_LOCALE = "en" if UI_LANG == "en" else "zh_CN"  # Chinese; IPDESK_UI_LANG=en for the English screenshots
 #: Qt messages that are not problems: what the offscreen platform plugin cannot do (no window manager).
 BENIGN_QT_MESSAGES = (
     r"This plugin does not support (propagateSizeHints\(\)|raise\(\)|grabbing the (keyboard|mouse))",
@@ -33,7 +35,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def ipdesk_app(qapp):
     """The pytest-qt QApplication, configured as ipdesk configures its own (font, style, translators)."""
-    return create_application([], locale="zh_CN", excepthook=False)
+    return create_application([], locale=UI_LOCALE, excepthook=False)
 
 
 @pytest.fixture(autouse=True)
@@ -46,8 +48,8 @@ def gui_settings(ipdesk_app, tmp_path):
     runner().wait(10_000)
     ipdesk_app.processEvents()
     use_settings(None)
-    if i18n.current_lang() != "zh":
-        i18n.install_translators("zh_CN")
+    if i18n.current_lang() != i18n.lang_of(UI_LOCALE):
+        i18n.install_translators(UI_LOCALE)
 
 
 @pytest.fixture

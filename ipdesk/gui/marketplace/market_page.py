@@ -107,7 +107,9 @@ class MarketPage(Page):
         self.lots = lot_model(workstation.market.lot_source(workstation.actor), lang, self._runner, self)
         self.table = _table("marketLots", self.lots, self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._lot_selected())
-        self.lots.loaded.connect(self.table.resizeColumnsToContents)  # tens of lots on screen: cheap
+        # Fitted when the rows arrive (tens of lots on screen: cheap); the count comes first with its rows
+        # still placeholders, and columns fitted to those cut every value to "…".
+        self.lots.dataChanged.connect(lambda *_: self.table.resizeColumnsToContents())
         self.view = AuctionView(workstation, lang, self)
         self.deals = DealsModel(lang, self)
         self.deal_table = _table("marketDeals", self.deals, self)

@@ -3,13 +3,11 @@ list, the workbench tile; a custodian sees the area."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.views import View, sees
@@ -20,6 +18,7 @@ from ipdesk.gui.custody.worklist_models import AgreementsModel, WorklistModel
 from ipdesk.gui.fees.schedule_model import FeeScheduleModel
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.helpers.factories import ADMIN, add_party, invention_data, make_uscc
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -51,9 +50,9 @@ def settle(qtbot: Any) -> None:
 
 
 def test_the_worklist_colours_the_band_and_pays_in_one_step(qtbot, qtmodeltester, ws, tmp_path) -> None:
-    page = CustodyPage(ws, "zh")
+    page = CustodyPage(ws, UI_LANG)
     qtbot.addWidget(page)
-    page.resize(1200, 520)
+    page.resize(SHOT_WIDTH, 520)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.agreements)
@@ -73,7 +72,7 @@ def test_the_worklist_colours_the_band_and_pays_in_one_step(qtbot, qtmodeltester
 
 
 def test_the_month_list_exports(qtbot, ws, tmp_path) -> None:
-    page = CustodyPage(ws, "zh")
+    page = CustodyPage(ws, UI_LANG)
     qtbot.addWidget(page)
     settle(qtbot)
     path = tmp_path / "month.csv"
@@ -100,7 +99,7 @@ def test_fee_schedule_model(qtmodeltester, ws) -> None:
 def test_the_workbench_counts_custody_fees_due_this_week(qtbot, ws) -> None:
     opened: list[str] = []
     ws.actor = ADMIN
-    board = WorkbenchPage(ws, "zh", open_area=opened.append)
+    board = WorkbenchPage(ws, UI_LANG, open_area=opened.append)
     qtbot.addWidget(board)
     qtbot.waitUntil(lambda: board.custody_tile is not None and board.custody_tile.count == 1, timeout=5000)
     board.custody_tile.click()
@@ -111,25 +110,12 @@ def test_custodians_see_the_custody_area() -> None:
     assert sees(CUSTODIAN, View.CUSTODY) and not sees(Actor("c", Role.CLERK), View.CUSTODY)
 
 
-def save_screenshot(widget: Any, name: str, tmp_path: Path) -> None:
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab()
-    assert not image.isNull() and image.save(str(tmp_path / name))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))
-
-
-
-
 def test_the_right_pane_shows_the_fee_schedule(qtbot, qtmodeltester, ws, tmp_path) -> None:
     from ipdesk.gui.areas import right_sections
     from ipdesk.gui.fees.fee_section import FeeSection
     from ipdesk.gui.registry.rights_page import RightDetailPane
 
-    pane = RightDetailPane(ws, "zh", sections=right_sections(ws, "zh"))
+    pane = RightDetailPane(ws, UI_LANG, sections=right_sections(ws, UI_LANG))
     qtbot.addWidget(pane)
     pane.resize(900, 1200)
     right = ws.rights.get_by_number("ZL 201610000010.4")

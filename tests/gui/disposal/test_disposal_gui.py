@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.disposal.stages import Stage
 from ipdesk.gui.areas import pledge_sections
@@ -26,6 +25,7 @@ from ipdesk.gui.pledges.pledge_detail import PledgeDetailPane
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.helpers.factories import ADMIN, application_data, make_uscc, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -52,7 +52,7 @@ def world(ws: Workstation) -> dict[str, Any]:
 
 
 def pane_for(qtbot: Any, ws: Workstation, pledge_id: int) -> PledgeDetailPane:
-    pane = PledgeDetailPane(ws, "zh", sections=pledge_sections(ws, "zh"))
+    pane = PledgeDetailPane(ws, UI_LANG, sections=pledge_sections(ws, UI_LANG))
     qtbot.addWidget(pane)
     pane.resize(1100, 1400)
     pane.record_id = pledge_id
@@ -104,9 +104,9 @@ def test_a_case_from_a_defaulted_pledge_to_closed(qtbot, qtmodeltester, ws, worl
     pane.present(pane.load(pledge.id))
     assert "CZ202600001" in cases.list_label.text() and not cases.open_button.isEnabled()
 
-    page = DisposalPage(ws, "zh")
+    page = DisposalPage(ws, UI_LANG)
     qtbot.addWidget(page)
-    page.resize(1360, 860)
+    page.resize(SHOT_WIDTH, 860)
     page.show()
     qtbot.waitUntil(lambda: page.case is not None, timeout=10_000)
     assert page.case.stage is Stage.DEFAULT_NOTICE and "1 件案件" in page.summary.text()
@@ -159,7 +159,7 @@ def test_the_workbench_counts_the_cases_by_stage(qtbot, ws, world) -> None:
     ws.loans.declare_default(ADMIN, world["loan"].id)
     ws.disposal.open(ADMIN, world["pledge"].registration_no)
     opened: list[str] = []
-    board = WorkbenchPage(ws, "zh", open_area=opened.append)
+    board = WorkbenchPage(ws, UI_LANG, open_area=opened.append)
     qtbot.addWidget(board)
     qtbot.waitUntil(lambda: board.disposal_tile is not None and board.disposal_tile.count == 1, timeout=10_000)
     assert "违约通知 1" in board.disposal_tile.caption.text()
@@ -181,13 +181,3 @@ def test_the_models_under_the_tester(qtmodeltester, ws, world) -> None:
     assert timeline.data(timeline.index(0, 1)) == "启动处置"
     for empty in (SettlementModel("zh"), SharesModel("en"), LedgerModel("zh"), CasesModel("zh")):
         qtmodeltester.check(empty)
-
-
-def save_screenshot(widget: Any, name: str, tmp_path: Path) -> None:
-    QApplication.processEvents()
-    image = widget.grab()
-    assert not image.isNull() and image.save(str(tmp_path / name))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))

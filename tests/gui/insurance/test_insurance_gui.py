@@ -18,7 +18,7 @@ from ipdesk.gui.insurance.policy_form import PolicyForm
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.insurance.tables import PolicyRow
 from tests.gui.helpers.loading import settle
-from tests.gui.risk.test_risk_gui import save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.helpers.factories import ADMIN, make_uscc, pledge_world
 
 
@@ -44,9 +44,9 @@ def policies(ws: Workstation) -> int:
 
 def test_policies_claims_and_subsidies(qtbot, qtmodeltester, world, tmp_path: Path) -> None:
     ws = world["ws"]
-    page = InsurancePage(ws, "zh")
+    page = InsurancePage(ws, UI_LANG)
     qtbot.addWidget(page)
-    page.resize(1400, 700)
+    page.resize(SHOT_WIDTH, 700)
     qtbot.waitUntil(lambda: page.policies.rowCount() == 2, timeout=10_000)
     for model in (page.policies, page.subsidies):
         qtmodeltester.check(model)
@@ -73,7 +73,7 @@ def test_policies_claims_and_subsidies(qtbot, qtmodeltester, world, tmp_path: Pa
 
 def test_the_policy_form_saves_and_refuses(qtbot, world) -> None:
     ws = world["ws"]
-    form = PolicyForm(ws, rights=world["right"].display_number, lang="zh")
+    form = PolicyForm(ws, rights=world["right"].display_number, lang=UI_LANG)
     qtbot.addWidget(form)
     form.show()
     form.insurer.set_party(world["insurers"][0])

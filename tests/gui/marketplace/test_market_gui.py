@@ -4,19 +4,18 @@ workbench tile of auctions closing today; a screenshot."""
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from ipdesk.gui.marketplace.auction_view import AuctionView
 from ipdesk.gui.marketplace.forms import LotForm
 from ipdesk.gui.marketplace.market_page import MarketPage
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.helpers.factories import ADMIN, add_party, application_data, invention_data, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -60,22 +59,9 @@ def settle(qtbot: Any) -> None:
     qtbot.wait(50)
 
 
-def save_screenshot(widget: Any, name: str, tmp_path: Path) -> Path:
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab()
-    path = tmp_path / name
-    assert not image.isNull() and image.save(str(path))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))
-    return path
-
-
 def test_the_live_auction_view_counts_down_on_the_office_clock(qtbot, qtmodeltester, ws) -> None:
     a = running_auction(ws)
-    view = AuctionView(ws, "zh")
+    view = AuctionView(ws, UI_LANG)
     qtbot.addWidget(view)
     view.show_auction(ws.market.get_auction(ADMIN, a.auction_no))
     assert "710,000.00" in view.price.text() and view.leader.text() == "领先：B002"
@@ -92,7 +78,7 @@ def test_the_live_auction_view_counts_down_on_the_office_clock(qtbot, qtmodeltes
 
 def test_a_sealed_tender_hides_its_bids_until_the_opening(qtbot, ws) -> None:
     a = running_auction(ws, mode="tender", preset="private")
-    view = AuctionView(ws, "zh")
+    view = AuctionView(ws, UI_LANG)
     qtbot.addWidget(view)
     view.show_auction(ws.market.get_auction(ADMIN, a.auction_no))
     assert view.price.text() == "密封投标" and view.model.rowCount() == 0
@@ -104,9 +90,9 @@ def test_a_sealed_tender_hides_its_bids_until_the_opening(qtbot, ws) -> None:
 
 def test_the_market_page_shows_lots_the_auction_and_deals(qtbot, qtmodeltester, ws, tmp_path) -> None:
     a = running_auction(ws)
-    page = MarketPage(ws, "zh")
+    page = MarketPage(ws, UI_LANG)
     qtbot.addWidget(page)
-    page.resize(1280, 760)
+    page.resize(SHOT_WIDTH, 760)
     qtbot.waitUntil(lambda: page.lots.rowCount() == 1, timeout=5000)
     settle(qtbot)
     qtmodeltester.check(page.lots)
@@ -117,6 +103,10 @@ def test_the_market_page_shows_lots_the_auction_and_deals(qtbot, qtmodeltester, 
     assert page.lots.data(page.lots.index(0, status)) == "竞价中"
     qtbot.waitUntil(lambda: bool(page.rights.text()), timeout=5000)
     assert FREE in page.rights.text() and "有效" in page.rights.text() and "剩余保护期" in page.rights.text()
+    for key in ("lot_no", "title"):  # the columns fit the rows, not the placeholders shown before them
+        col = page.lots.column_index(key)
+        text = page.lots.data(page.lots.index(0, col))
+        assert page.table.columnWidth(col) > page.table.fontMetrics().horizontalAdvance(text), (key, text)
     shot = save_screenshot(page, "market-auction.png", tmp_path)
     assert shot.stat().st_size > 10_000
     ws.market.close(ADMIN, a.auction_no, ws.clock.now() + timedelta(hours=23))
@@ -131,7 +121,7 @@ def test_the_market_page_shows_lots_the_auction_and_deals(qtbot, qtmodeltester, 
 
 
 def test_the_lot_form_lists_a_lot_and_shows_a_refusal_on_its_field(qtbot, ws) -> None:
-    form = LotForm(ws, lang="zh")
+    form = LotForm(ws, lang=UI_LANG)
     qtbot.addWidget(form)
     form.rights.editor.setText(ws.world["right"].display_number)  # pledged to the bank
     form.assessed.setText("800000")
@@ -147,7 +137,7 @@ def test_the_lot_form_lists_a_lot_and_shows_a_refusal_on_its_field(qtbot, ws) ->
 
 def test_the_workbench_tile_counts_auctions_closing_today(qtbot, ws) -> None:
     running_auction(ws)  # closes 23 h after 10:00 Beijing: tomorrow
-    page = WorkbenchPage(ws, "zh")
+    page = WorkbenchPage(ws, UI_LANG)
     qtbot.addWidget(page)
     settle(qtbot)
     assert page.market_tile is not None and page.market_tile.number.text() == "0"

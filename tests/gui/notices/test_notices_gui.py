@@ -9,14 +9,13 @@ Screenshots (verify-dialog.png, search.png, preview.png) go to the test's temp f
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from ipdesk.domain.notices.notice import NoticeKind
 from ipdesk.domain.registry.identifiers import parse_right_number
@@ -34,6 +33,7 @@ from ipdesk.reports.common.seal import VerifyStatus
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle as settle_reads
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.helpers.factories import ADMIN, add_party, application_data, invention_data, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -104,21 +104,6 @@ def settle(qtbot: Any, ms: int = 50) -> None:
     qtbot.wait(ms)
 
 
-def save_screenshot(widget: Any, name: str, tmp_path: Path) -> None:
-    from ipdesk.gui.application import load_cjk_font
-
-    assert load_cjk_font(), "the shipped CJK font must be loaded for the screenshot"
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab()
-    assert not image.isNull()
-    assert image.save(str(tmp_path / name))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))
-
-
 # ---- verify ----------------------------------------------------------------------------------------------
 
 
@@ -140,7 +125,7 @@ def test_verify_dialog_genuine_altered_pdf_and_revoked(qtbot, ws, world, tmp_pat
     pid = registered(ws, world)
     pdf = tmp_path / "notice.pdf"
     issued = ws.notices.print_notice(ADMIN, pid, NoticeKind.REGISTRATION, pdf)
-    dialog = VerifyDialog(ws, lang="zh")
+    dialog = VerifyDialog(ws, lang=UI_LANG)
     qtbot.addWidget(dialog)
     dialog.show()
 
@@ -329,9 +314,9 @@ def test_batch_print_can_be_cancelled(qtbot, ws, world, tmp_path):
 
 
 def make_search_page(qtbot: Any, ws: Workstation) -> SearchPage:
-    page = SearchPage(ws, "zh")
+    page = SearchPage(ws, UI_LANG)
     qtbot.addWidget(page)
-    page.resize(1400, 760)
+    page.resize(SHOT_WIDTH, 760)
     page.show()
     settle_reads(qtbot, page)
     return page
@@ -456,7 +441,7 @@ def test_pledges_page_prints_the_selected_pledges(qtbot, ws, world, tmp_path):
 
     registered(ws, world, 1)
     registered(ws, world, 2)
-    page = pledges_page(ws, "zh")  # the pledge register with the notice actions, as the area builds it
+    page = pledges_page(ws, UI_LANG)  # the pledge register with the notice actions, as the area builds it
     qtbot.addWidget(page)
     page.show()
     settle_reads(qtbot, page)

@@ -8,7 +8,6 @@ formats and service levels; the holiday calendar editor; the signing key.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.office.workdays import WorkCalendar
 from ipdesk.domain.shared.permissions import Actor, Role
@@ -27,6 +25,7 @@ from ipdesk.gui.office.settings_page import SettingsPage
 from ipdesk.services.office.settings import OfficeSettings, shipped_calendar
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle as settle_reads
+from tests.gui.helpers.screenshots import SHOT_WIDTH, save_screenshot
 from tests.helpers.factories import ADMIN, application_data, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -328,25 +327,10 @@ def test_export_public_key_writes_a_pem_and_a_key_can_be_trusted(qtbot, ws, tmp_
 # ---- screenshot ------------------------------------------------------------------------------------------
 
 
-def save_screenshot(widget: Any, name: str, tmp_path: Path) -> None:
-    from ipdesk.gui.application import load_cjk_font
-
-    assert load_cjk_font(), "the shipped CJK font must be loaded for the screenshot"
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab()
-    assert not image.isNull()
-    assert image.save(str(tmp_path / name))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))
-
-
 def test_screenshots(qtbot, ws, tmp_path):
     ws.office.save_settings(ADMIN, replace(OfficeSettings(), office_name="镇江市知识产权局"))
     page = make_page(qtbot, ws)
-    page.resize(1180, 900)
+    page.resize(SHOT_WIDTH, 900)
     page.tabs.setCurrentWidget(page.office_tab)
     form = page.office_form
     form.formats["notice_serial_format"].setText("N{year}{seq}{x}")

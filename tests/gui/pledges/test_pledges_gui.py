@@ -7,7 +7,6 @@ Screenshots of the form and the findings view are written to ``docs/screenshots`
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle as settle_reads
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.helpers.clock import TEST_TODAY
 from tests.helpers.factories import (
     ADMIN,
@@ -78,9 +78,9 @@ def settle(qtbot: Any, ms: int = 50) -> None:
 
 
 def make_page(qtbot: Any, ws: Workstation) -> PledgesPage:
-    page = PledgesPage(ws, "zh")
+    page = PledgesPage(ws, UI_LANG)
     qtbot.addWidget(page)
-    page.resize(1400, 800)
+    page.resize(SHOT_WIDTH, 800)
     page.show()
     return page
 
@@ -223,26 +223,11 @@ def test_mixed_application_examine_cure_register_and_find_in_list(qtbot, ws, wor
     save_screenshot(page, "pledges-list.png", tmp_path)
 
 
-def save_screenshot(widget: Any, name: str, tmp_path: Path) -> None:
-    from ipdesk.gui.application import load_cjk_font
-
-    assert load_cjk_font(), "the shipped CJK font must be loaded for the screenshot"
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab()
-    assert not image.isNull()
-    assert image.save(str(tmp_path / name))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))
-
-
 # ---- bad input ---------------------------------------------------------------------------------------
 
 
 def test_malformed_form_lists_every_problem_and_writes_nothing(qtbot, ws, world):
-    form = PledgeApplicationForm(ws, lang="zh")
+    form = PledgeApplicationForm(ws, lang=UI_LANG)
     qtbot.addWidget(form)
     form.show()
     type_text(qtbot, form.pledgors.field.line_edit, "不存在的公司")
@@ -270,7 +255,7 @@ def test_malformed_form_lists_every_problem_and_writes_nothing(qtbot, ws, world)
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, ws, world):
-    form = PledgeApplicationForm(ws, lang="zh")
+    form = PledgeApplicationForm(ws, lang=UI_LANG)
     qtbot.addWidget(form)
     form.show()
     assert not form.is_dirty
@@ -289,7 +274,7 @@ def test_checklist_adapts_to_agent_coowner_valuation_and_foreign_id(qtbot, ws, w
     agent = add_party(ws, "镇江知识产权代理事务所", 8)
     ws.rights.create(ADMIN, invention_data([world["firm"].id, partner.id], number="ZL 201910000001.9",
                                            filing_date="2019-01-02"))
-    form = PledgeApplicationForm(ws, lang="zh")
+    form = PledgeApplicationForm(ws, lang=UI_LANG)
     qtbot.addWidget(form)
     form.show()
     docs = form.documents.boxes
@@ -455,7 +440,7 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, ws, world):
     exam = ws.pledges.examine_data(application_data(world, application_date=TODAY.isoformat()))
     model.set_rows(finding_rows(exam, "en"))
     qtmodeltester.check(model)
-    board = WorkbenchPage(ws, "zh")
+    board = WorkbenchPage(ws, UI_LANG)
     qtbot.addWidget(board)
     settle(qtbot)
     qtmodeltester.check(board.model)
@@ -475,9 +460,9 @@ def test_workbench_tiles_open_the_filtered_list(qtbot, ws, world, tmp_path):
         opened.append(filters)
         page.apply_filters(filters)
 
-    board = WorkbenchPage(ws, "zh", open_list=open_list)
+    board = WorkbenchPage(ws, UI_LANG, open_list=open_list)
     qtbot.addWidget(board)
-    board.resize(1200, 420)
+    board.resize(SHOT_WIDTH, 420)
     qtbot.waitUntil(lambda: board.tiles["pending"].count == 2, timeout=5000)
     assert board.tiles["overdue"].count == 1 and board.tiles["awaiting_correction"].count == 1
     assert board.model.row_data(0)["id"] == late.id  # most urgent first

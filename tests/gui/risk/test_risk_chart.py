@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ipdesk.domain.risk.rules import Severity
 from ipdesk.gui.risk.risk_page import RiskPage
-from tests.gui.risk.test_risk_gui import save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.helpers.factories import ADMIN, application_data, invention_data, pledge_world
 
 
@@ -37,9 +37,9 @@ def test_the_chart_holds_the_open_signals_by_severity(qtbot, sqlite_workstation,
     baseline = {s.rule for s in ws.risk.signals(open_only=False)}
     assert baseline == {"dispute", "preservation"}
 
-    page = RiskPage(ws, "zh")
+    page = RiskPage(ws, UI_LANG)
     qtbot.addWidget(page)
-    page.resize(1300, 720)
+    page.resize(SHOT_WIDTH, 720)
     chart = page.chart
     qtbot.waitUntil(lambda: chart.days.count() == 12, timeout=10_000)  # 近 12 周: 09-22 … 12-08
     assert chart.days.at(11) == "12-08" and chart.days.at(9) == "11-24"

@@ -3,14 +3,12 @@ loans service), the pledge detail's risk and cover panels, the workbench tiles; 
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.risk.rules import Severity
 from ipdesk.domain.shared.permissions import Actor, Role
@@ -23,6 +21,7 @@ from ipdesk.gui.risk.signals_model import SignalsModel
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.helpers.factories import ADMIN, application_data, invention_data, make_uscc, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -47,22 +46,11 @@ def world(sqlite_workstation: Workstation) -> dict[str, Any]:
     return {"ws": ws, "pledge": pledge, **base}
 
 
-def save_screenshot(widget: Any, name: str, tmp_path: Path) -> None:
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab()
-    assert not image.isNull() and image.save(str(tmp_path / name))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))
-
-
 def test_the_signal_list_by_severity_with_filters_and_a_halt(qtbot, qtmodeltester, world, tmp_path) -> None:
     ws = world["ws"]
-    page = RiskPage(ws, "zh")
+    page = RiskPage(ws, UI_LANG)
     qtbot.addWidget(page)
-    page.resize(1300, 560)
+    page.resize(SHOT_WIDTH, 560)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
     qtmodeltester.check(page.model)
     rules = [page.model.signal(r).rule for r in range(3)]
@@ -102,7 +90,7 @@ def test_an_auditor_sees_signals_without_the_action_buttons(qtbot, world) -> Non
 def test_the_pledge_detail_shows_its_signals_and_cover(qtbot, world) -> None:
     ws = world["ws"]
     ws.risk.scan()
-    page = pledges_page(ws, "zh")
+    page = pledges_page(ws, UI_LANG)
     qtbot.addWidget(page)
     page.resize(1400, 900)
     page.show()
@@ -120,7 +108,7 @@ def test_the_pledge_detail_shows_its_signals_and_cover(qtbot, world) -> None:
 def test_the_workbench_tiles(qtbot, world) -> None:
     ws = world["ws"]
     ws.risk.scan()
-    board = WorkbenchPage(ws, "zh", open_list=lambda _f: None)
+    board = WorkbenchPage(ws, UI_LANG, open_list=lambda _f: None)
     qtbot.addWidget(board)
     board.show()
     qtbot.waitUntil(lambda: board.extra_tiles["critical_signals"].count == 1, timeout=5000)

@@ -4,7 +4,6 @@ digest on the workbench, who sees the area; screenshots under docs/screenshots (
 
 from __future__ import annotations
 
-import os
 import random
 from datetime import date, timedelta
 from decimal import Decimal
@@ -14,7 +13,6 @@ from typing import Any
 import pytest
 from PySide6.QtCharts import QBarSeries, QLineSeries, QPieSeries
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine, insert
 
 from ipdesk.domain.shared.permissions import Actor, Role
@@ -26,6 +24,7 @@ from ipdesk.gui.statistics.statistics_page import StatisticsPage
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
 from tests.services.statistics.test_activity import seed_more
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -36,17 +35,6 @@ def settle(qtbot: Any) -> None:
 
     runner().wait(10_000)
     qtbot.wait(50)
-
-
-def save_screenshot(widget: Any, name: str, tmp_path: Path) -> None:
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab()
-    assert not image.isNull() and image.save(str(tmp_path / name))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))
 
 
 @pytest.fixture
@@ -60,7 +48,7 @@ def series_of(view: Any, kind: type) -> Any:
 
 
 def test_the_page_shows_every_figure_in_charts_and_tables(qtbot, qtmodeltester, ws) -> None:
-    page = StatisticsPage(ws, "zh")
+    page = StatisticsPage(ws, UI_LANG)
     qtbot.addWidget(page)
     page.unit.setCurrentIndex(page.unit.findData("wan"))
     settle(qtbot)
@@ -98,7 +86,7 @@ def test_years_units_and_exports(qtbot, ws, tmp_path) -> None:
     from openpyxl import load_workbook
     from pypdfium2 import PdfDocument
 
-    page = StatisticsPage(ws, "zh")
+    page = StatisticsPage(ws, UI_LANG)
     qtbot.addWidget(page)
     settle(qtbot)
     page.start.setValue(2025)
@@ -126,7 +114,7 @@ def test_years_units_and_exports(qtbot, ws, tmp_path) -> None:
 
 def test_the_workbench_has_the_chart_and_the_digest(qtbot, qtmodeltester, ws, tmp_path) -> None:
     ws.clock.base.set(ws.clock.now().replace(year=2026, month=12, day=20))  # performance deadlines 2027-01-01
-    page = WorkbenchPage(ws, "zh", panels=workbench_panels(ws, "zh"))
+    page = WorkbenchPage(ws, UI_LANG, panels=workbench_panels(ws, UI_LANG))
     qtbot.addWidget(page)
     settle(qtbot)
     chart, digest = page.panels
@@ -138,7 +126,7 @@ def test_the_workbench_has_the_chart_and_the_digest(qtbot, qtmodeltester, ws, tm
     assert digest.model.data(digest.model.index(0, 6)) == "5,000,000.00"
     assert chart.stats is not None and chart.stats.count == 5  # 2021–2026: all five, in 万元
     assert chart.stats.amount == Decimal("3953.46") and len(series_of(chart.view, QBarSeries).barSets()) == 4
-    page.resize(1280, 900)
+    page.resize(SHOT_WIDTH, 900)
     save_screenshot(page, "workbench-digest.png", tmp_path)
     digest.write(tmp_path / "d.csv")
     settle(qtbot)
@@ -201,20 +189,18 @@ def ten_years(engine: Engine, n: int = 1500) -> None:
 def test_screenshots(qtbot, sqlite_workstation: Workstation, tmp_path, lang) -> None:
     from ipdesk.gui import i18n
 
-    if lang == "en":
-        i18n.install_translators("en")
+    i18n.install_translators("en" if lang == "en" else "zh_CN")  # into docs/screenshots or …/en
     ten_years(sqlite_workstation.engine)
     page = StatisticsPage(sqlite_workstation, lang)
     qtbot.addWidget(page)
-    page.resize(1280, 800)
+    page.resize(SHOT_WIDTH, 800)
     settle(qtbot)
     qtbot.waitUntil(lambda: page.models["year_family"].rowCount() > 30, timeout=10_000)
-    suffix = "" if lang == "zh" else "-en"
-    save_screenshot(page, f"statistics{suffix}.png", tmp_path)
+    save_screenshot(page, "statistics.png", tmp_path)
     page.tabs.setCurrentIndex(1)
-    save_screenshot(page, f"statistics-monthly{suffix}.png", tmp_path)
+    save_screenshot(page, "statistics-monthly.png", tmp_path)
     page.tabs.setCurrentIndex(2)
-    save_screenshot(page, f"statistics-banks{suffix}.png", tmp_path)
+    save_screenshot(page, "statistics-banks.png", tmp_path)
     # Nothing cut off: every button shows its whole text, the chart has its room.
     for button in page.findChildren(type(page.findChild(object, "statsExcel"))):
         if button.isVisible() and button.text():
