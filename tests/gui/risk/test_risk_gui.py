@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.risk.rules import Severity
 from ipdesk.domain.shared.permissions import Actor, Role
