@@ -259,23 +259,29 @@ def _anchor_points(path: Path, office_keys: dict[str, Any]) -> list[dict[str, An
 
 
 def _pdf_points(path: Path, office_keys: dict[str, Any]) -> list[dict[str, Any]]:
-    from ipdesk.domain.notices.notice import from_canonical
+    import json
+
     from ipdesk.reports.common.pdf_payload import read_pdf_payload
     from ipdesk.reports.common.seal import verify_payload
 
     pp = read_pdf_payload(path)
-    doc = from_canonical(pp.content or b"")
+    # Any signed document of the office (notice, search certificate, disposal document, confirmation) is
+    # read for the only fields an anchor needs: no context's document class is imported below it.
+    doc = json.loads((pp.content or b"").decode("utf-8"))
+    if not isinstance(doc, dict) or "serial" not in doc:
+        raise ValueError("not the signed content of an ipdesk document")
     checked = verify_payload(pp.payload, pp.content, office_keys)
     refused = "" if checked.content_checked and checked.status.value in ("genuine", "revoked") else (
         f"its signed content does not verify with an office key of this register ({checked.code})")
-    if not doc.audit_position:
-        return [{"source": path.name, "serial": doc.serial, "seq": None, "hash": "", "refused": refused}]
+    serial, issued_at = str(doc["serial"]), str(doc.get("audit_position") or "")
+    if not issued_at:
+        return [{"source": path.name, "serial": serial, "seq": None, "hash": "", "refused": refused}]
     points = []
-    # the entry of the decision the notice documents, then the chain head at its issue
-    for what, position in (("decision", getattr(doc, "decision_entry", "")), ("issue", doc.audit_position)):
+    # the entry of the decision the document records, then the chain head at its issue
+    for what, position in (("decision", str(doc.get("decision_entry") or "")), ("issue", issued_at)):
         if position:
             seq, entry_hash_ = position.split(":", 1)
-            points.append({"source": path.name, "serial": doc.serial, "anchor": what, "seq": int(seq),
+            points.append({"source": path.name, "serial": serial, "anchor": what, "seq": int(seq),
                            "hash": entry_hash_, "refused": refused})
     return points
 

@@ -47,3 +47,42 @@ def test_statement_and_confirmation_verify_like_notices(world: World, tmp_path: 
     assert listed == {"settlement_statement": statement.serial, "transfer_confirmation": confirmation.serial}
     world.ws.notices.notices_of(world.pledge.id)  # the pledge's notice list still reads (no disposal kinds in it)
     assert world.ws.audit.verify().ok
+
+
+def test_a_settlement_statement_is_an_anchor_of_the_audit_log(world: World, tmp_path: Path) -> None:
+    """Any signed document of the office holds the chain's head at its issue, not only notices: given as
+    ``--anchor`` it verifies; with its signed content edited it is refused as evidence (not unreadable)."""
+    world.defaulted_loan()
+    cases = world.ws.disposal
+    case = cases.open(ADMIN, world.pledge.registration_no, scheme="germany").value
+    _to_settlement(world, case.id)
+    cases.settle(ADMIN, case.id)
+    docs = cases.documents
+    assert docs is not None
+    pdf = tmp_path / "statement.pdf"
+    pdf.write_bytes(docs.render(docs.issue(ADMIN, case.id, "settlement_statement")))
+    report = world.ws.audit.verify([pdf]).to_json()
+    mine = [a for a in report["anchors"] if a["source"] == pdf.name]
+    assert report["ok"] and mine and all(a["ok"] for a in mine), report
+    assert {a["anchor"] for a in mine} >= {"issue"}
+    import json
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    from ipdesk.reports.common.seal import b64u, unb64u
+
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    assert writer._info is not None
+    info = writer._info.get_object()
+    body = json.loads(unb64u(str(info["/IPDeskContent"])))
+    seq, _hash = body["audit_position"].split(":")
+    body["audit_position"] = f"{int(seq) + 50}:{'d' * 64}"  # claims the log once went further
+    edited_content = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    info[NameObject("/IPDeskContent")] = TextStringObject(b64u(edited_content))
+    edited = tmp_path / "edited.pdf"
+    with edited.open("wb") as fh:
+        writer.write(fh)
+    report = world.ws.audit.verify([edited]).to_json()
+    theirs = [a for a in report["anchors"] if a["source"] == edited.name]
+    assert theirs and all(a.get("refused") and not a["ok"] for a in theirs), theirs
