@@ -151,10 +151,10 @@ def _valuation_shots(ws, window, page, out: Path, settle) -> None:  # type: igno
     form.grab().save(str(out / "valuation-form-refused.png"))
     form.mark_clean()
     form.close()
-    _score_sheet_shots(section.view, out, suffix, settle)
+    _score_sheet_shots(section.view, out, settle)
 
 
-def _score_sheet_shots(view, out: Path, suffix: str, settle) -> None:  # type: ignore[no-untyped-def]
+def _score_sheet_shots(view, out: Path, settle) -> None:  # type: ignore[no-untyped-def]
     """The value-analysis score sheet filled in (its degrees live), then refusing a score out of range."""
     view.open_score_sheet()
     form = view.score_form
@@ -165,13 +165,13 @@ def _score_sheet_shots(view, out: Path, suffix: str, settle) -> None:  # type: i
     form.notes.setPlainText("发明专利，权利要求保护范围较宽；已许可两家企业实施。")
     form.adjustSize()
     settle()
-    form.grab().save(str(out / f"score-sheet{suffix}.png"))
+    form.grab().save(str(out / "score-sheet.png"))
     form.scores["market_share"].setText("120")
     form.submit()
     settle()
     form.adjustSize()
     settle()
-    form.grab().save(str(out / f"score-sheet-refused{suffix}.png"))
+    form.grab().save(str(out / "score-sheet-refused.png"))
     form.mark_clean()
     form.close()
 
