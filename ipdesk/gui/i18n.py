@@ -10,6 +10,7 @@ Updating the catalogue after changing GUI strings::
     .venv/bin/python -m ipdesk.gui.i18n update     # lupdate: new strings added as unfinished
     # fill every <translation> in resources/translations/ipdesk_en.ts (Qt Linguist or an editor)
     .venv/bin/python -m ipdesk.gui.i18n check      # lists what is still untranslated
+    .venv/bin/python -m ipdesk.gui.i18n sort       # after adding entries by hand: the one order (update sorts too)
 
 ``tests/gui/shell/test_gui_i18n.py`` fails while a string is untranslated or a ``{placeholder}`` is lost.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -244,8 +246,47 @@ def missing_translations(ts_file: Path | str | None = None) -> list[tuple[str, s
     return sorted(key for key in wanted if not committed.get(key))
 
 
+_CONTEXT = re.compile(r"<context>.*?</context>\n?", re.S)
+_MESSAGE = re.compile(r"[ \t]*<message\b.*?</message>\n?", re.S)
+
+
+def _name_of(block: str) -> str:
+    m = re.search(r"<name>(.*?)</name>", block, re.S)
+    return m.group(1) if m else ""
+
+
+def _message_key(block: str) -> tuple[str, str]:
+    source = re.search(r"<source>(.*?)</source>", block, re.S)
+    comment = re.search(r"<comment>(.*?)</comment>", block, re.S)
+    return (source.group(1) if source else "", comment.group(1) if comment else "")
+
+
+def sort_catalogue(ts_file: Path | str) -> bool:
+    """Put ``ts_file`` in one order — contexts by name, messages by source — so that entries added in
+    parallel (by lupdate or by hand) land in the same place and merge; the blocks themselves are kept
+    verbatim. True if the file changed."""
+    path = Path(ts_file)
+    text = path.read_text(encoding="utf-8")
+    contexts = _CONTEXT.findall(text)
+    if not contexts:
+        return False
+    head, tail = text[: text.index(contexts[0])], text[text.rindex(contexts[-1]) + len(contexts[-1]):]
+    out = []
+    for block in sorted(contexts, key=_name_of):
+        messages = _MESSAGE.findall(block)
+        if messages:
+            start, end = block.index(messages[0]), block.rindex(messages[-1]) + len(messages[-1])
+            block = block[:start] + "".join(sorted(messages, key=_message_key)) + block[end:]
+        out.append(block if block.endswith("\n") else block + "\n")
+    new = head + "".join(out) + tail
+    if new == text:
+        return False
+    path.write_text(new, encoding="utf-8")
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m ipdesk.gui.i18n update | check | compile OUT_DIR``."""
+    """``python -m ipdesk.gui.i18n update | sort | check | compile OUT_DIR``."""
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args else "check"
     ts = translations_dir() / "ipdesk_en.ts"
@@ -255,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "update":
         run_lupdate(ts)
+        sort_catalogue(ts)
+    if command == "sort":  # after adding entries by hand: nothing is extracted or dropped
+        sort_catalogue(ts)
     missing = missing_translations(ts)
     for context, source in missing:
         print(f"untranslated [{context}] {source}")

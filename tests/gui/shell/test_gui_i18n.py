@@ -97,3 +97,22 @@ def test_qts_own_dialogs_speak_chinese_in_the_chinese_ui(qtbot):
     # the gap-filling catalogue answers only its own strings: everything else still comes through
     assert QCoreApplication.translate("WorkbenchPage", "工作台") == "工作台"
     assert QCoreApplication.translate("QFileDialog", "Cancel") == "Cancel" or "取消"
+
+
+def test_sorting_the_catalogue_keeps_every_entry_in_one_order(tmp_path):
+    """``i18n sort`` (and ``update``) put contexts by name and messages by source, keeping every block: a
+    catalogue scrambled as parallel hand edits leave it comes out the same whatever order it came in."""
+    committed = i18n.translations_dir() / "ipdesk_en.ts"
+    text = committed.read_text(encoding="utf-8")
+    contexts = i18n._CONTEXT.findall(text)
+    head, tail = text[: text.index(contexts[0])], text[text.rindex(contexts[-1]) + len(contexts[-1]):]
+    scrambled = tmp_path / "scrambled.ts"
+    scrambled.write_text(head + "".join(reversed(contexts)) + tail, encoding="utf-8")
+    reordered = tmp_path / "reordered.ts"
+    reordered.write_text(head + "".join(contexts[1:] + contexts[:1]) + tail, encoding="utf-8")
+    assert i18n.sort_catalogue(scrambled) and i18n.sort_catalogue(reordered)
+    assert scrambled.read_text(encoding="utf-8") == reordered.read_text(encoding="utf-8")
+    assert not i18n.sort_catalogue(scrambled)  # sorted once, sorted for good
+    assert i18n.read_catalogue(scrambled) == i18n.read_catalogue(committed)
+    names = re.findall(r"<name>(.*?)</name>", scrambled.read_text(encoding="utf-8"))
+    assert names == sorted(names) and len(names) == len(contexts)
