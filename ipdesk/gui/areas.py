@@ -263,7 +263,17 @@ def build_audit(host: AreaHost) -> QWidget | None:
 def build_settings(host: AreaHost) -> QWidget | None:
     from ipdesk.gui.office.settings_page import SettingsPage
 
-    return SettingsPage(host.workstation)
+    return SettingsPage(host.workstation, extra_tabs=settings_tabs(host.workstation, host.lang))
+
+
+def settings_tabs(workstation: Workstation, lang: str) -> list[QWidget]:
+    """What later contexts add to the settings area: the valuation settings (validity, LTV caps, buffer)."""
+    tabs: list[QWidget] = []
+    if getattr(workstation, "valuation", None) is not None:
+        from ipdesk.gui.valuation.valuation_settings import ValuationSettingsForm
+
+        tabs.append(ValuationSettingsForm(workstation, lang))
+    return tabs
 
 
 # ---- how areas reach each other ---------------------------------------------------------------------

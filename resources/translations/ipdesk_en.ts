@@ -3627,6 +3627,93 @@ Reasons:
     </message>
 </context>
 <context>
+    <name>ValuationSettingsForm</name>
+    <message>
+        <source>评估与质押率</source>
+        <translation>Valuation and LTV</translation>
+    </message>
+    <message>
+        <source>评估有效期与期限余量</source>
+        <translation>Validity and term buffer</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>评估有效期：</source>
+        <translation>Valuation validity:</translation>
+    </message>
+    <message>
+        <source>评估报告未写明有效期时，自评估基准日起有效的月数（1–120，默认 12 个月即一年）</source>
+        <translation>Months a valuation holds from its value date when the report names no end (1–120; default 12, one year)</translation>
+    </message>
+    <message>
+        <source>期限余量：</source>
+        <translation>Term buffer:</translation>
+    </message>
+    <message>
+        <source>质押权利的期限届满日须晚于债务履行期限加上这些月数，否则提示（0–240）</source>
+        <translation>A pledged right must expire later than the performance deadline plus these months, else a warning (0–240)</translation>
+    </message>
+    <message>
+        <source>质押率上限（占评估价值的百分比）</source>
+        <translation>Loan-to-value caps (percent of the assessed value)</translation>
+    </message>
+    <message>
+        <source>担保金额除以当前评估价值不得超过的百分比，最多两位小数</source>
+        <translation>The percentage the secured amount divided by the current value must not exceed, at most 2 decimals</translation>
+    </message>
+    <message>
+        <source>参考（DOMAIN §12）：发明专利 25%–50%，实用新型 15%–30%，商标不超过 50%；没有全国统一标准，请按本机关合作银行的做法填写。修改后质押详情中的质押率提示立即按新上限计算。</source>
+        <translation>For reference (DOMAIN §12): invention 25–50%, utility model 15–30%, trademark up to 50%; there is no national standard, so follow the practice of the office's banks. The pledge detail's LTV warning uses a new cap at once.</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>保存评估设置</source>
+        <translation>Save valuation settings</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）；所有工作站立即使用新设置</source>
+        <translation>Save (Ctrl+S); every workstation uses the new settings at once</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改评估设置。</source>
+        <translation>Only an administrator may change the valuation settings.</translation>
+    </message>
+    <message>
+        <source>有未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>还有 {n} 处问题需要修改，修改后才能保存（没有写入任何设置）：</source>
+        <translation>{n} problem(s) to fix before saving (nothing was written):</translation>
+    </message>
+    <message>
+        <source>设置有误，没有保存。</source>
+        <translation>The settings have problems; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>已保存。新的评估和质押率提示使用这些设置。</source>
+        <translation>Saved. New valuations and LTV warnings use these settings.</translation>
+    </message>
+    <message>
+        <source>没有保存。</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <source>已恢复为保存的设置</source>
+        <translation>Reverted to the saved settings</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>ValuationView</name>
     <message>
         <source>{value} 元（{method}，基准日 {date}，有效期至 {until}）</source>

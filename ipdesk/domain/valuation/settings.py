@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -61,8 +62,28 @@ def check_settings(settings: ValuationSettings) -> list[Problem]:
         if kind not in kinds:
             problems.append(Problem("valuation.unknown_kind", "ltv_caps", {"kind": kind}))
         elif not _is_percent(cap):
-            problems.append(Problem("valuation.ltv_cap", "ltv_caps", {"kind": kind, "value": str(cap)}))
+            problems.append(Problem("valuation.ltv_cap", cap_field(kind), {"kind": kind, "value": str(cap)}))
     return problems
+
+
+def cap_field(kind: str) -> str:
+    """The field a cap's problem names (``ltv_caps.invention``), so a form shows it under that cap."""
+    return f"ltv_caps.{kind}"
+
+
+def settings_from_text(validity_months: int, term_buffer_months: int, caps: Mapping[str, str]) -> tuple[
+        ValuationSettings | None, list[Problem]]:
+    """Settings from a form (the caps as typed, e.g. "45" or "27.5"): None and every problem, or the settings."""
+    parsed: dict[str, Decimal] = {}
+    problems: list[Problem] = []
+    for kind, text in caps.items():
+        try:
+            parsed[kind] = Decimal(text.strip().removesuffix("%").strip())
+        except InvalidOperation:
+            problems.append(Problem("valuation.ltv_cap", cap_field(kind), {"kind": kind, "value": text}))
+    settings = ValuationSettings(validity_months, term_buffer_months, {**DEFAULT_LTV_CAPS, **parsed})
+    problems += check_settings(settings)
+    return (None, problems) if problems else (settings, [])
 
 
 def _is_percent(value: Any) -> bool:

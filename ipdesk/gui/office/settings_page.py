@@ -4,6 +4,7 @@ the database (office name, number formats, service levels; the holiday calendar;
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import shiboken6
@@ -46,8 +47,11 @@ class SettingsPage(Page):
         on_language: Any = None,
         settings_: Settings | None = None,
         task_runner: TaskRunner | None = None,
+        extra_tabs: Sequence[QWidget] = (),
         parent: QWidget | None = None,
     ):
+        """``extra_tabs``: later contexts' settings forms (``ipdesk.gui.areas`` gives them), each with a
+        ``title`` and ``reload()`` / ``submit()``: a tab each after the office's."""
         super().__init__(parent)
         self.workstation = workstation
         self._settings = settings_ or settings()
@@ -151,6 +155,11 @@ class SettingsPage(Page):
                 both.addWidget(self.keys_panel)
             self.key_tab = _scrolled(keys_page)
             self.tabs.addTab(self.key_tab, self.tr("签章密钥"))
+        self.extra_tabs: list[tuple[QScrollArea, Any]] = []
+        for form in extra_tabs:
+            tab = _scrolled(form)
+            self.tabs.addTab(tab, str(getattr(form, "title", "")))
+            self.extra_tabs.append((tab, form))
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_current)
@@ -162,6 +171,8 @@ class SettingsPage(Page):
     def reload(self) -> None:
         """Read the office settings, the calendar and the key id off the GUI thread (sections with unsaved
         changes keep them)."""
+        for _tab, form in self.extra_tabs:
+            form.reload()
         office, notices = self.workstation.office, self.workstation.notices
         if (office is None and notices is None) or self._loading:
             return
@@ -211,6 +222,10 @@ class SettingsPage(Page):
             self.office_form.submit()
         elif self.holiday_editor is not None and current is self.holiday_tab:
             self.holiday_editor.submit()
+        else:
+            for tab, form in self.extra_tabs:
+                if current is tab:
+                    form.submit()
 
     def apply(self) -> None:
         self._settings.set(PAGE_SIZE, int(self.page_size.value()))

@@ -88,3 +88,17 @@ def test_settings_are_checked() -> None:
         "valuation.validity_months", "valuation.term_buffer_months", "valuation.ltv_cap", "valuation.unknown_kind",
         "valuation.ltv_cap"])
     assert ValuationSettings.from_json(ValuationSettings().to_json()) == ValuationSettings()
+
+
+def test_settings_typed_in_a_form_name_the_cap_at_fault() -> None:
+    from ipdesk.domain.valuation.settings import cap_field, settings_from_text
+
+    settings, problems = settings_from_text(6, 24, {"invention": "45", "trademark": "27.5%"})
+    assert problems == [] and settings is not None
+    assert settings.validity_months == 6 and settings.ltv_caps["invention"] == Decimal("45")
+    assert settings.ltv_caps["trademark"] == Decimal("27.5") and settings.ltv_caps["design"] == Decimal("30")
+    settings, problems = settings_from_text(0, 24, {"invention": "abc", "design": "101"})
+    assert settings is None
+    assert sorted((p.code, p.field) for p in problems) == [
+        ("valuation.ltv_cap", cap_field("design")), ("valuation.ltv_cap", cap_field("invention")),
+        ("valuation.validity_months", "validity_months")]
