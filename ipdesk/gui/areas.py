@@ -196,6 +196,14 @@ def build_market(host: AreaHost) -> QWidget | None:
     return MarketPage(host.workstation, host.lang)
 
 
+def build_pools(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "pools", None) is None:  # a test double without the service
+        return None
+    from ipdesk.gui.marketplace.pools_page import PoolsPage
+
+    return PoolsPage(host.workstation, host.lang)
+
+
 def build_insurance(host: AreaHost) -> QWidget | None:
     if getattr(host.workstation, "insurance", None) is None:  # a test double without the service
         return None
@@ -363,8 +371,10 @@ AREAS: tuple[AreaSpec, ...] = (
              ("专利流转市场：挂牌、拍卖、招标、协议转让与许可。",
               "Patent marketplace: listings, auctions, tenders, negotiated sales and licences."),
              build=build_market, permission=View.MARKET, watches=frozenset({"lots", "rights", "parties"})),
-    AreaSpec("pools", "pool", ("专利池", "Patent pools"), ("专利池信托融资。", "Patent-pool trust financing."),
-             permission=View.POOLS),
+    AreaSpec("pools", "pool", ("专利池", "Patent pools"),
+             ("专利池信托融资：成员、信托计划、许可收入分配与打包出质。",
+              "Patent-pool trust financing: members, trust plan, licence income distribution, package pledge."),
+             build=build_pools, permission=View.POOLS, watches=frozenset({"parties", "rights", "pledges"})),
     AreaSpec("statistics", "stats", ("统计", "Statistics"),
              ("按年度、类型、银行、地区统计质押金额和件数，并可导出。",
               "Pledge amounts and counts by year, kind, bank and region, with export."),

@@ -4438,6 +4438,236 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
     </message>
 </context>
 <context>
+    <name>PoolForm</name>
+    <message>
+        <source>新建专利池</source>
+        <translation>New patent pool</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>估值方法</source>
+        <translation>Valuation method</translation>
+    </message>
+    <message>
+        <source>信托公司的统一社会信用代码或全称</source>
+        <translation>The trust company's USCC or full name</translation>
+    </message>
+    <message>
+        <source>受托人</source>
+        <translation>Trustee</translation>
+    </message>
+    <message>
+        <source>信托金额（元）</source>
+        <translation>Trust amount (yuan)</translation>
+    </message>
+    <message>
+        <source>信托期限（月）</source>
+        <translation>Trust term (months)</translation>
+    </message>
+    <message>
+        <source>受益人</source>
+        <translation>Beneficiaries</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <source>加入专利池：{pool}</source>
+        <translation>Join pool: {pool}</translation>
+    </message>
+    <message>
+        <source>成员企业的统一社会信用代码或全称</source>
+        <translation>The member firm's USCC or full name</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>占许可收入的百分比，如 40</source>
+        <translation>Per cent of the licence income, e.g. 40</translation>
+    </message>
+    <message>
+        <source>分配比例（%）</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>专利号，多项以逗号分隔</source>
+        <translation>Patent numbers, comma-separated</translation>
+    </message>
+    <message>
+        <source>投入专利</source>
+        <translation>Patents put in</translation>
+    </message>
+    <message>
+        <source>加入日</source>
+        <translation>Joined on</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveForm</name>
+    <message>
+        <source>成员退出：{pool}</source>
+        <translation>Member leaves: {pool}</translation>
+    </message>
+    <message>
+        <source>成员企业的统一社会信用代码或全称</source>
+        <translation>The member firm's USCC or full name</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>退出日</source>
+        <translation>Leaves on</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeForm</name>
+    <message>
+        <source>许可收入分配：{pool}</source>
+        <translation>Distribute licence income: {pool}</translation>
+    </message>
+    <message>
+        <source>许可收入（元）</source>
+        <translation>Licence income (yuan)</translation>
+    </message>
+    <message>
+        <source>收入日</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>如许可合同编号</source>
+        <translation>e.g. the licence contract's number</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>分配比例</source>
+        <translation>Distribution key</translation>
+    </message>
+    <message>
+        <source>{members}（合计 {total}）</source>
+        <translation>{members} (total {total})</translation>
+    </message>
+</context>
+<context>
+    <name>PledgePackageForm</name>
+    <message>
+        <source>专利池打包出质：{pool}</source>
+        <translation>Pledge the pool as one package: {pool}</translation>
+    </message>
+    <message>
+        <source>出质专利</source>
+        <translation>Patents pledged</translation>
+    </message>
+    <message>
+        <source>质权人的统一社会信用代码或全称</source>
+        <translation>The pledgee's USCC or full name</translation>
+    </message>
+    <message>
+        <source>质权人</source>
+        <translation>Pledgee</translation>
+    </message>
+    <message>
+        <source>担保债权数额（元）</source>
+        <translation>Secured amount (yuan)</translation>
+    </message>
+    <message>
+        <source>债务履行期限</source>
+        <translation>Performance deadline</translation>
+    </message>
+    <message>
+        <source>申请日</source>
+        <translation>Application date</translation>
+    </message>
+</context>
+<context>
+    <name>PoolsPage</name>
+    <message>
+        <source>专利池</source>
+        <translation>Patent pools</translation>
+    </message>
+    <message>
+        <source>专利池编号或名称</source>
+        <translation>Pool number or name</translation>
+    </message>
+    <message>
+        <source>新建专利池…</source>
+        <translation>New pool…</translation>
+    </message>
+    <message>
+        <source>加入成员…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <source>成员退出…</source>
+        <translation>Member leaves…</translation>
+    </message>
+    <message>
+        <source>许可收入分配…</source>
+        <translation>Distribute income…</translation>
+    </message>
+    <message>
+        <source>打包出质…</source>
+        <translation>Pledge as package…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>许可收入与分配</source>
+        <translation>Licence income and distributions</translation>
+    </message>
+    <message>
+        <source>信托计划</source>
+        <translation>Trust plan</translation>
+    </message>
+    <message>
+        <source>未设</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>受托人：{trustee}　信托金额：{amount}　期限：{term}　受益人：{who}</source>
+        <translation>Trustee: {trustee}   Trust amount: {amount}   Term: {term}   Beneficiaries: {who}</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
+        <source>{n} 个月</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>尚无有效评估</source>
+        <translation>no valid valuation yet</translation>
+    </message>
+    <message>
+        <source>估值（{method}）：{value}　池内专利 {n} 件，已评估 {valued} 件</source>
+        <translation>Value ({method}): {value}   {n} patents in the pool, {valued} valued</translation>
+    </message>
+    <message>
+        <source>无法读取专利池：{error}</source>
+        <translation>Could not read the pool: {error}</translation>
+    </message>
+    <message>
+        <source>已受理质押登记申请 {number}，请在质押登记中审查</source>
+        <translation>Pledge application {number} received: examine it under Pledges</translation>
+    </message>
+</context>
+<context>
     <name>CoverSection</name>
     <message>
         <source>{no}　{product}　{insurer}　{start} 至 {end}　限额 {limit} 元</source>
