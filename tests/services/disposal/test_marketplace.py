@@ -1,5 +1,7 @@
 """A case on the marketplace on both engines: its listing stage lists the pledged right as a lot carrying the
-case's number, its deal stage takes the lot's deal (price, buyer) once the auction closed, not before."""
+case's number, its deal stage takes the lot's deal (price, buyer) once the auction closed, not before; then,
+end to end, the buyer pays, the proceeds are settled, the right is recorded as the buyer's and the pledge is
+cancelled as realised — one audit chain from the listing to the cancellation."""
 
 from __future__ import annotations
 
@@ -48,6 +50,22 @@ def test_the_auction_on_the_marketplace_gives_the_deal(world: World, clock) -> N
     assert (dealt.buyer_id, dealt.price, dealt.stage) == (world.buyer.id, D("820000.00"), Stage.SETTLEMENT)
     assert dealt.deal_on == date(2026, 12, 11)
     assert dealt.steps[-1]["facts"]["deal_no"]
+    deal = market.get_deal(ADMIN, dealt.steps[-1]["facts"]["deal_no"])
+    assert (deal.buyer, deal.price, deal.balance) == (world.buyer.name, D("820000.00"), D("750000.00"))
+    paid = market.pay(ADMIN, deal.deal_no, D("750000.00"))  # the balance over the deposit applied
+    assert paid.status == "paid" and not paid.transfer_recorded  # a disposal lot's transfer is its case's stage
+    assert [o.party_id for o in world.ws.rights.get(world.right.id).owners] == [world.firm.id]
     settled = cases.settle(ADMIN, case.id).settlement
     assert settled["proceeds"] == "820000.00"
-    assert world.ws.audit.verify().ok
+    cases.advance(ADMIN, case.id)  # the settlement statement is on file
+    moved = cases.advance(ADMIN, case.id, documents=DOCS["transfer"]).value
+    assert moved.stage is Stage.CANCELLATION
+    assert [o.party_id for o in world.ws.rights.get(world.right.id).owners] == [world.buyer.id]  # transfer recorded
+    closed = cases.advance(ADMIN, case.id, documents=DOCS["cancellation"]).value
+    assert closed.stage is Stage.CLOSED
+    pledge = world.ws.pledges.get(world.pledge.id)
+    assert pledge.status.value == "cancelled" and pledge.cancellation_trigger.value == "realised"
+    assert "listing" in [s.stage.value for s in closed.stages] and all(s.state == "done" for s in closed.stages)
+    assert market.get_lot(ADMIN, lot.lot_no).status == "sold"
+    report = world.ws.audit.verify()
+    assert report.ok and not report.mismatches, report.to_json()
