@@ -5050,6 +5050,14 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
         <translation>Rights pledged</translation>
     </message>
     <message>
+        <source>风险信号</source>
+        <translation>Risk signals</translation>
+    </message>
+    <message>
+        <source>处置结果</source>
+        <translation>Disposal outcomes</translation>
+    </message>
+    <message>
         <source>统计已登记的质押（含此后注销的，计入登记当年）；不予登记、撤回和审查中的申请不计入。一笔质押含多类权利的计入“混合”，合计中只计一次。</source>
         <translation>Counted are registered pledges (a pledge cancelled later counts in the year it was registered); refused, withdrawn and pending applications never count. A pledge of rights of several families counts once, under Mixed.</translation>
     </message>

@@ -67,18 +67,21 @@ def run_stats(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
                         unit=parse_unit(args.unit))
         monthly, decisions, rights = st.monthly(args.start, args.end), st.decisions(args.start, args.end), \
             st.pledged_rights()
+        risk, disposal = st.risk_signals(), st.disposal(args.start, args.end)
         if args.out.suffix.lower() == ".pdf":
             from ipdesk.reports.statistics.report_pdf import render_statistics
 
             scope = ("全部年份" if args.start is None and args.end is None
                      else f"{args.start or '…'}–{args.end or '…'} 年")
             render_statistics(args.out, by, monthly, decisions, rights, office_name=ws.office.settings().office_name,
-                              issued_at=ws.clock.local(ws.clock.now()).replace(microsecond=0), scope=scope)
+                              issued_at=ws.clock.local(ws.clock.now()).replace(microsecond=0), scope=scope,
+                              risk=risk, disposal=disposal)
             lines = len(by.rows)
         else:
             from ipdesk.services.statistics.export import export_statistics
 
-            lines = export_statistics(args.out, by, args.lang, monthly=monthly, decisions=decisions, rights=rights)
+            lines = export_statistics(args.out, by, args.lang, monthly=monthly, decisions=decisions, rights=rights,
+                                      risk=risk, disposal=disposal)
         emit({"ok": True, "out": str(args.out), "lines": lines})
     return EXIT_OK
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ipdesk.domain.registry.rights import KIND_LABELS, RightKind
+from ipdesk.domain.risk.rules import RULE_LABELS, SEVERITY_LABELS, RuleCode, Severity
 from ipdesk.domain.statistics.pledges import Dimension, Unit
 
 FAMILY_LABELS: dict[str, tuple[str, str]] = {
@@ -34,8 +35,25 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "fees_untracked": ("不适用/未跟踪", "Not tracked"), "invalidation": ("无效宣告请求", "Invalidation requested"),
     "dispute": ("权属纠纷", "Ownership dispute"), "preservation": ("保全", "Court preservation"),
     "flagged": ("有风险提示", "Flagged"),
+    # the risk signals' figure
+    "rule": ("风险规则", "Rule"), "severity": ("严重程度", "Severity"), "signals": ("未解除信号", "Open signals"),
+    "pledges": ("涉及质押", "Pledges"),
+    # the disposal outcomes' figure (amounts in yuan)
+    "closed": ("结案", "Closed"), "settled": ("已清偿分配", "Settled"),
+    "proceeds": ("处置所得（元）", "Proceeds (yuan)"),
+    "secured": ("债权（元）", "Claim (yuan)"), "recovery_percent": ("回收率（%）", "Recovery (%)"),
     **{d.value: v for d, v in DIMENSION_LABELS.items()},
 }
+#: Where a figure names a column otherwise than :data:`COLUMN_LABELS` (the risk figure's rights are the distinct
+#: rights its signals name, not the rights pledged).
+FIGURE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "risk": {"rights": ("涉及权利", "Rights")},
+    "disposal": {"average_days": ("平均结案天数", "Average days to close")},
+}
+#: The columns holding words (left-aligned, translated by :func:`value_text`), not numbers.
+TEXT_KEYS = ("year", "month", "family", "kind", "bank", "region", "rule", "severity")
+#: The columns holding yuan (shown with thousands separators and two decimals).
+MONEY_KEYS = ("amount", "proceeds", "secured")
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -55,6 +73,16 @@ def value_text(key: str, value: Any, lang: str = "zh") -> str:
             return value or ("未填写" if lang != "en" else "not given")
     if key == "region" and not value:
         return "未填写" if lang != "en" else "not given"
+    if key == "rule":
+        try:
+            return pick(RULE_LABELS[RuleCode(value)], lang)
+        except ValueError:
+            return str(value)
+    if key == "severity":
+        try:
+            return pick(SEVERITY_LABELS[Severity(value)], lang)
+        except ValueError:
+            return str(value)
     return str(value)
 
 
@@ -63,9 +91,14 @@ def amount_header(unit: Unit, lang: str = "zh") -> str:
         f"Secured amount ({pick(UNIT_LABELS[unit], lang)})")
 
 
-def headers(keys: Sequence[str], lang: str = "zh", unit: Unit | None = None) -> list[str]:
+def column_label(key: str, figure: str = "") -> tuple[str, str]:
+    """A column's header (Chinese, English), as ``figure`` names it if it names it otherwise."""
+    return FIGURE_LABELS.get(figure, {}).get(key) or COLUMN_LABELS.get(key, (key, key))
+
+
+def headers(keys: Sequence[str], lang: str = "zh", unit: Unit | None = None, figure: str = "") -> list[str]:
     return [amount_header(unit, lang) if k == "amount" and unit is not None
-            else pick(COLUMN_LABELS.get(k, (k, k)), lang) for k in keys]
+            else pick(column_label(k, figure), lang) for k in keys]
 
 
 @dataclass(frozen=True)

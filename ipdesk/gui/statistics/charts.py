@@ -1,5 +1,6 @@
 """The statistics' charts in QtCharts: bars by year and family (like table 2 of the national reports), lines of
-monthly registrations, changes and cancellations, the share of the secured amount by pledgee bank.
+monthly registrations, changes and cancellations, the share of the secured amount by pledgee bank, the open risk
+signals by rule and severity (stacked bars), and the disposal outcomes by year (recovery rate, days to close).
 
 Each builder takes the service's figures and returns a :class:`QChart` whose series are the chart's model (the
 tests read the values back from the series); titles, axes and legends in the UI language, in the application
@@ -20,6 +21,7 @@ from PySide6.QtCharts import (
     QCategoryAxis,
     QChart,
     QChartView,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QPieSeries,
     QValueAxis,
@@ -28,7 +30,17 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QApplication
 
-from ipdesk.domain.statistics.figures import FAMILY_LABELS, UNIT_LABELS, every_month, headers, pick, pivot
+from ipdesk.domain.risk.rules import SEVERITY_RANK
+from ipdesk.domain.statistics.figures import (
+    FAMILY_LABELS,
+    UNIT_LABELS,
+    column_label,
+    every_month,
+    headers,
+    pick,
+    pivot,
+    value_text,
+)
 from ipdesk.domain.statistics.pledges import FAMILIES
 
 #: One colour per series, as in the report PDF (patent, trademark, copyright, mixed; then more).
@@ -40,7 +52,15 @@ TEXTS = {
     "banks": ("按质权人的担保债权数额占比", "Share of the secured amount by pledgee"),
     "amount": ("金额（{unit}）", "Amount ({unit})"),
     "count": ("件数", "Count"),
+    "risk": ("未解除的风险信号（按规则和严重程度）", "Open risk signals by rule and severity"),
+    "signals": ("信号数", "Signals"),
+    "disposal": ("处置结果：回收率与结案用时（按结案年份）",
+                 "Disposal outcomes: recovery and days to close, by year closed"),
+    "percent": ("回收率（%）", "Recovery (%)"),
+    "days": ("平均结案天数", "Average days to close"),
 }
+#: The severities' colours, as the risk area shows them (critical red, warning amber, info blue).
+SEVERITY_COLOURS = {"critical": "#c23b3b", "warning": "#d9822b", "info": "#1f5fa8"}
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -159,6 +179,87 @@ def bank_share_chart(stats: Any, lang: str = "zh", top: int = 7) -> QChart:
     pie.setPieSize(0.62)
     chart.addSeries(pie)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    return chart
+
+
+def risk_chart(table: Any, lang: str = "zh") -> QChart:
+    """Horizontal bars, one per rule (the most severe at the top), stacked by severity: the open signals."""
+    chart = _chart(pick(TEXTS["risk"], lang))
+    p = pivot(table.rows, "rule", "severity", "signals")
+    rank = {s.value: n for s, n in SEVERITY_RANK.items()}
+    first = {}  # each rule's place in the service's order (most severe first), shown top-down
+    for n, r in enumerate(table.rows):
+        first.setdefault(str(r["rule"]), n)
+    rules = sorted(p.categories, key=lambda c: -first.get(c, 0))  # Qt draws the first category at the bottom
+    series = QHorizontalStackedBarSeries()
+    for severity in sorted(p.series, key=lambda s: -rank.get(str(s), -1)):
+        values = dict(zip(p.categories, p.series[severity], strict=True))
+        bar = QBarSet(value_text("severity", severity, lang))
+        colour = QColor(SEVERITY_COLOURS.get(str(severity), PALETTE[-1]))
+        bar.setColor(colour)
+        bar.setBorderColor(colour)
+        for rule in rules:
+            bar.append(float(values[rule]))
+        series.append(bar)
+    top = int(max((sum(column) for column in zip(*p.series.values(), strict=True)), default=0))
+    chart.addSeries(series)
+    names = QBarCategoryAxis()
+    names.append([value_text("rule", r, lang) for r in rules] or [""])
+    counts = QValueAxis()
+    counts.setRange(0, max(1, top))
+    counts.setLabelFormat("%d")
+    counts.setTickType(QValueAxis.TickType.TicksDynamic)
+    counts.setTickAnchor(0)
+    counts.setTickInterval(max(1, -(-top // 5)))
+    counts.setTitleText(pick(TEXTS["signals"], lang))
+    _axis_font(names, counts)
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(names)
+    series.attachAxis(counts)
+    return chart
+
+
+def disposal_chart(table: Any, lang: str = "zh") -> QChart:
+    """Per year of closing: the recovery rate as bars (left axis, %), the average days to close as a line (right)."""
+    chart = _chart(pick(TEXTS["disposal"], lang))
+    years = [str(r["year"]) for r in table.rows]
+    bars = QBarSeries()
+    rate = QBarSet(pick(column_label("recovery_percent"), lang))
+    rate.setColor(QColor(PALETTE[0]))
+    rate.setBorderColor(QColor(PALETTE[0]))
+    for r in table.rows:
+        rate.append(float(r["recovery_percent"]))
+    bars.append(rate)
+    days = QLineSeries()
+    days.setName(pick(TEXTS["days"], lang))
+    days.setColor(QColor(PALETTE[1]))
+    for x, r in enumerate(table.rows):
+        days.append(float(x), float(r["average_days"]))
+    chart.addSeries(bars)
+    chart.addSeries(days)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(years or [""])
+    percent = QValueAxis()
+    top = max((float(r["recovery_percent"]) for r in table.rows), default=0.0)
+    percent.setRange(0, max(100.0, top))
+    percent.setLabelFormat("%.0f")
+    percent.setTitleText(pick(TEXTS["percent"], lang))
+    day_axis = QValueAxis()
+    longest = max((float(r["average_days"]) for r in table.rows), default=0.0)
+    day_axis.setRange(0, max(1.0, longest))
+    day_axis.setLabelFormat("%.0f")
+    day_axis.setTitleText(pick(TEXTS["days"], lang))
+    _axis_font(axis_x, percent, day_axis)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(percent, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(day_axis, Qt.AlignmentFlag.AlignRight)
+    bars.attachAxis(axis_x)
+    bars.attachAxis(percent)
+    days.attachAxis(axis_x)
+    days.attachAxis(day_axis)
+    if longest:
+        day_axis.applyNiceNumbers()
     return chart
 
 

@@ -16,13 +16,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from ipdesk.domain.statistics.digest import KIND_LABELS, DueItem
-from ipdesk.domain.statistics.figures import COLUMN_LABELS, amount_header, pick, value_text
+from ipdesk.domain.statistics.figures import MONEY_KEYS, TEXT_KEYS, amount_header, column_label, pick, value_text
 from ipdesk.domain.statistics.pledges import Unit
 from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.common.models.row_list import RowListModel
 from ipdesk.gui.formatting import format_date, format_money
 
-TEXT_KEYS = ("year", "month", "family", "kind", "bank", "region")
+TRANSLATED = ("family", "kind", "region", "rule", "severity")  # stored as codes, shown in words
 TOTAL = ("合计", "Total")
 TotalRole = int(Qt.ItemDataRole.UserRole) + 40  # True on the totals row
 
@@ -36,13 +36,15 @@ class FigureModel(RowListModel):
         self.totals: dict[str, Any] = {}
 
     def set_figure(self, keys: Sequence[str], rows: Sequence[dict[str, Any]], totals: dict[str, Any] | None,
-                   unit: Unit | None = None) -> None:
+                   unit: Unit | None = None, figure: str = "") -> None:
+        """``figure``: its name where it labels a column its own way (:data:`~ipdesk.domain.statistics.figures.
+        FIGURE_LABELS`)."""
         cols = []
         for k in keys:
             if k == "amount" and unit is not None:
                 cols.append((k, amount_header(unit, "zh"), amount_header(unit, "en")))
             else:
-                label = COLUMN_LABELS.get(k, (k, k))
+                label = column_label(k, figure)
                 cols.append((k, label[0], label[1]))
         self.beginResetModel()
         self.columns = cols
@@ -58,9 +60,9 @@ class FigureModel(RowListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if row.get("_total") and key == self.columns[0][0]:
                 return str(value)
-            if key == "amount" and value not in ("", None):
+            if key in MONEY_KEYS and value not in ("", None):
                 return format_money(value)
-            if key in ("family", "kind", "region") and not row.get("_total"):
+            if key in TRANSLATED and not row.get("_total"):
                 return value_text(key, value, self.lang)
             return "" if value is None else str(value)
         if role == TotalRole:

@@ -1,6 +1,7 @@
 """The 统计 area: pledge financing from the register in charts and tables — by year and family (bars, like table 2
-of the national reports), by month (lines), by pledgee (share), by region, by kind of right, time to decision and
-the rights pledged today — for a range of years in 元 / 万元 / 亿元; exported to Excel (every table), to the
+of the national reports), by month (lines), by pledgee (share), by region, by kind of right, time to decision, the
+rights pledged today, the open risk signals (bars by rule and severity) and the disposal outcomes (recovery rate and
+days to close by year of closing) — for a range of years in 元 / 万元 / 亿元; exported to Excel (every table), to the
 statistics report PDF, and each chart to PNG.
 
 Every figure is computed in SQL by :class:`ipdesk.services.statistics.pledges.PledgeStatistics`, read off the GUI
@@ -35,7 +36,15 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.statistics.pledges import Dimension, Unit
 from ipdesk.gui.common.pages.base import Page
 from ipdesk.gui.i18n import ui_lang
-from ipdesk.gui.statistics.charts import bank_share_chart, chart_view, monthly_chart, save_png, year_family_chart
+from ipdesk.gui.statistics.charts import (
+    bank_share_chart,
+    chart_view,
+    disposal_chart,
+    monthly_chart,
+    risk_chart,
+    save_png,
+    year_family_chart,
+)
 from ipdesk.gui.statistics.models import FigureModel
 from ipdesk.gui.tasks import TaskRunner, runner
 
@@ -53,6 +62,8 @@ def load_figures(statistics: Any, start: int | None, end: int | None, unit: Unit
         "monthly": statistics.monthly(start, end),
         "decisions": statistics.decisions(start, end),
         "rights": statistics.pledged_rights(),
+        "risk": statistics.risk_signals(),
+        "disposal": statistics.disposal(start, end),
     }
 
 
@@ -127,7 +138,8 @@ class StatisticsPage(Page):
                 ("year_family", self.tr("年份与类别"), "bars"), ("monthly", self.tr("按月份"), "lines"),
                 ("bank", self.tr("质权人"), "pie"), ("region", self.tr("地区"), None),
                 ("kind", self.tr("权利种类"), None), ("decisions", self.tr("办结用时"), None),
-                ("rights", self.tr("质押中权利"), None)):
+                ("rights", self.tr("质押中权利"), None), ("risk", self.tr("风险信号"), "bars"),
+                ("disposal", self.tr("处置结果"), "bars")):
             self.models[key] = FigureModel(lang, self)
             self.tables[key] = _table(f"statsTable_{key}", self.models[key])
             tab: QWidget
@@ -204,12 +216,14 @@ class StatisticsPage(Page):
             s = figures[key]
             keys = [d.value for d in s.dimensions] + ["count", "amount"]
             self.models[key].set_figure(keys, s.rows, {"count": s.count, "amount": s.amount}, s.unit)
-        for key in ("monthly", "decisions", "rights"):
+        for key in ("monthly", "decisions", "rights", "risk", "disposal"):
             t = figures[key]
-            self.models[key].set_figure(t.keys, t.rows, t.totals)
+            self.models[key].set_figure(t.keys, t.rows, t.totals, figure=key)
         self.views["year_family"].setChart(year_family_chart(figures["year_family"], self.lang))
         self.views["monthly"].setChart(monthly_chart(figures["monthly"], self.lang))
         self.views["bank"].setChart(bank_share_chart(figures["bank"], self.lang))
+        self.views["risk"].setChart(risk_chart(figures["risk"], self.lang))
+        self.views["disposal"].setChart(disposal_chart(figures["disposal"], self.lang))
         for table in self.tables.values():
             table.resizeColumnsToContents()
         s = figures["year_family"]
@@ -238,7 +252,7 @@ class StatisticsPage(Page):
             return
         run_op(self, lambda: export_statistics(
             path, [f["year_family"], f["bank"], f["region"], f["kind"]], lang, monthly=f["monthly"],
-            decisions=f["decisions"], rights=f["rights"]),
+            decisions=f["decisions"], rights=f["rights"], risk=f["risk"], disposal=f["disposal"]),
             on_done=lambda n: self.status_message.emit(self.tr("已导出 {n} 行").format(n=n)),
             expected=(OSError,), title=self.tr("导出统计表"), task_runner=self._runner)
 
@@ -260,7 +274,8 @@ class StatisticsPage(Page):
         issued = ws.clock.local(ws.clock.now()).replace(microsecond=0)
         office = ws.office.settings().office_name
         run_op(self, lambda: render_statistics(path, f["year_family"], f["monthly"], f["decisions"], f["rights"],
-                                               office_name=office, issued_at=issued, scope=scope),
+                                               risk=f["risk"], disposal=f["disposal"], office_name=office,
+                                               issued_at=issued, scope=scope),
                on_done=lambda _r: self.status_message.emit(self.tr("已导出统计报告")),
                expected=(OSError,), title=self.tr("导出统计报告"), task_runner=self._runner)
 

@@ -13,9 +13,10 @@ from ipdesk.services.statistics.activity import Table
 from ipdesk.services.statistics.pledges import PledgeStats
 from ipdesk.services.tables import Sheet, write_table
 
-TEXT_KEYS = ("family", "kind", "region")
+TEXT_KEYS = ("family", "kind", "region", "rule", "severity")  # codes written in words
 SHEET_NAMES = {"pledges": ("质押登记", "Pledges"), "monthly": ("按月", "By month"),
-               "decisions": ("办结用时", "Time to decision"), "rights": ("质押中权利", "Rights pledged")}
+               "decisions": ("办结用时", "Time to decision"), "rights": ("质押中权利", "Rights pledged"),
+               "risk": ("风险信号", "Risk signals"), "disposal": ("处置结果", "Disposal outcomes")}
 TOTAL = ("合计", "Total")
 SHORT = {Dimension.YEAR: ("年份", "year "), Dimension.FAMILY: ("类别", "family "),
          Dimension.BANK: ("质权人", "pledgee "), Dimension.REGION: ("地区", "region "),
@@ -44,13 +45,13 @@ def pledge_sheet(stats: PledgeStats, lang: str = "zh", named: bool = False) -> S
 def table_sheet(name: str, table: Table, lang: str = "zh") -> Sheet:
     rows = [_row(table.keys, r, lang) for r in table.rows]
     rows.append(_total(table.keys, table.totals, lang))
-    return Sheet(pick(SHEET_NAMES[name], lang), headers(table.keys, lang), rows)
+    return Sheet(pick(SHEET_NAMES[name], lang), headers(table.keys, lang, figure=name), rows)
 
 
 def export_statistics(path: Path, stats: PledgeStats | Sequence[PledgeStats], lang: str = "zh",
                       **tables: Table | None) -> int:
-    """``stats`` (one grouping or several) and any of ``monthly``, ``decisions``, ``rights`` to ``path`` (.xlsx:
-    a sheet each; CSV: one after the other); returns the number of lines written."""
+    """``stats`` (one grouping or several) and any of ``monthly``, ``decisions``, ``rights``, ``risk``, ``disposal``
+    to ``path`` (.xlsx: a sheet each; CSV: one after the other); returns the number of lines written."""
     groupings = [stats] if isinstance(stats, PledgeStats) else list(stats)
     sheets = [pledge_sheet(s, lang, named=len(groupings) > 1) for s in groupings]
     sheets += [table_sheet(name, t, lang) for name, t in tables.items() if t is not None]

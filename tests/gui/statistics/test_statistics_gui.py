@@ -5,13 +5,13 @@ digest on the workbench, who sees the area; screenshots under docs/screenshots (
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QLineSeries, QPieSeries
+from PySide6.QtCharts import QBarSeries, QHorizontalStackedBarSeries, QLineSeries, QPieSeries
 from PySide6.QtCore import Qt
 from sqlalchemy import Engine, insert
 
@@ -25,7 +25,7 @@ from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.schema import PartyRow, PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
-from tests.services.statistics.test_activity import seed_more
+from tests.services.statistics.test_activity import seed_cases, seed_more, seed_signals
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -82,6 +82,49 @@ def test_the_page_shows_every_figure_in_charts_and_tables(qtbot, qtmodeltester, 
     assert "已登记质押 5 笔" in page.summary.text()
 
 
+def cells(model: Any, column: int) -> list[str]:
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_risk_signals_and_the_disposal_outcomes(qtbot, qtmodeltester, ws, lang) -> None:
+    seed_signals(ws.engine)
+    seed_cases(ws.engine)
+    page = StatisticsPage(ws, lang)
+    qtbot.addWidget(page)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: page.models["disposal"].rowCount() == 3, timeout=5000)  # 2025, 2026 and 合计
+    risk, disposal = page.models["risk"], page.models["disposal"]
+    qtmodeltester.check(risk)
+    qtmodeltester.check(disposal)
+    zh = lang == "zh"
+    # Most severe first, the rules and severities in words; the totals row counts every open signal once.
+    assert cells(risk, 0) == (["无效宣告请求", "权利终止", "法院保全", "权属纠纷", "年费滞纳", "合计"] if zh else
+                              ["Invalidation request", "Lapsed", "Court preservation", "Ownership dispute",
+                               "Fee late", "Total"])
+    assert cells(risk, 1)[:4] == (["严重"] * 3 + ["警告"] if zh else ["Critical"] * 3 + ["Warning"])
+    assert cells(risk, 2) == ["2", "1", "1", "1", "2", "7"]
+    assert risk.headerData(4, Qt.Orientation.Horizontal) == ("涉及权利" if zh else "Rights")
+    # The stacked bars: a set per severity, one value per rule, the most severe rule at the top (last).
+    bars = series_of(page.views["risk"], QHorizontalStackedBarSeries)
+    values = {b.label(): [b.at(i) for i in range(b.count())] for b in bars.barSets()}
+    assert values == ({"严重": [0.0, 0.0, 1.0, 1.0, 2.0], "警告": [2.0, 1.0, 0.0, 0.0, 0.0]} if zh else
+                      {"Critical": [0.0, 0.0, 1.0, 1.0, 2.0], "Warning": [2.0, 1.0, 0.0, 0.0, 0.0]})
+    assert page.views["risk"].chart().title() == ("未解除的风险信号（按规则和严重程度）" if zh else
+                                                  "Open risk signals by rule and severity")
+    # Disposal: the claim in yuan with separators, the recovery rate, the days to close.
+    assert cells(disposal, 0) == ["2025", "2026", "合计" if zh else "Total"]
+    assert cells(disposal, 5) == ["5,000,000.00", "1,234,567.89", "6,234,567.89"]
+    assert cells(disposal, 6) == ["80.0", "100.0", "84.0"]  # 5,234,567.89 of 6,234,567.89: 83.96 %
+    assert disposal.headerData(6, Qt.Orientation.Horizontal) == ("回收率（%）" if zh else "Recovery (%)")
+    chart = page.views["disposal"].chart()
+    rate = series_of(page.views["disposal"], QBarSeries).barSets()[0]
+    assert [rate.at(i) for i in range(rate.count())] == [80.0, 100.0]
+    days = series_of(page.views["disposal"], QLineSeries)
+    assert [p.y() for p in days.points()] == [210.0, 75.0]
+    assert len(chart.axes()) == 3  # years, percent (left), days (right)
+
+
 def test_years_units_and_exports(qtbot, ws, tmp_path) -> None:
     from openpyxl import load_workbook
     from pypdfium2 import PdfDocument
@@ -101,6 +144,9 @@ def test_years_units_and_exports(qtbot, ws, tmp_path) -> None:
     settle(qtbot)
     book = load_workbook(tmp_path / "s.xlsx")
     assert book.sheetnames[:4] == ["质押登记-年份类别", "质押登记-质权人", "质押登记-地区", "质押登记-权利种类"]
+    assert book.sheetnames[-2:] == ["风险信号", "处置结果"]
+    assert [c.value for c in book["处置结果"][1]] == ["年份", "结案", "平均结案天数", "已清偿分配", "处置所得（元）",
+                                                    "债权（元）", "回收率（%）"]
     page.write_pdf(tmp_path / "s.pdf")
     settle(qtbot)
     pdf = PdfDocument(str(tmp_path / "s.pdf"))
@@ -183,6 +229,49 @@ def ten_years(engine: Engine, n: int = 1500) -> None:
             if cancelled:
                 conn.execute(insert(PledgeEventRow.__table__), {
                     "pledge_id": i, "kind": "cancelled", "on_date": on + timedelta(days=200), "actor": "demo"})
+        outcomes(conn, rnd, n)
+
+
+RULES = [("fee_late", "warning", 40), ("fee_due_soon", "info", 70), ("invalidation", "critical", 6),
+         ("dispute", "warning", 9), ("preservation", "critical", 4), ("lapsed", "critical", 3),
+         ("valuation_expired", "warning", 25), ("ltv_over_cap", "critical", 8), ("repayment_overdue", "critical", 12),
+         ("insurance_lapsed", "warning", 15)]
+
+
+def outcomes(conn: Any, rnd: random.Random, n: int) -> None:
+    """Open risk signals of several rules, and disposal cases closed from 2019 on (most settled), with loans."""
+    from ipdesk.storage.disposal.tables import DisposalCaseRow, DisposalSettlementRow
+    from ipdesk.storage.loans.tables import LoanRow
+    from ipdesk.storage.risk.tables import RiskSignalRow
+
+    live = [i for i in range(1, n + 1) if i % 7]
+    signals = [{"rule": rule, "severity": severity, "pledge_id": pid, "right_id": pid, "since": date(2026, 11, 1),
+                "active_key": f"{rule}:{pid}", "detail": ""}
+               for rule, severity, count in RULES for pid in rnd.sample(live, count)]
+    conn.execute(insert(RiskSignalRow.__table__), signals)
+    stamp = datetime(2026, 11, 2, tzinfo=UTC)
+    zero = Decimal("0.00")
+    for c, pid in enumerate(rnd.sample(range(1, n + 1), 60), start=1):
+        opened = date(2018, 6, 1) + timedelta(days=rnd.randrange(2900))
+        closed = opened + timedelta(days=rnd.randrange(60, 420))
+        if closed >= date(2026, 11, 30):
+            continue
+        claim = Decimal(rnd.choice([300, 500, 800, 1000, 2000])) * 10000
+        loan = conn.execute(insert(LoanRow.__table__).values(
+            loan_no=f"DK{c:04d}", lender_id=1, borrower_id=100 + pid % 200, pledge_id=pid, principal=claim,
+            annual_rate=Decimal("4.5"), start_date=opened - timedelta(days=400), maturity_date=opened,
+            schedule_kind="bullet", penalty_surcharge=Decimal("50"), default_after_days=90, allocation="",
+            created_at=stamp, updated_at=stamp, version=1)).inserted_primary_key[0]
+        case = conn.execute(insert(DisposalCaseRow.__table__).values(
+            case_no=f"CZ{c:04d}", pledge_id=pid, loan_id=loan, stage="closed", stage_entered_on=closed,
+            responsible="demo", opened_on=opened, closed_on=closed, scheme="", listing="", created_at=stamp,
+            updated_at=stamp, version=1)).inserted_primary_key[0]
+        if rnd.random() < 0.85:
+            proceeds = (claim * Decimal(rnd.randrange(35, 100)) / 100).quantize(Decimal("0.01"))
+            conn.execute(insert(DisposalSettlementRow.__table__).values(
+                case_id=case, settled_on=closed, proceeds=proceeds, costs=zero, paid_penalty=zero,
+                paid_interest=zero, paid_principal=proceeds, surplus_to_pledgor=zero, shortfall=claim - proceeds,
+                pledgor_is_debtor=True, lines="{}", actor="demo"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -201,6 +290,12 @@ def test_screenshots(qtbot, sqlite_workstation: Workstation, tmp_path, lang) -> 
     save_screenshot(page, "statistics-monthly.png", tmp_path)
     page.tabs.setCurrentIndex(2)
     save_screenshot(page, "statistics-banks.png", tmp_path)
+    page.tabs.setCurrentIndex(list(page.models).index("risk"))
+    save_screenshot(page, "statistics-risk.png", tmp_path)
+    assert page.models["risk"].rowCount() == len(RULES) + 1
+    page.tabs.setCurrentIndex(list(page.models).index("disposal"))
+    save_screenshot(page, "statistics-disposal.png", tmp_path)
+    assert page.models["disposal"].rowCount() >= 7  # 2019–2026 and 合计
     # Nothing cut off: every button shows its whole text, the chart has its room.
     for button in page.findChildren(type(page.findChild(object, "statsExcel"))):
         if button.isVisible() and button.text():

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ipdesk.domain.shared.clock import FixedClock
 from ipdesk.domain.statistics.pledges import Dimension
 from ipdesk.services.statistics.pledges import PledgeStatistics
-from ipdesk.storage.schema import PledgeEventRow, PledgeRightRow, PledgeRow, RightRow
+from ipdesk.storage.schema import PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 from tests.helpers.clock import TEST_NOW, TEST_TODAY
 from tests.services.statistics.test_pledge_statistics import seed
 
@@ -122,16 +122,56 @@ SIGNALS = [(1, "N1", "invalidation", "critical", False), (1, "N2", "invalidation
            (7, None, "preservation", "critical", False)]  # pledge-level: no right
 
 
-def test_open_risk_signals_of_pledged_rights_by_rule_and_severity(stats: PledgeStatistics) -> None:
+def seed_signals(engine: Engine) -> None:
+    """:data:`SIGNALS` as rows, on :func:`seed_more`'s register."""
     from ipdesk.storage.risk.tables import RiskSignalRow
 
-    with Session(stats.engine) as s:
+    with Session(engine) as s:
         ids = {number: rid for number, rid in s.execute(select(RightRow.number, RightRow.id))}
         s.add_all(RiskSignalRow(pledge_id=pid, right_id=None if number is None else ids[number], rule=rule,
                                 severity=severity, since=TEST_TODAY - timedelta(days=5),
                                 cleared_on=TEST_TODAY if cleared else None)
                   for pid, number, rule, severity, cleared in SIGNALS)
         s.commit()
+
+
+# case no, pledge id, opened, closed, (proceeds, surplus to the pledgor, shortfall): the disposal outcomes' figure
+CASES = [("CZ-1", 1, date(2025, 3, 1), date(2025, 9, 27), ("4000000.00", "0.00", "1000000.00")),  # 210 days, 80 %
+         ("CZ-2", 2, date(2026, 1, 5), date(2026, 3, 6), ("1234567.89", "0.00", "0.00")),  # 60 days, 100 %
+         ("CZ-3", 3, date(2026, 2, 1), date(2026, 5, 2), None)]  # 90 days, closed without a settlement
+
+
+def seed_cases(engine: Engine) -> None:
+    """:data:`CASES` (and a loan each needs) as rows, on :func:`seed_more`'s register."""
+    from ipdesk.storage.disposal.tables import DisposalCaseRow, DisposalSettlementRow
+    from ipdesk.storage.loans.tables import LoanRow
+
+    zero = Decimal("0.00")
+    with Session(engine) as s:
+        for no, pid, opened, closed, settlement in CASES:
+            pledge = s.get(PledgeRow, pid)
+            borrower = s.scalar(select(PledgePledgorRow.party_id).where(PledgePledgorRow.pledge_id == pid))
+            loan = LoanRow(loan_no=f"DK-{no}", lender_id=pledge.pledgee_id, borrower_id=borrower, pledge_id=pid,
+                           principal=pledge.secured_amount, annual_rate=Decimal("5"), start_date=date(2024, 3, 1),
+                           maturity_date=date(2025, 3, 1), schedule_kind="bullet", penalty_surcharge=Decimal("50"),
+                           default_after_days=90, allocation="")
+            s.add(loan)
+            s.flush()
+            case = DisposalCaseRow(case_no=no, pledge_id=pid, loan_id=loan.id, stage="closed",
+                                   stage_entered_on=closed, responsible="test", opened_on=opened, closed_on=closed)
+            s.add(case)
+            s.flush()
+            if settlement is not None:
+                proceeds, surplus, shortfall = (Decimal(v) for v in settlement)
+                s.add(DisposalSettlementRow(case_id=case.id, settled_on=closed, proceeds=proceeds, costs=zero,
+                                            paid_penalty=zero, paid_interest=zero, paid_principal=proceeds - surplus,
+                                            surplus_to_pledgor=surplus, shortfall=shortfall, lines="{}",
+                                            actor="test"))
+        s.commit()
+
+
+def test_open_risk_signals_of_pledged_rights_by_rule_and_severity(stats: PledgeStatistics) -> None:
+    seed_signals(stats.engine)
     result = stats.risk_signals()
     assert result.keys == ("rule", "severity", "signals", "pledges", "rights")
     assert [tuple(r.values()) for r in result.rows] == [
@@ -142,3 +182,11 @@ def test_open_risk_signals_of_pledged_rights_by_rule_and_severity(stats: PledgeS
         ("fee_late", "warning", 2, 2, 2),  # the cleared one left out
     ]
     assert result.totals == {"signals": 7, "critical": 4}
+
+
+def test_disposal_outcomes_of_cases_on_the_register(stats: PledgeStatistics) -> None:
+    seed_cases(stats.engine)
+    result = stats.disposal()
+    assert [(r["year"], r["closed"], r["average_days"], r["settled"], r["recovery_percent"]) for r in result.rows] == [
+        (2025, 1, Decimal("210.0"), 1, Decimal("80.0")), (2026, 2, Decimal("75.0"), 1, Decimal("100.0"))]
+    assert result.totals["secured"] == Decimal("6234567.89")  # the claims the two settlements met: 5 m and 1.23 m
