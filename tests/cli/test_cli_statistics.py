@@ -101,7 +101,7 @@ def test_the_report_as_pdf_and_excel(cli, tmp_path: Path) -> None:
     code, out = cli("stats", "report", "--out", str(tmp_path / "r.xlsx"), "--unit", "yuan")
     assert code == 0
     book = load_workbook(tmp_path / "r.xlsx")
-    assert book.sheetnames == ["质押登记", "按月", "办结用时", "质押中权利"]
+    assert book.sheetnames == ["质押登记", "按月", "办结用时", "质押中权利", "风险信号", "处置结果"]
     rows = list(book["质押登记"].iter_rows(values_only=True))
     assert rows[0] == ("年份", "类别", "笔数", "担保债权数额（元）")
     assert rows[1] == (2024, "著作权", 1, 800000) and rows[-1][0] == "合计" and rows[-1][2] == 5
