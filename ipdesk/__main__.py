@@ -6,6 +6,9 @@ import sys
 
 
 def main() -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen bundle's batch-printing workers start through this entry point
     from ipdesk.cli.main import main as cli_main
 
     return cli_main(sys.argv[1:])

@@ -17,6 +17,7 @@ register({
                              "--kind 种类 --out 文件夹 [--from 日期] [--to 日期]",
                              "usage: ipdesk notice print <number> --kind KIND --out FILE, or ipdesk notice print --all "
                              "--kind KIND --out FOLDER [--from DATE] [--to DATE]"),
+    "cli.notice_workers": ("--workers 须为 1 或更大的整数", "--workers must be a whole number of 1 or more"),
 })
 
 
@@ -35,6 +36,8 @@ def add_parsers(sub: Subparsers) -> None:
                         help="every pledge's notice of this kind (one file each, into the --out folder)")
     nprint.add_argument("--from", dest="date_from", help="--all: events on or after this date")
     nprint.add_argument("--to", dest="date_to", help="--all: events on or before this date")
+    nprint.add_argument("--workers", type=int, default=None,
+                        help="--all: processes rendering the notices (default: one per core)")
     nre = notice_sub.add_parser("reprint", help="reprint an issued notice (same content and serial)")
     nre.add_argument("serial")
     nre.add_argument("--out", type=Path, required=True)
@@ -189,10 +192,15 @@ def _print_all(args: argparse.Namespace, config: AppConfig, ws: Any) -> int:
 
         raise ValidationError(os_error_problem(exc, "out", args.out)) from None
     started = time.perf_counter()
-    report = ws.notices.print_batch(ws.actor, ids, args.kind, folder=args.out)
+    from ipdesk.reports.notices.batch_render import default_workers
+
+    workers = args.workers if args.workers is not None else default_workers()
+    if workers < 1:
+        raise ValidationError(Problem("cli.notice_workers", "workers"))
+    report = ws.notices.print_batch(ws.actor, ids, args.kind, folder=args.out, workers=workers)
     seconds = time.perf_counter() - started
     emit({"ok": not report.failed, "kind": args.kind, "pledges": len(ids), "written": len(report.written),
-          "folder": str(args.out), "seconds": round(seconds, 2),
+          "folder": str(args.out), "seconds": round(seconds, 2), "workers": workers,
           "per_second": round(len(report.written) / seconds, 1) if seconds and report.written else 0.0,
           "skipped": [{"pledge": p, "reason": why.message(config.lang)} for p, why in report.skipped],
           "failed": [{"file": f, "reason": why} for f, why in report.failed]})

@@ -274,7 +274,7 @@ class OfficeKeys:
     def export_public(self, path: Path) -> list[KeyPeriod]:
         """Every key the register has used or trusts, each PEM followed by a line with its id and validity
         period; the current office key comes first, so a reader of one key gets the current one."""
-        from ipdesk.services.notices.service import atomic_write
+        from ipdesk.services.notices.printing import atomic_write
 
         current = self.for_signing().key_id  # an exported key is one in use
         periods = sorted(self.periods(), key=lambda p: p.key_id != current)

@@ -36,12 +36,14 @@ from ipdesk.domain.pledges.maker_checker import DecisionKind, DecisionStatus, bo
 from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.changes import NO_CHANGES, Changed, Changes
 from ipdesk.domain.shared.clock import Clock, OfficeClock
-from ipdesk.domain.shared.files import write_atomically
-from ipdesk.domain.shared.messages import Message, register
+from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import DomainError, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.services import audit
 from ipdesk.services.notices.keys import OfficeKeys
+
+# atomic_write, merge_pdfs, BatchReport: printing's, still importable from here (other contexts use them).
+from ipdesk.services.notices.printing import BatchReport, NoticePrinter, atomic_write, merge_pdfs  # noqa: F401
 from ipdesk.services.office.settings import OfficeService, format_number, next_number
 from ipdesk.services.pledges.commands import MAKER_KEY
 from ipdesk.services.pledges.pending import pending_decision, prepare_in
@@ -50,7 +52,6 @@ from ipdesk.services.uow import UnitOfWork, changes_so_far, collect_changes, not
 from ipdesk.storage.schema import (
     AuditHeadRow,
     AuditRow,
-    NoticePrintRow,
     NoticeRow,
     PendingDecisionRow,
     PledgeEventRow,
@@ -68,14 +69,8 @@ register(
         "notice.unknown_serial": ("未找到编号为 {serial} 的通知书", "no notice with serial {serial}"),
         "notice.already_revoked": ("通知书 {serial} 已于 {at} 撤销", "notice {serial} was already revoked on {at}"),
         "notice.reason_required": ("撤销须说明理由", "a revocation needs a reason"),
-        "notice.write_failed": ("写入 {path} 失败：{reason}", "writing {path} failed: {reason}"),
-        "notice.cancelled": ("已取消", "cancelled"),
-        "notice.batch.summary": ("已打印 {printed} 份通知书{skipped}{failed}{cancelled}",
-                                 "printed {printed} notices{skipped}{failed}{cancelled}"),
-        "notice.batch.skipped": ("，{n} 份跳过", ", {n} skipped"),
-        "notice.batch.failed": ("，{n} 份失败：{failures}", ", {n} failed: {failures}"),
-        "notice.batch.failure": ("{key}：{reason}", "{key}: {reason}"),
-        "notice.batch.cancelled": ("（已取消）", " (cancelled)"),
+        "notice.other_document": ("编号 {serial} 是{what}，不是通知书：请在{where}中查看或重印",
+                                  "serial {serial} is a {what_en}, not a notice: view or reprint it from {where_en}"),
     }
 )
 
@@ -135,35 +130,19 @@ class IssuedNotice:
     document: Notice | SearchCertificate
     #: What the command that returned this notice changed (empty when read or issued before).
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
+    #: The signed canonical content as stored (what a batch worker renders from).
+    content: str = field(default="", compare=False, repr=False)
 
 
-@dataclass
-class BatchReport:
-    """What a batch printing did: files written, failures (file, OS reason), skips (pledge, the problem
-    that made it skip), whether it was cancelled."""
-
-    written: list[Path] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, Problem]] = field(default_factory=list)
-    cancelled: bool = False
-    #: The notices issued and printed, with their audit entries.
-    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)
-
-    def summary(self) -> Message:
-        """The one-line summary (已打印 N 份通知书，M 份跳过…), rendered by the reader's front end."""
-        failures = [Message("notice.batch.failure", {"key": k, "reason": v}) for k, v in self.failed[:5]]
-        return Message("notice.batch.summary", {
-            "printed": len(self.written),
-            "skipped": Message("notice.batch.skipped", {"n": len(self.skipped)}) if self.skipped else "",
-            "failed": Message("notice.batch.failed", {"n": len(self.failed), "failures": failures}) if failures else "",
-            "cancelled": Message("notice.batch.cancelled") if self.cancelled else "",
-        })
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file (a failure names
-    ``path``, not the temporary)."""
-    write_atomically(path, data)
+#: Documents later contexts sign and log under the notices' serials (a disposal case's statements, a
+#: marketplace deal's confirmation): what each is and where it is viewed and reprinted, for the clerk
+#: who types its serial where a notice's is asked for.
+OTHER_DOCUMENTS = {
+    "settlement_statement": ("质押财产处置清偿分配表", "settlement statement", "处置案件", "its disposal case"),
+    "transfer_confirmation": ("质押财产处置转让确认书", "transfer confirmation", "处置案件", "its disposal case"),
+    "deal_confirmation": ("成交确认书", "transaction confirmation", "交易市场的成交记录",
+                          "the marketplace deal"),
+}
 
 
 class NoticeService:
@@ -176,6 +155,7 @@ class NoticeService:
         self.clock: Clock = clock if clock is not None else OfficeClock()
         self.office = OfficeService(engine, self.clock)
         self.keys = OfficeKeys(engine, keys_dir, self.clock, passphrase)
+        self.printer = NoticePrinter(self)
 
     # --- keys -------------------------------------------------------------------------------------
     @property
@@ -301,6 +281,54 @@ class NoticeService:
                              f"出具{KIND_NAMES[kind][0]} {serial}", None, {"serial": serial, "digest": row.digest})
             return reported(session, self._issued(row))
 
+    def issue_many(self, actor: Actor, pledge_ids: list[int], kind: NoticeKind | str
+                   ) -> list[tuple[int, IssuedNotice | Problem]]:
+        """:meth:`issue` for many pledges in one transaction (a batch's chunk): each pledge's notice of
+        ``kind`` for its latest matching event, or the problem that leaves it without one. The pledges,
+        their events and their notices are read once for all; each new notice is stored and audited as
+        :meth:`issue` does, anchored at the audit head committed before this transaction."""
+        actor.require(Action.PRINT_NOTICES)
+        kind = NoticeKind(kind)
+        with collect_changes() as first_use:
+            self.keys.for_signing()  # loaded and checked first: a refused key file issues nothing
+        with transaction(self.engine, self.clock) as session:
+            if first_use.changes.keys:
+                note(session, "keys")
+            wanted = sorted(set(pledge_ids))  # locked in id order: two batches never wait on each other in a ring
+            pledges = {p.id: p for p in session.execute(
+                select(PledgeRow).where(PledgeRow.id.in_(wanted)).order_by(PledgeRow.id).with_for_update()).scalars()}
+            events: dict[int, PledgeEventRow] = {}
+            for found in session.execute(select(PledgeEventRow).where(
+                    PledgeEventRow.pledge_id.in_(wanted), PledgeEventRow.kind.in_(EVENT_OF_KIND[kind]))
+                    .order_by(PledgeEventRow.id.desc())).scalars():
+                events.setdefault(found.pledge_id, found)  # the latest
+            stored = {(r.pledge_id, r.event_id): r for r in session.execute(select(NoticeRow).where(
+                NoticeRow.pledge_id.in_(wanted), NoticeRow.kind == kind.value)).scalars()}
+            anchor = audit_position(session)  # before this transaction's first entry moves the head
+            out: list[tuple[int, IssuedNotice | Problem]] = []
+            for pid in pledge_ids:
+                pledge, event = pledges.get(pid), events.get(pid)
+                if pledge is None:
+                    out.append((pid, Problem("not_found", params={"what": "质押", "key": pid})))
+                    continue
+                if event is None:
+                    try:
+                        self._event_for(session, pledge, kind, None)  # raises the refusal naming why
+                    except DomainError as err:
+                        out.append((pid, err.problems[0]))
+                    continue
+                row = stored.get((pid, event.id))
+                if row is None:
+                    now = self.clock.now().replace(microsecond=0)
+                    serial = self._next_serial(session, now)
+                    notice = replace(self.build(session, pledge, kind, event, serial, now),
+                                     audit_position=anchor, decision_entry=decision_entry(session, event))
+                    row = stored[(pid, event.id)] = self._store(session, actor, notice, pid, event.id)
+                    audit.record(session, actor, "notice.issue", "pledge", pid,
+                                 f"出具{KIND_NAMES[kind][0]} {serial}", None, {"serial": serial, "digest": row.digest})
+                out.append((pid, self._issued(row)))
+        return out
+
     def _next_serial(self, session: Session, now: datetime) -> str:
         settings = self.office.settings(session)
         year = self.clock.local(now).year  # the office's year: 31 December 17:00Z is already next year in Beijing
@@ -321,14 +349,21 @@ class NoticeService:
 
     @staticmethod
     def _issued(row: NoticeRow) -> IssuedNotice:
+        if row.kind in OTHER_DOCUMENTS:  # shares the serials, not the notices' content or renderer
+            what, what_en, where, where_en = OTHER_DOCUMENTS[row.kind]
+            raise RuleRefusal(Problem("notice.other_document", "serial", {
+                "serial": row.serial, "what": what, "what_en": what_en, "where": where, "where_en": where_en}))
         return IssuedNotice(row.serial, NoticeKind(row.kind), row.pledge_id, row.payload, row.issued_at,
-                            row.revoked_at is not None, from_canonical(row.content.encode("utf-8")))
+                            row.revoked_at is not None, from_canonical(row.content.encode("utf-8")),
+                            content=row.content)
 
     def get(self, serial: str) -> IssuedNotice:
+        """The notice of ``serial``; the serial of another signed document (a disposal statement, a deal's
+        confirmation) is refused with what it is and where it is reprinted."""
         with reading(self.engine) as session:
-            return self._issued(self._by_serial(session, serial))
+            return self._issued(self.by_serial(session, serial))
 
-    def _by_serial(self, session: Session, serial: str) -> NoticeRow:
+    def by_serial(self, session: Session, serial: str) -> NoticeRow:
         row = session.execute(select(NoticeRow).where(NoticeRow.serial == serial.strip())).scalar_one_or_none()
         if row is None:
             raise NotFound(Problem("notice.unknown_serial", "serial", {"serial": serial}))
@@ -359,118 +394,34 @@ class NoticeService:
             kinds = set(session.execute(query).scalars())
         return [k for k, events in EVENT_OF_KIND.items() if kinds & set(events)]
 
-    # --- rendering and printing ------------------------------------------------------------------------
+    # --- rendering and printing (ipdesk.services.notices.printing) ---------------------------------------
     def render(self, issued: IssuedNotice) -> bytes:
-        import io
-
-        from ipdesk.reports.notices.notice_pdf import render_notice
-        from ipdesk.reports.notices.search_certificate_pdf import render_search_certificate
-
-        buf = io.BytesIO()
-        signer = StoredSigner(issued.payload)
-        if isinstance(issued.document, SearchCertificate):
-            render_search_certificate(issued.document, signer, buf)
-        else:
-            render_notice(issued.document, signer, buf)
-        return buf.getvalue()
-
-    def _log_print(self, actor: Actor, serial: str, destination: str) -> bool:
-        with transaction(self.engine, self.clock) as session:
-            row = self._by_serial(session, serial)
-            earlier = select(NoticePrintRow.id).where(NoticePrintRow.notice_id == row.id).limit(1)
-            printed_before = session.execute(earlier).first()
-            session.add(NoticePrintRow(notice_id=row.id, printed_by=actor.username, reprint=printed_before is not None,
-                                       destination=destination))
-            note(session, "notices", serial)  # its print log grew
-            if printed_before is not None:
-                audit.record(session, actor, "notice.reprint", "pledge", row.pledge_id, f"重印 {serial}")
-            return printed_before is not None
+        return self.printer.render(issued)
 
     def print_notice(self, actor: Actor, pledge_id: int, kind: NoticeKind | str, out: Path) -> IssuedNotice:
         """Issue (or reuse) and write the PDF atomically; logs the print or reprint."""
-        with collect_changes() as seen:  # two transactions: the issue and the print log
-            issued = self.issue(actor, pledge_id, kind)
-            self._write(out, self.render(issued))
-            self._log_print(actor, issued.serial, str(out))
-        return replace(issued, changes=seen.changes)
+        return self.printer.print_notice(actor, pledge_id, kind, out)
 
     def reprint(self, actor: Actor, serial: str, out: Path) -> IssuedNotice:
-        actor.require(Action.PRINT_NOTICES)
-        issued = self.get(serial)
-        self._write(out, self.render(issued))
-        with collect_changes() as seen:
-            self._log_print(actor, serial, str(out))
-        return replace(issued, changes=seen.changes)
+        return self.printer.reprint(actor, serial, out)
 
     def printed(self, actor: Actor, serial: str, printer: str) -> IssuedNotice:
         """Log that the notice was sent to ``printer`` (through the print dialog: no file is written here)."""
-        actor.require(Action.PRINT_NOTICES)
-        issued = self.get(serial)
-        with collect_changes() as seen:
-            self._log_print(actor, serial, f"printer:{printer}")
-        return replace(issued, changes=seen.changes)
-
-    @staticmethod
-    def _write(out: Path, data: bytes) -> None:
-        try:
-            atomic_write(out, data)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise RuleRefusal(Problem("notice.write_failed", "out", {"path": str(out), "reason": reason})) from exc
+        return self.printer.printed(actor, serial, printer)
 
     def print_batch(self, actor: Actor, pledge_ids: Iterable[int], kind: NoticeKind | str, *,
                     folder: Path | None = None, merged: Path | None = None,
-                    progress: Callable[[int, int, str], bool | None] | None = None) -> BatchReport:
-        """Print the ``kind`` notice of many pledges into ``folder`` (one file each) or one ``merged`` PDF.
+                    progress: Callable[[int, int, str], bool | None] | None = None,
+                    workers: int = 1) -> BatchReport:
+        """Print the ``kind`` notice of many pledges into ``folder`` (one file each) or one ``merged`` PDF,
+        rendered on ``workers`` processes.
 
         ``progress(done, total, pledge id)`` returning True cancels. A pledge without that notice is skipped
         with the reason; a write failure (full disk, unwritable folder) stops the batch and is reported,
         files already written stay complete, and no partial file is left behind.
         """
-        with collect_changes() as seen:  # one issue and one print-log transaction per notice
-            report = self._print_each(actor, list(pledge_ids), kind, folder, merged, progress)
-        report.changes = seen.changes
-        return report
-
-    def _print_each(self, actor: Actor, ids: list[int], kind: NoticeKind | str, folder: Path | None,
-                    merged: Path | None, progress: Callable[[int, int, str], bool | None] | None) -> BatchReport:
-        report = BatchReport()
-        parts: list[bytes] = []
-        for i, pid in enumerate(ids, start=1):
-            if progress and progress(i - 1, len(ids), str(pid)):
-                report.cancelled = True
-                break
-            try:
-                issued = self.issue(actor, pid, kind)
-                data = self.render(issued)
-            except DomainError as err:
-                report.skipped.append((str(pid), err.problems[0]))
-                continue
-            name = f"{issued.serial}-{NoticeKind(kind).value}.pdf"
-            if merged is not None:
-                parts.append(data)
-                self._log_print(actor, issued.serial, str(merged))
-                continue
-            assert folder is not None
-            target = folder / name
-            try:
-                atomic_write(target, data)
-            except OSError as exc:
-                report.failed.append((issued.serial, exc.strerror or str(exc)))
-                break
-            self._log_print(actor, issued.serial, str(target))
-            report.written.append(target)
-        if merged is not None:
-            report.written = []  # nothing is on disk until the merged file is
-            if parts and not report.cancelled:
-                try:
-                    atomic_write(merged, merge_pdfs(parts))
-                    report.written = [merged] * len(parts)
-                except OSError as exc:
-                    report.failed.append((merged.name, exc.strerror or str(exc)))
-        if progress:
-            progress(len(ids), len(ids), "")  # the summary is the report's: the front end renders it
-        return report
+        return self.printer.print_batch(actor, pledge_ids, kind, folder=folder, merged=merged, progress=progress,
+                                        workers=workers)
 
     # --- revocation and verification ----------------------------------------------------------------
     def revoke(self, actor: Actor, serial: str, reason: str) -> Changes:
@@ -493,7 +444,7 @@ class NoticeService:
         self._revoke_row(uow, actor, self._revocable(uow, params["serial"]), params["reason"])
 
     def _revocable(self, session: Session, serial: str) -> NoticeRow:
-        row = self._by_serial(session, serial)
+        row = self.by_serial(session, serial)
         if row.revoked_at is not None:
             raise RuleRefusal(Problem("notice.already_revoked", "serial", {"serial": serial, "at": row.revoked_at}))
         return row
@@ -535,7 +486,7 @@ class NoticeService:
         if content is None and result.code == "verify.genuine_unchecked":
             # What the code alone proves, and the register's copy of the content for the clerk to compare.
             with reading(self.engine) as session:
-                row = self._by_serial(session, result.serial)
+                row = self.by_serial(session, result.serial)
                 stored = json.loads(row.content)
             result = replace(result, code="verify.qr_only", register_content=stored)
         return result
@@ -576,19 +527,6 @@ def decision_entry(session: Session, event: PledgeEventRow) -> str:
     if entry is None or entry.entity_type != "pledge" or entry.entity_id != event.pledge_id or not entry.hash:
         return ""
     return f"{entry.seq}:{entry.hash}"
-
-
-def merge_pdfs(parts: list[bytes]) -> bytes:
-    import io
-
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for data in parts:
-        writer.append(PdfReader(io.BytesIO(data)))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def date_or_none(text: Any):

@@ -86,3 +86,23 @@ def test_a_settlement_statement_is_an_anchor_of_the_audit_log(world: World, tmp_
     report = world.ws.audit.verify([edited]).to_json()
     theirs = [a for a in report["anchors"] if a["source"] == edited.name]
     assert theirs and all(a.get("refused") and not a["ok"] for a in theirs), theirs
+
+
+def test_a_statement_serial_is_not_taken_for_a_notice(world: World, tmp_path: Path) -> None:
+    """The statements share the notices' serials: asked for as a notice (show, reprint), the serial is
+    refused with what it is and where it is reprinted, and nothing is printed or logged."""
+    world.defaulted_loan()
+    cases = world.ws.disposal
+    case = cases.open(ADMIN, world.pledge.registration_no, scheme="germany").value
+    _to_settlement(world, case.id)
+    cases.settle(ADMIN, case.id)
+    assert cases.documents is not None
+    statement = cases.documents.issue(ADMIN, case.id, "settlement_statement")
+    for attempt in (lambda: world.ws.notices.get(statement.serial),
+                    lambda: world.ws.notices.reprint(ADMIN, statement.serial, tmp_path / "x.pdf")):
+        with pytest.raises(RuleRefusal) as refused:
+            attempt()
+        problem = refused.value.problems[0]
+        assert problem.code == "notice.other_document" and problem.params["what"] == "质押财产处置清偿分配表"
+        assert "settlement statement" in refused.value.messages("en")[0]
+    assert not (tmp_path / "x.pdf").exists()
