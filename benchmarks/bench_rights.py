@@ -193,7 +193,7 @@ def page_ops(svc: RightService, engine: Engine, n: int) -> list[Op]:
             counts[name] = svc.count(q)
             svc.page(q, 0, PAGE)
 
-        return Op(name, run, warm_total, target, note=lambda: f"{counts.get(name, 0):,} hits")
+        return Op(name, run, warm_total, target, note=lambda: _hits(counts.get(name, 0)))
 
     ops = [
         Op("count, whole register (cold)", lambda: svc.count(Query()), cold, "cheap"),
@@ -220,6 +220,12 @@ def page_ops(svc: RightService, engine: Engine, n: int) -> list[Op]:
         search_op("search 图像 sorted by owner", "图像", "(best effort)", sort="owner_names"),
     ]
     return ops
+
+
+def _hits(n: int) -> str:
+    """The count as the list shows it: ``~`` an estimate, ``≥`` a capped count."""
+    mark = {"about": "~", "at_least": "≥"}.get(getattr(n, "kind", ""), "")
+    return f"{mark}{n:,} hits"
 
 
 def filter_ops(svc: RightService, n: int) -> list[Op]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ipdesk.domain.shared.cells import inert
 from ipdesk.gui.tasks import Progress
-from ipdesk.services.paging import Column, PageSource, Query
+from ipdesk.services.paging import Column, PageSource, Query, estimate_kind
 
 CHUNK = 2000
 MONEY_FORMAT = "#,##0.00"
@@ -54,8 +54,9 @@ def export_xlsx(
         head.append(c)
     sheet.append(head)
     total = source.count(query)
+    estimated = bool(estimate_kind(total))  # then read on until a page comes back short
     written = 0
-    while written < total:
+    while estimated or written < total:
         progress.check()
         rows = source.page(query, written, CHUNK)
         if not rows:
@@ -74,7 +75,9 @@ def export_xlsx(
                 out.append(c)
             sheet.append(out)
         written += len(rows)
-        progress.report(written, total)
+        progress.report(written, max(total, written))
+        if estimated and len(rows) < CHUNK:
+            break
     progress.check()
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)

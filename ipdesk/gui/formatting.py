@@ -52,6 +52,14 @@ def format_int(value: int | None) -> str:
     return "" if value is None else f"{value:,}"
 
 
+def format_approx(value: int, lang: str) -> str:
+    """An estimated count, to two significant digits: zh ``931403`` → ``93 万``, en → ``930,000``."""
+    if lang != "en" and value >= 10_000:
+        return f"{round(value / 10_000):,} 万"
+    digits = max(0, len(str(max(1, value))) - 2)
+    return f"{round(value, -digits):,}"
+
+
 def format_percent(value: Decimal | float | None) -> str:
     if value is None:
         return ""

@@ -6,6 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ipdesk.storage.estimates import Estimate, estimate_kind
+
+__all__ = ["Column", "Estimate", "PageSource", "Query", "estimate_kind"]
+
 
 @dataclass(frozen=True)
 class Column:
@@ -33,6 +37,6 @@ class PageSource(Protocol):
 
     columns: Sequence[Column]
 
-    def count(self, query: Query) -> int: ...
+    def count(self, query: Query) -> int: ...  # may be an Estimate
 
     def page(self, query: Query, offset: int, limit: int) -> list[dict[str, Any]]: ...

@@ -2879,6 +2879,22 @@ Reasons:
         <translation>Total: {n}</translation>
     </message>
     <message>
+        <source>约 {n} 条</source>
+        <translation>About {n}</translation>
+    </message>
+    <message>
+        <source>估计的数量：结果很多，精确计数会拖慢查询；往下滚动时按实际行读取</source>
+        <translation>An estimate: there are many results and counting them exactly would slow the list down; scrolling reads the actual rows</translation>
+    </message>
+    <message>
+        <source>{n} 条以上</source>
+        <translation>More than {n}</translation>
+    </message>
+    <message>
+        <source>结果很多，只计数到这里；请缩小搜索范围</source>
+        <translation>Many results: counting stopped here; narrow the search</translation>
+    </message>
+    <message>
         <source>请检查数据库连接后重试。</source>
         <translation>Check the database connection and retry.</translation>
     </message>

@@ -20,6 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
 
 from ipdesk.domain.shared.textsearch import query_terms
+from ipdesk.storage.estimates import Estimate
 
 T = TypeVar("T")
 #: A column to filter or sort on: a Core column expression or an ORM attribute.
@@ -214,6 +215,7 @@ def invalidate_counts() -> None:
     """Forget cached counts and page anchors (for code that changes rights without an audit entry)."""
     _COUNTS.clear()
     _ANCHORS.clear()
+    _STARTS.clear()
 
 
 def cached_count(conn: Connection, key: Hashable, compute: Callable[[], int],
@@ -224,7 +226,8 @@ def cached_count(conn: Connection, key: Hashable, compute: Callable[[], int],
     full = (str(conn.engine.url), version or data_version(conn), key)
     value = _COUNTS.get(full)
     if value is None:
-        value = int(compute())
+        value = compute()  # an Estimate stays one
+        value = value if isinstance(value, Estimate) else int(value)
         _COUNTS.put(full, value)
     return value
 
@@ -243,7 +246,12 @@ def count_text_matches(conn: Connection, words: str, cap: int | None = None) -> 
         return 0
     sql, params = found
     capped = text(f"SELECT count(*) FROM ({sql} LIMIT :cap) AS found")
-    return int(conn.execute(capped, {**params, "cap": cap}).scalar_one())
+    return _capped(int(conn.execute(capped, {**params, "cap": cap}).scalar_one()), cap)
+
+
+def _capped(n: int, cap: int) -> int:
+    """A count that reached its cap is a floor: the list says "10 万条以上", not "共 100,000 条"."""
+    return Estimate(n, "at_least") if n >= cap else n
 
 
 def _text_ids(conn: Connection, words: str) -> Any:
@@ -273,7 +281,24 @@ def count_rights(
     number_column: ColumnLike[str],
 ) -> int:
     """The number of rights a query matches: ``filtered`` is ``SELECT id FROM rights WHERE <filters>``
-    (None without filters); text searches count at most SEARCH_COUNT_CAP."""
+    (None without filters); text searches count at most SEARCH_COUNT_CAP. On PostgreSQL a large count is
+    an :class:`Estimate` (:mod:`ipdesk.storage.registry.pg_pages`)."""
+    if conn.dialect.name == "postgresql":
+        from ipdesk.storage.registry import pg_pages
+
+        return pg_pages.count_rights(conn, words, number_prefix, filtered, id_column, number_column)
+    return _count_rights(conn, words, number_prefix, filtered, id_column, number_column)
+
+
+def _count_rights(
+    conn: Connection,
+    words: str,
+    number_prefix: str | None,
+    filtered: Select[Any] | None,
+    id_column: ColumnLike[int],
+    number_column: ColumnLike[str],
+) -> int:
+    """The exact count (text searches: at most SEARCH_COUNT_CAP)."""
     if is_text_search(words, number_prefix):
         if filtered is None:
             return count_text_matches(conn, words)
@@ -281,7 +306,8 @@ def count_rights(
         if ids is None:
             return 0
         stmt = filtered.where(id_column.in_(ids)).limit(SEARCH_COUNT_CAP)
-        return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
+        n = int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
+        return _capped(n, SEARCH_COUNT_CAP)
     stmt = filtered if filtered is not None else select(id_column)
     if number_prefix:
         stmt = stmt.where(number_column >= number_prefix, number_column < number_prefix + "\U0010ffff")
@@ -310,12 +336,19 @@ class _Anchors:
             best = max((o for o in marks if o <= offset), default=None)
             return None if best is None else (best, *marks[best])
 
+    def above(self, key: Hashable, offset: int) -> tuple[int, Any, int] | None:
+        """The nearest mark at or after ``offset``."""
+        with self.lock:
+            marks = self.data.get(key)
+            best = min((o for o in marks if o >= offset), default=None) if marks else None
+            return None if best is None or marks is None else (best, *marks[best])
+
     def add(self, key: Hashable, offset: int, sort_value: Any, row_id: int) -> None:
         with self.lock:
             marks = self.data.setdefault(key, {})
             self.data.move_to_end(key)
-            if len(marks) >= self.per_query:
-                marks.clear()
+            if len(marks) >= self.per_query:  # the oldest first: an export reading on keeps its last mark
+                del marks[next(iter(marks))]
             marks[offset] = (sort_value, row_id)
             while len(self.data) > self.queries:
                 self.data.popitem(last=False)
@@ -326,6 +359,7 @@ class _Anchors:
 
 
 _ANCHORS = _Anchors()
+_STARTS = _Anchors()  # where pages began (PostgreSQL's estimated lists read a page backwards from the next)
 
 
 def page_right_ids(
@@ -348,12 +382,20 @@ def page_right_ids(
     """The ids of one page of rights, in order: ``matches`` is the query's count (as :func:`count_rights`
     gives it) and ``total`` the register's size; both come from the count cache. ``query_key`` identifies
     the search and filters (:func:`rights_count_key`) for the page anchors."""
+    keyable = not getattr(key, "nullable", True)
+    anchor_key = (str(conn.engine.url), version or data_version(conn), query_key, getattr(key, "name", ""), descending)
+    if isinstance(matches, Estimate) and matches.kind == "about" and conn.dialect.name == "postgresql":
+        # the count is an estimate: read past it if the rows go on (pg_pages seeks instead of skipping)
+        from ipdesk.storage.registry import pg_pages
+
+        return pg_pages.page_ids(conn, words=words, number_prefix=number_prefix, filtered=filtered,
+                                 id_column=id_column, number_column=number_column, key=key,
+                                 descending=descending, offset=offset, limit=limit, matches=matches,
+                                 total=total, anchor_key=anchor_key if keyable else None)
     if limit <= 0 or offset >= matches:
         return []
     limit = min(limit, matches - offset)
     text_search = is_text_search(words, number_prefix)
-    keyable = not getattr(key, "nullable", True)
-    anchor_key = (str(conn.engine.url), version or data_version(conn), query_key, getattr(key, "name", ""), descending)
     anchor = _ANCHORS.nearest(anchor_key, offset) if keyable else None
     exact = not text_search or matches < SEARCH_COUNT_CAP
     skip_from_end = matches - offset - limit if exact else None
@@ -463,6 +505,7 @@ def _sqlite_text_page(
 
 def invalidate_pages() -> None:
     _ANCHORS.clear()
+    _STARTS.clear()
 
 
 def rights_count_key(words: str, filters: Mapping[str, str]) -> tuple[str, str, tuple[tuple[str, str], ...]]:

@@ -41,7 +41,7 @@ from ipdesk.gui.common.clock import office_time
 from ipdesk.gui.common.models.badges import tone_colors
 from ipdesk.gui.formatting import format_date, format_int, format_money
 from ipdesk.gui.i18n import ui_lang
-from ipdesk.services.paging import Column, PageSource, Query
+from ipdesk.services.paging import Column, PageSource, Query, estimate_kind
 
 if TYPE_CHECKING:
     from ipdesk.gui.tasks import TaskRunner
@@ -116,6 +116,7 @@ class LazyTableModel(QAbstractTableModel):
         self._value_keys = dict(value_keys or {})
         self._query = Query()
         self._count = 0
+        self._count_kind = ""  # "" exact, "about" / "at_least": the count is an Estimate (see paging)
         self._pages: OrderedDict[int, Any] = OrderedDict()
         self._error = ""
         self._money_in_wan = False
@@ -141,6 +142,11 @@ class LazyTableModel(QAbstractTableModel):
     @property
     def last_error(self) -> str:
         return self._error
+
+    @property
+    def count_estimate(self) -> str:
+        """"" when ``rowCount`` is exact, else how it is not: "about" (an estimate) or "at_least" (capped)."""
+        return self._count_kind
 
     @property
     def loading(self) -> bool:
@@ -205,7 +211,7 @@ class LazyTableModel(QAbstractTableModel):
         self._pending.clear()
         generation, query, source = self._generation, self._query, self._source
         self._runner.run(
-            lambda: max(0, int(source.count(query))),
+            lambda: _not_negative(source.count(query)),
             on_result=lambda n: self._count_arrived(generation, n, None),
             on_error=lambda exc, _tb: self._count_arrived(generation, 0, exc),
             name=f"count {type(source).__name__}",
@@ -409,6 +415,7 @@ class LazyTableModel(QAbstractTableModel):
             page = _FAILED
             self._fail(exc)
         self._store(number, page)
+        self._short_page(number, page)
         return page
 
     def _store(self, number: int, page: Any) -> None:
@@ -440,6 +447,7 @@ class LazyTableModel(QAbstractTableModel):
         self._pending.clear()
         self._error = ""
         self._count = count
+        self._count_kind = estimate_kind(count)
         self.endResetModel()
         if error is not None:
             log.error("count of %s failed: %s", type(self._source).__name__, error)
@@ -459,6 +467,7 @@ class LazyTableModel(QAbstractTableModel):
             log.error("page %d of %s failed: %s", number, type(self._source).__name__, error)
             self._fail(error)
         self._store(number, rows)
+        self._short_page(number, rows)
         first = number * self._page_size
         last = min(first + self._page_size, self._count) - 1
         if last >= first and self._columns:
@@ -467,6 +476,26 @@ class LazyTableModel(QAbstractTableModel):
             self._fetch(number + 1, ahead=False)
         self._run_when_idle()
 
+    def _short_page(self, number: int, rows: Any) -> None:
+        """An estimated count was too high: a page came back short, so the list ends there (deferred: this
+        may run inside a paint event). An exact count is trusted (a short page is a concurrent delete)."""
+        if not self._count_kind or rows is _FAILED or len(rows) >= self._page_size:
+            return
+        end = number * self._page_size + len(rows)
+        if end < self._count:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._end_at(generation, end))
+
+    def _end_at(self, generation: int, end: int) -> None:
+        if generation != self._generation or end >= self._count:
+            return
+        self.beginRemoveRows(QModelIndex(), end, self._count - 1)
+        self._count = end
+        for number in [n for n in self._pages if n * self._page_size >= end]:
+            del self._pages[number]
+        self.endRemoveRows()
+        self.count_changed.emit(self._count)
+
     def _run_when_idle(self) -> None:
         while self.idle and self._when_idle:
             self._when_idle.pop(0)()  # may start a new read (a search): the rest then wait for it
@@ -474,11 +503,12 @@ class LazyTableModel(QAbstractTableModel):
     def _load_count(self) -> None:
         self._error = ""
         try:
-            self._count = max(0, int(self._source.count(self._query)))
+            self._count = _not_negative(self._source.count(self._query))
         except Exception as exc:
             log.exception("count of %s failed", type(self._source).__name__)
             self._count = 0
             self._fail(exc)
+        self._count_kind = estimate_kind(self._count)
 
     def _fail(self, exc: BaseException) -> None:
         first = not self._error
@@ -505,6 +535,11 @@ _ROLES = frozenset(
         BadgeToneRole,
     }
 )
+
+
+def _not_negative(count: Any) -> int:
+    """The count as an int (an Estimate stays one), never below 0."""
+    return count if isinstance(count, int) and count >= 0 else max(0, int(count))
 
 
 def page_columns(columns: Sequence[Column], keys: Sequence[str]) -> list[Column]:

@@ -42,6 +42,7 @@ from ipdesk.gui.common.pages.register_selection import RegisterSelection
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.widgets.search_bar import SearchBar
 from ipdesk.gui.export import export_xlsx
+from ipdesk.gui.formatting import format_approx
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.icons import icon
 from ipdesk.gui.ops import report_failure
@@ -528,7 +529,17 @@ class RegisterPage(RegisterColumns, RegisterSelection, Page):
             self.edit_record(row_id)
 
     def _update_count(self, n: int) -> None:
-        self.count_label.setText(self.tr("共 {n} 条").format(n=f"{n:,}"))
+        kind = getattr(self.model, "count_estimate", "")
+        if kind == "about":
+            text = self.tr("约 {n} 条").format(n=format_approx(n, self.lang)).replace("万 条", "万条")
+            tip = self.tr("估计的数量：结果很多，精确计数会拖慢查询；往下滚动时按实际行读取")
+        elif kind == "at_least":
+            text = self.tr("{n} 条以上").format(n=format_approx(n, self.lang)).replace("万 条", "万条")
+            tip = self.tr("结果很多，只计数到这里；请缩小搜索范围")
+        else:
+            text, tip = self.tr("共 {n} 条").format(n=f"{n:,}"), ""
+        self.count_label.setText(text)
+        self.count_label.setToolTip(tip)
 
     def _show_load_error(self, message: str) -> None:
         self.error_label.setText(message + "  " + self.tr("请检查数据库连接后重试。"))
