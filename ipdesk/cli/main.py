@@ -26,6 +26,7 @@ from ipdesk.cli.commands import (
     insurance,
     loans,
     market,
+    matchmaking,
     monitoring,
     notices,
     office,
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     disposal.add_parsers(sub)
     funds.add_parsers(sub)
     market.add_parsers(sub)
+    matchmaking.add_parsers(sub)
     registry.add_import_parser(sub)
     users.add_parsers(sub)
     valuation.add_parsers(sub)

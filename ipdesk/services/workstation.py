@@ -27,6 +27,7 @@ from ipdesk.services.insurance.service import InsuranceService
 from ipdesk.services.loans.service import LoanService
 from ipdesk.services.marketplace.pools import PoolService
 from ipdesk.services.marketplace.service import MarketService
+from ipdesk.services.matchmaking.service import MatchmakingService
 from ipdesk.services.notices.register_search import RegisterSearch
 from ipdesk.services.notices.service import NoticeService
 from ipdesk.services.office.settings import OfficeService
@@ -94,6 +95,7 @@ class Workstation:
     digest: DigestService = field(init=False)
     market: MarketService = field(init=False)
     pools: PoolService = field(init=False)
+    matchmaking: MatchmakingService = field(init=False)
     funds: FundService = field(init=False)
     disposal: DisposalService = field(init=False)
 
@@ -135,6 +137,7 @@ class Workstation:
         self.market = MarketService(self.engine, clock, status=status, pledges=self.pledges,
                                     notices=self.notices)
         self.pools = PoolService(self.engine, clock, pledges=self.pledges)
+        self.matchmaking = MatchmakingService(self.engine, clock, pledges=self.pledges)
         self.funds = FundService(self.engine, clock=clock)
         self.disposal = DisposalService(self.engine, clock=clock, loans=self.loans, pledges=self.pledges,
                                         office=self.office, funds=self.funds, notices=self.notices,

@@ -419,6 +419,7 @@ _CONTEXT_TABLES = (
     "funds.tables",
     "marketplace.tables",
     "marketplace.pool_tables",
+    "matchmaking.tables",
     "disposal.tables",
 )
 for _module in _CONTEXT_TABLES:

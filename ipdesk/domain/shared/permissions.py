@@ -40,13 +40,14 @@ class Action(enum.StrEnum):
     MANAGE_MARKET = "manage_market"  # list lots, run auctions (deposits, bids, close), record deals and payments
     MANAGE_INSURANCE = "manage_insurance"  # enter policies and take their claims from report to payment
     ACT_ON_SIGNALS = "act_on_signals"  # acknowledge an early-warning signal with a note, a halt or a collection
+    MANAGE_MATCHMAKING = "manage_matchmaking"  # bank–enterprise events and their credit lines (银企对接)
 
 
 # The clerk takes (or, with maker-checker on, prepares) the register's decisions, a notice's revocation too.
 _CLERK = {
     Action.EDIT_PARTIES, Action.EDIT_RIGHTS, Action.IMPORT, Action.EXAMINE, Action.REGISTER_PLEDGE,
     Action.CHANGE_PLEDGE, Action.PRINT_NOTICES, Action.RECORD_VALUATION, Action.REVOKE_NOTICE,
-    Action.ACT_ON_SIGNALS,
+    Action.ACT_ON_SIGNALS, Action.MANAGE_MATCHMAKING,
 }
 #: Examining, registering, changing and deciding on the register, and confirming others' decisions.
 DECISION_DUTIES = frozenset({Action.EXAMINE, Action.REGISTER_PLEDGE, Action.CHANGE_PLEDGE, Action.REVOKE_NOTICE,

@@ -4,11 +4,11 @@ keyed digest (HMAC under the office's audit secret, so it cannot be recomputed w
 A record is the row set that makes it up: a pledge with its pledgors, rights and events; a right with
 its owners, recorded transactions, fee payments and monitoring entries; a party; a loan with its schedule
 and events; a disposal case with its steps, documents and settlement; a compensation fund with its ledger;
-a marketplace lot and auction; a custody agreement with its rights; a valuation with its rights; a value
-analysis; a maker-checker decision; a notice (its signed content and revocation); a user account; the
-office settings, the value-analysis weight sets and the trusted keys as one record each. Row stamps
-(``created_at``, ``updated_at``, ``version``) are not state: every act changes them and none changes what
-the record says.
+a marketplace lot and auction; a matchmaking event with its credit lines; a custody agreement with its
+rights; a valuation with its rights; a value analysis; a maker-checker decision; a notice (its signed
+content and revocation); a user account; the office settings, the value-analysis weight sets and the
+trusted keys as one record each. Row stamps (``created_at``, ``updated_at``, ``version``) are not state:
+every act changes them and none changes what the record says.
 
 Each kind has a ``version``; a kind added or one whose row set grows gets a higher one, and the register
 binds such kinds whole once when it is first opened by code that knows them (``binding.extend``).
@@ -81,6 +81,9 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
                                                                                           "pool_id"),
                                            Child("market_pool_incomes", "pool_id"),
                                            Child("market_pool_payouts", "pool_id")), label=("pool_no",)),
+    # A bank–enterprise matchmaking event with its credit lines and the patents each offers.
+    Spec("match_event", "match_events", children=(Child("match_lines", "event_id"),
+                                                  Child("match_line_rights", "event_id")), label=("event_no",)),
     Spec("auction", "market_auctions", children=(Child("market_bidders", "auction_id"),
                                                  Child("market_bids", "auction_id")), label=("auction_no",)),
     # An insurance policy with the rights it covers and its claims (a claim's steps are acts on the policy).

@@ -60,6 +60,13 @@ class RegistrationCommands(DecisionCommands):
             row = self._file_in(session, actor, data, on)
             return self._decide_register(session, actor, row, on)
 
+    def file_in(self, uow: UnitOfWork, actor: Actor, data: dict[str, Any] | PledgeApplication,
+                received: date | None = None) -> PledgeRecord:
+        """:meth:`file` inside the caller's unit of work (a matchmaking credit line becomes an application in
+        the line's own transaction, so a refused application leaves the line as it was)."""
+        actor.require(Action.REGISTER_PLEDGE)
+        return self._record(uow, self._file_in(uow, actor, data, received or self.clock.today()))
+
     def _file_in(self, session: Session, actor: Actor, data: dict[str, Any] | PledgeApplication, on: date) -> PledgeRow:
         if True:  # keeps the body's indentation of the transaction it runs in
             app = data if isinstance(data, PledgeApplication) else parse_application(session, data, on)

@@ -79,6 +79,12 @@ REFUSED_FIRST: dict[str, tuple[Action, Command]] = {
     "pools.record_income": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.record_income(a, 999999, Decimal(1))),
     "pools.set_trust": (Action.MANAGE_MARKET, lambda ws, a, n: ws.pools.set_trust(a, 999999, {})),
     "pools.pledge_package": (Action.REGISTER_PLEDGE, lambda ws, a, n: ws.pools.pledge_package(a, 999999)),
+    "matchmaking.add_event": (Action.MANAGE_MATCHMAKING, lambda ws, a, n: ws.matchmaking.add_event(a, {})),
+    "matchmaking.add_line": (Action.MANAGE_MATCHMAKING, lambda ws, a, n: ws.matchmaking.add_line(a, 999999, {})),
+    "matchmaking.approve_line": (Action.MANAGE_MATCHMAKING, lambda ws, a, n: ws.matchmaking.approve_line(a, 999999)),
+    "matchmaking.withdraw_line": (Action.MANAGE_MATCHMAKING,
+                                  lambda ws, a, n: ws.matchmaking.withdraw_line(a, 999999)),
+    "matchmaking.convert_line": (Action.MANAGE_MATCHMAKING, lambda ws, a, n: ws.matchmaking.convert_line(a, 999999)),
 }
 
 

@@ -1,0 +1,1 @@
+"""Bank–enterprise matchmaking (银企对接, seed 004): events where banks grant credit lines to firms."""

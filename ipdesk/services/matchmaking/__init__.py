@@ -1,0 +1,1 @@
+"""Bank–enterprise matchmaking services: events, credit lines and their conversion into pledge applications."""
