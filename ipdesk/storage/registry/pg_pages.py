@@ -41,7 +41,7 @@ _SEED = 17  # a fixed sample: the same estimate until the register changes
 def planned_rows(conn: Connection, stmt: Select[Any]) -> int:
     """The planner's estimate of the rows ``stmt`` returns (EXPLAIN, no execution: ~1 ms)."""
     compiled = stmt.compile(dialect=conn.dialect)
-    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar()
+    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar_one()
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
