@@ -137,7 +137,10 @@ class NoticePreviewDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(860, 920)
+        # A4 portrait wants height; on a desk screen of 860 or 768 px the buttons must stay on it (the
+        # walkthrough under Xvfb at 1360 × 860 showed them below the screen's edge).
+        room = self.screen().availableGeometry().height() - 60 if self.screen() is not None else 920
+        self.resize(860, max(480, min(920, room)))
         self._set_ready(False)
         # shortcuts of the dialog, not of its buttons (a button's own shortcut goes when its text changes)
         key_shortcut(self, QKeySequence(QKeySequence.StandardKey.Save), self.save_as)

@@ -209,6 +209,7 @@ def test_preview_offers_only_the_kinds_the_pledge_has_then_saves(qtbot, ws, worl
         text = dialog.preview.text.toPlainText()
         assert "专利权质押登记通知书" in text and "ZL 201710601862.3" in text and dialog.issued.serial in text
     assert dialog.save_button.isEnabled() and dialog.issued.serial in dialog.status.text()
+    assert dialog.frameGeometry().height() < dialog.screen().availableGeometry().height()  # its buttons on screen
     save_screenshot(dialog, "preview.png", tmp_path)
 
     out = tmp_path / "saved" / "notice.pdf"

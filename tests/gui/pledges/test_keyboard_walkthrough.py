@@ -7,7 +7,6 @@ shared mock (each confirmation would be one Enter); the print dialog is replaced
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -71,14 +70,11 @@ class Keys:
 
 
 def shot(widget: QWidget, name: str, tmp_path: Path) -> None:
-    """A screenshot of the step (always to the test's folder; to docs/screenshots with IPDESK_SCREENSHOTS=1)."""
+    """A screenshot of the step into the test's folder (the docs' walkthrough screenshots are taken under Xvfb
+    by benchmarks/walkthrough.py, with real key events)."""
     QApplication.processEvents()
     image = widget.grab()
     assert not image.isNull() and image.save(str(tmp_path / name))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        out = ROOT / "docs" / "screenshots"
-        out.mkdir(parents=True, exist_ok=True)
-        image.save(str(out / name))
 
 
 @pytest.fixture
