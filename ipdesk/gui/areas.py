@@ -204,6 +204,16 @@ def build_pools(host: AreaHost) -> QWidget | None:
     return PoolsPage(host.workstation, host.lang)
 
 
+def build_matchmaking(host: AreaHost) -> QWidget | None:
+    if getattr(host.workstation, "matchmaking", None) is None:  # a test double without the service
+        return None
+    from ipdesk.gui.matchmaking.matchmaking_page import MatchmakingPage
+
+    # 转为质押申请 files the line's application; the pledge register then shows it, selected.
+    return MatchmakingPage(host.workstation, host.lang, open_application=lambda pledge_id, application_no:
+                           open_pledges(host, {"search": application_no, "select": str(pledge_id)}))
+
+
 def build_insurance(host: AreaHost) -> QWidget | None:
     if getattr(host.workstation, "insurance", None) is None:  # a test double without the service
         return None
@@ -375,6 +385,12 @@ AREAS: tuple[AreaSpec, ...] = (
              ("专利池信托融资：成员、信托计划、许可收入分配与打包出质。",
               "Patent-pool trust financing: members, trust plan, licence income distribution, package pledge."),
              build=build_pools, permission=View.POOLS, watches=frozenset({"parties", "rights", "pledges"})),
+    AreaSpec("matchmaking", "match", ("银企对接", "Bank–firm matchmaking"),
+             ("银企对接会：银行向企业集中授信，按企业和银行登记授信额度，一键转为质押登记申请。",
+              "Bank–enterprise matchmaking events: credit lines per firm and bank, each turned into a pledge "
+              "application in one step."),
+             build=build_matchmaking, permission=View.MATCHMAKING, watches=frozenset({"pledges", "parties",
+                                                                                      "rights"})),
     AreaSpec("statistics", "stats", ("统计", "Statistics"),
              ("按年度、类型、银行、地区统计质押金额和件数，并可导出。",
               "Pledge amounts and counts by year, kind, bank and region, with export."),

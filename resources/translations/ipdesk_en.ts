@@ -5457,4 +5457,161 @@ Demo data is for getting to know ipdesk; use a separate database for real work.<
         <translation>Surplus returned to the pledgor</translation>
     </message>
 </context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>新建对接会</source>
+        <translation>New matchmaking event</translation>
+    </message>
+    <message>
+        <source>例如：镇江市银企专利质押对接会</source>
+        <translation>e.g. Zhenjiang bank–enterprise patent pledge matchmaking</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>例如：江苏省知识产权局、镇江市人民政府</source>
+        <translation>e.g. Jiangsu IP Office, Zhenjiang Municipal Government</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>例如：江苏省镇江市</source>
+        <translation>e.g. Zhenjiang, Jiangsu</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+</context>
+<context>
+    <name>LineForm</name>
+    <message>
+        <source>新增授信（{event}）</source>
+        <translation>New credit line ({event})</translation>
+    </message>
+    <message>
+        <source>授信银行名称或统一社会信用代码</source>
+        <translation>The bank's name or unified social credit code</translation>
+    </message>
+    <message>
+        <source>授信银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>企业名称或统一社会信用代码</source>
+        <translation>The firm's name or unified social credit code</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Firm</translation>
+    </message>
+    <message>
+        <source>授信额度（元）</source>
+        <translation>Credit line (yuan)</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>授信期限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>企业提供的专利号，用逗号或顿号分隔</source>
+        <translation>The patents the firm offers, separated by commas</translation>
+    </message>
+    <message>
+        <source>提供的专利</source>
+        <translation>Patents offered</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>授信额度</source>
+        <translation>Credit line</translation>
+    </message>
+</context>
+<context>
+    <name>MatchmakingPage</name>
+    <message>
+        <source>银企对接</source>
+        <translation>Bank–firm matchmaking</translation>
+    </message>
+    <message>
+        <source>对接会编号、名称、主办单位或地区</source>
+        <translation>Event number, name, organiser or region</translation>
+    </message>
+    <message>
+        <source>新建对接会…</source>
+        <translation>New event…</translation>
+    </message>
+    <message>
+        <source>新增授信…</source>
+        <translation>New credit line…</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>转为质押申请…</source>
+        <translation>To pledge application…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>无法读取对接会：{error}</source>
+        <translation>Could not read the event: {error}</translation>
+    </message>
+    <message>
+        <source>选择一次对接会查看授信明细</source>
+        <translation>Select an event to see its credit lines</translation>
+    </message>
+    <message>
+        <source>合计：{firms} 家企业、{patents} 件专利、{banks} 家银行，授信 {amount} 元（其中已转质押申请 {converted} 元）</source>
+        <translation>In all: {firms} firms, {patents} patents, {banks} banks, credit lines of {amount} yuan ({converted} yuan already filed as pledge applications)</translation>
+    </message>
+    <message>
+        <source>出质人：{firm}
+质权人：{bank}
+担保债权数额：{amount} 元
+债务履行期限：{deadline}
+出质专利：{rights}</source>
+        <translation>Pledgor: {firm}
+Pledgee: {bank}
+Secured amount: {amount} yuan
+Performance deadline: {deadline}
+Pledged patents: {rights}</translation>
+    </message>
+    <message>
+        <source>转为质押申请</source>
+        <translation>To pledge application</translation>
+    </message>
+    <message>
+        <source>将授信 {line} 转为质押登记申请（今日受理）？</source>
+        <translation>File credit line {line} as a pledge registration application (received today)?</translation>
+    </message>
+    <message>
+        <source>已将授信 {line} 转为质押申请 {no}</source>
+        <translation>Credit line {line} filed as pledge application {no}</translation>
+    </message>
+</context>
 </TS>

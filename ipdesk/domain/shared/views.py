@@ -19,6 +19,7 @@ class View(enum.StrEnum):
     DISPOSAL = "disposal"
     MARKET = "market"
     POOLS = "pools"
+    MATCHMAKING = "matchmaking"  # bank–enterprise events and their credit lines (银企对接)
     STATISTICS = "statistics"
     AUDIT = "audit"  # the audit log: auditors and administrators
 
@@ -27,7 +28,7 @@ class View(enum.StrEnum):
 # the custodian its rights; the insurer its policies; the auditor reads everything and the administrator
 # sees what it manages (everything). The public register search and the settings page are for every user.
 _OFFICE = {View.WORKBENCH, View.RIGHTS, View.PARTIES, View.PLEDGES, View.RISK, View.POOLS, View.STATISTICS,
-           View.MARKET}
+           View.MARKET, View.MATCHMAKING}
 ROLE_VIEWS: dict[Role, frozenset[View]] = {
     # The clerk records a disposal's transfer and cancels the pledge it realised: it sees the cases.
     Role.CLERK: frozenset(_OFFICE | {View.DISPOSAL}),

@@ -26,6 +26,7 @@ from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.services import audit
+from ipdesk.services.matchmaking.queries import EventListSource
 from ipdesk.services.matchmaking.records import (
     Conversion,
     EventRecord,
@@ -113,6 +114,10 @@ class MatchmakingService:
             rows = list(session.execute(select(MatchEventRow)
                                         .order_by(MatchEventRow.held_on.desc(), MatchEventRow.id.desc())).scalars())
             return event_records(session, rows)
+
+    def event_source(self) -> EventListSource:
+        """The events for a lazy table (every office role sees every event: they are the office's)."""
+        return EventListSource(self.engine)
 
     def line(self, key: int | str) -> LineRecord:
         with reading(self.engine) as session:

@@ -151,3 +151,20 @@ def _right_id(ws, number: str) -> int:
     with ws.engine.connect() as conn:
         stmt = select(RightRow.id).where(RightRow.number == parse_right_number(number).number)
         return conn.execute(stmt).scalar_one()
+
+
+def test_the_event_list_aggregates_the_totals_in_sql(world: World) -> None:
+    from ipdesk.services.paging import Query
+
+    world.line(0, 0, "5000000")
+    world.line(1, 1, "2500000.25")
+    world.mm.withdraw_line(ADMIN, world.line(2, 1, "9000000").id)
+    other = world.mm.add_event(ADMIN, {"name": "丹阳市银企对接会", "date": "2026-10-10", "region": "丹阳"}).value
+    source = world.mm.event_source()
+    assert source.count(Query()) == 2 and source.count(Query(search="丹阳")) == 1
+    first, second = source.page(Query(), 0, 10)
+    assert first["event_no"] == world.event.event_no and second["event_no"] == other.event_no  # latest first
+    assert (first["firms"], first["patents"], first["banks"], first["amount"]) == (2, 3, 2, D("7500000.25"))
+    assert (second["firms"], second["patents"], second["banks"], second["amount"]) == (0, 0, 0, D("0.00"))
+    by_amount = source.page(Query(sort_key="amount"), 0, 10)
+    assert [r["event_no"] for r in by_amount] == [other.event_no, world.event.event_no]
