@@ -161,7 +161,7 @@ def test_mixed_application_examine_cure_register_and_find_in_list(qtbot, ws, wor
     form.preview_dialog.accept()
 
     form.submit()
-    qtbot.waitUntil(lambda: form.result_value is not None, timeout=5000)
+    qtbot.waitUntil(lambda: form.result_value is not None, timeout=15_000)  # a filing under a loaded machine
     record = form.result_value
     assert record.status is PledgeStatus.APPLIED and record.family == "mixed"
     settle(qtbot)
