@@ -5,8 +5,8 @@
   code and its note at the left, the seal area with office name and date at the right.
 * Every page has a footer ``第 x 页 共 y 页`` and the serial (x of y needs the page count: pages are kept
   and the footers drawn when the document is saved, see :class:`_NumberedCanvas`).
-* The QR code is encoded with ReportLab's ``qrencoder`` (no widget: the widget encodes twice) with a
-  faster mask-penalty evaluation, and drawn as one path of merged runs of dark modules.
+* The QR code (:mod:`.qr`) is ReportLab's ``qrencoder`` matrix, computed faster, drawn as one path of merged
+  runs of dark modules.
 * PDF metadata: title, author (office), subject, plus custom Info keys holding the signed payload and the
   canonical content (see :mod:`.pdf_payload`). The creation date is the issue time and ReportLab's
   invariant mode is on, so rendering the same content twice gives byte-identical PDFs (reprints).
@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode import qrencoder as qe
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -34,6 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from ipdesk.reports.common.fonts import register_fonts, text_width
+from ipdesk.reports.common.qr import draw_qr, qr_matrix  # noqa: F401  (qr_matrix: re-exported)
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
@@ -243,168 +243,6 @@ class SignatureBlock(Flowable):
                 avail = self._aw - QR_SIZE - block_w - 12 * mm
                 _, h = p.wrap(avail, QR_SIZE)
                 p.drawOn(c, QR_SIZE + 3 * mm, y + (QR_SIZE - h) / 2)
-
-
-# ------------------------------------------------------------------------------------------------ QR
-
-
-_QR_LEVEL = qe.QRErrorCorrectLevel.M
-_FINDER_LIKE = ((1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0), (0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1))
-_BIT_TEXT = bytes.maketrans(b"\x00\x01", b"01")
-
-
-def _big(lines: Any) -> int:
-    """A matrix (rows of bools) as one integer: each line's bits, lines separated by one 0 bit so that
-    no run or pattern crosses from one line into the next."""
-    return int("0".join(bytes(line).translate(_BIT_TEXT).decode() for line in lines), 2)
-
-
-def _penalty(rows: int, cols: int, n: int, content: int) -> int:
-    """ISO/IEC 18004 mask penalty (N1 runs, N2 blocks, N3 finder-like patterns, N4 balance) computed
-    with whole-matrix bit operations. ``rows``/``cols``: the matrix and its transpose as :func:`_big`
-    integers; ``content``: the same layout with every module bit set (separator bits clear)."""
-    score = 0
-    for dark in (rows, cols):
-        light = ~dark & content
-        for y in (dark, light):
-            w = y & (y >> 1) & (y >> 2) & (y >> 3) & (y >> 4)  # starts of 5 same-colour modules
-            score += w.bit_count() + 2 * (w & ~(w << 1)).bit_count()  # run of L ≥ 5 scores L - 2
-        for pattern in _FINDER_LIKE:
-            hits = -1
-            for k, bit in enumerate(pattern):
-                hits &= (dark if bit else light) >> k
-            score += 40 * hits.bit_count()
-    stride = n + 1
-    light = ~rows & content
-    for y in (rows, light):
-        score += 3 * (y & (y >> 1) & (y >> stride) & (y >> (stride + 1))).bit_count()
-    score += 10 * (abs(rows.bit_count() * 100 // (n * n) - 50) // 5)
-    return score
-
-
-@lru_cache(maxsize=40)
-def _mask_tables(version: int) -> tuple[int, tuple[tuple[int, int], ...]]:
-    """For a version: the all-modules layout, and per mask pattern its dark modules restricted to the
-    data area (rows and transpose, as :func:`_big` integers). They depend on the version only."""
-    n = version * 4 + 17
-    probe = qe.QRCode(version, _QR_LEVEL)
-    probe.moduleCount = n
-    area = [[False] * n for _ in range(n)]
-    for c, r in probe._dataPosIterator():
-        area[r][c] = True
-    masks = []
-    for m in range(8):
-        fn = qe.QRUtil.getMask(m)
-        pat = [[area[r][c] and bool(fn(r, c)) for c in range(n)] for r in range(n)]
-        masks.append((_big(pat), _big(zip(*pat, strict=True))))
-    return _big([[True] * n] * n), tuple(masks)
-
-
-@lru_cache(maxsize=64)
-def _rs_generator_logs(ec_len: int) -> tuple[int, ...]:
-    """Logs of the Reed–Solomon generator polynomial's coefficients after the leading 1."""
-    exp, log = qe.EXP_TABLE, qe.LOG_TABLE
-    poly = [1]
-    for i in range(ec_len):
-        nxt = poly + [0]
-        for j, coef in enumerate(poly):
-            if coef:
-                nxt[j + 1] ^= exp[(log[coef] + i) % 255]
-        poly = nxt
-    return tuple(log[c] for c in poly[1:])
-
-
-def _rs_remainder(data: list[int], ec_len: int) -> list[int]:
-    exp, log = qe.EXP_TABLE, qe.LOG_TABLE
-    gen = _rs_generator_logs(ec_len)
-    res = list(data) + [0] * ec_len
-    for i in range(len(data)):
-        coef = res[i]
-        if coef:
-            lc = log[coef]
-            for j, g in enumerate(gen, i + 1):
-                res[j] ^= exp[(lc + g) % 255]
-    return res[len(data):]
-
-
-def _codewords(qr: qe.QRCode) -> list[int]:
-    """The interleaved data + error-correction codewords (what ``QRCode.createData`` computes, with the
-    generator polynomials cached instead of rebuilt for every block of every code)."""
-    blocks = qe.QRRSBlock.getRSBlocks(qr.version, qr.errorCorrectLevel)
-    capacity = sum(b.dataCount for b in blocks) * 8
-    buf = qe.QRBitBuffer()
-    for data in qr.dataList:
-        data.write(buf, qr.version)
-    if buf.getLengthInBits() > capacity:
-        raise ValueError("QR data too long")
-    if buf.getLengthInBits() + 4 <= capacity:
-        buf.put(0, 4)
-    while buf.getLengthInBits() % 8:
-        buf.putBit(False)
-    pad = (0xEC, 0x11)
-    i = 0
-    while buf.getLengthInBits() < capacity:
-        buf.put(pad[i % 2], 8)
-        i += 1
-    dc, ec, offset = [], [], 0
-    for b in blocks:
-        chunk = buf.buffer[offset:offset + b.dataCount]
-        offset += b.dataCount
-        dc.append(chunk)
-        ec.append(_rs_remainder(chunk, b.totalCount - b.dataCount))
-    out: list[int] = []
-    for group in (dc, ec):
-        for k in range(max(len(g) for g in group)):
-            out.extend(g[k] for g in group if k < len(g))
-    return out
-
-
-def qr_matrix(text: str) -> list[list[bool]]:
-    """The module matrix of ``text``: byte mode, error correction M, smallest version, best mask.
-
-    Built with ReportLab's encoder, but faster: Reed–Solomon generators are cached, and the eight mask
-    candidates are scored on big-integer bit sets (masked matrix = unmasked matrix XOR the mask's
-    data-area pattern) instead of rebuilding and rescanning the matrix eight times.
-    """
-    qr = qe.QRCode(None, _QR_LEVEL)
-    qr.addData(qe.QR8bitByte(text))
-    qr.version = qr.calculate_version()
-    n = qr.version * 4 + 17
-    content, masks = _mask_tables(qr.version)
-    qr.dataCache = _codewords(qr)
-    qr.makeImpl(True, 0)  # format bits blank (as in ReportLab's own mask search), data masked with 0
-    base_rows = _big(qr.modules) ^ masks[0][0]
-    base_cols = _big(zip(*qr.modules, strict=True)) ^ masks[0][1]
-    scores = [_penalty(base_rows ^ mr, base_cols ^ mc, n, content) for mr, mc in masks]
-    qr.makeImpl(False, scores.index(min(scores)))
-    return qr.modules
-
-
-def draw_qr(canv: Canvas, text: str, x: float, y: float, size: float) -> None:
-    """Draw the QR of ``text`` with its 4-module quiet zone in the square (x, y, size).
-
-    Drawn in module units (integer coordinates) as one filled path of horizontal runs: small and fast.
-    """
-    modules = qr_matrix(text)
-    n = len(modules)
-    unit = size / (n + 8)
-    ops = []
-    for r, row in enumerate(modules):
-        c = 0
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                ops.append(f"{start + 4} {r + 4} {c - start} 1 re")
-            else:
-                c += 1
-    canv.saveState()
-    canv.setFillColor(colors.black)
-    # origin at the top-left corner of the square, y downwards, one unit per module
-    canv.transform(unit, 0, 0, -unit, x, y + size)
-    canv.addLiteral("\n".join(ops) + "\nf")
-    canv.restoreState()
 
 
 # ---------------------------------------------------------------------------------- document & pages

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import random
 import shutil
 import subprocess
 from dataclasses import replace
@@ -11,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from reportlab.graphics.barcode import qrencoder as qe
 
 from ipdesk.domain.notices.notice import (
     NoticeKind,
@@ -21,7 +19,6 @@ from ipdesk.domain.notices.notice import (
     rmb_uppercase,
     sample_notice,
 )
-from ipdesk.reports.common import layout
 from ipdesk.reports.common.pdf_payload import _raw_scan, read_payload, read_pdf_payload
 from ipdesk.reports.common.seal import OfficeKey, VerifyStatus, trusted_keys, unb64u
 from ipdesk.reports.notices.notice_pdf import notice_story, page_meta, render_document, render_notice
@@ -228,54 +225,6 @@ def test_failed_write_leaves_no_file(key: OfficeKey, tmp_path: Path, monkeypatch
     with pytest.raises(OSError):
         render_notice(sample_notice(), key, out)
     assert list(tmp_path.iterdir()) == []
-
-
-def test_qr_encoder_matches_reportlab() -> None:
-    rng = random.Random(4)
-    for length in (20, 165, 400):
-        text = "".join(rng.choice("ABCdef0123456789|-_") for _ in range(length))
-        qr = qe.QRCode(None, qe.QRErrorCorrectLevel.M)
-        qr.addData(qe.QR8bitByte(text))
-        qr.version = qr.calculate_version()
-        assert layout._codewords(qr) == qe.QRCode.createData(qr.version, qr.errorCorrectLevel, qr.dataList)
-        # the fast mask choice yields one of ReportLab's eight valid matrices
-        m = layout.qr_matrix(text)
-        candidates = []
-        for mask in range(8):
-            qr.makeImpl(False, mask)
-            candidates.append([row[:] for row in qr.modules])
-        assert m in candidates
-
-
-def _reference_penalty(mat: list[list[bool]]) -> int:
-    n, score = len(mat), 0
-    for lines in (mat, [list(c) for c in zip(*mat, strict=True)]):
-        for line in lines:
-            run = 1
-            for i in range(1, n + 1):
-                if i < n and line[i] == line[i - 1]:
-                    run += 1
-                else:
-                    score += run - 2 if run >= 5 else 0
-                    run = 1
-            t = "".join("1" if v else "0" for v in line)
-            score += 40 * sum(t[i:i + 11] in ("10111010000", "00001011101") for i in range(n - 10))
-    for r in range(n - 1):
-        for c in range(n - 1):
-            score += 3 * (mat[r][c] == mat[r][c + 1] == mat[r + 1][c] == mat[r + 1][c + 1])
-    return score + 10 * (abs(sum(map(sum, mat)) * 100 // (n * n) - 50) // 5)
-
-
-def test_fast_mask_penalty_equals_reference() -> None:
-    qr = qe.QRCode(None, qe.QRErrorCorrectLevel.M)
-    qr.addData(qe.QR8bitByte("IPD1|N2026-000123|" + "x" * 140))
-    qr.version = qr.calculate_version()
-    content, _ = layout._mask_tables(qr.version)
-    for mask in range(8):
-        qr.makeImpl(True, mask)
-        columns = layout._big(zip(*qr.modules, strict=True))
-        fast = layout._penalty(layout._big(qr.modules), columns, len(qr.modules), content)
-        assert fast == _reference_penalty(qr.modules)
 
 
 @pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
