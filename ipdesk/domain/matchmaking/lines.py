@@ -46,8 +46,8 @@ class LineStatus(enum.StrEnum):
 
 
 LINE_STATUS_LABELS: dict[LineStatus, tuple[str, str]] = {
-    LineStatus.INTENDED: ("意向", "intended"), LineStatus.APPROVED: ("已批准", "approved"),
-    LineStatus.WITHDRAWN: ("已撤回", "withdrawn"), LineStatus.CONVERTED: ("已转质押申请", "converted"),
+    LineStatus.INTENDED: ("意向", "Intended"), LineStatus.APPROVED: ("已批准", "Approved"),
+    LineStatus.WITHDRAWN: ("已撤回", "Withdrawn"), LineStatus.CONVERTED: ("已转质押申请", "Converted"),
 }
 
 #: What may be done to a line in each status, and the status it then has.
@@ -67,7 +67,7 @@ def step(action: str, status: LineStatus, line: str) -> tuple[LineStatus | None,
     if status in allowed:
         return after, None
     label = LINE_STATUS_LABELS[status]
-    return None, Problem("match.line_status", "line", {"line": line, "status": label[0], "status_en": label[1],
+    return None, Problem("match.line_status", "line", {"line": line, "status": label[0], "status_en": label[1].lower(),
                                                        "action": zh, "action_en": en})
 
 

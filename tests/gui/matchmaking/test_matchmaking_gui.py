@@ -4,21 +4,18 @@ the tester; the screenshot."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from ipdesk.domain.matchmaking.lines import LineStatus
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.gui.matchmaking.forms import EventForm, LineForm
 from ipdesk.gui.matchmaking.matchmaking_page import MatchmakingPage
 from ipdesk.services.workstation import Workstation
+from tests.gui.helpers.screenshots import SHOT_WIDTH, save_screenshot
 from tests.helpers.factories import ADMIN, add_party, invention_data, make_uscc
 
-ROOT = Path(__file__).resolve().parents[3]
 NUMBERS = ("ZL 201710601862.3", "ZL 201610000010.4")
 
 
@@ -153,17 +150,20 @@ def test_without_the_duty_nothing_is_offered(qtbot, world) -> None:  # type: ign
     assert not any(b.isVisibleTo(page) for b in page.buttons.values())
 
 
-def test_screenshot(qtbot, world, tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_screenshot(qtbot, world, tmp_path, lang) -> None:  # type: ignore[no-untyped-def]
+    from ipdesk.gui import i18n
+
+    i18n.install_translators("en" if lang == "en" else "zh_CN")  # into docs/screenshots or …/en
     world["ws"].matchmaking.convert_line(ADMIN, world["lines"][0].id)
-    page = MatchmakingPage(world["ws"], "zh")
+    page = MatchmakingPage(world["ws"], lang)
     qtbot.addWidget(page)
-    page.resize(1200, 620)
+    page.resize(SHOT_WIDTH, 620)
     page.show()
     shown(qtbot, page)
     qtbot.waitUntil(lambda: page.table.columnWidth(1) > 150, timeout=10_000)  # sized to the rows read
     page.line_table.selectRow(1)
-    QApplication.processEvents()
-    image = page.grab()
-    assert not image.isNull() and image.save(str(tmp_path / "matchmaking.png"))
-    if os.environ.get("IPDESK_SCREENSHOTS") == "1":
-        image.save(str(ROOT / "docs" / "screenshots" / "matchmaking.png"))
+    save_screenshot(page, "matchmaking.png", tmp_path)
+    # Nothing cut off: every button shows its whole text.
+    for button in page.buttons.values():
+        assert button.width() >= button.sizeHint().width() - 2, button.text()
