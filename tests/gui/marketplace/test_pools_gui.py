@@ -124,7 +124,7 @@ def test_the_forms_set_up_a_pool_add_a_member_and_pledge_the_package(qtbot, ws) 
     assert filed.pledgor_names == (ws.world["firm"].name, ws.other.name)
 
 
-def test_the_pools_page_in_english(qtbot, ws) -> None:
+def test_the_pools_page_in_english(qtbot, ws, tmp_path) -> None:
     from ipdesk.gui import i18n
 
     i18n.install_translators("en")
@@ -133,6 +133,7 @@ def test_the_pools_page_in_english(qtbot, ws) -> None:
         assert page.buttons["income"].text() == "Distribute income…"
         assert page.pools.data(page.pools.index(0, page.pools.column_index("method"))) == "Average"
         assert "Trustee: 中航信托股份有限公司" in page.trust.text() and "36 months" in page.trust.text()
+        assert save_screenshot(page, "pools.png", tmp_path).stat().st_size > 10_000  # docs/screenshots/en
         form = page.record_income()
         assert form.windowTitle() == f"Distribute licence income: {ws.pool_no}" and "(total 100%)" in form.key.text()
         form.close()
