@@ -277,17 +277,22 @@ def load_with_baseline(path: Path, template: Path, n: int) -> tuple[Result, int]
         raw.execute("PRAGMA foreign_keys=ON")
         raw.execute("PRAGMA journal_mode=WAL")
         raw.execute("PRAGMA synchronous=NORMAL")
-        for sql, params, many in statements:
-            data = next(rows) if many else None
+        try:
+            for sql, params, many in statements:
+                data = next(rows) if many else None
+                started = time.perf_counter()
+                if many:
+                    raw.executemany(sql, data)
+                else:
+                    raw.execute(sql, params if params is not None else ()).fetchall()
+                raw_seconds += time.perf_counter() - started
             started = time.perf_counter()
-            if many:
-                raw.executemany(sql, data)
-            else:
-                raw.execute(sql, params if params is not None else ()).fetchall()
+            raw.execute("COMMIT")
             raw_seconds += time.perf_counter() - started
-        started = time.perf_counter()
-        raw.execute("COMMIT")
-        raw_seconds += time.perf_counter() - started
+        except (StopIteration, sqlite3.Error):
+            # the loader now writes more than the register's four tables (the audit binding's states):
+            # the replay regenerates only those, so it has no baseline to give; the load itself is kept
+            raw_seconds = float("nan")
         raw.close()
     helper.dispose()
     copy.unlink()

@@ -1,0 +1,157 @@
+"""Benchmark: start-up to first paint — the workstation window on a 10 k and a 1 M register, next to a bare
+PySide6 window (a QMainWindow with an empty QTableView) started the same way in the same run.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--keep DIR] [--database URL …]
+
+Each start is a fresh interpreter (``subprocess``, offscreen platform): the clock starts just before the
+process is spawned and stops at (1) the first paint of any widget — "window shown" — and (2) the first
+paint of a table whose model has rows — "first page shown", the window usable. ``--database`` adds
+registers to measure (e.g. a PostgreSQL URL holding 1 M rights); by default a 10 k SQLite register is built
+(demo loader, kept with ``--keep``) and, if ``DIR/rights-1000000.loaded.sqlite3`` from
+``bench_rights.py --keep DIR`` exists, the 1 M one too. Target (issue 14, item 5): usable < 0.8 s on 1 M.
+Not a test; nothing here runs in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHILD = r"""
+import json, os, sys, tempfile, time
+from pathlib import Path
+T0, MODE, URL = float(sys.argv[1]), sys.argv[2], sys.argv[3]
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+marks = {"imports": None}
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QTableView
+
+
+class Watch(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            now = time.time()
+            marks.setdefault("window", now)
+            view = obj.parent()
+            if isinstance(view, QAbstractItemView) and view.model() is not None and view.model().rowCount() > 0:
+                marks.setdefault("rows", now)
+        return False
+
+
+def finish():
+    if "rows" in marks or time.time() - T0 > 60:
+        print(json.dumps({k: (v - T0 if v else None) for k, v in marks.items()}))
+        os._exit(0)
+
+
+if MODE == "bare":
+    app = QApplication([])
+    watch = Watch()
+    app.installEventFilter(watch)
+    marks["imports"] = time.time()
+    window = QMainWindow()
+    table = QTableView()
+    from PySide6.QtGui import QStandardItemModel, QStandardItem
+    model = QStandardItemModel(1, 1)
+    model.setItem(0, 0, QStandardItem("x"))
+    table.setModel(model)
+    window.setCentralWidget(table)
+else:
+    from PySide6.QtCore import QSettings
+    from ipdesk.config import AppConfig
+    from ipdesk.gui.app import create_application
+    from ipdesk.gui.settings import Settings, use_settings
+    tmp = tempfile.mkdtemp(prefix="ipdesk-startup-")
+    use_settings(Settings(QSettings(str(Path(tmp) / "ipdesk.ini"), QSettings.Format.IniFormat)))
+    app = create_application([], excepthook=False)
+    watch = Watch()
+    app.installEventFilter(watch)
+    from ipdesk.gui.mainwindow import MainWindow
+    from ipdesk.services.workstation import open_workstation
+    marks["imports"] = time.time()
+    ws = open_workstation(AppConfig(Path(tmp), URL, "zh"))
+    marks["database"] = time.time()
+    window = MainWindow(ws, remember=False)
+window.resize(1360, 860)
+window.show()
+timer = QTimer()
+timer.timeout.connect(finish)
+timer.start(2)
+app.exec()
+"""
+
+
+def start(mode: str, url: str) -> dict[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    t0 = time.time()
+    out = subprocess.run([sys.executable, "-c", CHILD, repr(t0), mode, url], env=env, capture_output=True,
+                         text=True, timeout=120)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(out.stderr[-2000:])
+    return json.loads(lines[-1])
+
+
+def build_sqlite(path: Path, n: int) -> str:
+    from ipdesk.demo.generator import load_demo_data
+    from ipdesk.domain.shared.permissions import Actor, Role
+    from ipdesk.storage import migrate
+    from ipdesk.storage.engine import make_engine
+
+    url = f"sqlite:///{path}"
+    if not path.exists():
+        print(f"loading {n:,} rights into {path} …", flush=True)
+        engine = make_engine(url)
+        migrate.upgrade_to_head(engine)
+        load_demo_data(engine, Actor("bench", Role.ADMIN), rights=n, seed=2026, as_of=date(2026, 11, 21))
+        engine.dispose()
+    return url
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="keep the 10 k register here (and look for the 1 M one)")
+    parser.add_argument("--database", action="append", default=[], help="another register to measure")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="ipdesk-startup-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = [("SQLite 10 k", build_sqlite(folder / "startup-10k.sqlite3", 10_000))]
+    big = folder / "rights-1000000.loaded.sqlite3"
+    if big.exists():
+        targets.append(("SQLite 1 M", f"sqlite:///{big}"))
+    targets += [(url.split("://")[0].split("+")[0] + " " + url.rsplit("/", 1)[-1], url) for url in args.database]
+    print(f"load average before: {os.getloadavg()[0]:.2f}")
+    start("bare", "")  # warm the OS file cache for both
+    results: dict[str, list[dict[str, float]]] = {"bare PySide6 window": []}
+    for name, _ in targets:
+        results[name] = []
+    for _ in range(args.runs):  # interleaved, so the load of the machine hits all alike
+        results["bare PySide6 window"].append(start("bare", ""))
+        for name, url in targets:
+            results[name].append(start("ipdesk", url))
+    bare = statistics.median(r["rows"] for r in results["bare PySide6 window"])
+    print(f"\nmedian of {args.runs} starts (s from spawning the process), load average after: "
+          f"{os.getloadavg()[0]:.2f}")
+    print(f"{'':24}{'imports':>9}{'database':>10}{'window':>9}{'first page':>12}{'ratio':>8}")
+    for name, runs in results.items():
+        def med(key: str, runs: list[dict[str, float]] = runs) -> str:
+            values = [r[key] for r in runs if r.get(key) is not None]
+            return f"{statistics.median(values):.2f}" if values else "-"
+        rows = statistics.median(r["rows"] for r in runs)
+        print(f"{name:24}{med('imports'):>9}{med('database'):>10}{med('window'):>9}{rows:>12.2f}{rows / bare:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()
