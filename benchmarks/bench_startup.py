@@ -141,7 +141,7 @@ def main() -> None:
         results["bare PySide6 window"].append(start("bare", ""))
         for name, url in targets:
             results[name].append(start("ipdesk", url))
-    bare = statistics.median(r["rows"] for r in results["bare PySide6 window"])
+    bare = statistics.median(r["rows"] for r in results["bare PySide6 window"] if r.get("rows"))
     print(f"\nmedian of {args.runs} starts (s from spawning the process), load average after: "
           f"{os.getloadavg()[0]:.2f}")
     print(f"{'':24}{'imports':>9}{'database':>10}{'window':>9}{'first page':>12}{'ratio':>8}")
@@ -149,8 +149,10 @@ def main() -> None:
         def med(key: str, runs: list[dict[str, float]] = runs) -> str:
             values = [r[key] for r in runs if r.get(key) is not None]
             return f"{statistics.median(values):.2f}" if values else "-"
-        rows = statistics.median(r["rows"] for r in runs)
-        print(f"{name:24}{med('imports'):>9}{med('database'):>10}{med('window'):>9}{rows:>12.2f}{rows / bare:>8.2f}")
+        done = [r["rows"] for r in runs if r.get("rows")]  # a start that showed no rows within 60 s: left out
+        rows = statistics.median(done) if done else float("nan")
+        print(f"{name:24}{med('imports'):>9}{med('database'):>10}{med('window'):>9}{rows:>12.2f}{rows / bare:>8.2f}"
+              + ("" if len(done) == len(runs) else f"  ({len(runs) - len(done)} of {len(runs)} showed no rows)"))
 
 
 if __name__ == "__main__":
