@@ -1,5 +1,6 @@
 """Maintenance-custody commands: ``ipdesk custody worklist [--days 60] [--custodian P]`` and ``ipdesk custody
-agreement add --owner PARTY --rights N1[,N2…] [--from D] [--to D]`` / ``agreement list`` (JSON)."""
+agreement add --custodian PARTY --rights N1[,N2…] [--from D] [--to D]`` / ``agreement list`` (JSON); ``--owner`` is
+the hidden former name of ``--custodian``."""
 
 from __future__ import annotations
 
@@ -18,8 +19,12 @@ def add_parsers(sub: Subparsers) -> None:
     agreement = custody_sub.add_parser("agreement", help="custody agreements: add | list")
     agreement_sub = agreement.add_subparsers(dest="agreement_command", required=True)
     add = agreement_sub.add_parser("add", help="a new agreement over patents not yet in custody")
-    add.add_argument("--owner", required=True, metavar="PARTY",
-                     help="the agreement's party, who keeps the fees paid (party id, USCC or exact name)")
+    # one of the two is required (a usage error, exit 2, naming --custodian only: argparse leaves hidden ones out)
+    party = add.add_mutually_exclusive_group(required=True)
+    party.add_argument("--custodian", metavar="PARTY",
+                       help="the custodian, who keeps the fees paid (party id, USCC or exact name)")
+    # the option's first name, kept for the scripts written before --custodian (not shown in the help)
+    party.add_argument("--owner", metavar="PARTY", help=argparse.SUPPRESS)
     add.add_argument("--rights", required=True, metavar="N1[,N2…]",
                      help="the patents, comma-separated, any accepted number form")
     add.add_argument("--from", dest="starts_on", metavar="D", help="custody from (default today)")
@@ -66,7 +71,7 @@ def _run_agreement(args: argparse.Namespace, ws: Any) -> int:
         return EXIT_OK
     # An empty item ("A,,B") is left out; a list of nothing is the service's custody.no_rights (bad input).
     numbers = [n.strip() for n in args.rights.split(",") if n.strip()]
-    data = {"custodian_id": ws.custody.party_id(args.owner),
+    data = {"custodian_id": ws.custody.party_id(args.custodian or args.owner),
             "starts_on": args.starts_on or ws.clock.today().isoformat(), "ends_on": args.ends_on, "rights": numbers}
     emit({"ok": True, "agreement": agreement_json(ws.custody.create_agreement(ws.actor, data))})
     return EXIT_OK
