@@ -118,6 +118,7 @@ class Workstation:
         self.valuation = ValuationService(self.engine, clock=clock)
         self.value_analysis = ValueAnalysisService(self.engine, clock=clock)
         self.monitoring = MonitoringService(self.engine, clock=clock)
+        self.rights.edit_guards.append(self.monitoring.keep_invalidation_flag)
         self.loans = LoanService(self.engine, clock)
         self.statistics = PledgeStatistics(self.engine, clock)
         # The audit log is keyed with the data folder's secret; its head is checkpointed there, signed

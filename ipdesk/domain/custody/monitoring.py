@@ -96,6 +96,10 @@ register({
     "monitoring.closed": ("该监测事项已结案（{closed_on}）", "the monitoring entry is closed already ({closed_on})"),
     "monitoring.no_invalidation": ("著作权没有无效宣告程序：{number}",
                                    "a copyright has no invalidation procedure: {number}"),
+    "monitoring.invalidation_open": ("{number} 还有 {count} 项未结案的无效宣告请求："
+                                     "结案后标记才会取消，不能在此直接取消",
+                                     "{number} has {count} open invalidation request(s): the flag clears when "
+                                     "they are closed, not by editing the right"),
 })
 
 TEXT_MAX = 200

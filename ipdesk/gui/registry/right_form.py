@@ -123,7 +123,9 @@ class RightForm(FormDialog):
             row.addWidget(box)
             self.connect_changes(key, box)
         row.addStretch(1)
-        self.add_row(self.tr("权利限制："), flags_row)
+        flags_row.setFocusProxy(self.flags["invalidation_requested"])
+        # a field, so that a refusal about the flags (an open invalidation request) shows under them
+        self.add_field("invalidation_requested", self.tr("权利限制："), flags_row)
         self.owners = OwnersEditor(workstation, lang)
         self.add_field("owners", L("owners", True), self.owners)
         self.notes = QPlainTextEdit()

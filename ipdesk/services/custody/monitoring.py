@@ -24,6 +24,7 @@ from ipdesk.domain.custody.monitoring import (
     status_after_closing,
 )
 from ipdesk.domain.registry.identifiers import parse_right_number
+from ipdesk.domain.registry.right_input import RightInput
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.fields import check_length, clean
 from ipdesk.domain.shared.permissions import Action, Actor
@@ -56,6 +57,18 @@ class MonitoringService:
     def __init__(self, engine: Engine, *, clock: Clock | None = None):
         self.engine = engine
         self.clock: Clock = clock if clock is not None else OfficeClock()
+
+    @staticmethod
+    def keep_invalidation_flag(session: Session, row: RightRow, data: RightInput) -> None:
+        """An edit of the right (``RightService.edit_guards``) may not clear its invalidation flag while an
+        invalidation request is open: closing the entry clears it (with the outcome), so the flag and the
+        entries never disagree and examination ground P11 keeps holding."""
+        if not row.invalidation_requested or data.invalidation_requested:
+            return
+        count = _open_invalidations(session, row.id)
+        if count:
+            raise RuleRefusal(Problem("monitoring.invalidation_open", "invalidation_requested",
+                                      {"number": row.display_number, "count": count}))
 
     def add(self, actor: Actor, data: dict[str, Any]) -> MonitoringEntry:
         """``data``: ``right`` (a number in any accepted form), ``kind``, ``opened_on``, ``counterparty``,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -176,6 +177,10 @@ class RightService:
         self.clock: Clock = clock if clock is not None else OfficeClock()
         #: Where legal status comes from (the workstation plugs in the annual-fee engine for patents).
         self.status: StatusSource = status
+        #: Checks later contexts add to an edit (``guard(session, row, new_input)`` raises a refusal): the
+        #: register cannot import them (rights-protection custody keeps the invalidation flag while a request
+        #: is open).
+        self.edit_guards: list[Callable[[Session, RightRow, RightInput], None]] = []
 
     def _out(self, *rows: RightRow) -> list[Right]:
         """Rows as rights, their legal status from :attr:`status` as of today."""
@@ -246,6 +251,8 @@ class RightService:
             before = snapshot(row)
             parsed = self._parse(session, data, right_id)
             self._guard_pledged_owners(session, row, parsed)
+            for guard in self.edit_guards:
+                guard(session, row, parsed)
             _apply(session, row, parsed, self.clock.today())
             session.flush()
             after = snapshot(row)

@@ -96,3 +96,32 @@ def test_only_a_custodian_or_an_administrator(workstation: Workstation) -> None:
         with pytest.raises(PermissionDenied):
             workstation.monitoring.add(Actor("x", role), {"right": NUMBER, "kind": "litigation"})
     assert counts(workstation) == before
+
+
+def test_editing_the_right_cannot_clear_the_flag_while_an_invalidation_request_is_open(
+        workstation: Workstation) -> None:
+    from tests.helpers.factories import ADMIN, invention_data
+
+    world = pledge_world(workstation)
+    right_id, firm = world["right"].id, world["firm"].id
+    entry = workstation.monitoring.add(CUSTODIAN, {"right": NUMBER, "kind": "invalidation"})
+    before = counts(workstation)
+    with pytest.raises(RuleRefusal) as refused:
+        workstation.rights.update(ADMIN, right_id, invention_data([firm], invalidation_requested=False,
+                                                                  title="改了标题"))
+    problem = refused.value.problems[0]
+    assert (problem.code, problem.field) == ("monitoring.invalidation_open", "invalidation_requested")
+    assert "1 项未结案的无效宣告请求" in problem.message("zh")
+    assert "has 1 open invalidation request" in problem.message("en")
+    right = workstation.rights.get(right_id)
+    assert right.invalidation_requested and right.title != "改了标题" and counts(workstation) == before
+    # an edit that keeps the flag goes through; after the request is closed the flag is gone anyway
+    kept = workstation.rights.update(ADMIN, right_id, invention_data([firm], invalidation_requested=True,
+                                                                     title="改了标题"))
+    assert kept.title == "改了标题" and kept.invalidation_requested
+    workstation.monitoring.close(CUSTODIAN, entry.id, {"outcome": "maintained"})
+    assert not workstation.rights.get(right_id).invalidation_requested
+    # with no open request, the flag set by hand may be cleared by hand
+    workstation.rights.update(ADMIN, right_id, invention_data([firm], invalidation_requested=True))
+    cleared = workstation.rights.update(ADMIN, right_id, invention_data([firm], invalidation_requested=False))
+    assert not cleared.invalidation_requested
