@@ -86,6 +86,9 @@ class RightRow(Timestamped, Base):
     __table_args__ = (
         Index("ix_rights_kind_number", "kind", "number"),
         Index("ix_rights_legal_status_number", "legal_status", "number"),
+        # the patents whose next fee fell due before a day, index-only: the legal-status filter corrects the
+        # stored status with them (ipdesk.services.registry.rights.status_condition)
+        Index("ix_rights_fees_next_due_status", "fees_next_due", "legal_status", "kind"),
         Index(
             "ix_rights_flagged_number",
             "number",

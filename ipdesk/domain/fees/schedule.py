@@ -291,10 +291,42 @@ def state_of(p: PatentFees, as_of: date, calendar: Calendar | None = None,
     year = (p.paid_through or 0) + 1
     if not granted or year > patent_term_years(p.kind, p.filing_date):
         return FeeState.IN_FORCE, None
-    due = due_date(p.filing_date, year, cal)
-    start = anniversary(p.filing_date, year) if rules.late_from_anniversary else due
+    return state_on_anniversary(anniversary(p.filing_date, year), as_of, cal, rules)
+
+
+def state_on_anniversary(next_due: date, as_of: date, calendar: Calendar,
+                         rules: FeeRules = DEFAULT_RULES) -> tuple[FeeState, date | None]:
+    """The fee state of a patent whose next unpaid fee falls due on the anniversary ``next_due``
+    (``rights.fees_next_due``, before the move to a working day)."""
+    due = calendar.next_workday(next_due)
+    start = next_due if rules.late_from_anniversary else due
     if as_of <= due:
         return FeeState.IN_FORCE, None
     if as_of <= add_months(start, rules.late_months):
         return FeeState.LATE, None
     return FeeState.TERMINATED, start
+
+
+#: Farther back than any due date that is still in force or late (a late period of 6 months plus rest days).
+_BOUNDS_SCAN_DAYS = 800
+
+
+def state_bounds(as_of: date, calendar: Calendar, rules: FeeRules = DEFAULT_RULES) -> tuple[date, date]:
+    """(terminated_through, late_through) on ``as_of``: a patent whose next unpaid fee falls due on the
+    anniversary N is terminated when N <= terminated_through, late when terminated_through < N <=
+    late_through, else in force — :func:`state_on_anniversary` inverted, so that a list can filter the stored
+    anniversaries in SQL and agree with the state it shows. The state only worsens as N moves back (the move
+    to a working day and the month arithmetic keep order), so each bound is the first day found walking back."""
+    late_through = terminated_through = None
+    day = as_of
+    for _ in range(_BOUNDS_SCAN_DAYS):
+        state, _on = state_on_anniversary(day, as_of, calendar, rules)
+        if late_through is None and state is not FeeState.IN_FORCE:
+            late_through = day
+        if state is FeeState.TERMINATED:
+            terminated_through = day
+            break
+        day -= timedelta(days=1)
+    if late_through is None or terminated_through is None:  # no late period longer than two years exists
+        raise ValueError("late period too long for state_bounds")
+    return terminated_through, late_through

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from ipdesk.domain.fees.schedule import FeeState, PatentFees, state_of
+from ipdesk.domain.fees.schedule import FeeState, PatentFees, state_bounds, state_of
 from ipdesk.domain.fees.tables import FeeRules
-from ipdesk.domain.registry.rights import LegalStatus
+from ipdesk.domain.registry.rights import LegalStatus, RightKind
 from ipdesk.resources import resource_path
 from ipdesk.services.office.settings import OfficeService
-from ipdesk.services.registry.status import StatusFacts
+from ipdesk.services.registry.status import FeeBounds, StatusFacts
 
 #: Stored statuses the fees decide; pending, invalidated, expired or otherwise terminated patents keep theirs.
 FEE_DECIDED = (LegalStatus.IN_FORCE, LegalStatus.LATE_FEE)
@@ -49,6 +49,12 @@ class FeeStatus:
     def __init__(self, office: OfficeService, rules: FeeRules | None = None):
         self.office = office
         self.rules = rules or shipped_rules()
+
+    def bounds(self, today: date) -> FeeBounds:
+        """The anniversaries before which a tracked patent reads as terminated or late on ``today`` (the
+        register's legal-status filter asks SQL with them, so it agrees with :func:`fee_status`)."""
+        terminated, late = state_bounds(today, self.office.calendar(), self.rules)
+        return FeeBounds(terminated, late, FEE_DECIDED, tuple(k for k in RightKind if k.is_patent))
 
     def statuses(self, facts: Sequence[StatusFacts], today: date) -> list[tuple[LegalStatus, date | None]]:
         if not any(f.kind.is_patent and f.fees_paid_through is not None for f in facts):

@@ -21,6 +21,7 @@ from ipdesk.services import audit
 from ipdesk.services.audit import AuditEntry
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.registry.status import STORED, StatusFacts, StatusSource, resolve
+from ipdesk.services.registry.status_filter import status_condition, status_count
 from ipdesk.services.uow import note, reading, reported, transaction
 from ipdesk.storage.registry import search
 from ipdesk.storage.registry.mappers import nice_to_text, right_from_row
@@ -340,7 +341,7 @@ class RightService:
             if key == "kind":
                 stmt = stmt.where(RightRow.kind == value)
             elif key == "legal_status":
-                stmt = stmt.where(RightRow.legal_status == value)
+                stmt = stmt.where(status_condition(value, self.status.bounds(self.clock.today())))
             elif key == "owner":
                 stmt = stmt.where(
                     RightRow.id.in_(select(RightOwnerRow.right_id).where(RightOwnerRow.party_id == int(value)))
@@ -352,6 +353,13 @@ class RightService:
             elif key == "expires_before":
                 stmt = stmt.where(RightRow.expiry_date < date.fromisoformat(value))
         return stmt
+
+    def _count_filters(self, filters: dict[str, Any]) -> dict[str, Any]:
+        """The filters as a cache key: a legal-status filter's matches change with the day (a patent's late
+        period ends at midnight) without any write, so the day is part of its key."""
+        if "legal_status" in filters:
+            return {**filters, "as_of": self.clock.today().isoformat()}
+        return filters
 
     def count(self, query: Query) -> int:
         """Rights matching ``query``; a text search counts at most ``search.SEARCH_COUNT_CAP`` (cached per
@@ -366,9 +374,17 @@ class RightService:
             filtered = self._filtered(Query(filters=filters), [RightRow.id]) if filters else None
             return search.cached_count(
                 conn,
-                search.rights_count_key(words, filters),
-                lambda: search.count_rights(conn, words, prefix, filtered, RightRow.id, RightRow.number),
+                search.rights_count_key(words, self._count_filters(filters)),
+                lambda: self._count(conn, words, prefix, filters, filtered),
             )
+
+    def _count(self, conn: Any, words: str, prefix: str | None, filters: dict[str, Any], filtered: Any) -> int:
+        if not words and list(filters) == ["legal_status"]:
+            bounds = self.status.bounds(self.clock.today())
+            quick = status_count(conn, filters["legal_status"], bounds) if bounds is not None else None
+            if quick is not None:
+                return quick
+        return search.count_rights(conn, words, prefix, filtered, RightRow.id, RightRow.number)
 
     def page(self, query: Query, offset: int, limit: int) -> list[dict[str, Any]]:
         from ipdesk.domain.registry.identifiers import number_search_key
@@ -402,7 +418,8 @@ class RightService:
                 return search.count_rights(conn, w, p, f, RightRow.id, RightRow.number)
 
             matches = search.cached_count(
-                conn, search.rights_count_key(words, filters), lambda: counter(words, prefix, filtered), version
+                conn, search.rights_count_key(words, self._count_filters(filters)),
+                lambda: self._count(conn, words, prefix, filters, filtered), version
             )
             total = (
                 matches
@@ -425,7 +442,7 @@ class RightService:
                 limit=limit,
                 matches=matches,
                 total=total,
-                query_key=search.rights_count_key(words, filters),
+                query_key=search.rights_count_key(words, self._count_filters(filters)),
                 version=version,
             )
             found: Any = (

@@ -28,9 +28,30 @@ class StatusFacts:
     fees_paid_through: int | None
 
 
+@dataclass(frozen=True)
+class FeeBounds:
+    """How a source derives a status from the stored columns on one day, for a filter in SQL.
+
+    A right is *tracked* when it is a patent (``kinds``) whose stored status is one the fees decide
+    (``decided``) and whose next unpaid fee has an anniversary (``rights.fees_next_due``, N). A tracked right
+    is terminated when N <= ``terminated_through``, late when N <= ``late_through``; otherwise, like every
+    untracked right, it keeps its stored status (a late fee recorded by hand included).
+    """
+
+    terminated_through: date
+    late_through: date
+    decided: tuple[LegalStatus, ...]
+    kinds: tuple[RightKind, ...]
+
+
 class StatusSource(Protocol):
     def statuses(self, facts: Sequence[StatusFacts], today: date) -> list[tuple[LegalStatus, date | None]]:
         """(legal status, terminated on) for each of ``facts`` on ``today``."""
+        ...
+
+    def bounds(self, today: date) -> FeeBounds | None:
+        """What a legal-status filter must ask of the stored columns to agree with :meth:`statuses` on
+        ``today`` (None: the stored status is the status)."""
         ...
 
 
@@ -39,6 +60,9 @@ class StoredStatus:
 
     def statuses(self, facts: Sequence[StatusFacts], today: date) -> list[tuple[LegalStatus, date | None]]:
         return [(f.stored, None) for f in facts]
+
+    def bounds(self, today: date) -> FeeBounds | None:
+        return None
 
 
 STORED = StoredStatus()
