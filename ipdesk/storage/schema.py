@@ -95,6 +95,8 @@ class RightRow(Timestamped, Base):
             sqlite_where=text("invalidation_requested = 1 OR ownership_dispute = 1 OR court_preservation = 1"),
             postgresql_where=text("invalidation_requested OR ownership_dispute OR court_preservation"),
         ),
+        # The statistics by kind read each pledged right's kind by its id: from this narrow index, not the row.
+        Index("ix_rights_id_kind", "id", "kind"),
     )
 
 
@@ -266,6 +268,10 @@ class PledgeEventRow(Base):
     actor: Mapped[str] = mapped_column(String(80))
     summary: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text, default="")  # canonical JSON
+
+    # The statistics by month count the registrations, changes and cancellations by date from this index alone,
+    # not from the rows (which carry the examination's findings as JSON).
+    __table_args__ = (Index("ix_pledge_events_kind_date", "kind", "on_date"),)
 
 
 class RightTransactionRow(Base):

@@ -55,22 +55,27 @@ def _years(column: Any, start: int | None, end: int | None) -> list[ColumnElemen
 
 
 def monthly(engine: Engine, start: int | None = None, end: int | None = None) -> Table:
-    """Registrations, changes (extensions included) and cancellations per month ``YYYY-MM`` with any."""
-    year = cast(extract("year", PledgeEventRow.on_date), Integer).label("y")
-    month = cast(extract("month", PledgeEventRow.on_date), Integer).label("m")
+    """Registrations, changes (extensions included) and cancellations per month ``YYYY-MM`` with any.
+
+    Grouped by day in SQL (the index on kind and date answers it without the rows, and a few thousand days
+    come back), then the days summed into months here — cheaper than computing the year and month of every
+    event in SQL and sorting by them."""
     counts = [func.sum(case((PledgeEventRow.kind.in_(kinds), 1), else_=0)).label(name)
               for name, kinds in MONTH_EVENTS.items()]
     kinds = [k for ks in MONTH_EVENTS.values() for k in ks]
-    stmt = (select(year, month, *counts)
+    stmt = (select(PledgeEventRow.on_date.label("day"), *counts)
             .where(PledgeEventRow.kind.in_(kinds), *_years(PledgeEventRow.on_date, start, end))
-            .group_by(year, month).order_by(year, month))
-    rows: list[dict[str, Any]] = []
+            .group_by(PledgeEventRow.on_date))
+    months: dict[str, dict[str, int]] = {}
     with reading(engine) as session:
         for r in session.execute(stmt).mappings():
-            rows.append({"month": f"{int(r['y']):04d}-{int(r['m']):02d}",
-                         **{name: int(r[name] or 0) for name in MONTH_EVENTS}})
+            day: date = r["day"]
+            month = months.setdefault(f"{day.year:04d}-{day.month:02d}", dict.fromkeys(MONTH_EVENTS, 0))
+            for name in MONTH_EVENTS:
+                month[name] += int(r[name] or 0)
+    rows = tuple({"month": m, **months[m]} for m in sorted(months))
     totals = {name: sum(r[name] for r in rows) for name in MONTH_EVENTS}
-    return Table(("month", *MONTH_EVENTS), tuple(rows), totals)
+    return Table(("month", *MONTH_EVENTS), rows, totals)
 
 
 def _days_between(engine: Engine, later: Any, earlier: Any) -> Any:

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Engine, and_, case, cast, extract, func, select
+from sqlalchemy import BigInteger, Engine, Select, and_, case, cast, extract, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement, Label
 
@@ -33,15 +33,67 @@ COUNTED = tuple(sorted(s.value for s in EVER_REGISTERED))
 FirstPledgor = aliased(PledgePledgorRow, name="first_pledgor")
 PledgorParty = aliased(PartyRow, name="pledgor_party")
 
-# The one kind of right of each pledge, or "mixed" when its rights are of more than one kind.
-_KINDS = (
-    select(PledgeRightRow.pledge_id.label("pledge_id"),
-           case((func.min(RightRow.kind) == func.max(RightRow.kind), func.min(RightRow.kind)), else_=MIXED)
-           .label("kind"))
-    .join(RightRow, RightRow.id == PledgeRightRow.right_id)
-    .group_by(PledgeRightRow.pledge_id)
-    .subquery("pledge_kinds")
-)
+# The one kind of right of a pledge's rights, "mixed" when they are of more than one kind, NULL without rights.
+_KIND = case((func.min(RightRow.kind).is_(None), None),
+             (func.min(RightRow.kind) == func.max(RightRow.kind), func.min(RightRow.kind)), else_=MIXED)
+
+
+def _grouped(by: tuple[Dimension, ...], where: list[ColumnElement[bool]]) -> Select[Any]:
+    """The counted pledges grouped by ``by``, in two steps so that each pledge is joined to as little as possible:
+    first by the ids (year, family, pledgee, first-named pledgor, kind) from the pledges' covering index, then the
+    few hundred groups joined to the parties for the pledgee's name and the pledgor's region, and grouped again.
+
+    By kind, the counted pledges are first reduced to one row each with the kind of their rights (grouped by the
+    pledge: only the counted pledges' rights are read, each pledge once)."""
+    if Dimension.KIND in by:
+        source: Any = (select(PledgeRow.id, PledgeRow.registered_on, PledgeRow.family, PledgeRow.pledgee_id,
+                              PledgeRow.secured_amount, _KIND.label("kind"))
+                       .outerjoin(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
+                       .outerjoin(RightRow, RightRow.id == PledgeRightRow.right_id)
+                       .where(*where).group_by(PledgeRow.id).subquery("counted"))
+        c, filters = source.c, []
+    else:
+        source, c, filters = PledgeRow.__table__, PledgeRow.__table__.c, where
+    first: list[Label[Any]] = []
+    for dim in by:
+        if dim is Dimension.YEAR:
+            first.append(cast(extract("year", c.registered_on), BigInteger).label("year"))
+        elif dim is Dimension.FAMILY:
+            first.append(c.family.label("family"))
+        elif dim is Dimension.BANK:
+            # "+ 0": grouped from the covering index; by the bare column SQLite walks the pledgee's index in
+            # order instead and reads every pledge's row (4 times slower at 200 k pledges)
+            first.append((c.pledgee_id + 0).label("bank_id"))
+        elif dim is Dimension.REGION:
+            first.append(FirstPledgor.party_id.label("pledgor_id"))
+        else:
+            first.append(c.kind.label("kind"))
+    cents = func.sum(cast(func.round(c.secured_amount * 100), BigInteger))
+    step = select(*first, func.count().label("count"), cents.label("cents")).select_from(source)
+    if Dimension.REGION in by:
+        # The first-named pledgor (position 0; an outer join: a pledge without one still counts).
+        step = step.outerjoin(FirstPledgor, and_(FirstPledgor.pledge_id == c.id, FirstPledgor.position == 0))
+    ids = step.where(*filters).group_by(*first).subquery("by_ids")
+    keys: list[Label[Any]] = []
+    names: list[Label[Any]] = []
+    for dim in by:
+        if dim is Dimension.BANK:
+            # Grouped by the party (two banks of one name stay apart), named by its current name.
+            keys.append(ids.c.bank_id.label("bank_id"))
+            names.append(func.max(PartyRow.name).label("bank"))
+        elif dim is Dimension.REGION:
+            keys.append(func.coalesce(PledgorParty.region, "").label("region"))
+        elif dim is Dimension.KIND:
+            keys.append(func.coalesce(ids.c.kind, "").label("kind"))
+        else:
+            keys.append(ids.c[dim.value].label(dim.value))
+    stmt = select(*keys, *names, func.sum(ids.c.count).label("count"), func.sum(ids.c.cents).label("cents"))
+    stmt = stmt.select_from(ids)
+    if Dimension.BANK in by:
+        stmt = stmt.join(PartyRow, PartyRow.id == ids.c.bank_id)
+    if Dimension.REGION in by:
+        stmt = stmt.outerjoin(PledgorParty, PledgorParty.id == ids.c.pledgor_id)
+    return stmt.group_by(*keys).order_by(*keys)
 
 
 @dataclass(frozen=True)
@@ -102,40 +154,11 @@ class PledgeStatistics:
             where.append(PledgeRow.registered_on >= date(start, 1, 1))
         if end is not None:
             where.append(PledgeRow.registered_on < date(end + 1, 1, 1))
-        keys: list[Label[Any]] = []
-        joins: set[str] = set()
-        for dim in by:
-            if dim is Dimension.YEAR:
-                keys.append(cast(extract("year", PledgeRow.registered_on), BigInteger).label("year"))
-            elif dim is Dimension.FAMILY:
-                keys.append(PledgeRow.family.label("family"))
-            elif dim is Dimension.BANK:
-                # Grouped by the party (two banks of one name stay apart), named by its current name.
-                keys += [PledgeRow.pledgee_id.label("bank_id"), func.max(PartyRow.name).label("bank")]
-                joins.add("bank")
-            elif dim is Dimension.REGION:
-                keys.append(func.coalesce(PledgorParty.region, "").label("region"))
-                joins.add("region")
-            else:
-                keys.append(func.coalesce(_KINDS.c.kind, "").label("kind"))
-                joins.add("kind")
-        group = [k for k in keys if k.name != "bank"]
         with reading(self.engine) as session:
             total = session.execute(select(func.count(), cents).select_from(PledgeRow).where(*where)).one()
             rows: list[dict[str, Any]] = []
             if by:
-                stmt = select(*keys, func.count().label("count"), cents.label("cents")).select_from(PledgeRow)
-                if "bank" in joins:
-                    stmt = stmt.join(PartyRow, PartyRow.id == PledgeRow.pledgee_id)
-                if "region" in joins:
-                    # The first-named pledgor (position 0; outer joins: a pledge without one still counts).
-                    stmt = stmt.outerjoin(FirstPledgor, and_(FirstPledgor.pledge_id == PledgeRow.id,
-                                                             FirstPledgor.position == 0))
-                    stmt = stmt.outerjoin(PledgorParty, PledgorParty.id == FirstPledgor.party_id)
-                if "kind" in joins:
-                    stmt = stmt.outerjoin(_KINDS, _KINDS.c.pledge_id == PledgeRow.id)
-                stmt = stmt.where(*where).group_by(*group).order_by(*group)
-                for r in session.execute(stmt).mappings():
+                for r in session.execute(_grouped(by, where)).mappings():
                     row = {dim.value: r[dim.value] for dim in by}
                     if "year" in row:
                         row["year"] = int(row["year"])
