@@ -1,8 +1,8 @@
 """Statistics: a narrow index of the rights' kind by id (by kind of right) and of the pledge events by kind and
-date (by month), after the matchmaking
+date (by month), after the rights' fee-status index
 
 Revision ID: 7d3a9c1e5f20
-Revises: 85e820437d00
+Revises: a7d3c9e1f5b2
 Create Date: 2026-12-02 05:00:00+00:00
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = '7d3a9c1e5f20'
-down_revision: str | None = '85e820437d00'
+down_revision: str | None = 'a7d3c9e1f5b2'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
