@@ -347,7 +347,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>{n} 笔年费 {days} 天内到期或已逾期（逾期 {late} 笔），今日应缴 {total} 元</source>
-        <translation>{n} fees due within {days} days or overdue ({late} overdue); {total} yuan due today</translation>
+        <translation>Fees due within {days} days or overdue: {n} (overdue: {late}); {total} yuan due today</translation>
     </message>
     <message>
         <source>记录缴费</source>
@@ -590,7 +590,7 @@ The registration then becomes read-only: no change or extension; the rights may 
     </message>
     <message>
         <source>（审查日 {date}）</source>
-        <translation>(examined {date})</translation>
+        <translation> (examined {date})</translation>
     </message>
     <message>
         <source>共 {n} 项：通过 {passed}，不符合 {failed}，已声明放弃 {waived}，需补正 {correction}</source>
@@ -1615,12 +1615,27 @@ The revocation takes effect when an approver confirms it.</translation>
         <translation> characters</translation>
     </message>
     <message>
+        <source> 个字符</source>
+        <comment>one</comment>
+        <translation> character</translation>
+    </message>
+    <message>
         <source> 分钟</source>
         <translation> minutes</translation>
     </message>
     <message>
+        <source> 分钟</source>
+        <comment>one</comment>
+        <translation> minute</translation>
+    </message>
+    <message>
         <source> 次</source>
         <translation> attempts</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <comment>one</comment>
+        <translation> attempt</translation>
     </message>
     <message>
         <source>决定须经审核：</source>
@@ -1719,8 +1734,18 @@ The revocation takes effect when an approver confirms it.</translation>
         <translation> working days</translation>
     </message>
     <message>
+        <source> 个工作日</source>
+        <comment>one</comment>
+        <translation> working day</translation>
+    </message>
+    <message>
         <source> 天</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <comment>one</comment>
+        <translation> day</translation>
     </message>
     <message>
         <source>专利权质押（工作日）：</source>

@@ -172,10 +172,14 @@ class FormatEdit(QWidget):
         self.preview.setStyleSheet(f"color: {TONES['warn'][1]};" if warning else "color: #455a64;")
 
 
-def _spin(low: int, high: int, suffix: str) -> QSpinBox:
+def _spin(low: int, high: int, suffix: str, one: str = "") -> QSpinBox:
+    """A number with its unit; ``one`` is the unit after 1 where the language has a singular (1 working day)."""
     box = QSpinBox()
     box.setRange(low, high)
     box.setSuffix(suffix)
+    if one and one != suffix:
+        box.valueChanged.connect(lambda value: box.setSuffix(one if value == 1 else suffix))
+        box.setSuffix(one if box.value() == 1 else suffix)
     box.setAlignment(Qt.AlignmentFlag.AlignRight)
     box.setMinimumWidth(150)
     box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -277,11 +281,12 @@ class OfficeSettingsForm(QWidget):
 
         sla = QGroupBox(self.tr("办结期限与补正期限"))
         sf = QFormLayout(sla)
-        workdays, days = self.tr(" 个工作日"), self.tr(" 天")
-        self.sla_patent = _spin(1, 60, workdays)
-        self.sla_trademark = _spin(1, 60, workdays)
-        self.sla_copyright = _spin(1, 90, days)
-        self.correction_days = _spin(1, 365, days)
+        workdays, workday = self.tr(" 个工作日"), self.tr(" 个工作日", "one")
+        days, day = self.tr(" 天"), self.tr(" 天", "one")
+        self.sla_patent = _spin(1, 60, workdays, workday)
+        self.sla_trademark = _spin(1, 60, workdays, workday)
+        self.sla_copyright = _spin(1, 90, days, day)
+        self.correction_days = _spin(1, 365, days, day)
         self.spins = {
             "sla_patent_days": self.sla_patent,
             "sla_trademark_days": self.sla_trademark,
@@ -364,9 +369,9 @@ class OfficeSettingsForm(QWidget):
         so that its coded refusal, not a silent clamp, says what is allowed)."""
         box = QGroupBox(self.tr("用户、登录与审核"))
         form = QFormLayout(box)
-        self.idle_lock_minutes = _spin(0, 9999, self.tr(" 分钟"))
-        self.lockout_attempts = _spin(0, 999, self.tr(" 次"))
-        self.password_min_length = _spin(0, 999, self.tr(" 个字符"))
+        self.idle_lock_minutes = _spin(0, 9999, self.tr(" 分钟"), self.tr(" 分钟", "one"))
+        self.lockout_attempts = _spin(0, 999, self.tr(" 次"), self.tr(" 次", "one"))
+        self.password_min_length = _spin(0, 999, self.tr(" 个字符"), self.tr(" 个字符", "one"))
         self.spins.update({"idle_lock_minutes": self.idle_lock_minutes, "lockout_attempts": self.lockout_attempts,
                            "password_min_length": self.password_min_length})
         self._add(form, "idle_lock_minutes", self.tr("空闲锁定："), self.idle_lock_minutes,

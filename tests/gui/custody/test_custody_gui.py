@@ -18,7 +18,7 @@ from ipdesk.gui.custody.worklist_models import AgreementsModel, WorklistModel
 from ipdesk.gui.fees.schedule_model import FeeScheduleModel
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
-from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot, ui_text
 from tests.helpers.factories import ADMIN, add_party, invention_data, make_uscc
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -124,7 +124,9 @@ def test_the_right_pane_shows_the_fee_schedule(qtbot, qtmodeltester, ws, tmp_pat
     section = next(s for s in pane.sections if isinstance(s, FeeSection))
     assert section.model.rowCount() == 20 and section.isVisibleTo(pane)
     qtmodeltester.check(section.model)
-    assert "已缴至第 10 年" in section.summary.text() and "费减 85%" in section.summary.text()
+    summary = section.summary.text()
+    assert ui_text("已缴至第 10 年", "Paid through year 10") in summary
+    assert ui_text("费减 85%", "Fee reduction 85%") in summary
     assert "第 11 年应缴 1,000.00 元" in section.summary.text()
     assert section.model.data(section.model.index(10, 7), BadgeToneRole) == "warn"
     save_screenshot(pane, "right-fees.png", tmp_path)

@@ -25,7 +25,7 @@ from ipdesk.gui.pledges.pledge_detail import PledgeDetailPane
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle
-from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot, ui_text
 from tests.helpers.factories import ADMIN, application_data, make_uscc, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -90,7 +90,7 @@ def test_a_case_from_a_defaulted_pledge_to_closed(qtbot, qtmodeltester, ws, worl
     pane = pane_for(qtbot, ws, pledge.id)
     loans = next(s for s in pane.sections if isinstance(s, LoanSection))
     cases = next(s for s in pane.sections if isinstance(s, CaseSection))
-    assert "没有处置案件" in cases.list_label.text()
+    assert ui_text("没有处置案件", "No disposal case") in cases.list_label.text()
     act = loans.act(loans.loans[0], "default")  # the loan officer's act on the pledge detail
     assert isinstance(act, LoanActForm)
     act.reason.setText("连续三期未还")  # type: ignore[union-attr]

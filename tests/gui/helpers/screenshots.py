@@ -1,6 +1,8 @@
 """The docs' screenshots taken by GUI tests: always into the test's folder (so the grab itself is tested), and
 into ``docs/screenshots`` (Chinese) or ``docs/screenshots/en`` (``IPDESK_UI_LANG=en``) with
 ``IPDESK_SCREENSHOTS=1``. Pages are shown at :data:`SHOT_WIDTH` (1360 px unless ``IPDESK_SHOT_WIDTH`` says).
+The commands are in docs/screenshots/README.md; the English run skips the assertions (``python -O
+--assert=plain``), so a test taking screenshots calls what it checks outside its ``assert`` statements.
 """
 
 from __future__ import annotations
@@ -41,3 +43,8 @@ def save_screenshot(widget: Any, name: str, tmp_path: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         image.save(str(out / name))
     return path
+
+
+def ui_text(zh: str, en: str) -> str:
+    """What the UI says in the tests' language: the screenshot tests run in English too (IPDESK_UI_LANG=en)."""
+    return en if UI_LANG == "en" else zh

@@ -18,7 +18,7 @@ from ipdesk.gui.insurance.policy_form import PolicyForm
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage.insurance.tables import PolicyRow
 from tests.gui.helpers.loading import settle
-from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot, ui_text
 from tests.helpers.factories import ADMIN, make_uscc, pledge_world
 
 
@@ -53,7 +53,7 @@ def test_policies_claims_and_subsidies(qtbot, qtmodeltester, world, tmp_path: Pa
     subsidy = [c[0] for c in page.policies.columns].index("subsidy")
     values = {page.policies.data(page.policies.index(r, subsidy)) for r in range(2)}
     assert values == {"25,000.00", "11,111.10"}  # the first at 100 %, the second at 90 %
-    assert "补贴合计 36,111.10 元" in page.subsidy_title.text()
+    assert ui_text("补贴合计 36,111.10 元", "subsidy in all 36,111.10 yuan") in page.subsidy_title.text()
     page.policy_table.selectRow(next(r for r in range(2) if page.policies.policy(r).policy_no == "BX2026000001"))
     assert page.claim_button.isEnabled() and page.claims.rowCount() == 0
     page.file_claim({"amount": "100000", "on": "2026-11-30", "case": "（2026）苏11民初123号"})

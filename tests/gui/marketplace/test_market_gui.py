@@ -15,7 +15,7 @@ from ipdesk.gui.marketplace.forms import LotForm
 from ipdesk.gui.marketplace.market_page import MarketPage
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
-from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot, ui_text
 from tests.helpers.factories import ADMIN, add_party, application_data, invention_data, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -100,7 +100,7 @@ def test_the_market_page_shows_lots_the_auction_and_deals(qtbot, qtmodeltester, 
     qtbot.waitUntil(lambda: page.view.auction is not None, timeout=5000)
     assert page.view.auction.auction_no == a.auction_no and page.buttons["bid"].isEnabled()
     status = page.lots.column_index("status")
-    assert page.lots.data(page.lots.index(0, status)) == "竞价中"
+    assert page.lots.data(page.lots.index(0, status)) == ui_text("竞价中", "In auction")
     qtbot.waitUntil(lambda: bool(page.rights.text()), timeout=5000)
     assert FREE in page.rights.text() and "有效" in page.rights.text() and "剩余保护期" in page.rights.text()
     for key in ("lot_no", "title"):  # the columns fit the rows, not the placeholders shown before them

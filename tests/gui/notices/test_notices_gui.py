@@ -33,7 +33,7 @@ from ipdesk.reports.common.seal import VerifyStatus
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle as settle_reads
-from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot, ui_text
 from tests.helpers.factories import ADMIN, add_party, application_data, invention_data, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -131,7 +131,8 @@ def test_verify_dialog_genuine_altered_pdf_and_revoked(qtbot, ws, world, tmp_pat
 
     result = verify(qtbot, dialog, issued.payload)
     assert result.status is VerifyStatus.GENUINE
-    assert "真实有效" in dialog.big.text() and issued.serial in dialog.serial_label.text()
+    assert ui_text("真实有效", "Authentic and valid") in dialog.big.text()
+    assert issued.serial in dialog.serial_label.text()
     assert dialog.record_view.isVisible() and "江苏恒顺新材料科技有限公司" in dialog.record_view.toPlainText()
     save_screenshot(dialog, "verify-dialog.png", tmp_path)
 
@@ -188,7 +189,7 @@ def test_revoke_needs_the_role(qtbot, ws, world):
 
 def test_preview_offers_only_the_kinds_the_pledge_has_then_saves(qtbot, ws, world, tmp_path, said, opened):
     assert print_notice_for(None, ws, filed_only(ws, world)) is None  # nothing decided yet: said clearly
-    assert "还没有可出具的通知书" in said[-1][1]
+    assert ui_text("还没有可出具的通知书", "has no notice to issue yet") in said[-1][1]
 
     pid = registered(ws, world)
     dialog = print_notice_for(None, ws, pid)
@@ -340,7 +341,8 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 2
 
-    assert search(page, "江苏恒顺新材料科技股份有限公司", qtbot)  # the suffix differs: a similar name
+    found = search(page, "江苏恒顺新材料科技股份有限公司", qtbot)
+    assert found  # the suffix differs: a similar name (calls outside asserts: English shots run with -O)
     assert page.model.rowCount() == 1
     page.similar.setChecked(False)  # exact names only: searches again at once
     settle_reads(qtbot, page)
@@ -350,16 +352,19 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
     assert page.model.rowCount() == 1
 
     page.as_of.editor.setText("2026-11-18")
-    assert page.apply_criteria() and page.as_of_note.isVisible()
+    found = page.apply_criteria()
+    assert found and page.as_of_note.isVisible()
     settle_reads(qtbot, page)
     status = page.model.column_index("status")
-    assert page.model.display_text(0, status) == "有效"
+    assert page.model.display_text(0, status) == ui_text("有效", "In force")
     page.as_of.editor.setText("2026-12-02")
-    assert page.apply_criteria()
+    found = page.apply_criteria()
+    assert found
     settle_reads(qtbot, page)
     assert page.model.display_text(0, status) == "已注销"
     page.as_of.editor.setText("2026-11-15")
-    assert page.apply_criteria()
+    found = page.apply_criteria()
+    assert found
     settle_reads(qtbot, page)
     assert page.model.rowCount() == 0
     qtmodeltester.check(page.model)
@@ -369,27 +374,31 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
     page.registered_from.editor.setText("2026-13-01")
     page.right_number.setText("ZL 201710601862.4")
     assert page.registered_from.has_error and "yyyy-MM-dd" in page.registered_from.error_label.text()
-    assert "校验位应为 3" in page.right_number.error_label.text()  # said while typing
-    assert not search(page, "恒顺", qtbot)
+    said_now = page.right_number.error_label.text()  # said while typing
+    assert ui_text("校验位应为 3", "the check digit should be 3") in said_now
+    found = search(page, "恒顺", qtbot)
+    assert not found
     assert page.model.query == before and page.message.isVisible() and "没有查询" in page.message.text()
     page.registered_from.editor.setText("")
     page.right_number.setText("2017106018623")
     page.as_of.editor.setText("")
-    assert search(page, "", qtbot) and page.model.rowCount() == 1 and not page.message.isVisible()
+    found = search(page, "", qtbot)
+    assert found and page.model.rowCount() == 1 and not page.message.isVisible()
     assert page.model.query.filters["right_number"] == "2017106018623"
 
     page.clear_criteria()
     settle_reads(qtbot, page)
     assert page.model.rowCount() == 2 and page.model.query == Query("", {"similar": "1"})
     page.as_of.editor.setText("2026-11-30")
-    assert search(page, "", qtbot) and page.model.rowCount() == 2
+    found = search(page, "", qtbot)
+    assert found and page.model.rowCount() == 2
     page.select_row(0)
     qtbot.wait(200)  # the detail pane and the layout settle
     save_screenshot(page, "search.png", tmp_path)
 
     xlsx = tmp_path / "results.xlsx"
     page.export_to(xlsx)
-    qtbot.waitUntil(lambda: "已导出" in page.last_message, timeout=10_000)
+    qtbot.waitUntil(lambda: ui_text("已导出", "Exported") in page.last_message, timeout=10_000)
     from openpyxl import load_workbook
 
     rows = list(load_workbook(xlsx).active.iter_rows(values_only=True))
@@ -398,7 +407,7 @@ def test_search_page_similar_names_as_of_and_bad_input(qtbot, qtmodeltester, ws,
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     page.export_to(blocker / "r.xlsx")
-    qtbot.waitUntil(lambda: "无法写入" in page.last_message, timeout=10_000)
+    qtbot.waitUntil(lambda: ui_text("无法写入", "Cannot write") in page.last_message, timeout=10_000)
     assert str(blocker / "r.xlsx") in said[-1][1]
 
 

@@ -370,3 +370,17 @@ def test_sign_in_and_decision_settings_are_saved_and_checked_by_the_service(qtbo
     saved = ws.office.settings()
     assert (saved.lockout_attempts, saved.password_min_length, saved.idle_lock_minutes) == (3, 12, 30)
     assert saved.maker_checker is True
+
+
+def test_a_unit_after_one_is_singular_in_english(qtbot, ws):
+    from ipdesk.gui import i18n
+
+    i18n.install_translators("en")
+    form = make_page(qtbot, ws).office_form
+    form.sla_trademark.setValue(1)
+    form.sla_patent.setValue(5)
+    form.lockout_attempts.setValue(1)
+    assert form.sla_trademark.text() == "1 working day" and form.sla_patent.text() == "5 working days"
+    assert form.lockout_attempts.text() == "1 attempt"
+    form.sla_trademark.setValue(2)
+    assert form.sla_trademark.text() == "2 working days"

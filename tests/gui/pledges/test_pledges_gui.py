@@ -27,7 +27,7 @@ from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.paging import Query
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle as settle_reads
-from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot, ui_text
 from tests.helpers.clock import TEST_TODAY
 from tests.helpers.factories import (
     ADMIN,
@@ -125,7 +125,7 @@ def fill_mixed_form(qtbot: Any, form: PledgeApplicationForm, world: dict[str, An
     form.deadline.setText(DEADLINE.isoformat())
     entry = form.rights.entries[0]
     type_right(qtbot, entry, "ZL 201710601862.4")  # wrong check digit: said at once, under the field
-    assert "校验位应为 3" in entry.info.text()
+    assert ui_text("校验位应为 3", "the check digit should be 3") in entry.info.text()
     type_right(qtbot, entry, "2017106018623")
     assert entry.line_edit.text() == "ZL 201710601862.3"  # shown normalised
     assert entry.right is not None and "一种图像处理装置及方法" in entry.info.text()
@@ -310,7 +310,8 @@ def select(qtbot: Any, page: PledgesPage, pledge_id: int) -> None:
     page.detail_pane.clear()
     page.refresh()
     settle(qtbot)
-    assert page.select_pledge(pledge_id)
+    selected = page.select_pledge(pledge_id)  # not inside the assert: the English screenshots run with -O
+    assert selected
     qtbot.waitUntil(lambda: bool(page.detail_pane.record and page.detail_pane.record.id == pledge_id))
     qtbot.wait(20)
 
@@ -467,7 +468,7 @@ def test_workbench_tiles_open_the_filtered_list(qtbot, ws, world, tmp_path):
     assert board.tiles["overdue"].count == 1 and board.tiles["awaiting_correction"].count == 1
     assert board.model.row_data(0)["id"] == late.id  # most urgent first
     assert board.model.data(board.model.index(0, 0), BadgeToneRole) == "bad"
-    assert "逾期" in board.model.data(board.model.index(0, 0))
+    assert ui_text("逾期", "overdue") in board.model.data(board.model.index(0, 0))
     board.tiles["awaiting_correction"].click()
     assert opened[-1] == {"status": "correction"}
     settle(qtbot)

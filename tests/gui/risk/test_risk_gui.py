@@ -22,7 +22,7 @@ from ipdesk.gui.risk.signals_model import SignalsModel
 from ipdesk.gui.workbench.workbench_page import WorkbenchPage
 from ipdesk.services.workstation import Workstation
 from tests.gui.helpers.loading import settle
-from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot
+from tests.gui.helpers.screenshots import SHOT_WIDTH, UI_LANG, save_screenshot, ui_text
 from tests.helpers.factories import ADMIN, application_data, invention_data, make_uscc, pledge_world
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -56,7 +56,7 @@ def test_the_signal_list_by_severity_with_filters_and_a_halt(qtbot, qtmodelteste
     qtmodeltester.check(page.model)
     rules = [page.model.signal(r).rule for r in range(3)]
     assert rules[0] == "repayment_overdue" and set(rules[1:]) == {"dispute", "insurance_lapsed"}  # critical first
-    assert page.model.data(page.model.index(0, 0)) == "严重"
+    assert page.model.data(page.model.index(0, 0)) == ui_text("严重", "Critical")
     assert page.model.data(page.model.index(0, 0), BadgeToneRole) == "bad"
     assert "逾期天数 61" in page.model.data(page.model.index(0, 5))
     assert "严重 1" in page.summary.text()
