@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.notices.notice import NoticeKind
 from ipdesk.gui import messages
 from ipdesk.gui.common.files import error_text, last_dir, open_external, remember_dir, writable_problem
+from ipdesk.gui.common.keyboard import keyboard_first
 from ipdesk.gui.common.widgets.path_field import PathField
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.icons import icon
@@ -138,6 +139,7 @@ class BatchPrintDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.resize(620, 300)
+        keyboard_first(self, first=self.kind_combo)  # Enter in the folder field moves on; it does not start
 
     def kind(self) -> NoticeKind:
         return NoticeKind(self.kind_combo.currentData())

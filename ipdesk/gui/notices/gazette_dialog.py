@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ipdesk.domain.shared.problems import DomainError, Problem
 from ipdesk.gui.common.files import error_text, last_dir, remember_dir, writable_problem
+from ipdesk.gui.common.keyboard import keyboard_first
 from ipdesk.gui.common.rich_text import badge_html, esc
 from ipdesk.gui.common.widgets.date_edit import DateEdit
 from ipdesk.gui.common.widgets.field_edit import ErrorField
@@ -101,6 +102,7 @@ class GazetteExportDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self.resize(640, 320)
+        keyboard_first(self, first=self.start.editor)  # Enter in a date moves on; it does not export
 
     def _format_changed(self) -> None:
         path = self.path.path()

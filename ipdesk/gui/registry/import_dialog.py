@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui import messages
+from ipdesk.gui.common.keyboard import keyboard_first
 from ipdesk.gui.common.pages.base import may
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import current_lang
@@ -99,6 +100,7 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         self.path.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
         self.ok.setEnabled(False)
+        keyboard_first(self, first=self.path)  # Enter in the file name moves on; it does not start the import
 
     @property
     def kind(self) -> str:
