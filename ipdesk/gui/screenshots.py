@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     page.search.setText("图像")
     page.search.flush()
+    settle(800)  # the search answers from the reader pool: choose among its rows, not the stale ones
     coowned = next(
         (
             r
