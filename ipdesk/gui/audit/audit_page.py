@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from ipdesk.gui import messages
-from ipdesk.gui.audit.labels import ACTIONS, ENTITIES
+from ipdesk.gui.audit.labels import ACTIONS, ENTITIES, SUMMARIES
 from ipdesk.gui.common.pages.register_page import RegisterPage
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.i18n import ui_lang
@@ -42,7 +42,8 @@ class AuditPage(RegisterPage):
             title=self.tr("审计日志"),
             lang=lang,
             default_sort=("seq", True),
-            labels={"action": ACTIONS, "entity": ENTITIES},  # in words, not pledge.register / pledge#42
+            # in words, not pledge.register / pledge#42; summaries in the UI language
+            labels={"action": ACTIONS, "entity": ENTITIES, "summary": SUMMARIES},
             search_placeholder=self.tr("搜索摘要或用户名…"),
             parent=parent,
         )

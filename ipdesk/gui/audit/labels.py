@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ipdesk.domain.audit.summaries import summary_in
+
 #: what an audited entity type is
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "pledge": ("质押登记", "Pledge"),
@@ -79,3 +81,5 @@ class _Words(Mapping[Any, tuple[str, str]]):
 
 ACTIONS = _Words(action_words)
 ENTITIES = _Words(entity_words)
+#: a stored summary as stored and in English (by its template; ipdesk.domain.audit.summaries)
+SUMMARIES = _Words(lambda text: (text, summary_in(str(text), "en")))

@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ipdesk.domain.audit.summaries import summary_in
 from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
     CLAUSE_LABELS,
@@ -261,7 +262,7 @@ class PledgeDetailPane(DetailPane):
     def event_html(self, event: dict[str, Any], display: dict[str, str]) -> str:
         lang = self.lang
         kind = event["kind"]
-        title = pick(EVENT_TITLES.get(kind), lang, event.get("summary") or kind)
+        title = pick(EVENT_TITLES.get(kind), lang, summary_in(event.get("summary") or "", lang) or kind)
         when = format_date(event.get("on")) or format_date(event.get("at"))
         head = f"<b>{esc(when)}</b>&nbsp;&nbsp;<b>{esc(title)}</b>&nbsp;&nbsp;{esc(event.get('actor', ''))}"
         payload = event.get("payload") or {}
@@ -269,7 +270,7 @@ class PledgeDetailPane(DetailPane):
         summary = event.get("summary") or ""
         if summary and summary != title and kind not in ("examined", "registered", "cancelled", "waiver",
                                                          "correction_notice", "refused"):
-            lines.append(esc(summary))
+            lines.append(esc(summary_in(summary, lang)))
         if kind == "examined" and isinstance(payload, dict):
             outcome = payload.get("outcome", "")
             lines.append(badge_html(outcome_label(outcome, lang), OUTCOME_TONES.get(outcome, "muted")))

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ipdesk.domain.audit.summaries import summary_in
 from ipdesk.gui.formatting import format_date
 from ipdesk.gui.i18n import ui_lang
 
@@ -69,9 +70,8 @@ class HistoryView(QWidget):
             self._layout.addWidget(self._entry_widget(entry))
 
     def _entry_widget(self, entry: Any) -> QLabel:
-        head = (
-            f"<b>{format_date(entry.at)}</b>&nbsp;&nbsp;{_esc(entry.actor)}&nbsp;&nbsp;{_esc(entry.summary)}"
-        )
+        summary = summary_in(entry.summary, self._lang)  # stored in Chinese, shown in the UI language
+        head = f"<b>{format_date(entry.at)}</b>&nbsp;&nbsp;{_esc(entry.actor)}&nbsp;&nbsp;{_esc(summary)}"
         lines = []
         if entry.before is not None:  # creations list no field-by-field diff
             for field, before, after in entry.changed_fields():

@@ -1,0 +1,1 @@
+"""The audit log's own vocabulary: its Chinese summaries read in the UI language."""
