@@ -53,6 +53,10 @@ class PledgesPage(RegisterPage):
     notice actions: 打印通知书… (Ctrl+P), 批量打印…, 通知书记录…), so this context never imports them.
     """
 
+    #: hidden on first start while the register does not fit its width (the detail pane shows them)
+    fit_hides = ("family", "application_date", "sla_deadline")
+
+
     def __init__(self, workstation: Workstation, lang: str | None = None, parent: QWidget | None = None, *,
                  settings_: Settings | None = None, task_runner: TaskRunner | None = None,
                  more_actions: Sequence[Callable[[RegisterPage], Any]] = (),

@@ -11,8 +11,25 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMenu
 
+from ipdesk.gui.common.models.lazy_table import BadgeToneRole
 from ipdesk.gui.settings import SPLITTER_STATE, TABLE_HEADER
 from ipdesk.services.paging import Query
+
+#: a long text column (a title, a name) is wider than this at its content; numbers and dates are not
+LONG_TEXT = 140
+#: a long text column is never fitted narrower than this (about seven Chinese characters)
+TEXT_FLOOR = 96
+
+
+def _take(widths: dict[int, int], spare: dict[int, int], excess: int) -> int:
+    """Take ``excess`` pixels from the columns in ``spare`` in proportion to what each can spare (rounded
+    up, so never a pixel over); returns what they could not give."""
+    total = sum(spare.values())
+    if excess <= 0 or total <= 0:
+        return max(0, excess)
+    for col, can in spare.items():
+        widths[col] -= min(can, -(-excess * can // total))
+    return max(0, excess - total)
 
 
 class RegisterColumns:
@@ -30,6 +47,8 @@ class RegisterColumns:
     key: str
     _settings: Any
     status_message: Any
+    #: columns hidden on first start, in this order, while the others do not fit the table's width
+    fit_hides: tuple[str, ...] = ()
 
     def _init_columns(self, hidden_columns: Sequence[str], default_sort: tuple[str, bool] | None) -> None:
         header = self.table.horizontalHeader()
@@ -87,6 +106,7 @@ class RegisterColumns:
         self.model.modelReset.disconnect(self._autosize_soon)
         self.model.dataChanged.disconnect(self._autosize_soon)
         self.autosize_columns()
+        self.fit_columns()
 
     def autosize_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -95,6 +115,51 @@ class RegisterColumns:
             if not header.isSectionHidden(col):
                 self.table.resizeColumnToContents(col)
                 header.resizeSection(col, max(72, min(header.sectionSize(col) + 12, 260)))
+
+    def fit_columns(self) -> None:
+        """First start: make the visible columns fit the table's width (no sideways scrolling at 1360 px).
+
+        The columns in :attr:`fit_hides` are hidden while the others would not fit even at their least;
+        then the long texts (titles, names) give up width in proportion to what they can spare and elide
+        (the view's ElideRight); then numbers, dates, amounts and badges lose their spare pixels, never
+        their content.
+        """
+        table, header = self.table, self.table.horizontalHeader()
+        visible = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        if not visible:
+            return
+        room = table.viewport().width()
+        bar = table.verticalScrollBar()
+        if not bar.isVisible():  # more rows may bring it: leave its room
+            room -= bar.sizeHint().width()
+        last = max(visible, key=header.visualIndex)
+        widths = {c: header.sectionSize(c) for c in visible}
+        content = {c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in visible}
+        widths[last] = content[last]  # it stretches over what is left; it needs its content at least
+        if sum(widths.values()) <= room:
+            return
+        texts = [c for c in visible if self._is_long_text(c, content[c])]
+        slack = {c: max(0, widths[c] - max(TEXT_FLOOR, header.sectionSizeHint(c))) for c in texts}
+        padding = {c: max(0, widths[c] - content[c] - 6) for c in visible if c not in texts}
+        for key in self.fit_hides:
+            col = self.model.column_index(key)
+            if sum(widths.values()) - sum(slack.values()) - sum(padding.values()) <= room:
+                break
+            if col in widths and col != last and col not in texts:
+                header.setSectionHidden(col, True)
+                del widths[col], padding[col]
+        excess = _take(widths, slack, sum(widths.values()) - room)  # the long texts elide first
+        _take(widths, padding, excess)  # then the others lose their spare pixels, never their content
+        for c, width in widths.items():  # the last one too: it stretches from here, not from its old size
+            header.resizeSection(c, width)
+        self._header_timer.start()
+
+    def _is_long_text(self, col: int, content: int) -> bool:
+        """A title or a name: left-aligned, no badge, wider than a number or a date."""
+        columns = self.model.columns
+        if col >= len(columns) or columns[col].align_right or content <= LONG_TEXT:
+            return False
+        return not (self.model.rowCount() and self.model.index(0, col).data(BadgeToneRole))
 
     def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
         columns = self.model.columns
