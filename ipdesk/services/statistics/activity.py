@@ -73,8 +73,8 @@ def monthly(engine: Engine, start: int | None = None, end: int | None = None) ->
             month = months.setdefault(f"{day.year:04d}-{day.month:02d}", dict.fromkeys(MONTH_EVENTS, 0))
             for name in MONTH_EVENTS:
                 month[name] += int(r[name] or 0)
-    rows = tuple({"month": m, **months[m]} for m in sorted(months))
-    totals = {name: sum(r[name] for r in rows) for name in MONTH_EVENTS}
+    rows: tuple[dict[str, Any], ...] = tuple({"month": m, **months[m]} for m in sorted(months))
+    totals = {name: sum(months[m][name] for m in months) for name in MONTH_EVENTS}
     return Table(("month", *MONTH_EVENTS), rows, totals)
 
 
