@@ -385,7 +385,7 @@ AREAS: tuple[AreaSpec, ...] = (
              ("专利池信托融资：成员、信托计划、许可收入分配与打包出质。",
               "Patent-pool trust financing: members, trust plan, licence income distribution, package pledge."),
              build=build_pools, permission=View.POOLS, watches=frozenset({"parties", "rights", "pledges"})),
-    AreaSpec("matchmaking", "match", ("银企对接", "Bank–firm matchmaking"),
+    AreaSpec("matchmaking", "match", ("银企对接", "Matchmaking"),  # the navigation is narrow
              ("银企对接会：银行向企业集中授信，按企业和银行登记授信额度，一键转为质押登记申请。",
               "Bank–enterprise matchmaking events: credit lines per firm and bank, each turned into a pledge "
               "application in one step."),

@@ -116,3 +116,12 @@ def test_sorting_the_catalogue_keeps_every_entry_in_one_order(tmp_path):
     assert i18n.read_catalogue(scrambled) == i18n.read_catalogue(committed)
     names = re.findall(r"<name>(.*?)</name>", scrambled.read_text(encoding="utf-8"))
     assert names == sorted(names) and len(names) == len(contexts)
+
+
+def test_the_committed_catalogue_is_sorted(tmp_path):
+    """Run ``python -m ipdesk.gui.i18n sort`` after adding entries by hand (``update`` sorts by itself)."""
+    import shutil
+
+    copy = tmp_path / "ipdesk_en.ts"
+    shutil.copy(i18n.translations_dir() / "ipdesk_en.ts", copy)
+    assert not i18n.sort_catalogue(copy), "resources/translations/ipdesk_en.ts is not sorted: run i18n sort"
