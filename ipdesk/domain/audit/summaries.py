@@ -156,12 +156,15 @@ WORDS: dict[str, str] = {
     "确认": "confirmed", "退回": "returned", "开始": "opened", "转让": "Assignment", "许可": "Licence",
     "拍卖": "English auction", "变卖": "sale", "招投标": "sealed tender", "协议转让": "negotiated sale",
     "挂牌交易": "fixed-price listing",
+    # compensation fund entries
+    "注资": "contribution", "补偿": "compensation", "收回": "recovery",
     # insurance claims, risk actions
     "审核": "checked", "核定": "approved", "拒赔": "rejected", "赔付": "paid",
     "备注": "note", "叫停": "halt", "催收": "collect",
     # disposal stages
     "违约通知": "default notice", "处置评估": "valuation for disposal", "处置方式": "route", "挂牌": "listing",
-    "成交": "deal", "清偿分配": "settlement",
+    "成交": "deal", "清偿分配": "settlement", "转让登记": "transfer recordal", "质押注销": "pledge cancellation",
+    "结案": "closed",
 }
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

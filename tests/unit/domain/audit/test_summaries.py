@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdesk.domain.audit.summaries import summary_in
+from ipdesk.domain.audit.summaries import WORDS, summary_in
 
 SERVICES = Path(__file__).resolve().parents[4] / "ipdesk" / "services"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -40,6 +40,7 @@ REAL = [
     ("AU-001 成交 250,000.00", "AU-001 sold for 250,000.00"),
     ("PL-01 成员重新加入：华兴科技有限公司", "PL-01: member rejoined: 华兴科技有限公司"),
     ("修改登记机关设置", "Office settings changed"),
+    ("FD-01 补偿 500.00（CZ-2026-001）", "FD-01 compensation 500.00 (CZ-2026-001)"),
 ]
 
 
@@ -109,3 +110,17 @@ def test_every_summary_template_in_the_services_has_an_english_one():
                if CJK.search(summary_in(sample, "en"))]
     assert not missing, "add these templates to ipdesk/domain/audit/summaries.py CATALOGUE:\n" + "\n".join(
         f"{where}: {sample!r} → {english!r}" for where, sample, english in missing)
+
+
+def test_the_label_words_summaries_take_are_listed_in_english():
+    # the tables whose Chinese label a call site writes into its summary (a stage, a notice kind, a claim step…)
+    from ipdesk.domain.disposal.stages import STAGES
+    from ipdesk.domain.marketplace.auction import MODE_LABELS
+    from ipdesk.services.insurance.claims import _STEP_WORDS
+    from ipdesk.services.notices.service import KIND_NAMES
+    from ipdesk.services.risk.service import ACTION_LABELS
+
+    zh = [label[0] for table in (MODE_LABELS, _STEP_WORDS, KIND_NAMES, ACTION_LABELS) for label in table.values()]
+    zh += [spec.label[0] for spec in STAGES.values()]
+    missing = [word for word in zh if word not in WORDS]
+    assert not missing, f"add to ipdesk/domain/audit/summaries.py WORDS: {missing}"
