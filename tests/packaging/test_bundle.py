@@ -201,7 +201,8 @@ def test_register_print_and_verify_a_notice_in_the_bundle(bundle: Path, tmp_path
         "中国银行股份有限公司镇江分行,银行,91512081MA62K0260E\n", encoding="utf-8")
     (tmp_path / "r.csv").write_text(
         "专利号,名称,申请日,授权公告日,权利人\n2017106018623,一种图像处理装置及方法,2017-07-25,2020-03-10,"
-        "91110000600037341L\n", encoding="utf-8")
+        "91110000600037341L\n2018101234565,一种图像压缩方法,2018-02-06,2021-05-18,91110000600037341L\n",
+        encoding="utf-8")
     (tmp_path / "a.json").write_text(json.dumps({
         "application_date": "2026-11-16", "pledgors": ["91110000600037341L"], "pledgee": "91512081MA62K0260E",
         "debt": {"amount": "5000000", "performance_deadline": "2028-11-15"}, "rights": ["ZL 201710601862.3"],
@@ -226,6 +227,16 @@ def test_register_print_and_verify_a_notice_in_the_bundle(bundle: Path, tmp_path
     [decision] = json.loads(proc.stdout)["decisions"]
     proc = run(bundle, tmp_path, "decision", "confirm", str(decision["id"]), **as_user(APPROVER))
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    # a second pledge, so that the month-end batch below has two notices to share between two workers
+    second = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    (tmp_path / "b.json").write_text(json.dumps({**second, "rights": ["ZL 201810123456.5"]}, ensure_ascii=False),
+                                     encoding="utf-8")
+    proc = run(bundle, tmp_path, "register", str(tmp_path / "b.json"), "--on", "2026-11-16", **as_user(CLERK))
+    assert proc.returncode == 0 and json.loads(proc.stdout)["pending"], proc.stdout + proc.stderr
+    proc = run(bundle, tmp_path, "decision", "list", **as_user(APPROVER))
+    [decision] = json.loads(proc.stdout)["decisions"]
+    proc = run(bundle, tmp_path, "decision", "confirm", str(decision["id"]), **as_user(APPROVER))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
     pdf = tmp_path / "notice.pdf"
     proc = run(bundle, tmp_path, "notice", "print", "Y2026980000001", "--kind", "registration", "--out", str(pdf),
                **as_user(CLERK))
@@ -234,3 +245,17 @@ def test_register_print_and_verify_a_notice_in_the_bundle(bundle: Path, tmp_path
     proc = run(bundle, tmp_path, "verify", str(pdf), **as_user(CLERK))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert json.loads(proc.stdout)["status"] == "genuine"
+    # month end: both notices on two spawned workers — a frozen executable must start its workers through
+    # multiprocessing.freeze_support (ipdesk/__main__.py), or each worker would run the CLI again
+    batch = tmp_path / "month-end"
+    proc = run(bundle, tmp_path, "notice", "print", "--all", "--kind", "registration", "--out", str(batch),
+               "--workers", "2", **as_user(CLERK))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert (report["ok"], report["pledges"], report["written"], report["workers"]) == (True, 2, 2, 2), report
+    files = sorted(batch.glob("*.pdf"))
+    assert len(files) == 2, files
+    # the first pledge's notice is a reprint of the one printed above: the same bytes
+    assert any(f.read_bytes() == pdf.read_bytes() for f in files), [f.name for f in files]
+    proc = run(bundle, tmp_path, "verify", str(files[-1]), **as_user(CLERK))
+    assert proc.returncode == 0 and json.loads(proc.stdout)["status"] == "genuine", proc.stdout + proc.stderr
