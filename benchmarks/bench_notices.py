@@ -45,7 +45,8 @@ from ipdesk.domain.notices.notice import (
 from ipdesk.reports.common.fonts import register_fonts
 from ipdesk.reports.common.layout import qr_matrix
 from ipdesk.reports.common.seal import OfficeKey, make_payload
-from ipdesk.reports.notices.notice_pdf import _decision_text, render_notice
+from ipdesk.reports.notices.notice_pdf import render_notice
+from ipdesk.reports.notices.notice_text import decision_text
 
 
 def baseline_page(n: Notice, path: Path) -> None:
@@ -66,7 +67,7 @@ def baseline_page(n: Notice, path: Path) -> None:
     c.drawRightString(w - x0, y, f"编号：{n.serial}")
     y -= 8 * mm
     c.setFont(font, 10.5)
-    for line in simpleSplit(_decision_text(n), font, 10.5, w - 2 * x0):
+    for line in simpleSplit(decision_text(n), font, 10.5, w - 2 * x0):
         c.drawString(x0, y, line)
         y -= 17
     c.setFont(font, 9)

@@ -35,7 +35,7 @@ CANONICAL_FORMAT = "ipdesk.notice"
 CANONICAL_VERSION = 1
 #: The page layout the office prints now (ipdesk.reports.notices.layouts); signed with the content, so a
 #: notice keeps verifying after the layout changes. 0: content signed before layouts had a number.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 class NoticeKind(enum.StrEnum):

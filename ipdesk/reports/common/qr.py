@@ -205,15 +205,21 @@ def qr_matrix(text: str) -> list[list[bool]]:
     return [[ch == "1" for ch in row] for row in _qr_rows(text)]
 
 
+def qr_runs(text: str) -> tuple[int, list[str]]:
+    """The QR of ``text`` as (modules per side, ``x y w 1 re`` of each horizontal run of dark modules in
+    module units from the top-left corner of the quiet zone, y downwards)."""
+    rows = _qr_rows(text)
+    return len(rows), [f"{m.start() + 4} {r + 4} {m.end() - m.start()} 1 re"
+                       for r, row in enumerate(rows) for m in _DARK_RUN.finditer(row)]
+
+
 def draw_qr(canv: Canvas, text: str, x: float, y: float, size: float) -> None:
     """Draw the QR of ``text`` with its 4-module quiet zone in the square (x, y, size).
 
     Drawn in module units (integer coordinates) as one filled path of horizontal runs: small and fast.
     """
-    rows = _qr_rows(text)
-    unit = size / (len(rows) + 8)
-    ops = [f"{m.start() + 4} {r + 4} {m.end() - m.start()} 1 re"
-           for r, row in enumerate(rows) for m in _DARK_RUN.finditer(row)]
+    modules, ops = qr_runs(text)
+    unit = size / (modules + 8)
     canv.saveState()
     canv.setFillColor(colors.black)
     # origin at the top-left corner of the square, y downwards, one unit per module

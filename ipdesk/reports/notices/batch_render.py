@@ -30,6 +30,9 @@ def _start_worker() -> None:
     from ipdesk.reports.common.fonts import register_fonts
 
     register_fonts()  # the font is parsed (and ReportLab's helpers sped up) once per worker, not per page
+    from ipdesk.reports.notices.notice_direct import warm
+
+    warm()  # layout 3's fixed font subsets: built once per worker, written verbatim into every notice
 
 
 def default_workers() -> int:

@@ -6,7 +6,9 @@ layout even after the layout code has moved on: an old notice keeps reading ``ge
 that alters any page therefore adds a version here (and bumps ``LAYOUT_VERSION``) instead of editing one.
 
 * 1 — grey behind every label column of the particulars tables, even under a value spanning a short row;
-* 2 — grey only behind the labels a row has (issue 15's table-二 fix).
+* 2 — grey only behind the labels a row has (issue 15's table-二 fix);
+* 3 — notices drawn directly (:mod:`.notice_direct`: no platypus, the fixed wording's font subset built
+  once per process; issue 14's batch speed), the same page to a reader; search certificates as in 2.
 
 Content signed before layouts were numbered (``layout`` absent, read as 0) was printed in layout 1 or 2,
 so it is compared with both; it is reprinted in the later one.
@@ -22,9 +24,11 @@ from typing import Any
 class Layout:
     version: int
     grey_label_columns: bool  # whole label columns grey (1) or only the labels present (2)
+    direct: bool = False  # notices drawn by notice_direct (3) instead of platypus
 
 
-LAYOUTS: dict[int, Layout] = {1: Layout(1, grey_label_columns=True), 2: Layout(2, grey_label_columns=False)}
+LAYOUTS: dict[int, Layout] = {1: Layout(1, grey_label_columns=True), 2: Layout(2, grey_label_columns=False),
+                              3: Layout(3, grey_label_columns=False, direct=True)}
 #: the layouts that printed content without a version, the one reprints use first
 UNVERSIONED: tuple[int, ...] = (2, 1)
 

@@ -1,16 +1,20 @@
 """Forged notice PDFs, made as one would with a PDF editor (pypdf, edited content streams), each read
-as altered by the page-by-page comparison with the office's rendering; genuine copies stay genuine."""
+as altered by the page-by-page comparison with the office's rendering; genuine copies stay genuine.
+Every forgery is made of a notice printed in layout 2 (platypus) and in layout 3 (drawn directly)."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
 from ipdesk.domain.notices.notice import sample_notice, sample_search_certificate
+from ipdesk.reports.common.direct_pdf import fixed_fonts
 from ipdesk.reports.common.seal import OfficeKey, VerifyStatus, trusted_keys
+from ipdesk.reports.notices.notice_direct import FIXED_GLYPHS
 from ipdesk.reports.notices.notice_pdf import render_notice
 from ipdesk.reports.notices.page_compare import compare_pdfs, render_signed
 from ipdesk.reports.notices.search_certificate_pdf import render_search_certificate
@@ -23,10 +27,25 @@ def key() -> OfficeKey:
     return OfficeKey.generate()
 
 
+def shown(text: str, layout: int) -> bytes:
+    """How ``text`` (of the fixed glyphs) is written in a content stream of the layout."""
+    if layout < 3:  # ReportLab's subsets, codes in first-use order: as the sample notice uses them
+        return {"2029年3月1日": b"2029\\2153\\2161\\217", "2029年3月2日": b"2029\\2153\\2162\\217",
+                "登记号：": b"\\014\\015\\020\\021"}[text]
+    codes = fixed_fonts(FIXED_GLYPHS).codes
+    return "".join(codes[c][1] for c in text).encode("latin-1")
+
+
+@pytest.fixture(scope="module", params=[2, 3])
+def layout(request: pytest.FixtureRequest) -> int:
+    return int(request.param)
+
+
 @pytest.fixture(scope="module")
-def genuine(key: OfficeKey) -> bytes:
+def genuine(key: OfficeKey, layout: int) -> bytes:
     buf = io.BytesIO()
-    render_notice(sample_notice(rights=30), key, buf)  # two pages: the header repeats the number
+    # two pages: the header repeats the number
+    render_notice(replace(sample_notice(rights=30), layout=layout), key, buf)
     return buf.getvalue()
 
 
@@ -45,9 +64,9 @@ def test_genuine_and_resaved_copies_are_genuine(genuine: bytes, key: OfficeKey) 
     assert verify_pdf(resaved, trusted_keys(key)).status is VerifyStatus.GENUINE
 
 
-def test_a_date_digit(genuine: bytes, key: OfficeKey) -> None:
+def test_a_date_digit(genuine: bytes, key: OfficeKey, layout: int) -> None:
     # 债务履行期限届满日 2029年3月1日 → 2029年3月2日 in the particulars table
-    forged = edited(genuine, with_stream(0, replace_once(b"2029\\2153\\2161\\217", b"2029\\2153\\2162\\217")))
+    forged = edited(genuine, with_stream(0, replace_once(shown("2029年3月1日", layout), shown("2029年3月2日", layout))))
     diffs = check_altered(forged, key)
     assert any("page 1" in d and "text" in d for d in diffs)
 
@@ -94,14 +113,17 @@ def test_an_appended_page(genuine: bytes, key: OfficeKey) -> None:
     assert any("page count" in d for d in check_altered(doubled, key))
 
 
-def test_a_changed_font(genuine: bytes, key: OfficeKey) -> None:
+def test_a_changed_font(genuine: bytes, key: OfficeKey, layout: int) -> None:
+    number = b"(" + shown("登记号：", layout) + b"Y2026980000123)"
+
     def swap_font(writer: PdfWriter) -> None:
         fonts = writer.pages[0]["/Resources"]["/Font"].get_object()
         fonts[NameObject("/Fx")] = DictionaryObject({
             NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
             NameObject("/BaseFont"): NameObject("/Helvetica")})
-        with_stream(0, replace_once(b"/F1+0 9.5 Tf 13 TL (\\014\\015\\020\\021Y2026980000123)",
-                                    b"/Fx 9.5 Tf 13 TL (\\014\\015\\020\\021Y2026980000123)"))(writer)
+        leading = b" 13 TL" if layout < 3 else b""
+        with_stream(0, replace_once(b"/F1+0 9.5 Tf" + leading + b" " + number,
+                                    b"/Fx 9.5 Tf" + leading + b" " + number))(writer)
     diffs = check_altered(edited(genuine, swap_font), key)
     assert any("font" in d for d in diffs)
 

@@ -115,6 +115,7 @@ def test_a_signed_layout_verifies_only_in_that_layout(key: OfficeKey, version: i
     for other in set(LAYOUTS) - {version}:
         drawn_otherwise = render_signed(content, payload, other)
         assert drawn_otherwise != data
+        # the same words placed otherwise (layout 3 breaks lines where 1–2 do not) read as drawn otherwise
         assert any("drawn" in d for d in altered(drawn_otherwise, trusted_keys(key)))
 
 

@@ -215,15 +215,18 @@ def test_reprint_is_byte_identical(key: OfficeKey) -> None:
     assert pdf_bytes(n, key) == pdf_bytes(n, key)
 
 
-def test_failed_write_leaves_no_file(key: OfficeKey, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("layout", "writer"), [(2, "build_pdf"), (3, "write_data")])
+def test_failed_write_leaves_no_file(key: OfficeKey, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: int,
+                                     writer: str) -> None:
     out = tmp_path / "x.pdf"
 
-    def boom(*a, **k):
+    def boom(target, *a, **k):
+        Path(target).write_bytes(b"%PDF-1.4 half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("ipdesk.reports.notices.notice_pdf.build_pdf", boom)
+    monkeypatch.setattr(f"ipdesk.reports.notices.notice_pdf.{writer}", boom)
     with pytest.raises(OSError):
-        render_notice(sample_notice(), key, out)
+        render_notice(replace(sample_notice(), layout=layout), key, out)
     assert list(tmp_path.iterdir()) == []
 
 
