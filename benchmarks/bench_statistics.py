@@ -33,6 +33,7 @@ from ipdesk.config import sqlite_url
 from ipdesk.domain.shared.clock import FixedClock
 from ipdesk.domain.shared.permissions import SYSTEM
 from ipdesk.domain.statistics.pledges import Dimension, Unit
+from ipdesk.services import pledge_grouping
 from ipdesk.services.fees.service import FeeService
 from ipdesk.services.loans.service import LoanService
 from ipdesk.services.statistics.digest import DigestService
@@ -106,19 +107,24 @@ def fill(engine, n: int, rights: int) -> None:
                        else start + timedelta(days=rnd.randrange(3650)))
             decided = applied + timedelta(days=rnd.randrange(2, 30))
             registered = decided if status in ("registered", "cancelled") else None
+            # drawn in the order they always were, so a fresh load is the same register as before
+            pledgee, amount = rnd.randint(1, banks), Decimal(rnd.randrange(100_000, 500_000_000)) / 100
+            firm = rnd.randint(1, firms)
+            kinds = KINDS[family] if family == "mixed" else [rnd.choice(KINDS[family])]
+            if family != "mixed" and rnd.random() < 0.3:
+                kinds.append(rnd.choice(KINDS[family]))
             batch.append({"id": i, "application_no": f"A{i:08d}",
                           "registration_no": f"R{i:08d}" if registered else None,
                           "status": status, "family": family, "application_date": applied,
                           "clock_start": applied, "sla_deadline": applied + timedelta(days=20),
-                          "pledgee_id": rnd.randint(1, banks), "debt_type": "loan",
-                          "secured_amount": Decimal(rnd.randrange(100_000, 500_000_000)) / 100,
+                          "pledgee_id": pledgee, "debt_type": "loan", "secured_amount": amount,
                           "performance_deadline": applied + timedelta(days=730), "registered_on": registered,
                           "refused_on": decided if status == "refused" else None,
-                          "cancelled_on": decided + timedelta(days=400) if status == "cancelled" else None})
-            links.append({"pledge_id": i, "party_id": banks + rnd.randint(1, firms), "position": 0})
-            kinds = KINDS[family] if family == "mixed" else [rnd.choice(KINDS[family])]
-            if family != "mixed" and rnd.random() < 0.3:
-                kinds.append(rnd.choice(KINDS[family]))
+                          "cancelled_on": decided + timedelta(days=400) if status == "cancelled" else None,
+                          # what filing stores (ipdesk.services.pledge_grouping)
+                          "rights_kind": pledge_grouping.kind_of(kinds),
+                          "pledgor_region": pledge_grouping.region_of(regions[firm % len(regions)])})
+            links.append({"pledge_id": i, "party_id": banks + firm, "position": 0})
             for pos, kind in enumerate(kinds):
                 rid = add_right(kind)
                 held.append({"pledge_id": i, "right_id": rid, "position": pos,

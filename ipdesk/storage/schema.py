@@ -209,6 +209,10 @@ class PledgeRow(Timestamped, Base):
     # Denormalised for the list and search: pledgor names joined with "；", pledgee name.
     pledgor_names: Mapped[str] = mapped_column(String(600), default="")
     pledgee_name: Mapped[str] = mapped_column(String(200), default="", index=True)
+    # Derived for the statistics (ipdesk.services.pledge_grouping, the one rule): the one kind of its rights
+    # ("mixed", "" without rights) and the first-named pledgor's region code; not audited state.
+    rights_kind: Mapped[str] = mapped_column(String(20), default="")
+    pledgor_region: Mapped[str] = mapped_column(String(6), default="")
 
     pledgors: Mapped[list[PledgePledgorRow]] = relationship(
         cascade="all, delete-orphan", order_by="PledgePledgorRow.position"
@@ -218,10 +222,11 @@ class PledgeRow(Timestamped, Base):
     )
 
     # The statistics (ipdesk.services.statistics) read counted pledges by status and registration date,
-    # grouped by family or pledgee, summing the amount: all from this index, never the table's rows
-    # (benchmarks/README.md, bench_statistics.py: with and without it, at 200 k pledges).
+    # grouped by family, pledgee, kind of right or region, summing the amount: all from this index, never the
+    # table's rows (benchmarks/README.md, bench_statistics.py: with and without it, at 200 k pledges).
     __table_args__ = (
-        Index("ix_pledges_statistics", "status", "registered_on", "family", "pledgee_id", "secured_amount"),
+        Index("ix_pledges_statistics", "status", "registered_on", "family", "pledgee_id", "rights_kind",
+              "pledgor_region", "secured_amount"),
     )
 
 

@@ -32,6 +32,7 @@ from ipdesk.storage.engine import make_engine
 from ipdesk.storage.registry import search
 from ipdesk.storage.schema import AuditRow, PartyRow, RightOwnerRow, RightRow, RightSearchRow
 from tests.helpers.factories import ADMIN, add_party, invention_data
+from tests.services.statistics.test_pledge_grouping import assert_stored_as_joined
 
 AS_OF = date(2026, 11, 21)
 N = 1500
@@ -418,6 +419,7 @@ def test_demo_pledges_go_through_the_services(workstation) -> None:  # type: ign
 
     registered = workstation.register_search.search(SearchCriteria(as_of=AS_OF))
     assert registered and all(r["registration_no"] for r in registered)
+    assert_stored_as_joined(workstation.engine)  # the statistics' kind and region, as the joins give them
     assert workstation.audit.verify().ok
 
 

@@ -59,9 +59,11 @@ class Spec:
 
 
 SPECS: dict[str, Spec] = {s.entity: s for s in (
+    # rights_kind and pledgor_region are the statistics' copies of what the rights and pledgors say
+    # (ipdesk.services.pledge_grouping), refreshed when a right or party is edited: not the pledge's state.
     Spec("pledge", "pledges", children=(Child("pledge_pledgors", "pledge_id"), Child("pledge_rights", "pledge_id"),
                                         Child("pledge_events", "pledge_id")),
-         label=("registration_no", "application_no")),
+         exclude=("rights_kind", "pledgor_region"), label=("registration_no", "application_no")),
     Spec("right", "rights", children=(Child("right_owners", "right_id"), Child("right_transactions", "right_id"),
                                       Child("fee_payments", "right_id"), Child("monitoring_entries", "right_id")),
          label=("display_number", "number"), version=2),

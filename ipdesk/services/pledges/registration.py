@@ -20,15 +20,14 @@ from ipdesk.domain.pledges.application import (
     Document,
     OtherGround,
     PledgeApplication,
-    family,
 )
 from ipdesk.domain.pledges.examination.engine import Examination, Outcome
 from ipdesk.domain.pledges.lifecycle import PLEDGE_LIFECYCLE
 from ipdesk.domain.pledges.maker_checker import DecisionKind
 from ipdesk.domain.pledges.record import PledgeRecord
-from ipdesk.domain.registry.rights import RightKind
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal, ValidationError
+from ipdesk.services import pledge_grouping
 from ipdesk.services.office.settings import format_number, next_number
 from ipdesk.services.pledges.commands import ground_problems
 from ipdesk.services.pledges.decisions import DecisionCommands
@@ -76,19 +75,18 @@ class RegistrationCommands(DecisionCommands):
             missing = [n for n in app.right_numbers if n not in by_number]
             if missing:
                 raise ValidationError([Problem("pledge.unknown_right", "rights", {"number": n}) for n in missing])
-            families = {family(RightKind(r.kind)) for r in rights}
             row = PledgeRow(
                 application_no=format_number(
                     settings.application_no_format, on.year, next_number(session, "application", on.year)
                 ),
                 status=PLEDGE_LIFECYCLE.after("file"),
-                family=families.pop() if len(families) == 1 else "mixed",
                 clock_start=on,
                 sla_deadline=application_deadline(
                     on, [r.kind for r in rights], settings.sla, calendar=self.office.calendar(session)
                 ),
             )
             store_application(row, app)
+            pledge_grouping.classify(session, row, [r.kind for r in rights], app.pledgor_ids)
             for pos, pid in enumerate(app.pledgor_ids):
                 row.pledgors.append(PledgePledgorRow(party_id=pid, position=pos))
             for pos, number in enumerate(app.right_numbers):

@@ -13,7 +13,7 @@ from ipdesk.domain.registry.party_input import PartyInput, check_party
 from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Problem, ValidationError
-from ipdesk.services import audit
+from ipdesk.services import audit, pledge_grouping
 from ipdesk.services.audit import AuditEntry
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.uow import reading, reported, transaction
@@ -118,6 +118,8 @@ class PartyService:
                 return party_from_row(row)
             row.version += 1
             session.flush()
+            if before["region"] != after["region"]:  # the statistics' copy on the pledges naming it first
+                pledge_grouping.refresh_region_of_party(session, row.id, row.region)
             audit.record(session, actor, "party.update", ENTITY, row.id, f"修改当事人 {row.name}", before, after)
             if old_name != row.name:
                 from ipdesk.services.registry.rights import reindex_rights_of_party

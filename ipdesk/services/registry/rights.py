@@ -17,7 +17,7 @@ from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import ConcurrentModification, NotFound, Problem, RuleRefusal, ValidationError
 from ipdesk.domain.shared.textsearch import index_document
-from ipdesk.services import audit
+from ipdesk.services import audit, pledge_grouping
 from ipdesk.services.audit import AuditEntry
 from ipdesk.services.paging import Column, Query
 from ipdesk.services.registry.status import STORED, StatusFacts, StatusSource, resolve
@@ -261,6 +261,8 @@ class RightService:
                 return self._out(row)[0]
             row.version += 1
             store_search(session, row)
+            if before["kind"] != after["kind"]:  # the statistics' copy on the pledges holding it
+                pledge_grouping.refresh_kinds_of_right(session, row.id)
             audit.record(
                 session, actor, "right.update", ENTITY, row.id, f"修改权利 {row.display_number}", before, after
             )

@@ -15,45 +15,26 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Engine, Select, and_, case, cast, extract, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import BigInteger, Engine, Select, cast, extract, func, select
 from sqlalchemy.sql.elements import ColumnElement, Label
 
 from ipdesk.domain.pledges.lifecycle import EVER_REGISTERED
 from ipdesk.domain.shared.clock import Clock, OfficeClock
-from ipdesk.domain.statistics.pledges import MIXED, Dimension, Unit, check_years
+from ipdesk.domain.statistics.pledges import Dimension, Unit, check_years
 from ipdesk.services.statistics import activity, disposal
 from ipdesk.services.uow import reading
-from ipdesk.storage.schema import PartyRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
+from ipdesk.storage.schema import PartyRow, PledgeRow
 
 #: The statuses of a pledge that was registered (with ``registered_on`` set).
 COUNTED = tuple(sorted(s.value for s in EVER_REGISTERED))
 
-# The pledgor's rows under their own names, so one query may join the pledgee's party and the pledgor's.
-FirstPledgor = aliased(PledgePledgorRow, name="first_pledgor")
-PledgorParty = aliased(PartyRow, name="pledgor_party")
-
-# The one kind of right of a pledge's rights, "mixed" when they are of more than one kind, NULL without rights.
-_KIND = case((func.min(RightRow.kind).is_(None), None),
-             (func.min(RightRow.kind) == func.max(RightRow.kind), func.min(RightRow.kind)), else_=MIXED)
-
 
 def _grouped(by: tuple[Dimension, ...], where: list[ColumnElement[bool]]) -> Select[Any]:
-    """The counted pledges grouped by ``by``, in two steps so that each pledge is joined to as little as possible:
-    first by the ids (year, family, pledgee, first-named pledgor, kind) from the pledges' covering index, then the
-    few hundred groups joined to the parties for the pledgee's name and the pledgor's region, and grouped again.
-
-    By kind, the counted pledges are first reduced to one row each with the kind of their rights (grouped by the
-    pledge: only the counted pledges' rights are read, each pledge once)."""
-    if Dimension.KIND in by:
-        source: Any = (select(PledgeRow.id, PledgeRow.registered_on, PledgeRow.family, PledgeRow.pledgee_id,
-                              PledgeRow.secured_amount, _KIND.label("kind"))
-                       .outerjoin(PledgeRightRow, PledgeRightRow.pledge_id == PledgeRow.id)
-                       .outerjoin(RightRow, RightRow.id == PledgeRightRow.right_id)
-                       .where(*where).group_by(PledgeRow.id).subquery("counted"))
-        c, filters = source.c, []
-    else:
-        source, c, filters = PledgeRow.__table__, PledgeRow.__table__.c, where
+    """The counted pledges grouped by ``by``, in two steps: first by what the pledges' covering index holds (year,
+    family, pledgee id, the kind of their rights and the first-named pledgor's region, stored on the pledge by
+    :mod:`ipdesk.services.pledge_grouping`), then — by bank — the few hundred groups joined to the parties for
+    the pledgee's name and grouped again. No pledge is joined to its rights or its pledgors."""
+    c = PledgeRow.__table__.c
     first: list[Label[Any]] = []
     for dim in by:
         if dim is Dimension.YEAR:
@@ -65,15 +46,14 @@ def _grouped(by: tuple[Dimension, ...], where: list[ColumnElement[bool]]) -> Sel
             # order instead and reads every pledge's row (4 times slower at 200 k pledges)
             first.append((c.pledgee_id + 0).label("bank_id"))
         elif dim is Dimension.REGION:
-            first.append(FirstPledgor.party_id.label("pledgor_id"))
+            first.append(c.pledgor_region.label("region"))
         else:
-            first.append(c.kind.label("kind"))
+            first.append(c.rights_kind.label("kind"))
     cents = func.sum(cast(func.round(c.secured_amount * 100), BigInteger))
-    step = select(*first, func.count().label("count"), cents.label("cents")).select_from(source)
-    if Dimension.REGION in by:
-        # The first-named pledgor (position 0; an outer join: a pledge without one still counts).
-        step = step.outerjoin(FirstPledgor, and_(FirstPledgor.pledge_id == c.id, FirstPledgor.position == 0))
-    ids = step.where(*filters).group_by(*first).subquery("by_ids")
+    step = select(*first, func.count().label("count"), cents.label("cents")).select_from(PledgeRow.__table__)
+    if Dimension.BANK not in by:
+        return step.where(*where).group_by(*first).order_by(*first)
+    ids = step.where(*where).group_by(*first).subquery("by_ids")
     keys: list[Label[Any]] = []
     names: list[Label[Any]] = []
     for dim in by:
@@ -81,18 +61,10 @@ def _grouped(by: tuple[Dimension, ...], where: list[ColumnElement[bool]]) -> Sel
             # Grouped by the party (two banks of one name stay apart), named by its current name.
             keys.append(ids.c.bank_id.label("bank_id"))
             names.append(func.max(PartyRow.name).label("bank"))
-        elif dim is Dimension.REGION:
-            keys.append(func.coalesce(PledgorParty.region, "").label("region"))
-        elif dim is Dimension.KIND:
-            keys.append(func.coalesce(ids.c.kind, "").label("kind"))
         else:
             keys.append(ids.c[dim.value].label(dim.value))
     stmt = select(*keys, *names, func.sum(ids.c.count).label("count"), func.sum(ids.c.cents).label("cents"))
-    stmt = stmt.select_from(ids)
-    if Dimension.BANK in by:
-        stmt = stmt.join(PartyRow, PartyRow.id == ids.c.bank_id)
-    if Dimension.REGION in by:
-        stmt = stmt.outerjoin(PledgorParty, PledgorParty.id == ids.c.pledgor_id)
+    stmt = stmt.select_from(ids).join(PartyRow, PartyRow.id == ids.c.bank_id)
     return stmt.group_by(*keys).order_by(*keys)
 
 

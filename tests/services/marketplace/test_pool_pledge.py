@@ -18,6 +18,7 @@ from ipdesk.storage.schema import AuditRow, PledgeRow
 from tests.helpers.factories import ADMIN, FULL_CLAUSES, FULL_DOCS, add_party, invention_data, make_uscc
 from tests.services.marketplace.conftest import FREE, World
 from tests.services.marketplace.test_pools import second_number
+from tests.services.statistics.test_pledge_grouping import assert_stored_as_joined
 
 ON = date(2026, 12, 1)
 
@@ -39,6 +40,7 @@ def test_the_pools_patents_are_filed_as_one_application_and_examined(world: Worl
     assert filed.pledgor_names == (world.firm.name, other.name, third.name)  # both co-owners of the second
     assert filed.pledgee_name == trustee.name and filed.secured_amount == D("30000000.00")
     assert filed.application.performance_deadline == date(2029, 12, 1)  # the trust term's end
+    assert_stored_as_joined(ws.engine)  # the statistics' kind and region, as the joins give them
     exam = ws.pledges.examine(ADMIN, filed.id, as_of=ON)
     assert exam.outcome is Outcome.REGISTER, exam.failed
     assert ws.pledges.register(ADMIN, filed.id, on=ON).status is PledgeStatus.REGISTERED

@@ -16,6 +16,7 @@ from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.problems import NotFound, PermissionDenied, RuleRefusal, ValidationError
 from tests.helpers.factories import ADMIN, invention_data
 from tests.services.matchmaking.conftest import World, counts
+from tests.services.statistics.test_pledge_grouping import assert_stored_as_joined
 
 
 def codes(err: pytest.ExceptionInfo) -> list[str]:
@@ -57,6 +58,7 @@ def test_a_line_becomes_a_prefilled_application_in_one_step(world: World) -> Non
     assert app.secured_amount == D("4800000.00") and app.application_date == date(2026, 11, 25)
     assert app.performance_deadline == date(2028, 5, 25)  # 18 months
     assert [r.display_number for r in pledge.rights] == world.patents[0]
+    assert_stored_as_joined(ws.engine)  # the statistics' kind and region, as the joins give them
     t = world.mm.get(world.event.event_no).totals
     assert (t.amount, t.converted_amount) == (D("4800000.00"), D("4800000.00"))
     before = counts(ws)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.shared.clock import FixedClock
 from ipdesk.domain.statistics.pledges import Dimension
+from ipdesk.services import pledge_grouping
 from ipdesk.services.statistics.pledges import PledgeStatistics
 from ipdesk.storage.schema import PledgeEventRow, PledgePledgorRow, PledgeRightRow, PledgeRow, RightRow
 from tests.helpers.clock import TEST_NOW, TEST_TODAY
@@ -59,6 +60,7 @@ def seed_more(engine: Engine) -> None:
         s.execute(update(PledgeRow).where(PledgeRow.id == 5).values(refused_on=date(2024, 1, 20)))
         s.execute(update(PledgeRow).where(PledgeRow.id == 1).values(sla_deadline=date(2024, 3, 1)))  # on the day
         s.execute(update(PledgeRow).where(PledgeRow.id == 2).values(sla_deadline=date(2024, 2, 1)))  # late
+        pledge_grouping.refresh(s)  # the kinds of the rights just added, on their pledges
         s.commit()
         assert s.scalar(select(PledgeRow.application_date).where(PledgeRow.id == 7)) == date(2024, 1, 2)
 
