@@ -159,8 +159,7 @@ def loaded(engine, n: int, rights: int) -> bool:
         return False
 
 
-STATISTICS_INDEXES = ("ix_pledges_statistics", "ix_pledge_pledgors_first", "ix_rights_id_kind",
-                      "ix_pledge_events_kind_date")
+STATISTICS_INDEXES = ("ix_pledges_statistics", "ix_pledge_events_kind_date")
 
 
 def replay(engine, statements) -> None:

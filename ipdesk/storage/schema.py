@@ -95,8 +95,6 @@ class RightRow(Timestamped, Base):
             sqlite_where=text("invalidation_requested = 1 OR ownership_dispute = 1 OR court_preservation = 1"),
             postgresql_where=text("invalidation_requested OR ownership_dispute OR court_preservation"),
         ),
-        # The statistics by kind read each pledged right's kind by its id: from this narrow index, not the row.
-        Index("ix_rights_id_kind", "id", "kind"),
     )
 
 
@@ -237,9 +235,7 @@ class PledgePledgorRow(Base):
     party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    # the first-named pledgor of each pledge (position 0) without reading the rows: the statistics by region
-    __table_args__ = (Index("ix_pledge_pledgors_party_id", "party_id"),
-                      Index("ix_pledge_pledgors_first", "pledge_id", "position", "party_id"))
+    __table_args__ = (Index("ix_pledge_pledgors_party_id", "party_id"),)
 
 
 class PledgeRightRow(Base):

@@ -1,5 +1,6 @@
 """Statistics: the kind of a pledge's rights and its first pledgor's region stored on the pledge (backfilled), in
-the statistics' covering index
+the statistics' covering index; the two indexes the per-pledge joins needed (rights by id and kind, the first
+pledgor) dropped
 
 Revision ID: e5b2d8f1c604
 Revises: 7d3a9c1e5f20
@@ -39,9 +40,14 @@ def upgrade() -> None:
     op.create_index("ix_pledges_statistics", "pledges", ["status", "registered_on", "family", "pledgee_id",
                                                          "rights_kind", "pledgor_region", "secured_amount"],
                     unique=False)
+    op.drop_index("ix_rights_id_kind", table_name="rights")
+    op.drop_index("ix_pledge_pledgors_first", table_name="pledge_pledgors")
 
 
 def downgrade() -> None:
+    op.create_index("ix_pledge_pledgors_first", "pledge_pledgors", ["pledge_id", "position", "party_id"],
+                    unique=False)
+    op.create_index("ix_rights_id_kind", "rights", ["id", "kind"], unique=False)
     op.drop_index("ix_pledges_statistics", table_name="pledges")
     op.create_index("ix_pledges_statistics", "pledges",
                     ["status", "registered_on", "family", "pledgee_id", "secured_amount"], unique=False)

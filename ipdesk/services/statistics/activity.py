@@ -136,7 +136,10 @@ def pledged_rights(engine: Engine, today: date) -> Table:
                    count(RightRow.court_preservation).label("preservation"),
                    count(or_(RightRow.invalidation_requested, RightRow.ownership_dispute,
                              RightRow.court_preservation)).label("flagged"))
-            .join(PledgeRightRow, PledgeRightRow.active_right_id == RightRow.id)
+            # IN, not a join: SQLite then reads the ~190 k pledged rights by id, where by the join it walked all
+            # 1 M rights in kind order and probed each (twice the CPU); active_right_id is unique, so the same rows
+            .where(RightRow.id.in_(select(PledgeRightRow.active_right_id)
+                                   .where(PledgeRightRow.active_right_id.is_not(None))))
             .group_by(RightRow.kind).order_by(RightRow.kind))
     keys = ("kind", "rights", "fees_paid", "fees_late", "fees_lapsed", "fees_untracked", "invalidation", "dispute",
             "preservation", "flagged")
