@@ -10,10 +10,9 @@ deadline or a policy whose cover ended less than ``days`` ago).
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from ipdesk.domain.disposal.stages import STAGES, Stage
 from ipdesk.domain.shared.messages import register
@@ -76,9 +75,11 @@ STAYS_WHILE_OPEN = frozenset({DueKind.APPLICATION, DueKind.CORRECTION, DueKind.A
                               DueKind.DISPOSAL_STAGE, DueKind.AUCTION_CLOSING})
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """One deadline: its kind and day, what it is about (a number and a name), and what is due (a band, a sum)."""
+class DueItem(NamedTuple):
+    """One deadline: its kind and day, what it is about (a number and a name), and what is due (a band, a sum).
+
+    A named tuple, not a dataclass: the digest builds tens of thousands at a time (17 k at 200 k pledges) and a
+    frozen dataclass costs ~3 µs each to build against ~0.4 µs (benchmarks/README.md, the digest)."""
 
     kind: DueKind
     due: date

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Integer, Select, Table, func, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.custody.maintenance import due_window
@@ -38,6 +38,7 @@ from ipdesk.storage.fees.tables import FeePaymentRow
 from ipdesk.storage.insurance.tables import PolicyRow
 from ipdesk.storage.marketplace.tables import AuctionRow, LotRow
 from ipdesk.storage.schema import PartyRow, PledgeRightRow, PledgeRow, RightRow
+from ipdesk.storage.types import Money
 
 _NEVER = date(9999, 12, 31)
 HEADER = {"zh": ["到期日", "剩余天数", "事项", "编号", "名称", "内容", "金额（元）"],
@@ -104,29 +105,36 @@ class DigestService:
     @staticmethod
     def _pledges(session: Session, kinds: frozenset[DueKind], day: date, days: int,
                  pledgee: int | None) -> list[DueItem]:
+        """The four pledge deadlines in one statement (a UNION ALL of one indexed range each: (status, deadline)),
+        read as plain rows: at 200 k pledges this is the digest's bulk (the undecided applications)."""
         ahead, back = day + timedelta(days=days), day - timedelta(days=days)
+        p = cast(Table, PledgeRow.__table__).c
         sources = {
-            DueKind.APPLICATION: (PledgeRow.sla_deadline, UNDECIDED),
-            DueKind.CORRECTION: (PledgeRow.correction_deadline, AWAITING_CORRECTION),
-            DueKind.PLEDGE_TERM: (PledgeRow.pledge_term_end, IN_FORCE),
-            DueKind.PERFORMANCE: (PledgeRow.performance_deadline, IN_FORCE),
+            DueKind.APPLICATION: (p.sla_deadline, UNDECIDED),
+            DueKind.CORRECTION: (p.correction_deadline, AWAITING_CORRECTION),
+            DueKind.PLEDGE_TERM: (p.pledge_term_end, IN_FORCE),
+            DueKind.PERFORMANCE: (p.performance_deadline, IN_FORCE),
         }
-        out = []
-        for kind, (column, statuses) in sources.items():
+        codes = list(sources)
+        branches = []
+        for code, (kind, (column, statuses)) in enumerate(sources.items()):
             if kind not in kinds:
                 continue
             window = column <= ahead if kind in STAYS_WHILE_OPEN else column.between(back, ahead)
-            stmt = (select(PledgeRow.id, column, PledgeRow.application_no, PledgeRow.registration_no,
-                           PledgeRow.pledgor_names, PledgeRow.secured_amount)
-                    .where(PledgeRow.status.in_([s.value for s in statuses]), column.is_not(None), window))
+            # only the performance deadline carries the secured amount; a NULL of its type elsewhere (no Decimal built)
+            amount = p.secured_amount if kind is DueKind.PERFORMANCE else null().cast(Money())
+            stmt = (select(literal_column(str(code), Integer).label("code"), p.id, column.label("due"),
+                           p.application_no, p.registration_no, p.pledgor_names, amount.label("amount"))
+                    .where(p.status.in_([s.value for s in statuses]), column.is_not(None), window))
             if pledgee is not None:
-                stmt = stmt.where(PledgeRow.pledgee_id == pledgee)
-            for pid, due, app_no, reg_no, pledgors, amount in session.execute(stmt):
-                if due is None:  # excluded by the query; for the type checker
-                    continue
-                out.append(DueItem(kind, due, reg_no or app_no, pledgors, pledge_id=pid,
-                                   amount=amount if kind is DueKind.PERFORMANCE else None))
-        return out
+                stmt = stmt.where(p.pledgee_id == pledgee)
+            branches.append(stmt)
+        if not branches:
+            return []
+        rows = session.connection().execute(branches[0] if len(branches) == 1 else union_all(*branches)).all()
+        make = DueItem._make  # every field in order, without the keyword handling (17 k items at 200 k pledges)
+        return [make((codes[code], due, reg_no or app_no, pledgors, None, "", None, amount, pid, None, None))
+                for code, pid, due, app_no, reg_no, pledgors, amount in rows]
 
     def _fees(self, session: Session, day: date, days: int) -> list[DueItem]:
         oldest, latest = due_window(day, days, self.fees.rules)

@@ -5,16 +5,17 @@ and as Excel."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.domain.statistics.digest import DueKind, parse_days
 from ipdesk.services.workstation import Workstation
-from ipdesk.storage.schema import RightRow
+from ipdesk.storage.schema import PledgeRow, RightRow
 from tests.helpers.factories import ADMIN, application_data, invention_data, make_uscc, pledge_world
 
 
@@ -40,7 +41,7 @@ def world(workstation: Workstation) -> dict:
                                   "start": "2026-09-01", "maturity": "2027-09-01",
                                   "schedule": "equal_principal"}).value
     return {"ws": ws, "pledge": pledge, "pending": pending, "officer": officer, "loan": loan, "agency": agency,
-            "firm": base["firm"]}
+            "firm": base["firm"], "bank": base["bank"]}
 
 
 def test_the_office_digest_lists_every_kind_in_order(world: dict) -> None:
@@ -80,6 +81,31 @@ def test_each_role_and_agency_sees_its_own(world: dict) -> None:
     stranger = ws.digest.digest(Actor("other", Role.AGENCY, world["agency"].id + 1000), 14)
     assert stranger.items == ()
     assert ws.digest.digest(Actor("insurer", Role.INSURER, 1), 14).items == ()
+
+
+def test_the_four_pledge_deadlines_each_under_its_kind_and_for_the_pledgee(world: dict) -> None:
+    """The pledges' deadlines are read in one statement: each item keeps its kind, date, number and amount."""
+    ws, pledge, pending = world["ws"], world["pledge"], world["pending"]
+    with ws.engine.begin() as conn:  # today 2026-12-01, 14 days: pledge terms from 11-17, the open ones any time
+        conn.execute(update(PledgeRow).where(PledgeRow.id == pledge.id).values(pledge_term_end=date(2026, 11, 20)))
+        conn.execute(update(PledgeRow).where(PledgeRow.id == pending.id)
+                     .values(status="correction", correction_deadline=date(2026, 10, 30)))
+        sla = conn.scalar(select(PledgeRow.sla_deadline).where(PledgeRow.id == pending.id))
+    pledge_kinds = {DueKind.APPLICATION, DueKind.CORRECTION, DueKind.PLEDGE_TERM, DueKind.PERFORMANCE}
+
+    def listed(actor: Actor) -> list[tuple]:
+        return [(i.kind, i.due, i.reference, i.pledge_id, i.amount) for i in ws.digest.digest(actor, 14).items
+                if i.kind in pledge_kinds]
+
+    assert listed(ADMIN) == sorted([
+        (DueKind.CORRECTION, date(2026, 10, 30), pending.application_no, pending.id, None),  # long passed, open
+        (DueKind.PLEDGE_TERM, date(2026, 11, 20), pledge.registration_no, pledge.id, None),  # passed 11 days ago
+        (DueKind.PERFORMANCE, date(2026, 12, 10), pledge.registration_no, pledge.id, Decimal("5000000.00")),
+        (DueKind.APPLICATION, sla, pending.application_no, pending.id, None),  # still undecided under correction
+    ], key=lambda t: (t[1], list(DueKind).index(t[0])))
+    bank = Actor("yinhang", Role.AGENCY, world["bank"].id)  # the pledgee sees its pledge's term and deadline
+    assert [t[0] for t in listed(bank)] == [DueKind.PLEDGE_TERM, DueKind.PERFORMANCE]
+    assert listed(world["officer"]) == []  # not the pledgee
 
 
 def test_digest_days_and_export(world: dict, tmp_path: Path) -> None:
