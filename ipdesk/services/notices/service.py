@@ -28,7 +28,7 @@ from ipdesk.domain.notices.notice import (
     NoticeRight,
     SearchCertificate,
     canonical_content,
-    content_digest,
+    digest_of,
     from_canonical,
 )
 from ipdesk.domain.pledges.application import CANCELLATION_TRIGGER_LABELS, CancellationTrigger
@@ -44,7 +44,7 @@ from ipdesk.services.notices.keys import OfficeKeys
 
 # atomic_write, merge_pdfs, BatchReport: printing's, still importable from here (other contexts use them).
 from ipdesk.services.notices.printing import BatchReport, NoticePrinter, atomic_write, merge_pdfs  # noqa: F401
-from ipdesk.services.office.settings import OfficeService, format_number, next_number
+from ipdesk.services.office.settings import OfficeService, SerialBlock, format_number, next_number
 from ipdesk.services.pledges.commands import MAKER_KEY
 from ipdesk.services.pledges.pending import pending_decision, prepare_in
 from ipdesk.services.pledges.rows import pledge_state
@@ -207,7 +207,7 @@ class NoticeService:
         return event
 
     def build(self, session: Session, pledge: PledgeRow, kind: NoticeKind, event: PledgeEventRow,
-              serial: str, issued_at: datetime) -> Notice:
+              serial: str, issued_at: datetime, office_name: str | None = None) -> Notice:
         """What the notice states: the register as it stood right after the event it documents (the
         state frozen in the event), so a notice first printed later still states what was decided."""
         payload = json.loads(event.payload) if event.payload else {}
@@ -236,7 +236,8 @@ class NoticeService:
             return NoticeParty(p["name"], p["uscc"], p["address"]) if p else None
 
         return Notice(
-            kind=kind, serial=serial, office_name=self.office.settings(session).office_name, issued_at=issued_at,
+            kind=kind, serial=serial, issued_at=issued_at,
+            office_name=self.office.settings(session).office_name if office_name is None else office_name,
             issued_on=self.clock.local(issued_at).date(), registration_no=state["registration_no"] or "",
             application_no=state["application_no"],
             pledgors=tuple(p for p in (party(x) for x in state["pledgors"]) if p),
@@ -305,6 +306,12 @@ class NoticeService:
             stored = {(r.pledge_id, r.event_id): r for r in session.execute(select(NoticeRow).where(
                 NoticeRow.pledge_id.in_(wanted), NoticeRow.kind == kind.value)).scalars()}
             anchor = audit_position(session)  # before this transaction's first entry moves the head
+            # read once for the chunk: the office's settings, the serial numbers, the decisions' entries
+            settings = self.office.settings(session)
+            fresh = {pid: events[pid] for pid in pledge_ids if pid in pledges and pid in events
+                     and (pid, events[pid].id) not in stored}
+            serials = SerialBlock(session, settings.notice_serial_format, len(fresh))
+            entries = decision_entries(session, list(fresh.values()))
             out: list[tuple[int, IssuedNotice | Problem]] = []
             for pid in pledge_ids:
                 pledge, event = pledges.get(pid), events.get(pid)
@@ -320,13 +327,14 @@ class NoticeService:
                 row = stored.get((pid, event.id))
                 if row is None:
                     now = self.clock.now().replace(microsecond=0)
-                    serial = self._next_serial(session, now)
-                    notice = replace(self.build(session, pledge, kind, event, serial, now),
-                                     audit_position=anchor, decision_entry=decision_entry(session, event))
-                    row = stored[(pid, event.id)] = self._store(session, actor, notice, pid, event.id)
+                    serial = serials.take(self.clock.local(now).year)
+                    notice = replace(self.build(session, pledge, kind, event, serial, now, settings.office_name),
+                                     audit_position=anchor, decision_entry=entries[event.id])
+                    row = stored[(pid, event.id)] = self._store(session, actor, notice, pid, event.id, flush=False)
                     audit.record(session, actor, "notice.issue", "pledge", pid,
                                  f"出具{KIND_NAMES[kind][0]} {serial}", None, {"serial": serial, "digest": row.digest})
                 out.append((pid, self._issued(row)))
+            serials.close()  # numbers reserved but not used (a year ended mid-chunk) go back
         return out
 
     def _next_serial(self, session: Session, now: datetime) -> str:
@@ -335,15 +343,18 @@ class NoticeService:
         return format_number(settings.notice_serial_format, year, next_number(session, "notice", year))
 
     def _store(self, session: Session, actor: Actor, doc: Notice | SearchCertificate, pledge_id: int | None,
-               event_id: int | None) -> NoticeRow:
-        from ipdesk.reports.common.seal import sign_document
+               event_id: int | None, flush: bool = True) -> NoticeRow:
+        """Store a signed document (``flush=False``: a batch's rows are inserted together when it flushes)."""
+        from ipdesk.reports.common.seal import make_payload
 
         content = canonical_content(doc)
+        digest = digest_of(content)  # = content_digest(doc), the content serialised once
         row = NoticeRow(serial=doc.serial, kind=doc.kind.value, pledge_id=pledge_id, event_id=event_id,
                         issued_at=doc.issued_at, issued_by=actor.username, content=content.decode("utf-8"),
-                        digest=content_digest(doc), key_id=self.key.key_id, payload=sign_document(doc, self.key))
+                        digest=digest, key_id=self.key.key_id, payload=make_payload(doc.serial, digest, self.key))
         session.add(row)
-        session.flush()
+        if flush:
+            session.flush()
         note(session, "notices", row.serial)
         return row
 
@@ -521,12 +532,21 @@ def audit_position(session: Session) -> str:
 def decision_entry(session: Session, event: PledgeEventRow) -> str:
     """The audit entry ("seq:hash") that recorded the event a notice documents: the paper names the act it
     proves, not only how long the log was. Empty for events from before events knew their entry."""
-    seq = (json.loads(event.payload) if event.payload else {}).get("audit_seq")
-    entry = (session.execute(select(AuditRow).where(AuditRow.seq == seq)).scalar_one_or_none()
-             if isinstance(seq, int) else None)
-    if entry is None or entry.entity_type != "pledge" or entry.entity_id != event.pledge_id or not entry.hash:
-        return ""
-    return f"{entry.seq}:{entry.hash}"
+    return decision_entries(session, [event])[event.id]
+
+
+def decision_entries(session: Session, events: list[PledgeEventRow]) -> dict[int, str]:
+    """:func:`decision_entry` of each event (by event id), the entries read in one query."""
+    seqs = {e.id: (json.loads(e.payload) if e.payload else {}).get("audit_seq") for e in events}
+    wanted = {s for s in seqs.values() if isinstance(s, int)}
+    found = {r.seq: r for r in session.execute(select(AuditRow).where(AuditRow.seq.in_(wanted))).scalars()
+             } if wanted else {}
+    out = {}
+    for e in events:
+        entry = found.get(seqs[e.id]) if isinstance(seqs[e.id], int) else None
+        ok = entry is not None and entry.entity_type == "pledge" and entry.entity_id == e.pledge_id and entry.hash
+        out[e.id] = f"{entry.seq}:{entry.hash}" if ok and entry is not None else ""
+    return out
 
 
 def date_or_none(text: Any):

@@ -158,14 +158,14 @@ class OfficeService:
             return changes_so_far(session)
 
 
-def next_number(session: Session, name: str, year: int) -> int:
+def next_number(session: Session, name: str, year: int, count: int = 1) -> int:
     """The next value of a per-year counter, inside the caller's transaction (serialised by the row
-    update on PostgreSQL and by the write lock on SQLite)."""
+    update on PostgreSQL and by the write lock on SQLite); ``count`` values taken at once: the last."""
     for _ in range(2):
         result = session.execute(
             update(CounterRow)
             .where(CounterRow.name == name, CounterRow.year == year)
-            .values(value=CounterRow.value + 1)
+            .values(value=CounterRow.value + count)
         )
         if result.rowcount:  # type: ignore[attr-defined]
             return int(
@@ -187,3 +187,30 @@ def next_number(session: Session, name: str, year: int) -> int:
 
 def format_number(fmt: str, year: int, seq: int) -> str:
     return fmt.format(year=year, seq=seq)
+
+
+class SerialBlock:
+    """The numbers of ``count`` documents (a batch's chunk) taken from a per-year counter in one update:
+    the numbers one :func:`next_number` each would give, in order. A year that ends mid-block starts a
+    new one; :meth:`close` gives the unused numbers back (the counter row stays locked by this
+    transaction, so no one else took numbers after them)."""
+
+    def __init__(self, session: Session, fmt: str, count: int, name: str = "notice"):
+        self.session, self.fmt, self.name, self.wanted = session, fmt, name, count
+        self.year: int | None = None
+        self.next = self.end = 0
+
+    def take(self, year: int) -> str:
+        if year != self.year or self.next > self.end:
+            self.close()
+            size = max(self.wanted, 1)
+            self.year, self.end = year, next_number(self.session, self.name, year, size)
+            self.next = self.end - size + 1
+        number, self.next, self.wanted = self.next, self.next + 1, self.wanted - 1
+        return format_number(self.fmt, year, number)
+
+    def close(self) -> None:
+        if self.year is not None and self.next <= self.end:
+            self.session.execute(update(CounterRow).where(CounterRow.name == self.name, CounterRow.year == self.year)
+                                 .values(value=CounterRow.value - (self.end - self.next + 1)))
+            self.next = self.end + 1
