@@ -3,8 +3,9 @@
 A batch (month end, ``ipdesk notice print --all``) works in chunks: one transaction issues a chunk (one
 read of its pledges, events and notices), the PDFs are rendered from the issue log on a worker process
 per core (:mod:`ipdesk.reports.notices.batch_render`, the renderer a reprint and the verifier use, so
-each file is byte-identical to the reprint of its serial), this process writes the files (a few threads:
-most of a write is waiting for the disk) and one transaction logs the chunk's printings.
+each file is byte-identical to the reprint of its serial) while this process issues the next chunk,
+then this process writes the files (a few threads: most of a write is waiting for the disk) and one
+transaction logs the chunk's printings.
 """
 
 from __future__ import annotations
@@ -177,10 +178,11 @@ class NoticePrinter:
         # No pool for a handful of notices: starting the workers costs more than it saves.
         with collect_changes() as seen, Renderer(workers if len(ids) > 1 else 1) as renderer, \
                 ThreadPoolExecutor(WRITERS) as writers:
-            done = 0
+            # While the workers render a chunk, this process issues the next one, then writes the first.
+            waiting: tuple[list, Iterable[bytes], int] | None = None
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start:start + CHUNK]
-                if progress and progress(done, len(ids), str(chunk[0])):
+                if waiting is None and progress and progress(start, len(ids), str(chunk[0])):
                     report.cancelled = True
                     break
                 issued = self.notices.issue_many(actor, chunk, kind)
@@ -190,13 +192,18 @@ class NoticePrinter:
                 if merged is not None:
                     parts += pdfs
                     self.log_prints(actor, [(n.serial, str(merged)) for _pid, n in ready])
-                    done += len(chunk)
                     continue
                 assert folder is not None
-                stop = self._write_chunk(actor, ready, pdfs, folder, kind, writers, report, progress, done, len(ids))
-                done += len(chunk)
-                if stop:
-                    break
+                if waiting is not None:
+                    previous, waiting = waiting, None
+                    if self._write_chunk(actor, *previous, folder, kind, writers, report, progress, len(ids)):
+                        break  # this chunk stays issued, not printed (as a cancelled batch leaves one)
+                    if progress and progress(start, len(ids), str(chunk[0])):
+                        report.cancelled = True
+                        break
+                waiting = (ready, pdfs, start)
+            if waiting is not None:
+                self._write_chunk(actor, *waiting, folder, kind, writers, report, progress, len(ids))
         if merged is not None:
             report.written = []  # nothing is on disk until the merged file is
             if parts and not report.cancelled:
@@ -210,11 +217,12 @@ class NoticePrinter:
         report.changes = seen.changes
         return report
 
-    def _write_chunk(self, actor: Actor, ready: list, pdfs: Iterable[bytes], folder: Path, kind: NoticeKind,
-                     writers: ThreadPoolExecutor, report: BatchReport,
-                     progress: Callable[[int, int, str], bool | None] | None, done: int, total: int) -> bool:
+    def _write_chunk(self, actor: Actor, ready: list, pdfs: Iterable[bytes], done: int, folder: Path | None,
+                     kind: NoticeKind, writers: ThreadPoolExecutor, report: BatchReport,
+                     progress: Callable[[int, int, str], bool | None] | None, total: int) -> bool:
         """Write a chunk's files (in order of the pledges; the first failure or a cancel stops the batch,
         files already written stay whole) and log them; True when the batch stops here."""
+        assert folder is not None
         writes = []
         stop = False
         for i, ((pid, issued), data) in enumerate(zip(ready, pdfs, strict=True)):

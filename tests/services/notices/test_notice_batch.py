@@ -79,3 +79,25 @@ def test_one_worker_and_two_write_the_same_files(workstation: Workstation, tmp_p
     second = ws.notices.print_batch(ADMIN, ids, "registration", folder=two, workers=2)
     assert [p.name for p in first.written] == [p.name for p in second.written] and len(first.written) == 2
     assert [p.read_bytes() for p in first.written] == [p.read_bytes() for p in second.written]
+
+
+def test_a_cancel_between_chunks_keeps_the_chunks_written(workstation: Workstation, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next chunk is issued while the last one renders: a cancel after the first chunk leaves it
+    written and logged, and the progress never goes back."""
+    ws = workstation
+    ids, _pending = _registered_one_after_another(ws, 5)
+    monkeypatch.setattr(printing, "CHUNK", 2)
+    seen: list[int] = []
+
+    def progress(done: int, total: int, what: str) -> bool:
+        seen.append(done)
+        return done >= 2 and what != ""  # cancel once the first chunk is done
+
+    out = tmp_path / "batch"
+    out.mkdir()
+    report = ws.notices.print_batch(ADMIN, ids, "registration", folder=out, progress=progress, workers=2)
+    assert report.cancelled and len(report.written) == 2 and sorted(out.iterdir()) == sorted(report.written)
+    assert seen == sorted(seen)
+    with ws.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(NoticePrintRow)).scalar_one() == 2
