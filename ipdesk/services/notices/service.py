@@ -543,7 +543,8 @@ def decision_entries(session: Session, events: list[PledgeEventRow]) -> dict[int
              } if wanted else {}
     out = {}
     for e in events:
-        entry = found.get(seqs[e.id]) if isinstance(seqs[e.id], int) else None
+        seq = seqs[e.id]
+        entry = found.get(seq) if isinstance(seq, int) else None
         ok = entry is not None and entry.entity_type == "pledge" and entry.entity_id == e.pledge_id and entry.hash
         out[e.id] = f"{entry.seq}:{entry.hash}" if ok and entry is not None else ""
     return out
