@@ -24,7 +24,7 @@ from ipdesk.domain.shared.changes import KINDS
 from ipdesk.domain.shared.permissions import Action
 from ipdesk.domain.shared.views import View
 from ipdesk.gui.common.rich_text import pick
-from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.common.workstation import Workstation, has_service
 
 
 class AreaHost(Protocol):
@@ -91,7 +91,7 @@ def build_workbench(host: AreaHost) -> QWidget | None:
 
     page = WorkbenchPage(ws, host.lang, open_list=lambda filters: open_pledges(host, filters),
                          open_area=host.show_area, panels=workbench_panels(ws, host.lang))
-    if getattr(ws, "risk", None) is not None:  # the early-warning scan at start-up and every ten minutes
+    if has_service(ws, "risk"):  # the early-warning scan at start-up and every ten minutes
         from ipdesk.gui.risk.scheduler import RiskScheduler
 
         page.risk_scheduler = RiskScheduler(ws, page, on_changed=page.refresh)
@@ -102,11 +102,11 @@ def workbench_panels(workstation: Workstation, lang: str) -> list[Any]:
     """What later contexts add below the workbench: the statistics' small chart and the deadline digest (where
     the desk has those services; a test double may not)."""
     panels: list[Any] = []
-    if getattr(workstation, "statistics", None) is not None:
+    if has_service(workstation, "statistics"):
         from ipdesk.gui.statistics.workbench_panels import RecentChart
 
         panels.append(RecentChart(workstation, lang))
-    if getattr(workstation, "digest", None) is not None:
+    if has_service(workstation, "digest"):
         from ipdesk.gui.statistics.workbench_panels import DigestPanel
 
         panels.append(DigestPanel(workstation, lang))
@@ -119,7 +119,7 @@ def build_rights(host: AreaHost) -> QWidget | None:
     from ipdesk.gui.registry.rights_page import RightsPage
 
     page = RightsPage(host.workstation, host.lang, detail_sections=right_sections(host.workstation, host.lang))
-    if getattr(host.workstation, "custody", None) is not None:  # 纳入托管 on the selected rights
+    if has_service(host.workstation, "custody"):  # 纳入托管 on the selected rights
         from ipdesk.gui.custody.rights_action import add_custody_action
 
         add_custody_action(page, host.workstation, host.lang)
@@ -130,15 +130,15 @@ def right_sections(workstation: Workstation, lang: str) -> list[Any]:
     """What later contexts add to a right's detail pane: its valuations, its monitoring entries, its annual
     fees (each where the desk has the service; a test double may not)."""
     sections: list[Any] = []
-    if getattr(workstation, "valuation", None) is not None:
+    if has_service(workstation, "valuation"):
         from ipdesk.gui.valuation.valuation_section import RightValuationSection
 
         sections.append(RightValuationSection(workstation, lang))
-    if getattr(workstation, "monitoring", None) is not None:
+    if has_service(workstation, "monitoring"):
         from ipdesk.gui.custody.monitoring_section import MonitoringSection
 
         sections.append(MonitoringSection(workstation, lang))
-    if getattr(workstation, "fees", None) is not None:
+    if has_service(workstation, "fees"):
         from ipdesk.gui.fees.fee_section import FeeSection
 
         sections.append(FeeSection(workstation, lang))
@@ -149,23 +149,23 @@ def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
     """What later contexts add to a pledge's detail pane: the loan-to-value line and the rights' valuations,
     the loans behind the pledge, its insurance cover, its open early-warning signals and its disposal cases."""
     sections: list[Any] = []
-    if getattr(workstation, "valuation", None) is not None:
+    if has_service(workstation, "valuation"):
         from ipdesk.gui.valuation.valuation_section import PledgeValuationSection
 
         sections.append(PledgeValuationSection(workstation, lang))
-    if getattr(workstation, "loans", None) is not None:
+    if has_service(workstation, "loans"):
         from ipdesk.gui.loans.loan_section import LoanSection
 
         sections.append(LoanSection(workstation, lang))
-    if getattr(workstation, "insurance", None) is not None:
+    if has_service(workstation, "insurance"):
         from ipdesk.gui.insurance.cover_section import CoverSection
 
         sections.append(CoverSection(workstation, lang))
-    if getattr(workstation, "risk", None) is not None:
+    if has_service(workstation, "risk"):
         from ipdesk.gui.risk.risk_section import RiskSection
 
         sections.append(RiskSection(workstation, lang))
-    if getattr(workstation, "disposal", None) is not None:
+    if has_service(workstation, "disposal"):
         from ipdesk.gui.disposal.case_section import CaseSection
 
         sections.append(CaseSection(workstation, lang))
@@ -173,7 +173,7 @@ def pledge_sections(workstation: Workstation, lang: str) -> list[Any]:
 
 
 def build_disposal(host: AreaHost) -> QWidget | None:
-    if getattr(host.workstation, "disposal", None) is None:  # a test double without the service
+    if not has_service(host.workstation, "disposal"):  # a test double without the service
         return None
     from ipdesk.gui.disposal.disposal_page import DisposalPage
 
@@ -181,7 +181,7 @@ def build_disposal(host: AreaHost) -> QWidget | None:
 
 
 def build_custody(host: AreaHost) -> QWidget | None:
-    if getattr(host.workstation, "custody", None) is None:  # a test double without the service
+    if not has_service(host.workstation, "custody"):  # a test double without the service
         return None
     from ipdesk.gui.custody.custody_page import CustodyPage
 
@@ -189,7 +189,7 @@ def build_custody(host: AreaHost) -> QWidget | None:
 
 
 def build_market(host: AreaHost) -> QWidget | None:
-    if getattr(host.workstation, "market", None) is None:  # a test double without the service
+    if not has_service(host.workstation, "market"):  # a test double without the service
         return None
     from ipdesk.gui.marketplace.market_page import MarketPage
 
@@ -197,7 +197,7 @@ def build_market(host: AreaHost) -> QWidget | None:
 
 
 def build_pools(host: AreaHost) -> QWidget | None:
-    if getattr(host.workstation, "pools", None) is None:  # a test double without the service
+    if not has_service(host.workstation, "pools"):  # a test double without the service
         return None
     from ipdesk.gui.marketplace.pools_page import PoolsPage
 
@@ -205,7 +205,7 @@ def build_pools(host: AreaHost) -> QWidget | None:
 
 
 def build_matchmaking(host: AreaHost) -> QWidget | None:
-    if getattr(host.workstation, "matchmaking", None) is None:  # a test double without the service
+    if not has_service(host.workstation, "matchmaking"):  # a test double without the service
         return None
     from ipdesk.gui.matchmaking.matchmaking_page import MatchmakingPage
 
@@ -215,7 +215,7 @@ def build_matchmaking(host: AreaHost) -> QWidget | None:
 
 
 def build_insurance(host: AreaHost) -> QWidget | None:
-    if getattr(host.workstation, "insurance", None) is None:  # a test double without the service
+    if not has_service(host.workstation, "insurance"):  # a test double without the service
         return None
     from ipdesk.gui.insurance.insurance_page import InsurancePage
 
@@ -223,16 +223,16 @@ def build_insurance(host: AreaHost) -> QWidget | None:
 
 
 def build_risk(host: AreaHost) -> QWidget | None:
-    if getattr(host.workstation, "risk", None) is None:
+    if not has_service(host.workstation, "risk"):
         return None
     from ipdesk.gui.risk.risk_page import RiskPage
 
-    opens = getattr(host.workstation, "disposal", None) is not None
+    opens = has_service(host.workstation, "disposal")
     return RiskPage(host.workstation, host.lang, open_case=(lambda s: open_case_on_signal(host, s)) if opens else None)
 
 
 def build_statistics(host: AreaHost) -> QWidget | None:
-    if getattr(host.workstation, "statistics", None) is None:  # a test double without the service
+    if not has_service(host.workstation, "statistics"):  # a test double without the service
         return None
     from ipdesk.gui.statistics.statistics_page import StatisticsPage
 
@@ -287,7 +287,7 @@ def build_settings(host: AreaHost) -> QWidget | None:
 def settings_tabs(workstation: Workstation, lang: str) -> list[QWidget]:
     """What later contexts add to the settings area: the valuation settings (validity, LTV caps, buffer)."""
     tabs: list[QWidget] = []
-    if getattr(workstation, "valuation", None) is not None:
+    if has_service(workstation, "valuation"):
         from ipdesk.gui.valuation.valuation_settings import ValuationSettingsForm
 
         tabs.append(ValuationSettingsForm(workstation, lang))

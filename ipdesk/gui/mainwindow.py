@@ -71,8 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workstation = workstation
         use_clock(workstation.clock)  # date pickers and timestamps follow the workstation's office clock
-        keys = getattr(getattr(workstation, "notices", None), "keys", None)  # a protected key: asked when needed
-        set_key_unlocker(getattr(keys, "supply_passphrase", None))
+        set_key_unlocker(_key_unlocker(workstation))  # a protected key: asked when needed
         self.lang = current_lang()
         self._settings = settings_ or settings()
         self._runner = task_runner or runner()
@@ -452,6 +451,18 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _key_unlocker(workstation: Workstation) -> Callable[[str], None]:
+    """Hands a typed passphrase to the workstation's office key, found when it is typed: the notices'
+    service is built on first use, not for the window to start."""
+
+    def unlock(passphrase: str) -> None:
+        keys = getattr(getattr(workstation, "notices", None), "keys", None)
+        if keys is not None:
+            keys.supply_passphrase(passphrase)
+
+    return unlock
 
 
 def app_window() -> MainWindow | None:

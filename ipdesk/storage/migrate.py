@@ -1,5 +1,8 @@
 """Alembic driven from code: upgrade at start-up (with a backup of the database first), current, backup.
 
+Start-up reads the stored revision with one query and, when it is :data:`HEAD_REVISION`, never imports
+Alembic (nor every table's mapping, which the migration environment needs): issue 14 item 5.
+
 The backup before a migration is the README's promise on both engines: SQLite's online backup API, or
 ``pg_dump`` for PostgreSQL (its password through ``PGPASSWORD`` or the user's pass file, never on a command
 line other accounts can read in ``ps``). No pg_dump: the migration is refused, saying so.
@@ -14,17 +17,18 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 
 from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.problems import Problem, RuleRefusal
 from ipdesk.storage.private import private_dir, unique_private_file
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 register({
     "db.pg_dump_missing": (
@@ -41,6 +45,9 @@ register({
 })
 #: pg_dump of a large register takes minutes; one that hangs (a lock) is stopped after this many seconds.
 PG_DUMP_TIMEOUT_S = 3600
+#: The newest revision in ``migrations/versions``. A new revision sets it too (a test compares it with
+#: Alembic's head); were it ever behind, start-up would only take the slower road through Alembic.
+HEAD_REVISION = "7d3a9c1e5f20"
 
 
 def migrations_dir() -> Path:
@@ -52,24 +59,47 @@ def migrations_dir() -> Path:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "migrations folder has no revisions"
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     # A reader: start-up checks the version without the write lock (an import may hold it for seconds).
     with engine.execution_options(readonly=True).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _run(engine: Engine, fn, *args) -> None:
+def stored_revisions(engine: Engine) -> list[str]:
+    """The revisions in ``alembic_version``, read with one query and no Alembic (none: a new database)."""
+    try:
+        with engine.execution_options(readonly=True).connect() as conn:  # a reader, like current_revision
+            return [str(r) for r in conn.execute(text("SELECT version_num FROM alembic_version")).scalars()]
+    except DBAPIError:  # no such table yet
+        return []
+
+
+def is_at_head(engine: Engine) -> bool:
+    """True when the schema is at this ipdesk's newest revision: nothing to migrate, nothing to import."""
+    return stored_revisions(engine) == [HEAD_REVISION]
+
+
+def _run(engine: Engine, name: str, *args: str) -> None:
+    from alembic import command
+
+    fn = getattr(command, name)  # upgrade or downgrade
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -79,18 +109,20 @@ def _run(engine: Engine, fn, *args) -> None:
 def upgrade_to_head(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     """Bring the schema to the newest revision. Before changing an existing SQLite database, copy it
     to ``backup_dir``; returns the copy's path (None when nothing had to change or nothing to copy)."""
+    if is_at_head(engine):
+        return None
     current = current_revision(engine)
     if current == head_revision():
         return None
     copy = None
     if current is not None and backup_dir is not None:  # a new, empty database has nothing to lose
         copy = backup(engine, backup_dir, reason=f"pre-migrate-{current}")
-    _run(engine, command.upgrade, "head")
+    _run(engine, "upgrade", "head")
     return copy
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
-    _run(engine, command.downgrade, revision)
+    _run(engine, "downgrade", revision)
 
 
 def backup(engine: Engine, backup_dir: Path, reason: str = "manual") -> Path:

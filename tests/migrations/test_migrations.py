@@ -94,3 +94,16 @@ def test_sqlite_pragmas(sqlite_engine: Engine) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_the_head_constant_is_alembics_head() -> None:
+    # Start-up skips Alembic when the stored revision is HEAD_REVISION: a new revision must set it too.
+    assert migrate.HEAD_REVISION == migrate.head_revision(), (
+        "set ipdesk.storage.migrate.HEAD_REVISION to the new revision id")
+
+
+def test_a_database_at_head_is_known_without_alembic(empty_engine: Engine) -> None:
+    assert migrate.stored_revisions(empty_engine) == [] and not migrate.is_at_head(empty_engine)
+    migrate.upgrade_to_head(empty_engine)
+    assert migrate.stored_revisions(empty_engine) == [migrate.HEAD_REVISION]
+    assert migrate.is_at_head(empty_engine)

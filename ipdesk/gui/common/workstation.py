@@ -10,29 +10,31 @@ its area's page builder (``ipdesk.gui.areas``) then finds no service and the win
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:  # the services load when first used (start-up imports only the first page's)
+    from sqlalchemy import Engine
 
-from ipdesk.domain.shared.clock import Clock
-from ipdesk.domain.shared.permissions import Actor
-from ipdesk.services.audit import AuditService
-from ipdesk.services.custody.maintenance import CustodyService
-from ipdesk.services.custody.monitoring import MonitoringService
-from ipdesk.services.fees.service import FeeService
-from ipdesk.services.marketplace.service import MarketService
-from ipdesk.services.notices.register_search import RegisterSearch
-from ipdesk.services.notices.service import NoticeService
-from ipdesk.services.office.settings import OfficeService
-from ipdesk.services.pledges.queries import PledgeListSource
-from ipdesk.services.pledges.service import PledgeService
-from ipdesk.services.registry.parties import PartyService
-from ipdesk.services.registry.rights import RightService
-from ipdesk.services.statistics.digest import DigestService
-from ipdesk.services.statistics.pledges import PledgeStatistics
-from ipdesk.services.valuation.analysis import ValueAnalysisService
-from ipdesk.services.valuation.service import ValuationService
+    from ipdesk.domain.shared.clock import Clock
+    from ipdesk.domain.shared.permissions import Actor
+    from ipdesk.services.audit import AuditService
+    from ipdesk.services.custody.maintenance import CustodyService
+    from ipdesk.services.custody.monitoring import MonitoringService
+    from ipdesk.services.fees.service import FeeService
+    from ipdesk.services.marketplace.service import MarketService
+    from ipdesk.services.notices.register_search import RegisterSearch
+    from ipdesk.services.notices.service import NoticeService
+    from ipdesk.services.office.settings import OfficeService
+    from ipdesk.services.pledges.queries import PledgeListSource
+    from ipdesk.services.pledges.service import PledgeService
+    from ipdesk.services.registry.parties import PartyService
+    from ipdesk.services.registry.rights import RightService
+    from ipdesk.services.statistics.digest import DigestService
+    from ipdesk.services.statistics.pledges import PledgeStatistics
+    from ipdesk.services.valuation.analysis import ValueAnalysisService
+    from ipdesk.services.valuation.service import ValuationService
 
 
 class DeskConfig(Protocol):
@@ -116,3 +118,9 @@ class Workstation(Protocol):
 
     def close(self) -> None: ...
 
+
+
+def has_service(workstation: object, name: str) -> bool:
+    """Whether the desk offers the service ``name``, without building it: the real desk builds each service
+    on first use (``ipdesk.services.workstation.built``), a test double's missing service is None."""
+    return inspect.getattr_static(workstation, name, None) is not None

@@ -7,6 +7,7 @@ with the spreadsheet's row number and column so the clerk can fix the file.
 
 from __future__ import annotations
 
+import importlib.util
 import time
 from pathlib import Path
 from typing import Any
@@ -46,9 +47,8 @@ def import_supported(workstation: Workstation) -> bool:
     """Whether this workstation can import (an engine for ``ImportService``, and the actor may)."""
     if workstation.engine is None:  # a test double without a database
         return False
-    try:
-        import ipdesk.services.registry.imports  # noqa: F401
-    except ImportError:
+    # Found, not imported: the window asks at start-up, the service loads when a file is imported.
+    if importlib.util.find_spec("ipdesk.services.registry.imports") is None:
         return False
     return may(workstation.actor, Action.IMPORT)
 

@@ -40,7 +40,7 @@ from ipdesk.gui.common.pages.base import Page, may
 from ipdesk.gui.common.rich_text import esc, pick
 from ipdesk.gui.common.widgets.badge_delegate import BadgeDelegate
 from ipdesk.gui.common.widgets.flow_layout import FlowLayout
-from ipdesk.gui.common.workstation import Workstation
+from ipdesk.gui.common.workstation import Workstation, has_service
 from ipdesk.gui.formatting import format_date, format_money
 from ipdesk.gui.i18n import ui_lang
 from ipdesk.gui.pledges.presentation import PLEDGE_STATUS_TONES, days_left_text, days_left_tone, status_label
@@ -287,14 +287,14 @@ class WorkbenchPage(Page):
         # Annual fees of the rights in custody that fall due this week (or are overdue): a right in custody
         # never passes its due date silently. Shown where the desk has the custody service.
         self.custody_tile: Tile | None = None
-        if getattr(workstation, "custody", None) is not None:
+        if has_service(workstation, "custody"):
             self.custody_tile = Tile("custody_week", self.tr("本周到期的托管年费"), "warn")
             self.custody_tile.setToolTip(self.tr("打开托管清单"))
             self.custody_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("custody"))
             tiles.addWidget(self.custody_tile)
         # Auctions whose (extended) close falls today, or has passed without the result being recorded.
         self.market_tile: Tile | None = None
-        if getattr(workstation, "market", None) is not None:
+        if has_service(workstation, "market"):
             self.market_tile = Tile("auctions_today", self.tr("今日截止的拍卖"), "warn")
             self.market_tile.setToolTip(self.tr("打开流转市场"))
             self.market_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("market"))
@@ -304,14 +304,14 @@ class WorkbenchPage(Page):
         for key, service, text, tone, area in (
                 ("critical_signals", "risk", self.tr("严重风险预警"), "bad", "risk"),
                 ("cover_ending", "insurance", self.tr("本月到期的保险保障"), "warn", "insurance")):
-            if getattr(workstation, service, None) is not None:
+            if has_service(workstation, service):
                 tile = Tile(key, text, tone)
                 tile.clicked.connect(lambda _c=False, a=area: self.open_area and self.open_area(a))
                 self.extra_tiles[key] = tile
                 tiles.addWidget(tile)
         # The open disposal cases the user may see, by stage (the caption), the passed deadlines' count first.
         self.disposal_tile: Tile | None = None
-        if getattr(workstation, "disposal", None) is not None and sees(workstation.actor, View.DISPOSAL):
+        if has_service(workstation, "disposal") and sees(workstation.actor, View.DISPOSAL):
             self.disposal_tile = Tile("disposal_cases", self.tr("处置中的案件"), "info")
             self.disposal_tile.setToolTip(self.tr("打开处置案件"))
             self.disposal_tile.clicked.connect(lambda _c=False: self.open_area and self.open_area("disposal"))
