@@ -9,6 +9,11 @@ paint of a table whose model has rows — "first page shown", the window usable.
 registers to measure (e.g. a PostgreSQL URL holding 1 M rights); by default a 10 k SQLite register is built
 (demo loader, kept with ``--keep``) and, if ``DIR/rights-1000000.loaded.sqlite3`` from
 ``bench_rights.py --keep DIR`` exists, the 1 M one too. Target (issue 14, item 5): usable < 0.8 s on 1 M.
+
+The children compile ipdesk once into a bytecode cache of their own (``PYTHONPYCACHEPREFIX`` in the
+folder, one unmeasured start of each kind first), as an installed or frozen ipdesk has it; a shell with
+``PYTHONDONTWRITEBYTECODE`` would otherwise compile every module it imports on every start.
+``--source`` measures that instead.
 Not a test; nothing here runs in CI.
 """
 
@@ -92,8 +97,14 @@ app.exec()
 """
 
 
+#: the children's environment: set by main() (the bytecode cache)
+CHILD_ENV: dict[str, str] = {}
+
+
 def start(mode: str, url: str) -> dict[str, float]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", **CHILD_ENV)
+    if "PYTHONPYCACHEPREFIX" in CHILD_ENV:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.time()
     out = subprocess.run([sys.executable, "-c", CHILD, repr(t0), mode, url], env=env, capture_output=True,
                          text=True, timeout=120)
@@ -124,16 +135,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="keep the 10 k register here (and look for the 1 M one)")
     parser.add_argument("--database", action="append", default=[], help="another register to measure")
+    parser.add_argument("--source", action="store_true", help="no bytecode cache: compile on every start")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="ipdesk-startup-"))
     folder.mkdir(parents=True, exist_ok=True)
+    if not args.source:
+        CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
     targets = [("SQLite 10 k", build_sqlite(folder / "startup-10k.sqlite3", 10_000))]
     big = folder / "rights-1000000.loaded.sqlite3"
     if big.exists():
         targets.append(("SQLite 1 M", f"sqlite:///{big}"))
     targets += [(url.split("://")[0].split("+")[0] + " " + url.rsplit("/", 1)[-1], url) for url in args.database]
     print(f"load average before: {os.getloadavg()[0]:.2f}")
-    start("bare", "")  # warm the OS file cache for both
+    start("bare", "")  # warm the OS file cache for both (and the bytecode cache)
+    for _, url in targets:
+        start("ipdesk", url)
     results: dict[str, list[dict[str, float]]] = {"bare PySide6 window": []}
     for name, _ in targets:
         results[name] = []
@@ -142,7 +158,8 @@ def main() -> None:
         for name, url in targets:
             results[name].append(start("ipdesk", url))
     bare = statistics.median(r["rows"] for r in results["bare PySide6 window"] if r.get("rows"))
-    print(f"\nmedian of {args.runs} starts (s from spawning the process), load average after: "
+    print(f"\nmedian of {args.runs} starts (s from spawning the process; "
+          f"{'compiling from source' if args.source else 'bytecode cached'}), load average after: "
           f"{os.getloadavg()[0]:.2f}")
     print(f"{'':24}{'imports':>9}{'database':>10}{'window':>9}{'first page':>12}{'ratio':>8}")
     for name, runs in results.items():

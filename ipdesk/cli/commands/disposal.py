@@ -10,6 +10,8 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
+# the modules registering the message codes raised here (the services load only when first used)
+import ipdesk.domain.shared.fields  # noqa: F401
 from ipdesk.cli.commands import disposal_cases
 from ipdesk.cli.commands.common import EXIT_OK, NOTHING, WORKSTATION, Subparsers, command, emit
 from ipdesk.config import AppConfig

@@ -13,6 +13,8 @@ import argparse
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+# the modules registering the message codes raised here (the services load only when first used)
+import ipdesk.domain.marketplace.pools  # noqa: F401
 from ipdesk.cli.commands.common import EXIT_OK, date_arg, emit
 
 METHODS = ["average", "sum", "minimum"]

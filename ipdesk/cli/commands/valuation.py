@@ -7,6 +7,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+# the modules registering the message codes raised here (the services load only when first used)
+import ipdesk.domain.shared.fields
+import ipdesk.domain.valuation.settings  # noqa: F401
 from ipdesk.cli.commands.common import EXIT_OK, Subparsers, command, emit
 from ipdesk.config import AppConfig
 

@@ -11,6 +11,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+# the modules registering the message codes raised here (the services load only when first used)
+import ipdesk.domain.marketplace.rules
+import ipdesk.services.marketplace.pool_pledge
+import ipdesk.services.marketplace.pools  # noqa: F401
 from ipdesk.domain.marketplace.pools import POOL_METHOD_LABELS, Share, key_problems
 from ipdesk.domain.shared.fields import parse_date, parse_money, required
 from ipdesk.domain.shared.problems import Problem

@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+# the modules registering the message codes raised here (the services load only when first used)
+import ipdesk.services.pledges.commands  # noqa: F401
 from ipdesk.domain.pledges.application import (
     CANCELLATION_TRIGGER_LABELS,
     DEBT_TYPE_LABELS,
