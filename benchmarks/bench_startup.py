@@ -7,8 +7,8 @@ Each start is a fresh interpreter (``subprocess``, offscreen platform): the cloc
 process is spawned and stops at (1) the first paint of any widget — "window shown" — and (2) the first
 paint of a table whose model has rows — "first page shown", the window usable; "CPU s" is the process's
 CPU time by then (user + system, all threads), which a busy machine stretches far less than the wall clock.
-``--database`` adds registers to measure (e.g. a PostgreSQL URL holding 1 M rights); by default a 10 k SQLite register is built
-(demo loader, kept with ``--keep``) and, if ``DIR/rights-1000000.loaded.sqlite3`` from
+``--database`` adds registers to measure (e.g. a PostgreSQL URL holding 1 M rights); by default a 10 k
+SQLite register is built (demo loader, kept with ``--keep``) and, if ``DIR/rights-1000000.loaded.sqlite3`` from
 ``bench_rights.py --keep DIR`` exists, the 1 M one too. Target (issue 14, item 5): usable < 0.8 s on 1 M.
 
 The children compile ipdesk once into a bytecode cache of their own (``PYTHONPYCACHEPREFIX`` in the
@@ -40,6 +40,8 @@ from pathlib import Path
 T0, MODE, URL = float(sys.argv[1]), sys.argv[2], sys.argv[3]
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 marks = {"imports": None}
+if MODE != "bare":
+    import ipdesk.gui.app  # first, as the ipdesk command imports it: ipdesk.gui loads the core before Qt
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QTableView
 

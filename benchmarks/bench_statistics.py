@@ -41,13 +41,13 @@ from ipdesk.services.statistics.pledges import PledgeStatistics
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.schema import (
-    Base,
     PartyRow,
     PledgeEventRow,
     PledgePledgorRow,
     PledgeRightRow,
     PledgeRow,
     RightRow,
+    load_all,
 )
 
 GROUPINGS = ["(totals)", "year", "year,family", "family", "bank", "region", "year,bank", "kind", "year,kind"]
@@ -175,7 +175,7 @@ def replay(engine, statements) -> None:
 
 
 def set_indexes(engine, on: bool) -> None:
-    indexes = [i for t in Base.metadata.tables.values() for i in t.indexes if i.name in STATISTICS_INDEXES]
+    indexes = [i for t in load_all().tables.values() for i in t.indexes if i.name in STATISTICS_INDEXES]
     with engine.begin() as conn:
         for index in indexes:
             index.create(conn) if on else index.drop(conn)
@@ -212,7 +212,7 @@ def main() -> None:
                   f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         else:
             with engine.begin() as conn:
-                Base.metadata.drop_all(conn)
+                load_all().drop_all(conn)
                 conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
             migrate.upgrade_to_head(engine)
             t = time.perf_counter()

@@ -8,10 +8,10 @@ from alembic import context
 
 from ipdesk.storage.engine import make_engine
 from ipdesk.storage.registry.search import include_object
-from ipdesk.storage.schema import Base
+from ipdesk.storage.schema import load_all
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = load_all()  # every context's tables
 
 
 def run_migrations(connection) -> None:  # type: ignore[no-untyped-def]

@@ -23,7 +23,7 @@ from ipdesk.services.office.settings import OfficeSettings
 from ipdesk.services.workstation import Workstation
 from ipdesk.storage import migrate
 from ipdesk.storage.engine import make_engine
-from ipdesk.storage.schema import Base
+from ipdesk.storage.schema import load_all
 from tests.helpers.clock import fixed_clock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -65,7 +65,7 @@ def pg_migrated() -> str:
 
 
 def reset_postgres(engine: Engine) -> None:
-    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    tables = ", ".join(t.name for t in load_all().sorted_tables)
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         conn.execute(text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, :h)"), {"h": "0" * 64})

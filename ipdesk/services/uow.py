@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from ipdesk.domain.shared.changes import NO_CHANGES, Changes, ChangeSet
 from ipdesk.domain.shared.clock import Clock, OfficeClock
-from ipdesk.storage.schema import stamp_rows
+from ipdesk.storage.schema import load_all, stamp_rows
 
 #: The unit of work a ``*_in`` command runs in: an open session inside a transaction.
 UnitOfWork = Session
@@ -124,6 +124,7 @@ def transaction(engine: Engine, clock: Clock | None = None) -> Iterator[Session]
 
     ``clock`` (the workstation's office clock) dates everything the command writes: audit entries,
     ``created_at``/``updated_at``/``at`` of its rows."""
+    load_all()  # a write may touch (and its audit entry bind) any context's tables: all mapped first
     with Session(engine, expire_on_commit=False, info={_CLOCK_KEY: clock or OfficeClock()}) as session:
         with session.begin():
             yield session

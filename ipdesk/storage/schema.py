@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    MetaData,
     String,
     Text,
     text,
@@ -421,10 +422,12 @@ class PendingDecisionRow(Timestamped, Base):
 
 # --- the later contexts' tables --------------------------------------------------------------------------
 # Each context keeps its tables in ipdesk/storage/<context>/tables.py (deriving from ipdesk.storage.base);
-# importing them here puts every table in Base.metadata for the migrations, create_all and the tests.
+# load_all() puts every table in Base.metadata for the migrations, the audit binding and every write.
 # One module per line, in the order of the contexts contract. They are imported by name, not by an import
 # statement: registering a later context's tables is no dependency of the register's tables (which every
 # storage context imports through this module) on that context, so the contexts contract needs no exception.
+# Not at import: the window's first page reads the register's tables only (issue 14 item 5, start-up); a
+# context's service imports its own tables, and a write loads them all (ipdesk.services.uow.transaction).
 _CONTEXT_TABLES = (
     "audit.tables",
     "valuation.tables",
@@ -440,7 +443,17 @@ _CONTEXT_TABLES = (
     "matchmaking.tables",
     "disposal.tables",
 )
-for _module in _CONTEXT_TABLES:
-    importlib.import_module(f"ipdesk.storage.{_module}")
+_all_loaded = False
 
-__all__ = ["NAMING_CONVENTION", "STAMPED_ON_INSERT", "Base", "Timestamped", "stamp_rows"]
+
+def load_all() -> MetaData:
+    """Map every context's tables (once; cheap after that) and return the metadata that holds them all."""
+    global _all_loaded
+    if not _all_loaded:
+        for module in _CONTEXT_TABLES:
+            importlib.import_module(f"ipdesk.storage.{module}")
+        _all_loaded = True
+    return Base.metadata
+
+
+__all__ = ["NAMING_CONVENTION", "STAMPED_ON_INSERT", "Base", "Timestamped", "load_all", "stamp_rows"]

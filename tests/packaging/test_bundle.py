@@ -120,11 +120,11 @@ def test_number_check_prints_chinese_without_a_locale(bundle: Path, tmp_path: Pa
 
 
 def test_db_upgrade_migrates_an_empty_sqlite_database(bundle: Path) -> None:
-    from ipdesk.storage.schema import Base
+    from ipdesk.storage.schema import load_all
 
     result = build.check_db_upgrade(bundle)  # raises with the bundle's output unless None -> head
     assert result["to"] == build.expected_head()
-    missing = set(Base.metadata.tables) - set(result["tables"])
+    missing = set(load_all().tables) - set(result["tables"])
     assert not missing, f"tables not created by the bundle's migrations: {sorted(missing)}"
 
 

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from ipdesk.storage.schema import Base
+from ipdesk.storage.schema import load_all
 
 _STAMPS = frozenset({"created_at", "updated_at", "version"})
 
@@ -55,7 +55,7 @@ class Spec:
     version: int = 1  # raised whenever the row set of this kind changes (a child table added)
 
     def main(self) -> Table:
-        return Base.metadata.tables[self.table]
+        return load_all().tables[self.table]
 
 
 SPECS: dict[str, Spec] = {s.entity: s for s in (
@@ -128,7 +128,7 @@ _PLAIN = (str, int, bool, float, type(None))
 def _kept(table_name: str, drop: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     """(position, name) of the state columns of ``SELECT *`` on the table."""
     skip = _STAMPS | set(drop)
-    return tuple((i, c.name) for i, c in enumerate(Base.metadata.tables[table_name].columns) if c.name not in skip)
+    return tuple((i, c.name) for i, c in enumerate(load_all().tables[table_name].columns) if c.name not in skip)
 
 
 def _row(values: Any, table: Table, drop: tuple[str, ...]) -> dict[str, Any]:
@@ -166,20 +166,20 @@ def keyed_digest_of(secret: bytes, entity: str, entity_id: int, seq: int, canoni
 def _by_ids(table_name: str, column: str) -> Select[Any]:
     """``SELECT * FROM table WHERE column IN :ids``, built once (statement building costs more than the
     query on a registration's handful of rows)."""
-    table = Base.metadata.tables[table_name]
+    table = load_all().tables[table_name]
     return select(table).where(table.c[column].in_(bindparam("ids", expanding=True)))
 
 
 @lru_cache(maxsize=64)
 def _by_range(table_name: str, column: str) -> Select[Any]:
-    table = Base.metadata.tables[table_name]
+    table = load_all().tables[table_name]
     return select(table).where(table.c[column].between(bindparam("lo"), bindparam("hi")))
 
 
 def _children(session: Session, spec: Spec, params: dict[str, Any]) -> dict[Any, dict[str, list[dict[str, Any]]]]:
     out: dict[Any, dict[str, list[dict[str, Any]]]] = {}
     for child in spec.children:
-        table = Base.metadata.tables[child.table]
+        table = load_all().tables[child.table]
         stmt = _by_ids(child.table, child.fk) if "ids" in params else _by_range(child.table, child.fk)
         fk = list(table.columns.keys()).index(child.fk)
         drop = (child.fk, *child.exclude)

@@ -1,5 +1,5 @@
 """Start-up stays lazy (issue 14 item 5): the window shows the register's first page without importing the
-other areas' pages and services, Alembic (the schema is at head) or the PDF and spreadsheet libraries."""
+other areas' pages, services and tables, Alembic (the schema is at head) or the PDF and spreadsheet libraries."""
 
 from __future__ import annotations
 
@@ -64,6 +64,8 @@ NOT_AT_START = (
     "ipdesk.services.custody", "ipdesk.services.valuation", "ipdesk.services.funds",
     "ipdesk.services.registry.imports", "ipdesk.gui.workbench", "ipdesk.gui.pledges", "ipdesk.gui.disposal",
     "ipdesk.gui.statistics", "ipdesk.gui.marketplace", "ipdesk.gui.audit",
+    # the later contexts' tables: mapped by their services or the first write (ipdesk.storage.schema.load_all)
+    "ipdesk.storage.disposal", "ipdesk.storage.marketplace", "ipdesk.storage.loans", "ipdesk.storage.insurance",
 )
 
 
