@@ -77,6 +77,9 @@ class RightRow(Timestamped, Base):
     # Owners' names joined with "；" (denormalised for display and sorting; kept in step by the service).
     owner_names: Mapped[str] = mapped_column(String(600), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # PostgreSQL only (NULL on SQLite): a copy of right_search.grams next to the sort keys, under the GIN
+    # index there, so a text search page is one table's bitmap AND a range of its sort index (pg_pages).
+    grams: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     owners: Mapped[list[RightOwnerRow]] = relationship(
         back_populates="right", cascade="all, delete-orphan", order_by="RightOwnerRow.position"

@@ -64,8 +64,10 @@ SPECS: dict[str, Spec] = {s.entity: s for s in (
     Spec("pledge", "pledges", children=(Child("pledge_pledgors", "pledge_id"), Child("pledge_rights", "pledge_id"),
                                         Child("pledge_events", "pledge_id")),
          exclude=("rights_kind", "pledgor_region"), label=("registration_no", "application_no")),
-    Spec("right", "rights", children=(Child("right_owners", "right_id"), Child("right_transactions", "right_id"),
-                                      Child("fee_payments", "right_id"), Child("monitoring_entries", "right_id")),
+    # grams: PostgreSQL's copy of the search document, derived from the title, owners and product (not state)
+    Spec("right", "rights", exclude=("grams",),
+         children=(Child("right_owners", "right_id"), Child("right_transactions", "right_id"),
+                   Child("fee_payments", "right_id"), Child("monitoring_entries", "right_id")),
          label=("display_number", "number"), version=2),
     Spec("party", "parties", label=("name",)),
     Spec("notice", "notices", label=("serial",)),

@@ -260,6 +260,7 @@ def write_rights(session: Session, rows: list[tuple[RightInput, list[str]]], now
     states: dict[int, Any] = {}
     fees: dict[tuple[Any, ...], Any] = {}
     search.suspend_fulltext_sync(conn)  # in this transaction: a failed import keeps the triggers
+    in_rights = search.document_in_rights(conn.dialect.name)
     for start in range(0, len(rows), CHUNK):
         batch: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
@@ -272,6 +273,8 @@ def write_rights(session: Session, rows: list[tuple[RightInput, list[str]]], now
             links += owners
             docs.append({"right_id": rid, "grams": document(values["title"], values["owner_names"], values["product"])})
             states[rid] = state_of_values("right", values, {"right_owners": owners})
+            if in_rights:
+                values["grams"] = docs[-1]["grams"]
         w_rights.write(w_rights.prepare(batch))
         w_owners.write(w_owners.prepare(links))
         w_docs.write(w_docs.prepare(docs))

@@ -132,11 +132,14 @@ def _apply_fees(row: RightRow, data: RightInput, today: date) -> None:
 
 
 def store_search(session: Session, row: RightRow) -> None:
+    grams = search_document(row)
     doc = session.get(RightSearchRow, row.id)
     if doc is None:
-        session.add(RightSearchRow(right_id=row.id, grams=search_document(row)))
+        session.add(RightSearchRow(right_id=row.id, grams=grams))
     else:
-        doc.grams = search_document(row)
+        doc.grams = grams
+    if search.document_in_rights(session.get_bind().dialect.name):
+        row.grams = grams
 
 
 def reindex_rights_of_party(session: Session, party_id: int) -> None:

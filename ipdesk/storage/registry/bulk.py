@@ -186,7 +186,11 @@ def load_register(conn: Connection, parties: list[dict[str, Any]], rights: Itera
     w_owners = BulkInsert(conn, RightOwnerRow.__table__)
     w_docs = BulkInsert(conn, RightSearchRow.__table__)
     done = 0
+    in_rights = search.document_in_rights(conn.dialect.name)
     for batch, links, docs in chunked(rights, total, chunk):
+        if in_rights:
+            for row, doc in zip(batch, docs, strict=True):
+                row["grams"] = doc["grams"]
         w_rights.write(w_rights.prepare(batch))
         w_owners.write(w_owners.prepare(links))
         w_docs.write(w_docs.prepare(docs))

@@ -124,3 +124,59 @@ def test_estimated_filter_pages(estimating: Workstation) -> None:
     n = estimating.rights.count(q)
     assert isinstance(n, Estimate)
     assert read_all(estimating, q) == exact(estimating, "number", False, "WHERE kind = 'invention'")
+
+
+def expected_text(ws: Workstation, words: str, key: str, descending: bool) -> list[int]:
+    """The rights matching ``words`` in (key, id) order, matched in Python on the right_search documents:
+    a phrase's bigrams adjacent, a prefix at a token's start (what FTS5 and the GIN index both mean)."""
+    d = "DESC" if descending else "ASC"
+    with ws.engine.connect() as conn:
+        rows = conn.execute(text(
+            f"SELECT r.id, s.grams FROM rights AS r JOIN right_search AS s ON s.right_id = r.id "
+            f"ORDER BY r.{key} {d}, r.id {d}"
+        )).all()
+    terms = search.query_terms(words)
+
+    def hit(doc: str) -> bool:
+        padded = f" {doc} "
+        return all((f" {' '.join(toks)} " if kind == "phrase" else f" {toks[0]}") in padded for kind, toks in terms)
+
+    return [i for i, doc in rows if hit(doc)]
+
+
+@pytest.mark.parametrize("plan", ["all", "span", "span, too short", "walk"])
+@pytest.mark.parametrize(("key", "descending"), ORDERS)
+@pytest.mark.parametrize("words", ["有限公司", "科技", "装置", "机"])
+def test_every_text_plan_reads_the_exact_order(
+    estimating: Workstation, monkeypatch: pytest.MonkeyPatch, plan: str, key: str, descending: bool, words: str
+) -> None:
+    """Whichever plan the estimate picks (pg_pages.text_plan), scrolling reads exactly the matches in order,
+    and a jump reads a contiguous run of them that the pages after and before continue. "span, too short":
+    spans that end before the page does, so the page is read again over a wider span, then without one."""
+    ws = estimating
+    monkeypatch.setattr(pg_pages, "text_plan", lambda *_: plan.split(",")[0])
+    monkeypatch.setattr(pg_pages, "SPAN_SLACK", 0)
+    if plan == "span, too short":
+        monkeypatch.setattr(pg_pages, "SPAN_FACTOR", 0.01)
+    q = Query(search=words, sort_key=key, descending=descending)
+    want = expected_text(ws, words, key, descending)
+    n = ws.rights.count(q)
+    assert len(want) > 4 * PAGE and isinstance(n, Estimate) and n == len(want)
+    assert read_all(ws, q) == want
+    search.invalidate_pages()
+    jump = len(want) // 2 // PAGE * PAGE
+    middle = ids(ws, q, jump)
+    at = want.index(middle[0])
+    assert middle == want[at:at + PAGE]
+    assert ids(ws, q, jump + PAGE) == want[at + PAGE:at + 2 * PAGE]
+    assert ids(ws, q, jump - PAGE) == want[max(0, at - PAGE):at]
+
+
+def test_the_cheapest_text_plan_follows_the_share() -> None:
+    """Rare terms sort all their matches, terms in a few % of a million read a span, very common ones walk."""
+    m = 1_000_000
+    assert pg_pages.text_plan(500, m, 200, True) == "all"
+    assert pg_pages.text_plan(31_000, m, 200, True) == "span"
+    assert pg_pages.text_plan(6_000, m, 200, True) == "span"
+    assert pg_pages.text_plan(31_000, m, 200, False) == "walk"  # no histogram span for a column with NULLs
+    assert pg_pages.text_plan(900_000, m, 200, True) == "walk"
