@@ -58,6 +58,7 @@ sys.exit(app.exec())
 # Each of these belongs to another area, to a command or to a migration, not to the first page.
 NOT_AT_START = (
     "alembic", "reportlab", "openpyxl", "segno", "pypdf", "pypdfium2", "PySide6.QtCharts",
+    "sqlalchemy.dialects.postgresql",  # on SQLite: the partial indexes' PostgreSQL clause waits for load_all
     "ipdesk.reports", "ipdesk.demo", "ipdesk.services.disposal", "ipdesk.services.statistics",
     "ipdesk.services.marketplace", "ipdesk.services.matchmaking", "ipdesk.services.notices",
     "ipdesk.services.pledges", "ipdesk.services.loans", "ipdesk.services.risk", "ipdesk.services.insurance",
