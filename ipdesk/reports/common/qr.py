@@ -16,7 +16,6 @@ The eight mask candidates are scored on big-integer bit sets (:func:`_penalty`).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from operator import xor
 from typing import Any
@@ -29,7 +28,8 @@ QR_LEVEL = qe.QRErrorCorrectLevel.M
 _QR_LEVEL = QR_LEVEL
 _FINDER_LIKE = ((1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0), (0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1))
 _BIT_TEXT = bytes.maketrans(b"\x00\x01", b"01")
-_DARK_RUN = re.compile("1+")
+_RUN_X = [f"{x + 4} " for x in range(180)]  # a run's start and width as written (versions up to 40: 177)
+_RUN_W = [f" {w} 1 re" for w in range(180)]
 
 
 def _big(lines: Any) -> int:
@@ -209,8 +209,14 @@ def qr_runs(text: str) -> tuple[int, list[str]]:
     """The QR of ``text`` as (modules per side, ``x y w 1 re`` of each horizontal run of dark modules in
     module units from the top-left corner of the quiet zone, y downwards)."""
     rows = _qr_rows(text)
-    return len(rows), [f"{m.start() + 4} {r + 4} {m.end() - m.start()} 1 re"
-                       for r, row in enumerate(rows) for m in _DARK_RUN.finditer(row)]
+    runs: list[str] = []
+    for r, row in enumerate(rows):
+        y, x = f"{r + 4}", 0
+        for dark in row.split("0"):  # the runs of dark modules, with where each starts
+            if dark:
+                runs.append(_RUN_X[x] + y + _RUN_W[len(dark)])
+            x += len(dark) + 1
+    return len(rows), runs
 
 
 def draw_qr(canv: Canvas, text: str, x: float, y: float, size: float) -> None:
