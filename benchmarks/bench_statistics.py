@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import event, insert, text
 
 from ipdesk.config import sqlite_url
+from ipdesk.domain.registry.terms import add_months, add_years
 from ipdesk.domain.shared.clock import FixedClock
 from ipdesk.domain.shared.permissions import SYSTEM
 from ipdesk.domain.statistics.pledges import Dimension, Unit
@@ -56,11 +57,13 @@ FAMILIES = ["patent"] * 55 + ["trademark"] * 30 + ["copyright"] * 5 + ["mixed"] 
 KINDS = {"patent": ["invention", "utility_model", "design"], "trademark": ["trademark"],
          "copyright": ["copyright", "software"], "mixed": ["invention", "trademark"]}
 TODAY = date(2026, 12, 1)
+PATENT_YEARS = {"invention": 20, "utility_model": 10, "design": 10}  # designs filed before 2021-06-01: 10
 
 
 def fill(engine, n: int, rights: int) -> None:
     """``n`` pledges of 1-2 rights each among ``rights`` rights (the rest never pledged), with their events."""
     rnd = random.Random(2026)
+    facts = random.Random(7)
     banks, firms = 50, 5000
     regions = [f"{rnd.randint(11, 65)}{rnd.randint(1, 20):02d}00" for _ in range(300)]
     with engine.begin() as conn:
@@ -93,10 +96,20 @@ def fill(engine, n: int, rights: int) -> None:
             # Most fees paid ahead; one in twenty in its late period (what a well-kept register looks like).
             ahead = rnd.randrange(1, 366) if rnd.random() < 0.95 else -rnd.randrange(1, 180)
             due = TODAY + timedelta(days=ahead) if patent else None
-            right_rows.append({"id": rid, "kind": kind, "number": f"N{rid:09d}", "display_number": f"N{rid:09d}",
-                               "title": f"一种装置{rid}", "legal_status": "in_force", "fees_next_due": due,
-                               "fees_paid_through": 5 if patent else None,
-                               "invalidation_requested": rnd.random() < 0.01})
+            row = {"id": rid, "kind": kind, "number": f"N{rid:09d}", "display_number": f"N{rid:09d}",
+                   "title": f"一种装置{rid}", "legal_status": "in_force", "fees_next_due": due,
+                   "fees_paid_through": None, "filing_date": None, "grant_date": None, "fee_reduction": None,
+                   "invalidation_requested": rnd.random() < 0.01}
+            if due is not None:
+                # The facts the fee engine reads (the digest's annual fees of pledged patents): the fee of year
+                # N+1 falls due on the N-th anniversary of filing; granted within two years; some with 费减.
+                # From their own generator, so the pledges and their figures stay what they were.
+                through = facts.randint(2, PATENT_YEARS[kind] - 2)
+                row["fees_paid_through"] = through
+                row["filing_date"] = add_years(due, -through)
+                row["grant_date"] = add_months(row["filing_date"], facts.randint(8, 24))
+                row["fee_reduction"] = 85 if facts.random() < 0.4 else None
+            right_rows.append(row)
             return rid
 
         for i in range(1, n + 1):

@@ -12,10 +12,17 @@ TRADEMARK_TERM_YEARS = 10
 _ONE_DAY = timedelta(days=1)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(start: date, months: int) -> date:
     """``start`` moved by ``months`` (may be negative); a missing day becomes the month's last day."""
     y, m = divmod(start.year * 12 + start.month - 1 + months, 12)
-    return date(y, m + 1, min(start.day, calendar.monthrange(y, m + 1)[1]))
+    day = start.day
+    if day > 28:  # only these can be missing; the month's length without calendar.monthrange (the fee engine's
+        # hot path: several calls per patent, tens of thousands of patents in the digest and the worklists)
+        day = min(day, _MONTH_DAYS[m] + (m == 1 and calendar.isleap(y)))
+    return date(y, m + 1, day)
 
 
 def add_years(start: date, years: int) -> date:

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Integer, Select, Table, func, literal_column, null, select, union_all
+from sqlalchemy import Integer, Select, Table, and_, func, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
 from ipdesk.domain.custody.maintenance import due_window
@@ -137,35 +137,41 @@ class DigestService:
                 for code, pid, due, app_no, reg_no, pledgors, amount in rows]
 
     def _fees(self, session: Session, day: date, days: int) -> list[DueItem]:
+        """The next fee of every pledged patent whose anniversary is in the window, from the fee engine. One
+        statement: the rights with, joined, the payments the engine can still use (years after the last one
+        recorded as paid: ``next_fee`` starts from there)."""
         oldest, latest = due_window(day, days, self.fees.rules)
-        stmt = (select(RightRow.id, RightRow.kind, RightRow.display_number, RightRow.title, RightRow.filing_date,
-                       RightRow.grant_date, RightRow.fee_reduction, RightRow.fees_paid_through)
-                .join(PledgeRightRow, PledgeRightRow.active_right_id == RightRow.id)
+        rights, payments, pledged = (cast(Table, t.__table__) for t in (RightRow, FeePaymentRow, PledgeRightRow))
+        r, fp, pr = rights.c, payments.c, pledged.c
+        stmt = (select(r.id, r.kind, r.display_number, r.title, r.filing_date, r.grant_date, r.fee_reduction,
+                       r.fees_paid_through, fp.year, fp.amount, fp.paid_on)
+                .select_from(rights.join(pledged, pr.active_right_id == r.id)
+                             .outerjoin(payments, and_(fp.right_id == r.id,
+                                                       fp.year > func.coalesce(r.fees_paid_through, 0))))
                 # the pledged rights drive the query (as in the custody worklist), not the index on the date
-                .where(func.coalesce(RightRow.fees_next_due, _NEVER).between(oldest, latest),
-                       RightRow.legal_status.in_(("in_force", "late_fee")), RightRow.filing_date.is_not(None)))
-        rows = session.execute(stmt).all()
+                .where(func.coalesce(r.fees_next_due, _NEVER).between(oldest, latest),
+                       r.legal_status.in_(("in_force", "late_fee")), r.filing_date.is_not(None)))
+        facts: dict[int, tuple[Any, ...]] = {}
         paid: dict[int, list[FeePayment]] = defaultdict(list)
-        ids = [r[0] for r in rows]
-        for chunk in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-            for rid, year, amount, on in session.execute(
-                    select(FeePaymentRow.right_id, FeePaymentRow.year, FeePaymentRow.amount, FeePaymentRow.paid_on)
-                    .where(FeePaymentRow.right_id.in_(ids[chunk:chunk + 900]))):
-                paid[rid].append(FeePayment(year, amount, on))
+        for row in session.connection().execute(stmt):
+            rid = row[0]
+            if rid not in facts:
+                facts[rid] = tuple(row[1:8])
+            if row[8] is not None:  # a payment (the outer join gives one row without any)
+                paid[rid].append(FeePayment(row[8], row[9], row[10]))
         calendar = self.fees.office.calendar(session)
+        rules, ahead, make = self.fees.rules, day + timedelta(days=days), DueItem._make
+        kinds = {k.value: k for k in RightKind}
         out = []
-        for rid, kind, number, title, filing, grant, reduction, through in rows:
-            if filing is None:  # excluded by the query; for the type checker
-                continue
-            fees = PatentFees(RightKind(kind), filing, grant, reduction, through, tuple(paid.get(rid, ())))
-            line = next_fee(fees, day, calendar, self.fees.rules)
-            if line is None or line.due_date > day + timedelta(days=days):
+        for rid, (kind, number, title, filing, grant, reduction, through) in facts.items():
+            fees = PatentFees(kinds[kind], filing, grant, reduction, through, tuple(paid.get(rid, ())))
+            line = next_fee(fees, day, calendar, rules)
+            if line is None or line.due_date > ahead:
                 continue
             if line.status is YearStatus.LAPSED and line.amount_due == 0:
                 continue  # past restoration: nothing can be paid any more
-            out.append(DueItem(DueKind.ANNUAL_FEE, line.due_date, number, title, seq=line.year,
-                               status=line.status.value, rate=line.surcharge_rate or None, amount=line.amount_due,
-                               right_id=rid))
+            out.append(make((DueKind.ANNUAL_FEE, line.due_date, number, title, line.year, line.status.value,
+                             line.surcharge_rate or None, line.amount_due, None, rid, None)))
         return out
 
     @staticmethod

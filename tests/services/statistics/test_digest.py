@@ -9,12 +9,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from ipdesk.domain.shared.permissions import Actor, Role
 from ipdesk.domain.shared.problems import ValidationError
 from ipdesk.domain.statistics.digest import DueKind, parse_days
 from ipdesk.services.workstation import Workstation
+from ipdesk.storage.fees.tables import FeePaymentRow
 from ipdesk.storage.schema import PledgeRow, RightRow
 from tests.helpers.factories import ADMIN, application_data, invention_data, make_uscc, pledge_world
 
@@ -81,6 +82,24 @@ def test_each_role_and_agency_sees_its_own(world: dict) -> None:
     stranger = ws.digest.digest(Actor("other", Role.AGENCY, world["agency"].id + 1000), 14)
     assert stranger.items == ()
     assert ws.digest.digest(Actor("insurer", Role.INSURER, 1), 14).items == ()
+
+
+def test_a_part_payment_of_the_open_year_lowers_the_fee_due(world: dict) -> None:
+    """The payments of the year due count (read with the rights in one statement); a recorded payment of a year
+    already paid through does not."""
+    ws = world["ws"]
+    before = next(i for i in ws.digest.digest(ADMIN, 14).items if i.kind is DueKind.ANNUAL_FEE)
+    paid = ws.fees.pay(ADMIN, before.reference, 10, Decimal("100.00"), on=date(2026, 11, 20))  # late, not settled
+    assert not paid.matched.settles
+    with ws.engine.begin() as conn:  # year 9, paid through already: an old record the engine does not reread
+        conn.execute(insert(FeePaymentRow.__table__).values(
+            right_id=before.right_id, year=9, amount=Decimal("900.00"), paid_on=date(2025, 7, 20),
+            created_at=datetime(2025, 7, 20, tzinfo=UTC), updated_at=datetime(2025, 7, 20, tzinfo=UTC)))
+    after = next(i for i in ws.digest.digest(ADMIN, 14).items if i.kind is DueKind.ANNUAL_FEE)
+    assert (after.seq, after.status, after.due) == (10, "late", date(2026, 7, 27))
+    assert after.amount == before.amount - Decimal("100.00")
+    assert [i.right_id for i in ws.digest.digest(ADMIN, 14).items if i.kind is DueKind.ANNUAL_FEE] == [
+        before.right_id]  # one item per right, however many payments it has
 
 
 def test_the_four_pledge_deadlines_each_under_its_kind_and_for_the_pledgee(world: dict) -> None:

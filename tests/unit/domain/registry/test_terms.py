@@ -69,6 +69,21 @@ def test_add_months_clamps_to_month_end():
     assert add_months(date(2020, 1, 15), -13) == date(2018, 12, 15)
 
 
+def test_add_months_agrees_with_the_calendar_module_on_every_day():
+    """The month lengths are written out (speed); every day of four years, 1900 and 2000 included, moved by
+    -30..30 months lands where calendar.monthrange says."""
+    import calendar
+    from datetime import timedelta
+
+    for first in (date(1899, 1, 1), date(1999, 1, 1), date(2023, 1, 1)):
+        for n in range(4 * 366):
+            day = first + timedelta(days=n)
+            for months in range(-30, 31):
+                y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+                expected = date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+                assert add_months(day, months) == expected
+
+
 def test_trademark_expiry_and_renewals():
     # Certificates read "2010年6月7日至2020年6月6日".
     assert trademark_expiry(date(2010, 6, 7)) == date(2020, 6, 6)
