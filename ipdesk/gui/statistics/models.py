@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from ipdesk.domain.statistics.digest import KIND_LABELS, DueItem
@@ -86,7 +86,12 @@ def days_tone(days: int) -> str:
 
 
 class DigestModel(RowListModel):
-    """The deadline digest, earliest first."""
+    """The deadline digest, earliest first, shown a page at a time: the office's digest can hold tens of
+    thousands of items (27 k at 200 k pledges), and the view asks for the next page (``fetchMore``) as it is
+    scrolled to the end; what the view has not reached costs nothing on the GUI thread (fitting the columns read
+    every row shown). The export and the summary take the whole digest."""
+
+    PAGE = 200
 
     columns = (
         ("due", "到期日", "Due"),
@@ -101,10 +106,24 @@ class DigestModel(RowListModel):
     def __init__(self, lang: str | None = None, parent: Any = None):
         super().__init__(lang, parent)
         self.today: date | None = None
+        self._items: tuple[DueItem, ...] = ()
 
     def set_digest(self, digest: Any) -> None:
         self.today = digest.as_of
-        self.set_rows([{"item": i} for i in digest.items])
+        self._items = tuple(digest.items)
+        self.set_rows([{"item": i} for i in self._items[:self.PAGE]])
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < len(self._items)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        start = len(self._rows)
+        more = self._items[start:start + self.PAGE]
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._rows.extend({"item": i} for i in more)
+        self.endInsertRows()
 
     def item(self, row: int) -> DueItem:
         return self.row_data(row)["item"]

@@ -104,7 +104,7 @@ class DigestPanel(QWidget):
         self.digest = digest
         self.model.set_digest(digest)
         self.table.resizeColumnsToContents()
-        passed = sum(1 for i in digest.items if i.days_left(digest.as_of) < 0)
+        passed = sum(1 for i in digest.items if i.due < digest.as_of)
         self.summary.setText(self.tr("{n} 项（已过期仍未办结 {passed} 项）").format(n=len(digest.items), passed=passed))
 
     def export(self) -> None:

@@ -179,6 +179,44 @@ def test_the_workbench_has_the_chart_and_the_digest(qtbot, qtmodeltester, ws, tm
     assert "债务履行期限届满" in (tmp_path / "d.csv").read_text("utf-8-sig")
 
 
+def test_the_digest_list_shows_a_page_at_a_time(qtbot, qtmodeltester) -> None:
+    """An office's digest can be tens of thousands of items: the list holds them all but shows 200 more each
+    time the view reaches its end; the summary counts them all."""
+    from PySide6.QtWidgets import QTableView
+
+    from ipdesk.domain.statistics.digest import DueItem, DueKind
+    from ipdesk.gui.statistics.models import DigestModel
+    from ipdesk.services.statistics.digest import Digest
+
+    today = date(2026, 12, 1)
+    items = tuple(DueItem(DueKind.APPLICATION, today + timedelta(days=n // 40 - 2), f"A{n:05d}", "某公司")
+                  for n in range(450))
+    model = DigestModel("zh")
+    model.set_digest(Digest(today, 14, items))
+    assert model.rowCount() == 200 and model.canFetchMore()
+    assert model.data(model.index(0, 3)) == "A00000" and model.data(model.index(0, 1)) == "-2"
+    model.fetchMore()
+    assert model.rowCount() == 400 and model.item(399) == items[399]
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    model.fetchMore()  # nothing more
+    assert model.rowCount() == 450 and model.item(449) == items[449]
+    model.set_digest(Digest(today, 14, items))  # a new digest starts again at the first page
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 300)
+    view.show()
+    assert model.rowCount() == 200
+    view.scrollToBottom()  # the view asks for more when it reaches the end
+    qtbot.waitUntil(lambda: model.rowCount() > 200, timeout=2000)
+    model.set_digest(Digest(today, 14, items[:3]))
+    assert model.rowCount() == 3 and not model.canFetchMore()
+    tested = DigestModel("zh")  # (the model tester stays connected and fetches more itself: a model of its own)
+    tested.set_digest(Digest(today, 14, items))
+    qtmodeltester.check(tested)
+
+
 def test_who_sees_the_area() -> None:
     spec = next(a for a in AREAS if a.key == "statistics")
     assert spec.build is not None and spec.permission is View.STATISTICS
