@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CHILD = r"""
-import json, os, sys, tempfile, time
+import json, os, shutil, sys, tempfile, time
 from pathlib import Path
 T0, MODE, URL = float(sys.argv[1]), sys.argv[2], sys.argv[3]
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -61,6 +61,8 @@ def finish():
     if "rows" in marks or time.time() - T0 > 60:
         cpu = time.process_time()  # this process's CPU seconds (all threads): what the load does not stretch
         print(json.dumps({**{k: (v - T0 if v else None) for k, v in marks.items()}, "cpu": cpu}))
+        if MODE != "bare":
+            shutil.rmtree(tmp, ignore_errors=True)  # the start's data folder (settings, keys, a migration's backup)
         os._exit(0)
 
 
