@@ -171,6 +171,15 @@ def span_end(conn: Connection, key: Any, frm: Any, descending: bool, rows: float
     return bounds[i - 1] if i <= n else None
 
 
+def null_fraction(conn: Connection, key: Any) -> float:
+    """ANALYZE's share of NULLs in ``key`` (0 without statistics)."""
+    got = conn.execute(
+        text("SELECT null_frac FROM pg_stats WHERE schemaname = current_schema() AND tablename = :t AND attname = :c"),
+        {"t": key.table.name, "c": key.name},
+    ).scalar()
+    return float(got or 0.0)
+
+
 def histogram_bound(conn: Connection, key: Any, fraction: float) -> str | None:
     """The value ANALYZE's histogram of ``key`` puts at ``fraction`` of its order (as text), or None."""
     row = conn.execute(
@@ -213,10 +222,11 @@ def page_ids(
     matches: int,
     total: int,
     anchor_key: Hashable | None,
+    nulls: bool = False,
 ) -> list[int]:
     """The ids of one page of a list whose count is an estimate (``matches``); see the module's notes.
-    ``anchor_key``: where pages of this list and order are remembered (None: the sort column has NULLs,
-    so no keyset: OFFSET)."""
+    ``anchor_key``: where pages of this list and order are remembered (None: none, OFFSET); ``nulls``: the
+    sort column has NULLs (the dates), read as two parts in PostgreSQL's order (see :func:`read_nullable`)."""
     if limit <= 0:
         return []
     stmt = filtered.with_only_columns(id_column, key) if filtered is not None else select(id_column, key)
@@ -229,8 +239,8 @@ def page_ids(
         gin = text(match[0]).bindparams(**match[1])
         share = max(1, matches) / max(1, total)
         span = SPAN_FACTOR * (min(offset, REACH) + limit) / share + SPAN_SLACK
-        plan = text_plan(matches, total, min(offset, REACH) + limit, anchor_key is not None and
-                         isinstance(key.type, String))
+        plan = text_plan(matches, total, min(offset, REACH) + limit, anchor_key is not None and not nulls
+                         and isinstance(key.type, String))
         if plan == "all":  # sort every match: exact positions at any offset
             order = [key.desc(), id_column.desc()] if descending else [key.asc(), id_column.asc()]
             with planner(conn, BITMAP):
@@ -244,13 +254,53 @@ def page_ids(
     elif number_prefix:
         stmt = stmt.where(number_column >= number_prefix, number_column < number_prefix + "\U0010ffff")
 
-    def run(s: Select[Any], desc: bool, skip: int) -> list[Any]:
+    def run(s: Select[Any], desc: bool, skip: int, n: int = limit, by_id: bool = False) -> list[Any]:
         order = [key.desc(), id_column.desc()] if desc else [key.asc(), id_column.asc()]
+        if by_id:  # the NULLs of a nullable key
+            order = [id_column.desc() if desc else id_column.asc()]
         with planner(conn, settings):
-            return [(int(r[0]), r[1]) for r in conn.execute(s.order_by(*order).limit(limit).offset(skip)).all()]
+            return [(int(r[0]), r[1]) for r in conn.execute(s.order_by(*order).limit(n).offset(skip)).all()]
 
-    def read(desc: bool, *, after: tuple[Any, int] | None = None, start: str | None = None, skip: int = 0
-             ) -> list[Any]:
+    def read_nullable(desc: bool, after: tuple[Any, int] | None, start: str | None, null_start: int | None,
+                      skip: int) -> list[Any]:
+        """PostgreSQL's order of a key with NULLs: ascending, the keyed rows by (key, id) then the NULLs by id;
+        descending, the reverse. Each part is read on its own (an OR of both would walk from the top)."""
+        valued: Select[Any] = stmt.where(key.is_not(None))
+        empty: Select[Any] = stmt.where(key.is_(None))
+        first: Select[Any]  # the part the position lies in, narrowed to what lies past it
+        if after is not None and after[0] is None:  # past a row among the NULLs
+            first, in_nulls = empty.where(id_column < after[1] if desc else id_column > after[1]), True
+        elif after is not None:  # past a keyed row
+            row, last = tuple_(key, id_column), tuple_(*after)
+            first = valued.where(key <= after[0], row < last) if desc else valued.where(key >= after[0], row > last)
+            in_nulls = False
+        elif start is not None:  # a seek among the keyed rows
+            at = cast(literal(start, String()), key.type)
+            first, in_nulls = (valued.where(key <= at) if desc else valued.where(key >= at)), False
+        elif null_start is not None:  # a seek among the NULLs (by the ids' histogram)
+            first, in_nulls = empty.where(id_column <= null_start if desc else id_column >= null_start), True
+        else:  # from the top: descending starts with the NULLs
+            first, in_nulls = (empty, True) if desc else (valued, False)
+        parts: list[tuple[Select[Any], bool]] = [(first, in_nulls)]
+        if in_nulls and desc:  # the keyed rows follow the NULLs
+            parts.append((valued, False))
+        elif not in_nulls and not desc:  # the NULLs follow the keyed rows
+            parts.append((empty, True))
+        rows: list[Any] = []
+        for part, by_id in parts:
+            got = run(part, desc, skip, limit - len(rows), by_id)
+            if not got and skip:  # the part ended within the rows to skip: skip the rest in the next
+                skip -= int(conn.execute(select(func.count()).select_from(part.limit(skip).subquery())).scalar_one())
+            elif got:
+                rows, skip = rows + got, 0
+            if len(rows) >= limit:
+                break
+        return rows
+
+    def read(desc: bool, *, after: tuple[Any, int] | None = None, start: str | None = None, skip: int = 0,
+             null_start: int | None = None) -> list[Any]:
+        if nulls:
+            return read_nullable(desc, after, start, null_start, skip)
         s = stmt
         if after is not None:  # keyset: strictly past (key, id) in the direction read
             row, first = tuple_(key, id_column), tuple_(*after)
@@ -273,6 +323,19 @@ def page_ids(
                 return rows
         return run(s, desc, skip)
 
+    def seek(fraction: float) -> list[Any]:
+        """Read from the key the histograms put at ``fraction`` of the order (rows exact, position not)."""
+        if nulls:  # ascending: the keyed rows, then the NULLs (pg_stats.null_frac of them); descending reversed
+            empty = null_fraction(conn, key)
+            among = fraction >= 1 - empty if not descending else fraction < empty
+            if among:
+                within = fraction / empty if descending else (fraction - (1 - empty)) / max(empty, 1e-9)
+                bound = histogram_bound(conn, id_column, 1 - within if descending else within)
+                return read(descending, skip=offset) if bound is None else read(descending, null_start=int(bound))
+            fraction = (fraction - empty) / (1 - empty) if descending else fraction / max(1e-9, 1 - empty)
+        bound = histogram_bound(conn, key, 1 - fraction if descending else fraction)
+        return read(descending, skip=offset) if bound is None else read(descending, start=bound)
+
     end = search._ANCHORS.nearest(anchor_key, offset) if anchor_key is not None else None
     nxt = search._STARTS.above(anchor_key, offset + limit) if anchor_key is not None else None
     if end is not None and offset - end[0] <= REACH:
@@ -284,9 +347,7 @@ def page_ids(
     elif offset + limit >= matches:  # the last page: the register's real end, however far the estimate is
         rows = read(not descending)[::-1]
     else:
-        fraction = offset / max(1, matches)
-        bound = histogram_bound(conn, key, 1 - fraction if descending else fraction)
-        rows = read(descending, skip=offset) if bound is None else read(descending, start=bound)
+        rows = seek(offset / max(1, matches))
     if anchor_key is not None and rows:
         search._STARTS.add(anchor_key, offset, rows[0][1], rows[0][0])
         search._ANCHORS.add(anchor_key, offset + len(rows), rows[-1][1], rows[-1][0])

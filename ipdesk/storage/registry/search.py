@@ -416,7 +416,7 @@ def page_right_ids(
         return pg_pages.page_ids(conn, words=words, number_prefix=number_prefix, filtered=filtered,
                                  id_column=id_column, number_column=number_column, key=key,
                                  descending=descending, offset=offset, limit=limit, matches=matches,
-                                 total=total, anchor_key=anchor_key if keyable else None)
+                                 total=total, anchor_key=anchor_key, nulls=not keyable)
     if limit <= 0 or offset >= matches:
         return []
     limit = min(limit, matches - offset)
