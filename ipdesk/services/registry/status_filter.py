@@ -40,11 +40,22 @@ def status_count(conn: Any, status: str, bounds: FeeBounds) -> int | None:
     if status == LegalStatus.TERMINATED.value:  # disjoint: the fees decide no stored termination
         return n(stored == status) + n(_fell_due(bounds, bounds.terminated_through, decided))
     if status == LegalStatus.IN_FORCE.value:
-        return n(stored == status) - n(_fell_due(bounds, bounds.late_through, {status}))
+        return _in_force_stored(conn, n) - n(_fell_due(bounds, bounds.late_through, {status}))
     if status == LegalStatus.LATE_FEE.value:  # stored late, plus in force but due, minus past the late period
         return (n(stored == status) + n(_fell_due(bounds, bounds.late_through, {LegalStatus.IN_FORCE.value}))
                 - n(_fell_due(bounds, bounds.terminated_through, decided)))
     return None
+
+
+def _in_force_stored(conn: Any, n: Any) -> int:
+    """The rights stored as in force. Most of a register is (835 k of 1 M in the benchmark): on SQLite counting
+    that range of the status index reads 835 k entries (64 ms), while the whole table's ``count(*)`` counts the
+    b-tree's pages (5 ms) and the two ranges either side are small (3 ms each), so it is counted as the rest."""
+    stored, status = RightRow.legal_status, LegalStatus.IN_FORCE.value
+    if conn.dialect.name != "sqlite":  # PostgreSQL's count(*) reads every row: no gain
+        return n(stored == status)
+    everything = int(conn.execute(select(func.count()).select_from(RightRow.__table__)).scalar_one())  # no WHERE
+    return everything - n(stored < status) - n(stored > status)  # the status is NOT NULL
 
 
 def status_condition(status: str, bounds: FeeBounds | None) -> Any:

@@ -37,6 +37,9 @@ def register(ws: Workstation) -> None:
         filing += timedelta(days=23)
     ws.rights.create(ADMIN, invention_data([firm.id], number(2024, "invention", 9001), filing_date="2024-05-06",
                                            grant_date="", legal_status="pending"))  # no fees tracked yet
+    ws.rights.create(ADMIN, invention_data([firm.id], number(2005, "utility_model", 9002), kind="utility_model",
+                                           filing_date="2005-03-01", grant_date="2006-01-10",
+                                           legal_status="expired"))  # sorts before in_force: its count's complement
     ws.rights.create(ADMIN, {"kind": "trademark", "number": "12345678", "title": "恒顺", "legal_status": "in_force",
                              "filing_date": "2015-02-01", "registration_date": "2016-02-01", "nice_classes": "9",
                              "owners": [{"party_id": firm.id, "share": ""}]})
@@ -61,7 +64,7 @@ def test_the_status_filter_finds_what_the_list_shows(workstation: Workstation, c
             assert found == expected, (day, status)
             assert ws.rights.count(q) == len(expected), (day, status)
             assert all(r["legal_status"] == status.value for r in ws.rights.page(q, 0, 10_000))
-    assert {"in_force", "late_fee", "terminated", "pending", "invalidated"} <= seen
+    assert {"expired", "in_force", "late_fee", "terminated", "pending", "invalidated"} <= seen
 
 
 def test_a_patent_past_its_late_period_moves_from_in_force_to_terminated(workstation: Workstation, clock) -> None:
