@@ -29,7 +29,6 @@ and rebuilt at the end, and one audit entry (``demo.load``) for the whole load. 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import json
 import time
 from collections import Counter
@@ -47,6 +46,7 @@ from ipdesk.domain.shared.messages import register
 from ipdesk.domain.shared.permissions import Action, Actor
 from ipdesk.domain.shared.problems import Problem, RuleRefusal
 from ipdesk.services import audit
+from ipdesk.services.bulk_reading import collector_paused
 from ipdesk.services.uow import collect_changes, note_all, reading, transaction
 from ipdesk.storage.registry import bulk
 from ipdesk.storage.schema import AuditRow
@@ -144,14 +144,9 @@ def load_demo_data(
     interrupted = interrupted_load(engine)
     with collect_changes() as seen:  # the bulk load, then one transaction per demo pledge
         if interrupted is None:
-            collecting = gc.isenabled()
-            gc.disable()  # millions of short-lived rows: the cyclic collector would rescan the growing heap
-            try:
+            with collector_paused():  # millions of short-lived rows: the collector would rescan the growing heap
                 summary = _load(engine, actor, rights, seed, as_of, progress, chunk, started, clock,
                                 {"pledges": pledges, "users": users})
-            finally:
-                if collecting:
-                    gc.enable()
         else:
             # The register of an earlier load is there (it is written all or nothing), what came after it
             # is not all there: finish that load as it was planned, on its own seed and day.

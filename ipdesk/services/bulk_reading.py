@@ -1,4 +1,4 @@
-"""Reads that build tens of thousands of small objects at once run with the cyclic garbage collector paused.
+"""Bulk work that builds tens of thousands of small objects (a digest, the demo load) runs with the collector paused.
 
 Why: the collector's passes are triggered by allocations and the older generations rescan everything alive, so
 a digest of 27 k items (each a tuple holding dates and Decimals, and the fee engine's lines behind it) spent a
