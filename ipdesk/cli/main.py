@@ -291,16 +291,16 @@ def dispatch(args: argparse.Namespace, config: AppConfig, clock: Clock | None = 
     if handler is not None and needs == NOTHING:
         return handler(args, config, None)
 
-    from ipdesk.services.workstation import open_workstation  # the services (and their messages) load here
-
     if handler is None:
         if args.command not in (None, "gui"):
             return EXIT_BAD_INPUT
-        from ipdesk.gui.app import run_gui
+        from ipdesk.gui.launch import run_gui  # Qt and the sign-in dialog; the core loads behind it
 
         self_check = bool(args.self_check or getattr(args, "self_check_gui", False))
         return run_gui(config, self_check=self_check, demo_if_empty=getattr(args, "demo_if_empty", False),
                        clock=clock)
+    from ipdesk.services.workstation import open_workstation  # the services (and their messages) load here
+
     if needs == ENGINE:
         users.sign_in_engine(config, args, clock)
         return handler(args, config, None)

@@ -1,5 +1,5 @@
-"""Starting the GUI: ``run`` (the workstation window), ``self_check`` (packaging smoke test), ``run_gui``
-(what the ``ipdesk`` command calls: opens the database first and explains failures in a dialog).
+"""Starting the GUI: ``run`` (the workstation window), ``self_check`` (packaging smoke test),
+``open_then_sign_in`` and ``run_signed_in`` (the ``ipdesk`` command's start: :mod:`ipdesk.gui.launch`).
 """
 
 from __future__ import annotations
@@ -18,14 +18,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+import ipdesk.gui.core_first  # noqa: F401  (before Qt: see there)
 from ipdesk.domain.shared.clock import Clock
 from ipdesk.gui import i18n, messages
 from ipdesk.gui.application import create_application
 from ipdesk.gui.common.workstation import Workstation
 from ipdesk.gui.errors import log_file_path
+from ipdesk.gui.launch import database_failed
 from ipdesk.gui.mainwindow import MainWindow
 from ipdesk.gui.ops import run_op
-from ipdesk.gui.settings import DATABASE_URL, Settings, settings, use_settings
+from ipdesk.gui.settings import Settings, settings, use_settings
 from ipdesk.gui.tasks import runner
 from ipdesk.storage.private import private_dir
 
@@ -164,19 +166,20 @@ def self_check(workstation: Workstation) -> int:
         tmp.cleanup()
 
 
-def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = False,
-            clock: Clock | None = None) -> int:
-    """The ``ipdesk`` / ``ipdesk gui`` command: open the database, then the window (on ``clock``: ``--now``).
+def open_then_sign_in(config: Any, *, self_check: bool = False, demo_if_empty: bool = False,
+                      clock: Clock | None = None) -> int:
+    """The ``ipdesk`` command's start when the database must be open before anyone signs in (a first start,
+    PostgreSQL, ``--demo-if-empty``, the self-check; :mod:`ipdesk.gui.launch` decides): open the database,
+    then the sign-in, then the window (on ``clock``: ``--now``).
 
     A database that cannot be opened (server down, wrong URL, newer schema) is explained in a dialog
     (what happened, why, what to do) instead of a traceback.
     """
     from ipdesk.services.workstation import open_workstation
 
-    config = _with_database_override(config)
     if self_check:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = create_application(sys.argv[:1], excepthook=not self_check)
+    create_application(sys.argv[:1], excepthook=not self_check)
     try:
         workstation = open_workstation(config, clock=clock, create=True)  # the first start makes the register
     except Exception as exc:
@@ -184,7 +187,7 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
         if self_check:
             traceback.print_exc()
             return 1
-        _database_failed(config, exc)
+        database_failed(config, exc)
         return 2
     if self_check:
         return globals()["self_check"](workstation)
@@ -197,6 +200,11 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
         runner().wait(30_000)
         workstation.close()
         return 0
+    return run_signed_in(QApplication.instance(), workstation, demo_if_empty=demo_if_empty)
+
+
+def run_signed_in(app: Any, workstation: Workstation, *, demo_if_empty: bool = False) -> int:
+    """The window of a signed-in desk (locked after the office's idle minutes) until it closes; the exit code."""
     host = WindowHost(workstation, idle_minutes=workstation.office.settings().idle_lock_minutes)
     window = host.open()
     QTimer.singleShot(0, lambda: offer_demo_data(window, workstation, load_without_asking=demo_if_empty))
@@ -204,38 +212,6 @@ def run_gui(config: Any, *, self_check: bool = False, demo_if_empty: bool = Fals
     runner().wait(30_000)
     workstation.close()
     return code
-
-
-def _with_database_override(config: Any) -> Any:
-    """Use the URL from the settings page unless the environment or the command line chose one."""
-    try:
-        from ipdesk.config import AppConfig, sqlite_url
-
-        override = Settings().get(DATABASE_URL)
-        default = sqlite_url(Path(config.data_dir) / "ipdesk.sqlite3")
-        if override and not os.environ.get("IPDESK_DATABASE_URL") and config.database_url == default:
-            return AppConfig(config.data_dir, override, config.lang)
-    except Exception:
-        log.exception("reading the database override failed")
-    return config
-
-
-def _database_failed(config: Any, exc: BaseException) -> None:
-    from ipdesk.gui.common.database import describe_database
-
-    messages.critical(
-        None,
-        QCoreApplication.translate("app", "无法打开数据库"),
-        QCoreApplication.translate("app", "ipdesk 无法打开数据库 {db}。").format(
-            db=describe_database(config.database_url)
-        ),
-        QCoreApplication.translate(
-            "app",
-            "原因：{reason}\n\n请检查数据库服务器是否运行、地址和密码是否正确；"
-            "如需改用本机数据库，请清除 IPDESK_DATABASE_URL 或设置中的共享数据库地址。",
-        ).format(reason=str(exc) or type(exc).__name__),
-        "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
-    )
 
 
 def load_demo_before_sign_in(workstation: Any) -> None:

@@ -8,8 +8,9 @@ import os
 import sys
 from typing import Any
 
-# the modules registering the message codes raised here (the services load only when first used)
-import ipdesk.services.users.service  # noqa: F401
+# the module registering the sign-in codes raised here (the user service loads only when first used: the
+# window's start paints its sign-in dialog before SQLAlchemy is imported)
+import ipdesk.domain.users.signin_messages  # noqa: F401
 from ipdesk.cli.commands.common import EXIT_OK, Subparsers, command, emit
 from ipdesk.config import AppConfig
 from ipdesk.domain.shared.messages import register

@@ -10,7 +10,7 @@ input.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -27,8 +27,9 @@ from ipdesk.domain.shared.permissions import SYSTEM, Actor, Role
 from ipdesk.domain.shared.problems import DomainError
 from ipdesk.gui import messages
 from ipdesk.gui.tasks import runner
-from ipdesk.services.users.service import User, UserService
-from ipdesk.storage.engine import set_application_name
+
+if TYPE_CHECKING:  # the services load behind the dialog (ipdesk.gui.launch): not imported to paint it
+    from ipdesk.services.users.service import User, UserService
 
 
 class SigningIn(Protocol):
@@ -239,9 +240,16 @@ def sign_in(workstation: SigningIn, parent: QWidget | None = None) -> User | Non
     dialog: PasswordDialog = SignInDialog(users, parent) if users.has_users() else FirstAdminDialog(users, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
         return None
-    user = dialog.user
+    return finish_sign_in(workstation, dialog.user, parent)
+
+
+def finish_sign_in(workstation: SigningIn, user: User, parent: QWidget | None = None) -> User | None:
+    """``user`` authenticated: a new password first if it must change one (None when cancelled); then the
+    account becomes ``workstation.actor`` and names the PostgreSQL connections."""
+    from ipdesk.storage.engine import set_application_name
+
     if user.must_change_password:
-        change = ChangePasswordDialog(users, user, parent)
+        change = ChangePasswordDialog(workstation.users, user, parent)
         if change.exec() != QDialog.DialogCode.Accepted or change.user is None:
             return None
         user = change.user

@@ -18,7 +18,7 @@ from ipdesk.domain.shared.clock import Clock, OfficeClock
 from ipdesk.domain.shared.messages import register, register_labels
 from ipdesk.domain.shared.permissions import SYSTEM, Action, Actor, Role
 from ipdesk.domain.shared.problems import NotFound, Problem, RuleRefusal, SignInFailed, ValidationError
-from ipdesk.domain.users import rules
+from ipdesk.domain.users import rules, signin_messages  # noqa: F401  (the sign-in's codes)
 from ipdesk.services import audit
 from ipdesk.services.office.settings import OfficeService
 from ipdesk.services.uow import reading, transaction
@@ -31,15 +31,6 @@ register({
     "users.last_admin": ("不能锁定或降级最后一个可用的管理员：{name}",
                          "the last active administrator cannot be locked or given another role: {name}"),
     "users.own_role": ("不能修改自己的角色", "you cannot change your own role"),
-    "signin.required": ("数据库已有用户：请用 --user（或 IPDESK_USER）登录，密码取自 IPDESK_PASSWORD 或提示输入",
-                        "the database has users: sign in with --user (or IPDESK_USER); the password comes from "
-                        "IPDESK_PASSWORD or a prompt"),
-    "signin.no_users": ("数据库中还没有用户：请先添加第一个管理员"
-                        "（ipdesk user add 用户名 --role admin --password-stdin）",
-                        "the database has no users yet: add the first administrator first "
-                        "(ipdesk user add NAME --role admin --password-stdin)"),
-    "signin.failed": ("用户名或密码错误", "wrong user name or password"),
-    "signin.locked": ("账户 {name} 已锁定，请管理员解锁", "account {name} is locked; an administrator must unlock it"),
 })
 register_labels({"用户": "user"})
 
